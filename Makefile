@@ -1,0 +1,66 @@
+# certcheck — every target installs what it needs first, so each works on a fresh machine.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED_EVAL ?= 20261123
+EVAL_N ?= 60
+BENCH_N ?= 16
+REALDATA ?= ../shared/realdata
+APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
+
+.PHONY: install system-deps demo test test-all lint eval eval-real bench samples clean
+
+install: $(STAMP)
+
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/osd.traineddata ] || missing="$(APT_PKGS)"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$(APT_PKGS)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages: $$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/certcheck run samples/window --out out/demo
+	@echo ""
+	@echo "Results: out/demo/applicants.csv, out/demo/findings.jsonl"
+	@echo "Report:  out/demo/report/index.html (open it in a browser)"
+
+test: install
+	$(BIN)/python -m pytest -m "not slow" -q
+
+test-all: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check models stages pipeline tests
+	$(BIN)/mypy
+
+eval: install
+	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --work eval/synthetic
+
+eval-real: install
+	@if [ -d "$(REALDATA)" ]; then $(BIN)/certcheck eval-real $(REALDATA) --work eval/real; \
+	else echo "$(REALDATA) not found: skipping the real-data evaluation"; fi
+
+bench: install
+	$(BIN)/certcheck bench --seed $(SEED_EVAL) --applicants $(BENCH_N) --work eval/bench
+
+samples: install
+	$(BIN)/certcheck samples generate samples/window --applicants 12 --seed 7
+
+clean:
+	rm -rf out eval .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,270 @@
+"""The shared vocabulary of certcheck.
+
+Every record is a frozen, slotted dataclass: cheap to pickle across Dask worker processes,
+hashable, and carrying paths and hashes rather than pixels. Stages take and return these;
+only `pipeline/` turns them into files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Status = Literal["pass", "mismatch", "unreadable", "missing", "invalid", "expired"]
+STATUSES: tuple[Status, ...] = ("pass", "mismatch", "unreadable", "missing", "invalid", "expired")
+
+#: Slots of CONTRACT.md section 2, in the order reports list them.
+SLOTS: tuple[str, ...] = (
+    "id_front",
+    "id_back",
+    "id_handheld",
+    "photo",
+    "diploma",
+    "degree",
+    "diploma_record",
+    "probation_cert",
+    "licence",
+    "assistant_qualification",
+    "assistant_practice",
+    "practice_period_cert",
+    "social_insurance",
+    "mentorship_cert",
+    "pledge",
+    "other",
+)
+
+SLOT_LABELS: dict[str, str] = {
+    "id_front": "身份证人像面",
+    "id_back": "身份证国徽面",
+    "id_handheld": "本人手持身份证",
+    "photo": "报名照片",
+    "diploma": "毕业证书",
+    "degree": "学位证书",
+    "diploma_record": "学历证书电子注册备案表",
+    "probation_cert": "试用期考核证明",
+    "licence": "医疗机构执业许可证副本",
+    "assistant_qualification": "执业助理医师资格证书",
+    "assistant_practice": "执业助理医师执业证书",
+    "practice_period_cert": "执业期考核证明",
+    "social_insurance": "社保缴费证明",
+    "mentorship_cert": "师承/确有专长证书",
+    "pledge": "应届毕业生报考承诺书",
+    "other": "其他材料",
+    "form": "报名信息",
+    "window": "跨考生核对",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WindowInfo:
+    """What `window.toml` says, plus where the window lives."""
+
+    root: str
+    name: str = ""
+    region: str = ""
+    opens: date | None = None
+    closes: date | None = None
+    run_date: date | None = None
+
+    @property
+    def reference_date(self) -> date:
+        """Validity checks use the window's closing date, else the run date (CONTRACT §2)."""
+        return self.closes or self.run_date or date.today()
+
+
+@dataclass(frozen=True, slots=True)
+class Exam:
+    code: str = ""
+    category: str = ""
+    level: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Education:
+    level: str = ""
+    school: str = ""
+    major: str = ""
+    graduation: str = ""  # YYYY-MM as typed on the form
+    diploma_number: str = ""
+    study_mode: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Assistant:
+    qualification_date: str = ""
+    qualification_number: str = ""
+    practice_number: str = ""
+    registration_date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicantForm:
+    """One line of applicants.jsonl (报名信息), with values kept exactly as typed.
+
+    Fields the applicant left out are empty strings; `raw` keeps the whole object (unknown
+    keys included) as sorted JSON so nothing the applicant typed is lost.
+    """
+
+    applicant_id: str
+    name: str = ""
+    id_type: str = ""
+    id_number: str = ""
+    gender: str = ""
+    birth_date: str = ""
+    ethnicity: str = ""
+    exam: Exam = field(default_factory=Exam)
+    education: Education = field(default_factory=Education)
+    work_unit: str = ""
+    duty_status: str = ""
+    assistant: Assistant | None = None
+    region: str = ""
+    site: str = ""
+    line_no: int = 0
+    raw: str = "{}"
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """One uploaded file, identified by content hash; `path` is relative to the window."""
+
+    applicant_id: str
+    slot: str
+    path: str
+    size: int
+    sha256: str
+    kind: str  # sniffed from magic bytes: jpeg, png, pdf, gif, bmp, webp, tiff, empty, unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A normalised page image written by the pipeline (upright, deskewed, cropped, scaled).
+
+    `rotation` is the clockwise angle the content was turned away from upright as an
+    EXIF-honouring viewer shows the file (CONTRACT §3); `skew` the small residual angle in
+    degrees (counter-clockwise positive) that was removed.
+    """
+
+    upload_path: str
+    page_no: int
+    image_path: str
+    width: int
+    height: int
+    rotation: int
+    skew: float
+    rotation_confidence: float
+    document_found: bool
+    exif_orientation: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One recognised line of text; `box` is (x0, y0, x1, y1) in normalised-page pixels."""
+
+    text: str
+    confidence: float
+    box: tuple[int, int, int, int]
+    engine: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A field value read off a document, with where it was read and how sure we are."""
+
+    field: str
+    value: str
+    confidence: float
+    engine: str
+    page_image: str = ""
+    box: tuple[int, int, int, int] | None = None
+    source: str = ""  # the text line the value came from
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One check that ran, passes included: one line of findings.jsonl (CONTRACT §3).
+
+    `check` names the rule that produced it (stable across releases, for audit); `evidence`
+    is the path, relative to OUT, of the crop or page a reviewer should look at.
+    """
+
+    applicant_id: str
+    slot: str
+    file: str | None
+    field: str
+    status: Status
+    expected: str | None
+    observed: str | None
+    confidence: float | None
+    message: str
+    check: str = ""
+    evidence: str | None = None
+
+    @property
+    def needs_review(self) -> bool:
+        return self.status != "pass"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicantResult:
+    """Everything one applicant's task returns to the orchestrator."""
+
+    applicant_id: str
+    findings: tuple[Finding, ...]
+    pages: tuple[Page, ...] = ()
+    readings: tuple[tuple[str, Reading], ...] = ()  # (upload path, reading)
+    hashes: tuple[tuple[str, str, str], ...] = ()  # (slot, upload path, perceptual hash)
+    seconds: float = 0.0
+
+    @property
+    def verdict(self) -> str:
+        return "review" if any(f.needs_review for f in self.findings) else "clear"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A reviewer's decision on a finding, for the audit trail."""
+
+    applicant_id: str
+    slot: str
+    field: str
+    decision: Literal["accept", "reject", "request_resubmission"]
+    reviewer: str
+    decided_at: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One applicant category and the slots it must upload.
+
+    `when` is a tuple of (form key, accepted values); keys are dotted form paths such as
+    `education.level` or `exam.level`, and `has_assistant` ("yes"/"no"). The first
+    requirement whose conditions all hold applies.
+    """
+
+    name: str
+    when: tuple[tuple[str, tuple[str, ...]], ...]
+    slots: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Upload and review rules in force for one window (national baseline + region overlay)."""
+
+    region: str = ""
+    max_bytes: int = 200 * 1024
+    photo_max_bytes: int = 40 * 1024
+    image_kinds: tuple[str, ...] = ("jpeg", "png")
+    photo_kinds: tuple[str, ...] = ("jpeg",)
+    pdf_slots: tuple[str, ...] = ("diploma_record", "social_insurance")
+    always_required: tuple[str, ...] = ("id_front", "id_back", "photo")
+    requirements: tuple[Requirement, ...] = ()
+    flag_rotation: bool = False
+    min_age: int = 18
+    max_age: int = 75
+    probation_min_months: int = 12
+    sources: tuple[str, ...] = ()  # rule files these came from, for the audit trail
