@@ -1,0 +1,120 @@
+"""`certcheck eval-real`: measure on the third-party material in ../shared/realdata.
+
+That material is for measuring only; nothing from it is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from pathlib import Path
+
+from stages import idnumber
+
+REGION_WORDS = ("birth place", "地址码", "address code", "county", "region")
+
+
+def id_vectors(realdata: Path) -> tuple[int, int, list[str]]:
+    """Every 18-character row judged as its `expected` column says; rows whose reason is the
+    region code are expected VALID from us (we deliberately never reject on the region)."""
+    path = realdata / "id_vectors" / "cn_ric_vectors.tsv"
+    right = total = 0
+    wrong: list[str] = []
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            number = row["id_number"].strip()
+            if len(number) != 18:
+                continue
+            reason = (row.get("failure_reason") or "") + " " + (row.get("expected") or "")
+            region_row = any(w in reason for w in REGION_WORDS)
+            expected_valid = row["expected"].startswith("valid") or region_row
+            got = idnumber.is_valid(number)
+            total += 1
+            if got == expected_valid:
+                right += 1
+            else:
+                wrong.append(f"{number}: expected {'valid' if expected_valid else 'invalid'}, got "
+                             f"{'valid' if got else 'invalid'} ({row['expected']}; "
+                             f"{row.get('failure_reason', '')})")
+    return right, total, wrong
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("——", "--")
+    return re.sub(r"[\s,，.。:：;；!！?？\-—_\"'“”]", "", text)
+
+
+def cer(ref: str, hyp: str) -> float:
+    """Character error rate: edit distance / reference length."""
+    a, b = _norm(ref), _norm(hyp)
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] / max(1, len(a))
+
+
+def chinese_cer(realdata: Path) -> list[tuple[str, float, float | None, str]]:
+    """PP-OCR (through our normalise + read path) and Tesseract chi_sim on the full-text rows."""
+    from stages.normalise import load_image, normalise
+    from stages.ocr.rapid import RapidEngine
+    from stages.ocr.tesseract import TesseractEngine
+    from stages.read import group_rows, recognise_lines
+
+    engine = RapidEngine(threads=1)
+    try:
+        tess: TesseractEngine | None = TesseractEngine(timeout=60)
+    except Exception:  # noqa: BLE001 - reported as missing figures
+        tess = None
+    rows = []
+    with (realdata / "chinese_ocr_gt.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if not row["scope"].startswith("full") or "繁" in row["note"] + row["text"][:2]:
+                continue
+            path = realdata / row["file"]
+            if not path.exists():
+                continue
+            ref = row["text"].replace("\\n", "")
+            image, exif = load_image(path.read_bytes())
+            norm = normalise(image, engine, exif_orientation=exif)
+            lines = recognise_lines(norm.image, norm.quads, engine)
+            ours = "".join(r.text for r in group_rows(lines))
+            t_cer = None
+            if tess is not None:
+                t_cer = cer(ref, tess.page_text(norm.image, lang="chi_sim"))
+            rows.append((row["file"], cer(ref, ours), t_cer, ours))
+    return rows
+
+
+def main(realdata: Path, work: Path) -> int:
+    work.mkdir(parents=True, exist_ok=True)
+    print("== orientation (orientation_gt.tsv, as an EXIF-honouring viewer shows each file) ==")
+    from .eval_orientation import evaluate_real
+
+    results = evaluate_real(realdata)
+    ok = sum(1 for r in results if r.get("correct"))
+    for r in results:
+        print(f"  {'ok ' if r.get('correct') else 'BAD'} {r.get('file')} p{r.get('page')}: "
+              f"truth {r.get('truth')} ours {r.get('ours')}")
+    print(f"orientation right: {ok}/{len(results)}")
+
+    right, total, wrong = id_vectors(realdata)
+    print("\n== GB 11643 form check on id_vectors/cn_ric_vectors.tsv (18-character rows) ==")
+    print(f"judged as the row says: {right}/{total}")
+    for w in wrong:
+        print(f"  wrong: {w}")
+
+    print("\n== character error rate, chinese_ocr_gt.tsv (full transcriptions, simplified) ==")
+    rows = chinese_cer(realdata)
+    for file, ours, tess, text in rows:
+        t = f"{tess:.3f}" if tess is not None else "n/a"
+        print(f"  {file:45s} ppocr {ours:.3f}  tesseract {t}  «{text[:30]}»")
+    if rows:
+        mean = sum(r[1] for r in rows) / len(rows)
+        tess_vals = [r[2] for r in rows if r[2] is not None]
+        t_mean = f"{sum(tess_vals) / len(tess_vals):.3f}" if tess_vals else "n/a"
+        print(f"mean CER over {len(rows)} images: ppocr {mean:.3f}, tesseract chi_sim {t_mean}")
+    return 0

@@ -1,0 +1,288 @@
+"""One applicant, end to end: the unit of work a Dask task runs (and the synchronous path).
+
+This is the only code that touches files on a worker: it reads the uploads, writes normalised
+pages and evidence crops under OUT, and returns an `ApplicantResult` of records. Anything that
+goes wrong while processing one upload becomes an `invalid` finding for that upload; the
+applicant and the run go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from models import (
+    SLOT_LABELS,
+    ApplicantForm,
+    ApplicantResult,
+    Finding,
+    Page,
+    Reading,
+    Rules,
+    Upload,
+)
+from stages import classify, crosscheck, extract, form_checks, photo, read, upload_rules
+from stages.normalise import ImageDecodeError, load_image, normalise, photo_orientation
+from stages.ocr.base import OcrError
+from stages.pdfpages import render_pages
+
+log = logging.getLogger(__name__)
+
+IMAGE_KINDS = {"jpeg", "png", "gif", "bmp", "webp", "tiff"}
+EVIDENCE_PAD = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ApplicantTask:
+    """Everything a worker needs for one applicant; small and picklable (paths, not pixels)."""
+
+    applicant_id: str
+    window_root: str
+    out_root: str
+    form: ApplicantForm | None
+    uploads: tuple[Upload, ...]
+    prior_findings: tuple[Finding, ...]
+    rules: Rules
+    reference_date: date
+
+
+def _error_finding(task: ApplicantTask, upload: Upload, exc: BaseException) -> Finding:
+    label = SLOT_LABELS.get(upload.slot, upload.slot)
+    return Finding(
+        applicant_id=task.applicant_id,
+        slot=upload.slot,
+        file=upload.path,
+        field="file",
+        status="invalid",
+        expected="可正常打开的图片或 PDF",
+        observed=f"{type(exc).__name__}: {str(exc)[:200]}",
+        confidence=None,
+        message=f"系统无法处理该{label}文件（{_reason(exc)}），请人工查看原文件。",
+        check="processing.error",
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ImageDecodeError):
+        return "文件损坏或不是有效图片"
+    if isinstance(exc, OcrError):
+        return "文字识别引擎出错"
+    return "处理出错"
+
+
+def _orientation(task: ApplicantTask, upload: Upload, rotation: int, conf: float) -> Finding:
+    flagged = task.rules.flag_rotation and rotation != 0
+    label = SLOT_LABELS.get(upload.slot, upload.slot)
+    return Finding(
+        applicant_id=task.applicant_id,
+        slot=upload.slot,
+        file=upload.path,
+        field="orientation",
+        status="invalid" if flagged else "pass",
+        expected="0",
+        observed=str(rotation),
+        confidence=round(conf, 4),
+        message=(
+            f"{label}为正向。"
+            if rotation == 0
+            else f"{label}被旋转了 {rotation} 度（顺时针），已自动转正后识别。"
+        ),
+        check="orientation",
+    )
+
+
+class Worker:
+    """Per-applicant state: where to write, and the OCR engine of this process."""
+
+    def __init__(self, task: ApplicantTask, engine: object) -> None:
+        self.task = task
+        self.engine = engine
+        self.out = Path(task.out_root)
+        self.root = Path(task.window_root)
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.out).as_posix()
+
+    def save(self, sub: str, name: str, image: np.ndarray, quality: int = 85) -> str:
+        folder = self.out / sub / self.task.applicant_id
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        cv2.imwrite(str(path), image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+        return self.rel(path)
+
+    def images(self, upload: Upload) -> list[tuple[np.ndarray, int]]:
+        data = (self.root / upload.path).read_bytes()
+        if upload.kind == "pdf":
+            return [(page, 1) for page in render_pages(data, max_pages=3)]
+        return [load_image(data)]
+
+    def second_look(self, slot: str, image: np.ndarray) -> crosscheck.SecondLook:
+        """Re-read a disagreeing field from its crop at twice the size, contrast-stretched."""
+
+        def look(reading: Reading) -> Reading | None:
+            if reading.box is None:
+                return None
+            x0, y0, x1, y1 = reading.box
+            h, w = image.shape[:2]
+            pad = max(8, (y1 - y0) // 2)
+            crop = image[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)]
+            if crop.size == 0:
+                return None
+            big = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+            lab = cv2.cvtColor(big, cv2.COLOR_BGR2LAB)
+            clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+            lab[:, :, 0] = clahe.apply(lab[:, :, 0])
+            big = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
+            quads = self.engine.detect(big)  # type: ignore[attr-defined]
+            rows = read.group_rows(read.recognise_lines(big, quads, self.engine))
+            again = extract.extract(slot, rows).get(reading.field)
+            if again is None:
+                return None
+            return replace(again, box=reading.box)
+
+        return look
+
+    def evidence(self, slot: str, image: np.ndarray, readings: dict[str, Reading]) -> dict[str, str]:
+        """Crop every read field once, lazily written only for fields that end up flagged."""
+        crops: dict[str, str] = {}
+        h, w = image.shape[:2]
+        for name, reading in readings.items():
+            if reading.box is None:
+                continue
+            x0, y0, x1, y1 = reading.box
+            crop = image[
+                max(0, y0 - EVIDENCE_PAD) : min(h, y1 + EVIDENCE_PAD),
+                max(0, x0 - EVIDENCE_PAD) : min(w, x1 + EVIDENCE_PAD),
+            ]
+            if crop.size:
+                crops[name] = self.save("evidence", f"{slot}_{name}.jpg", crop, 90)
+        return crops
+
+    def document(
+        self, upload: Upload, index: int
+    ) -> Iterator[Finding | Page | tuple[str, Reading]]:
+        task = self.task
+        for page_no, (raw, exif) in enumerate(self.images(upload)):
+            if upload.slot == "photo":
+                rotation, conf = photo_orientation(raw)
+                yield _orientation(task, upload, rotation, conf)
+                upright = np.ascontiguousarray(np.rot90(raw, k=rotation // 90)) if rotation else raw
+                path = self.save("pages", f"photo_{index}.jpg", upright)
+                h, w = upright.shape[:2]
+                yield Page(upload.path, page_no, path, w, h, rotation, 0.0, conf, False, exif)
+                yield from photo.check_photo(task.applicant_id, upload.path, raw)
+                continue
+            norm = normalise(raw, self.engine, exif_orientation=exif)
+            if page_no == 0:
+                yield _orientation(task, upload, norm.rotation, norm.rotation_confidence)
+            suffix = f"_{page_no}" if page_no else ""
+            path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", norm.image)
+            h, w = norm.image.shape[:2]
+            yield Page(
+                upload.path, page_no, path, w, h, norm.rotation, norm.skew,
+                norm.rotation_confidence, norm.document_found, exif,
+            )
+            if upload.slot not in extract.EXTRACTORS:
+                continue
+            lines = read.recognise_lines(norm.image, norm.quads, self.engine)
+            rows = read.group_rows(lines)
+            doc = classify.classify(row.text for row in rows)
+            yield from self.doc_type(upload, doc)
+            if classify.is_expected(doc, upload.slot) is False:
+                continue  # the wrong document: its fields would only add noise
+            readings = {
+                k: replace(v, page_image=path) for k, v in extract.extract(upload.slot, rows).items()
+            }
+            ctx = crosscheck.Context(
+                form=task.form,  # type: ignore[arg-type]
+                slot=upload.slot,
+                file=upload.path,
+                reference_date=task.reference_date,
+                rules=task.rules,
+                evidence={},
+            )
+            if task.form is None:
+                for item in readings.items():
+                    yield item
+                continue
+            findings = list(
+                crosscheck.crosscheck(ctx, readings, self.second_look(upload.slot, norm.image))
+            )
+            flagged = {f.field: readings[f.field] for f in findings
+                       if f.needs_review and f.field in readings}
+            crops = self.evidence(upload.slot, norm.image, flagged)
+            for f in findings:
+                yield replace(f, evidence=crops.get(f.field)) if f.needs_review else f
+            yield from readings.items()
+
+    def doc_type(self, upload: Upload, doc: classify.DocType) -> Iterator[Finding]:
+        label = SLOT_LABELS.get(upload.slot, upload.slot)
+        expected = classify.is_expected(doc, upload.slot)
+        seen = SLOT_LABELS.get(doc.best, "无法判断") if doc.best else "无法判断"
+        if expected:
+            status, msg = "pass", f"上传的材料是{label}。"
+        elif expected is False:
+            status, msg = "invalid", f"{label}栏上传的材料看起来是“{seen}”，不是{label}。"
+        else:
+            status, msg = "unreadable", f"无法确认{label}栏上传的是否为{label}，请人工核对。"
+        score = doc.score(upload.slot)
+        yield Finding(
+            applicant_id=self.task.applicant_id,
+            slot=upload.slot,
+            file=upload.path,
+            field="doc_type",
+            status=status,  # type: ignore[arg-type]
+            expected=label,
+            observed=seen,
+            confidence=round(min(1.0, 0.5 + 0.1 * max(score, doc.score(doc.best or ""))), 4),
+            message=msg,
+            check="doc_type",
+        )
+
+
+def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
+    """All checks for one applicant. Never raises for bad input."""
+    start = time.process_time()
+    findings: list[Finding] = list(task.prior_findings)
+    pages: list[Page] = []
+    readings: list[tuple[str, Reading]] = []
+    if task.form is not None:
+        findings.extend(form_checks.check_form(task.form, task.rules, task.reference_date))
+        findings.extend(upload_rules.check_presence(task.form, task.uploads, task.rules))
+    worker = Worker(task, engine)
+    counters: dict[str, int] = {}
+    for upload in task.uploads:
+        findings.extend(upload_rules.check_upload(upload, task.rules))
+        if upload.kind not in IMAGE_KINDS and upload.kind != "pdf":
+            continue
+        index = counters.get(upload.slot, 0)
+        counters[upload.slot] = index + 1
+        produced: list[Finding | Page | tuple[str, Reading]] = []
+        try:
+            produced = list(worker.document(upload, index))
+        except Exception as exc:  # noqa: BLE001 - one bad file never sinks the applicant
+            log.debug("processing %s failed:\n%s", upload.path, traceback.format_exc())
+            findings.append(_error_finding(task, upload, exc))
+            continue
+        for item in produced:
+            if isinstance(item, Finding):
+                findings.append(item)
+            elif isinstance(item, Page):
+                pages.append(item)
+            else:
+                readings.append((upload.path, item[1]))
+    return ApplicantResult(
+        applicant_id=task.applicant_id,
+        findings=tuple(findings),
+        pages=tuple(pages),
+        readings=tuple(readings),
+        seconds=time.process_time() - start,
+    )

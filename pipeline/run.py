@@ -1,0 +1,308 @@
+"""Run a window: build one task per applicant, execute them on Dask (or in this process), and
+write OUT as results arrive.
+
+Each finished applicant is written to `OUT/parts/<id>.json` at once (atomic rename), so an
+interrupted run keeps what was done and a re-run with the same inputs skips it. The contract
+files (`applicants.csv`, `findings.jsonl`) and the report are assembled from the parts at the
+end, in form order, so the output does not depend on which worker finished first.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict
+from datetime import date
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from models import ApplicantResult, Finding, Page, Reading, Rules
+
+from .process import ApplicantTask, process_applicant
+from .rules import load_rules
+from .window import Window, load_window
+
+log = logging.getLogger(__name__)
+PARTS = "parts"
+FORMAT_VERSION = "1"
+
+
+def code_version() -> str:
+    try:
+        return metadata.version("certcheck")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+def task_key(task: ApplicantTask) -> str:
+    """Changes whenever the inputs, rules or code change: a stale part is recomputed."""
+    h = hashlib.sha256()
+    h.update(FORMAT_VERSION.encode())
+    h.update(code_version().encode())
+    h.update(repr(task.form).encode())
+    h.update(repr(task.uploads).encode())
+    h.update(repr(task.prior_findings).encode())
+    h.update(repr(task.rules).encode())
+    h.update(task.reference_date.isoformat().encode())
+    return h.hexdigest()[:24]
+
+
+# -- one applicant in a worker process -------------------------------------------------------
+
+def run_task(task: ApplicantTask) -> ApplicantResult:
+    """The Dask task: the process's OCR engine is built once and reused by later tasks."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    from stages.ocr import rapid
+
+    try:
+        engine = rapid.shared(threads=1)
+    except Exception as exc:  # noqa: BLE001 - becomes a finding per upload below
+        engine = _Broken(exc)
+    return process_applicant(task, engine)
+
+
+class _Broken:
+    """Stands in for an engine that failed to load, so every upload reports the reason."""
+
+    name = "unavailable"
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc
+
+    def __getattr__(self, item: str) -> Any:
+        from stages.ocr.base import OcrError
+
+        def fail(*_a: Any, **_k: Any) -> Any:
+            raise OcrError(f"OCR engine unavailable: {self.exc}")
+
+        return fail
+
+
+# -- (de)serialising results -----------------------------------------------------------------
+
+def result_to_json(result: ApplicantResult, key: str) -> dict[str, Any]:
+    return {
+        "key": key,
+        "applicant_id": result.applicant_id,
+        "seconds": round(result.seconds, 4),
+        "findings": [f.to_json() for f in result.findings],
+        "pages": [asdict(p) for p in result.pages],
+        "readings": [[path, asdict(r)] for path, r in result.readings],
+    }
+
+
+def result_from_json(data: dict[str, Any]) -> ApplicantResult:
+    def reading(d: dict[str, Any]) -> Reading:
+        box = d.get("box")
+        return Reading(**{**d, "box": tuple(box) if box else None})
+
+    return ApplicantResult(
+        applicant_id=data["applicant_id"],
+        findings=tuple(Finding(**f) for f in data["findings"]),
+        pages=tuple(Page(**p) for p in data["pages"]),
+        readings=tuple((path, reading(r)) for path, r in data["readings"]),
+        seconds=float(data.get("seconds", 0.0)),
+    )
+
+
+def write_part(out: Path, result: ApplicantResult, key: str) -> None:
+    folder = out / PARTS
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".{result.applicant_id}.json.tmp"
+    tmp.write_text(json.dumps(result_to_json(result, key), ensure_ascii=False), encoding="utf-8")
+    tmp.replace(folder / f"{result.applicant_id}.json")
+
+
+def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
+    path = out / PARTS / f"{applicant_id}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("key") != key:
+        return None
+    try:
+        return result_from_json(data)
+    except (TypeError, KeyError):
+        return None
+
+
+# -- tasks and executors ---------------------------------------------------------------------
+
+def build_tasks(window: Window, out: Path, rules: Rules) -> list[ApplicantTask]:
+    ref = window.info.reference_date
+    return [
+        ApplicantTask(
+            applicant_id=aid,
+            window_root=str(Path(window.info.root).resolve()),
+            out_root=str(out.resolve()),
+            form=window.forms.get(aid),
+            uploads=tuple(window.uploads.get(aid, [])),
+            prior_findings=tuple(window.findings.get(aid, [])),
+            rules=rules,
+            reference_date=ref,
+        )
+        for aid in window.order
+    ]
+
+
+def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
+    """The synchronous path: same task function, this process, one after another."""
+    for task in tasks:
+        yield run_task(task)
+
+
+def run_dask(
+    tasks: list[ApplicantTask], workers: int, scheduler: str | None
+) -> Iterator[ApplicantResult]:
+    """A task per applicant on a LocalCluster of single-threaded worker processes, or on an
+    existing scheduler; results are yielded as they complete."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    os.environ["OMP_THREAD_LIMIT"] = "1"  # inherited by local worker processes
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="30s")
+    else:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    try:
+        futures = [
+            client.submit(run_task, t, key=f"applicant-{t.applicant_id}-{task_key(t)[:8]}",
+                          pure=False)
+            for t in tasks
+        ]
+        for future in as_completed(futures):
+            yield future.result()
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# -- outputs ---------------------------------------------------------------------------------
+
+def write_outputs(out: Path, window: Window, results: dict[str, ApplicantResult]) -> None:
+    with (out / "findings.jsonl").open("w", encoding="utf-8") as f:
+        for aid in window.order:
+            for finding in results[aid].findings:
+                f.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+    with (out / "applicants.csv").open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["applicant_id", "verdict", "findings"])
+        for aid in window.order:
+            r = results[aid]
+            writer.writerow([aid, r.verdict, sum(1 for x in r.findings if x.needs_review)])
+
+
+def engine_versions() -> dict[str, str]:
+    versions = {"certcheck": code_version(), "python": sys.version.split()[0]}
+    for dist in ("rapidocr", "onnxruntime", "opencv-python-headless", "Pillow", "dask",
+                 "pytesseract", "pdfplumber"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            pass
+    try:
+        from stages.ocr.tesseract import probe
+
+        versions.update({f"tesseract:{k}": v for k, v in probe().items()})
+    except Exception as exc:  # noqa: BLE001 - recorded, not fatal: the run uses PP-OCR
+        versions["tesseract"] = f"unavailable ({exc})"
+    return versions
+
+
+def run_window(
+    window_dir: Path,
+    out: Path,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    sync: bool = False,
+    progress: bool = True,
+    run_date: date | None = None,
+    on_result: Callable[[ApplicantResult], None] | None = None,
+) -> dict[str, Any]:
+    """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
+    run itself cannot be done."""
+    started = time.time()
+    window = load_window(window_dir, run_date)
+    rules = load_rules(window.info.region)
+    out.mkdir(parents=True, exist_ok=True)
+    tasks = build_tasks(window, out, rules)
+    results: dict[str, ApplicantResult] = {}
+    todo = []
+    for task in tasks:
+        cached = read_part(out, task.applicant_id, task_key(task))
+        if cached is not None:
+            results[task.applicant_id] = cached
+        else:
+            todo.append(task)
+    keys = {t.applicant_id: task_key(t) for t in todo}
+    bar = _progress(len(tasks), len(results), progress)
+    workers = workers or os.cpu_count() or 1
+    stream = run_sync(todo) if sync or not todo else run_dask(todo, workers, scheduler)
+    for result in stream:
+        write_part(out, result, keys[result.applicant_id])
+        results[result.applicant_id] = result
+        if on_result:
+            on_result(result)
+        bar.update(1)
+    bar.close()
+    write_outputs(out, window, results)
+    versions = engine_versions()
+    from .report import write_report
+
+    report = write_report(out, window.info, [results[a] for a in window.order], window.forms,
+                          versions=versions)
+    summary = {
+        "window": window.info.name,
+        "region": window.info.region,
+        "reference_date": window.info.reference_date.isoformat(),
+        "applicants": len(window.order),
+        "review": sum(1 for a in window.order if results[a].verdict == "review"),
+        "clear": sum(1 for a in window.order if results[a].verdict == "clear"),
+        "uploads": sum(len(v) for v in window.uploads.values()),
+        "reused": len(tasks) - len(todo),
+        "stray_files": window.stray,
+        "rules": list(rules.sources),
+        "versions": versions,
+        "seconds": round(time.time() - started, 2),
+        "report": str(report.relative_to(out)),
+    }
+    audit = out / "audit"
+    audit.mkdir(exist_ok=True)
+    (audit / "run.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2),
+                                    encoding="utf-8")
+    return summary
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress(total: int, done: int, enabled: bool) -> Any:
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, initial=done, unit="考生", desc="certcheck", file=sys.stderr,
+                disable=not sys.stderr.isatty() and not os.environ.get("CERTCHECK_PROGRESS"))

@@ -1,0 +1,233 @@
+"""Field extraction: from recognised rows to named values, one parser per material.
+
+Parsers anchor on printed labels ("姓名", "公民身份号码", "证书编号", …) rather than on pixel
+positions, so they survive layout differences between issuers; OCR drops the spaces between
+label and value and sometimes reads 别 as 別, which the label patterns allow for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from models import Reading
+
+from .dates import find_dates, parse_period
+from .read import Row
+
+ID_RE = re.compile(r"(?<![0-9])([1-9][0-9]{16}[0-9Xx])(?![0-9])")
+DIPLOMA_NO_RE = re.compile(r"(?<![0-9])([0-9]{17,18})(?![0-9])")
+DATE_CN = r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width → half-width), no whitespace: how labels and values are compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """The text of several rows concatenated, remembering which row each character came from."""
+
+    text: str
+    owners: tuple[int, ...]
+    rows: tuple[Row, ...]
+
+    @classmethod
+    def of(cls, rows: Sequence[Row]) -> Joined:
+        parts, owners = [], []
+        for i, row in enumerate(rows):
+            t = clean(row.text)
+            parts.append(t)
+            owners.extend([i] * len(t))
+        return cls("".join(parts), tuple(owners), tuple(rows))
+
+    def reading(
+        self, field: str, m: re.Match[str], group: int = 1, value: str | None = None
+    ) -> Reading:
+        start, end = m.span(group)
+        idx = sorted(set(self.owners[start:end])) or [self.owners[start - 1]]
+        rows = [self.rows[i] for i in idx]
+        boxes = [r.box for r in rows]
+        box = (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+        return Reading(
+            field=field,
+            value=m.group(group) if value is None else value,
+            confidence=min(r.confidence for r in rows),
+            engine=rows[0].lines[0].engine,
+            box=box,
+            source="".join(r.text for r in rows),
+        )
+
+
+def _row_value(rows: Sequence[Row], field: str, label: str, value: str) -> Reading | None:
+    """The first row matching `label` followed by `value` (a regex with one group)."""
+    pattern = re.compile(label + r"[:：]?" + value)
+    for row in rows:
+        joined = Joined.of([row])
+        m = pattern.search(joined.text)
+        if m:
+            return joined.reading(field, m)
+    return None
+
+
+def _iso(d: object) -> str:
+    return d.isoformat() if hasattr(d, "isoformat") else ""
+
+
+def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    name = _row_value(rows, "name", r"姓\s*名", r"(.+)")
+    if name:
+        out["name"] = name
+    gender = _row_value(rows, "gender", r"性[别別]", r"([男女])")
+    if gender:
+        out["gender"] = gender
+    ethnic = _row_value(rows, "ethnicity", r"民族", r"([^\s\d]{1,8})")
+    if ethnic:
+        out["ethnicity"] = ethnic
+    birth = _row_value(rows, "birth_date", r"出生", DATE_CN)
+    if birth:
+        dates = find_dates(birth.value)
+        if dates:
+            out["birth_date"] = _replace(birth, _iso(dates[0]))
+    joined = Joined.of(rows)
+    label = re.search(r"(?:公民)?身份号码", joined.text)
+    m = ID_RE.search(joined.text, label.end() if label else 0) or ID_RE.search(joined.text)
+    if m:
+        out["id_number"] = joined.reading("id_number", m, value=m.group(1).upper())
+    return out
+
+
+def extract_id_back(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    period = _row_value(rows, "validity", r"有效期限", r"(.+)")
+    if period is None:  # the label can be misread; any row holding a date range will do
+        for row in rows:
+            start, end, open_ended = parse_period(clean(row.text))
+            if start and (end or open_ended):
+                period = Reading("validity", clean(row.text), row.confidence,
+                                 row.lines[0].engine, box=row.box, source=row.text)
+                break
+    if period:
+        start, end, open_ended = parse_period(period.value)
+        value = "长期" if open_ended else _iso(end) if end else ""
+        if value:
+            out["validity"] = _replace(period, value)
+    authority = _row_value(rows, "authority", r"签发机关", r"(.+)")
+    if authority:
+        out["authority"] = authority
+    return out
+
+
+def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    joined = Joined.of(rows)
+    t = joined.text
+    m = re.search(r"学生[:：]?(.+?)[,，]性[别別]", t)
+    if m:
+        out["name"] = joined.reading("name", m)
+    m = re.search(r"性[别別][:：]?([男女])", t)
+    if m:
+        out["gender"] = joined.reading("gender", m)
+    m = re.search(r"(\d{4}年\d{1,2}月\d{1,2}日)生", t)
+    if m:
+        dates = find_dates(m.group(1))
+        if dates:
+            out["birth_date"] = joined.reading("birth_date", m, value=_iso(dates[0]))
+    m = re.search(r"于(\d{4})年(\d{1,2})月(?:\d{1,2}日)?[至到\-—](\d{4})年(\d{1,2})月", t)
+    if m:
+        grad = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}"
+        out["graduation"] = joined.reading("graduation", m, group=3, value=grad)
+    m = re.search(r"在本校(.+?)专业", t)
+    if m:
+        out["major"] = joined.reading("major", m)
+    label = re.search(r"证书编号|编号", t)
+    m = DIPLOMA_NO_RE.search(t, label.end() if label else 0) or DIPLOMA_NO_RE.search(t)
+    if m:
+        out["diploma_number"] = joined.reading("diploma_number", m)
+    for i, row in enumerate(rows):
+        text = clean(row.text)
+        if re.fullmatch(r"[^\d，,。]{2,24}(大学|学院|学校)", text) and text != "普通高等学校":
+            one = Joined.of([rows[i]])
+            mm = re.fullmatch(r"(.+)", one.text)
+            if mm:
+                out["school"] = one.reading("school", mm)
+    return out
+
+
+def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    name = _row_value(rows, "work_unit", r"机构名称", r"(.+)")
+    if name:
+        out["work_unit"] = name
+    period = _row_value(rows, "validity", r"有效期限?", r"(.+)")
+    if period:
+        _start, end, open_ended = parse_period(period.value)
+        if end or open_ended:
+            out["validity"] = _replace(period, "长期" if open_ended else _iso(end))
+    reg = _row_value(rows, "registration_number", r"登记号", r"([0-9A-Za-z]{10,30})")
+    if reg:
+        out["registration_number"] = reg
+    return out
+
+
+def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    name = _row_value(rows, "name", r"姓名", r"(.+?)(?:性[别別]|$)")
+    if name:
+        out["name"] = name
+    gender = _row_value(rows, "gender", r"性[别別]", r"([男女])")
+    if gender:
+        out["gender"] = gender
+    joined = Joined.of(rows)
+    label = re.search(r"身份证号(?:码)?", joined.text)
+    m = ID_RE.search(joined.text, label.end() if label else 0)
+    if m:
+        out["id_number"] = joined.reading("id_number", m, value=m.group(1).upper())
+    unit = _row_value(rows, "work_unit", r"试用机构", r"(.+)")
+    if unit:
+        out["work_unit"] = unit
+    period = _row_value(rows, "period", r"试用时间", r"(.+)")
+    if period:
+        start, end, _open = parse_period(period.value)
+        if start and end:
+            out["period"] = _replace(period, f"{_iso(start)}/{_iso(end)}")
+    result = _row_value(rows, "result", r"考核结果", r"(.+)")
+    if result:
+        out["result"] = result
+    return out
+
+
+def _replace(reading: Reading, value: str) -> Reading:
+    return Reading(
+        field=reading.field,
+        value=value,
+        confidence=reading.confidence,
+        engine=reading.engine,
+        page_image=reading.page_image,
+        box=reading.box,
+        source=reading.source,
+    )
+
+
+EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
+    "id_front": extract_id_front,
+    "id_back": extract_id_back,
+    "diploma": extract_diploma,
+    "licence": extract_licence,
+    "probation_cert": extract_probation,
+}
+
+
+def extract(slot: str, rows: Sequence[Row]) -> dict[str, Reading]:
+    """Readings for the material expected in `slot` (empty for slots without a parser)."""
+    fn = EXTRACTORS.get(slot)
+    return fn(rows) if fn else {}

@@ -1,0 +1,111 @@
+"""PP-OCR (det / 180° cls / rec) through RapidOCR's onnxruntime models.
+
+The models ship inside the `rapidocr` wheel, so nothing is downloaded at run time. We call the
+three predictors separately (not the all-in-one `__call__`) because normalisation reuses the
+detector's boxes for orientation and deskew, and reading only needs the recogniser on crops.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .base import EngineUnavailable, OcrError, Quad, Recognition
+
+NAME = "ppocr"
+_LOCK = threading.Lock()
+
+
+class RapidEngine:
+    """One instance per process: onnxruntime sessions are not shared between processes."""
+
+    name = NAME
+
+    def __init__(self, threads: int = 1, det_limit_side: int = 736) -> None:
+        try:
+            from rapidocr import RapidOCR
+            from rapidocr.ch_ppocr_rec import TextRecInput
+            from rapidocr.utils.process_img import get_rotate_crop_image
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise EngineUnavailable(f"rapidocr is not installed: {exc}") from exc
+        params: dict[str, Any] = {
+            "Global.log_level": "error",
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            "Det.limit_side_len": det_limit_side,
+            "Det.limit_type": "max",
+        }
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        try:
+            self._ocr = RapidOCR(params=params)
+            self._det = self._ocr._load_det_model()
+            self._cls = self._ocr._load_cls_model()
+            self._rec = self._ocr._load_rec_model()
+        except Exception as exc:  # noqa: BLE001 - any engine failure is ours to translate
+            raise EngineUnavailable(f"PP-OCR models could not be loaded: {exc}") from exc
+        self._rec_input = TextRecInput
+        self._crop = get_rotate_crop_image
+        self._versions = {
+            "engine": f"rapidocr {metadata.version('rapidocr')}",
+            "onnxruntime": metadata.version("onnxruntime"),
+            "det_model": Path(str(self._ocr.cfg.Det.model_path or "PP-OCRv6_det_small")).name,
+            "rec_model": Path(str(self._ocr.cfg.Rec.model_path or "PP-OCRv6_rec_small")).name,
+            "cls_model": Path(str(self._ocr.cfg.Cls.model_path or "ppocr_mobile_v2.0_cls")).name,
+        }
+
+    def versions(self) -> dict[str, str]:
+        return dict(self._versions)
+
+    def detect(self, image: np.ndarray) -> list[Quad]:
+        try:
+            out = self._det(np.ascontiguousarray(image))
+        except Exception as exc:  # noqa: BLE001
+            raise OcrError(f"PP-OCR detection failed: {exc}") from exc
+        if out.boxes is None:
+            return []
+        return [np.asarray(b, dtype=np.float32) for b in out.boxes]
+
+    def crop(self, image: np.ndarray, quad: Quad) -> np.ndarray:
+        """The quad's content warped to a horizontal strip (tall strips are turned 90° CCW)."""
+        return self._crop(image, np.asarray(quad, dtype=np.float32).copy())
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        if not crops:
+            return []
+        try:
+            out = self._rec(self._rec_input(img=list(crops), return_word_box=False))
+        except Exception as exc:  # noqa: BLE001
+            raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
+        txts = out.txts or ()
+        scores = list(out.scores or ())
+        return [Recognition(str(t), float(s)) for t, s in zip(txts, scores, strict=False)]
+
+    def upside_down(self, crops: Sequence[np.ndarray]) -> list[float]:
+        if not crops:
+            return []
+        try:
+            out = self._cls(list(crops))
+        except Exception as exc:  # noqa: BLE001
+            raise OcrError(f"PP-OCR orientation classifier failed: {exc}") from exc
+        probs = []
+        for label, score in out.cls_res or []:
+            probs.append(float(score) if "180" in str(label) else 1.0 - float(score))
+        return probs
+
+
+_INSTANCE: RapidEngine | None = None
+
+
+def shared(threads: int = 1) -> RapidEngine:
+    """The process's engine, built on first use (models load once per worker process)."""
+    global _INSTANCE
+    with _LOCK:
+        if _INSTANCE is None:
+            _INSTANCE = RapidEngine(threads=threads)
+        return _INSTANCE

@@ -1,0 +1,151 @@
+"""Upload rules: file type by content (magic bytes), size limits, required slots.
+
+A file that breaks a rule but decodes is still read: the breach is one finding, the checks of
+its content others (CONTRACT §2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from models import SLOT_LABELS, ApplicantForm, Finding, Requirement, Rules, Upload
+
+KIND_LABELS = {
+    "jpeg": "JPG",
+    "png": "PNG",
+    "pdf": "PDF",
+    "gif": "GIF",
+    "bmp": "BMP",
+    "webp": "WEBP",
+    "tiff": "TIFF",
+    "heic": "HEIC",
+    "empty": "空文件",
+    "unknown": "无法识别的格式",
+}
+
+
+def sniff(head: bytes) -> str:
+    """The file type from its first bytes; the extension is not trusted."""
+    if not head:
+        return "empty"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return "gif"
+    if head[:2] == b"BM":
+        return "bmp"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+        return "heic"
+    return "unknown"
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} 字节"
+
+
+def allowed_kinds(slot: str, rules: Rules) -> tuple[str, ...]:
+    if slot == "photo":
+        return rules.photo_kinds
+    if slot in rules.pdf_slots:
+        return (*rules.image_kinds, "pdf")
+    return rules.image_kinds
+
+
+def check_upload(upload: Upload, rules: Rules) -> Iterator[Finding]:
+    """One `file` finding per upload: pass, or invalid with the first rule it breaks."""
+    label = SLOT_LABELS.get(upload.slot, upload.slot)
+    kinds = allowed_kinds(upload.slot, rules)
+    limit = rules.photo_max_bytes if upload.slot == "photo" else rules.max_bytes
+    expected = f"{'/'.join(KIND_LABELS[k] for k in kinds)}，不超过 {_kb(limit)}"
+    observed = f"{KIND_LABELS.get(upload.kind, upload.kind)}，{_kb(upload.size)}"
+
+    def finding(status: str, check: str, message: str) -> Finding:
+        return Finding(
+            applicant_id=upload.applicant_id,
+            slot=upload.slot,
+            file=upload.path,
+            field="file",
+            status=status,  # type: ignore[arg-type]
+            expected=expected,
+            observed=observed,
+            confidence=1.0,
+            message=message,
+            check=check,
+        )
+
+    if upload.kind == "empty":
+        yield finding("invalid", "file.empty", f"{label}文件为空（0 字节），无法查看，请考生重新上传。")
+    elif upload.kind not in kinds:
+        yield finding(
+            "invalid",
+            "file.type",
+            f"{label}文件实际格式为{KIND_LABELS.get(upload.kind, upload.kind)}，"
+            f"不符合上传要求（仅接受 {'/'.join(KIND_LABELS[k] for k in kinds)}）。",
+        )
+    elif upload.size > limit:
+        yield finding(
+            "invalid",
+            "file.size",
+            f"{label}文件大小为 {_kb(upload.size)}，超过上传限制 {_kb(limit)}。",
+        )
+    else:
+        yield finding("pass", "file.rules", f"{label}文件格式与大小符合上传要求。")
+
+
+def _form_value(form: ApplicantForm, key: str) -> str:
+    if key == "has_assistant":
+        return "yes" if form.assistant is not None else "no"
+    value: object = form
+    for part in key.split("."):
+        value = getattr(value, part, "")
+    return str(value or "")
+
+
+def requirement_for(form: ApplicantForm, rules: Rules) -> Requirement | None:
+    """The first applicant category whose conditions the form meets."""
+    for req in rules.requirements:
+        if all(_form_value(form, key) in values for key, values in req.when):
+            return req
+    return None
+
+
+def required_slots(form: ApplicantForm, rules: Rules) -> tuple[str, ...]:
+    req = requirement_for(form, rules)
+    extra = req.slots if req else ()
+    return tuple(dict.fromkeys((*rules.always_required, *extra)))
+
+
+def check_presence(
+    form: ApplicantForm, uploads: Iterable[Upload], rules: Rules
+) -> Iterator[Finding]:
+    """One `presence` finding per required slot."""
+    present = {u.slot for u in uploads}
+    req = requirement_for(form, rules)
+    category = req.name if req else "基本要求"
+    for slot in required_slots(form, rules):
+        label = SLOT_LABELS.get(slot, slot)
+        ok = slot in present
+        yield Finding(
+            applicant_id=form.applicant_id,
+            slot=slot,
+            file=None,
+            field="presence",
+            status="pass" if ok else "missing",
+            expected=f"需上传（{category}）",
+            observed="已上传" if ok else "未上传",
+            confidence=1.0,
+            message=f"已上传{label}。" if ok else f"缺少必需材料：{label}（{category}）。",
+            check="presence.required",
+        )
+
+
+def unexpected_slots(uploads: Iterable[Upload], known: Mapping[str, str]) -> set[str]:
+    return {u.slot for u in uploads if u.slot not in known}

@@ -1,0 +1,52 @@
+"""A fake OCR engine for fast tests: it 'reads' lines scripted by the test."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from models import TextLine
+from stages.ocr.base import Recognition
+from stages.read import Row
+
+
+def rows(*texts: str, confidence: float = 0.99) -> list[Row]:
+    """One row per text, stacked top to bottom, as the reader would group them."""
+    out = []
+    for i, text in enumerate(texts):
+        out.append(Row((TextLine(text, confidence, (10, 40 * i, 10 + 30 * len(text), 40 * i + 30),
+                                 "fake"),)))
+    return out
+
+
+class FakeEngine:
+    """Each detected 'line' is a horizontal band of the image; its text comes from a script."""
+
+    name = "fake"
+
+    def __init__(self, lines: Sequence[str], confidence: float = 0.99) -> None:
+        self.lines = list(lines)
+        self.confidence = confidence
+
+    def versions(self) -> dict[str, str]:
+        return {"engine": "fake"}
+
+    def detect(self, image: np.ndarray) -> list[np.ndarray]:
+        h, w = image.shape[:2]
+        step = max(1, h // (len(self.lines) + 1))
+        return [
+            np.array([[5, i * step + 2], [w - 5, i * step + 2], [w - 5, i * step + step - 2],
+                      [5, i * step + step - 2]], dtype=np.float32)
+            for i in range(len(self.lines))
+        ]
+
+    def crop(self, image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+        y0, y1 = int(quad[0][1]), int(quad[2][1])
+        return image[y0:y1, :].copy()
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        return [Recognition(t, self.confidence) for t in self.lines[: len(crops)]]
+
+    def upside_down(self, crops: Sequence[np.ndarray]) -> list[float]:
+        return [0.0 for _ in crops]

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from datetime import date
+
+from models import ApplicantForm, Education, Rules
+from stages import classify, crosscheck, extract
+from tests.fakes import rows
+
+FORM = ApplicantForm(
+    applicant_id="2026120000017",
+    name="欧阳晓彧",
+    id_type="resident_id",
+    id_number="120101199701257460",
+    gender="女",
+    birth_date="1997-01-25",
+    education=Education("本科", "天津医科大学", "临床医学", "2020-06", "100621202005000123", "全日制"),
+    work_unit="天津市第一中心医院",
+)
+
+
+def ctx(slot: str) -> crosscheck.Context:
+    return crosscheck.Context(FORM, slot, f"uploads/x/{slot}/a.jpg", date(2026, 1, 31), Rules(), {})
+
+
+def statuses(slot: str, readings: dict) -> dict[str, str]:
+    return {f.field: f.status for f in crosscheck.crosscheck(ctx(slot), readings)}
+
+
+def test_id_front_fields_survive_dropped_spaces_and_traditional_label() -> None:
+    r = extract.extract_id_front(
+        rows("姓名欧阳晓彧", "性別女民族汉", "出生1997年1月25日", "住址天津市和平区",
+             "公民身份号码120101199701257460")
+    )
+    assert r["name"].value == "欧阳晓彧"
+    assert r["gender"].value == "女"
+    assert r["birth_date"].value == "1997-01-25"
+    assert r["id_number"].value == "120101199701257460"
+    assert set(statuses("id_front", r).values()) == {"pass"}
+
+
+def test_confident_different_name_is_mismatch_but_unsure_one_is_unreadable() -> None:
+    sure = extract.extract_id_front(rows("姓名欧阳晓明", confidence=0.99))
+    unsure = extract.extract_id_front(rows("姓名欧阳晓明", confidence=0.5))
+    assert statuses("id_front", sure)["name"] == "mismatch"
+    assert statuses("id_front", unsure)["name"] == "unreadable"
+
+
+def test_misread_id_number_failing_its_checksum_is_unreadable_not_mismatch() -> None:
+    r = extract.extract_id_front(rows("公民身份号码120101199701257461"))
+    assert statuses("id_front", r)["id_number"] == "unreadable"
+
+
+def test_second_look_that_agrees_with_the_form_passes() -> None:
+    first = extract.extract_id_front(rows("姓名欧阳晓明"))
+    again = extract.extract_id_front(rows("姓名欧阳晓彧"))["name"]
+    found = {f.field: f for f in crosscheck.crosscheck(ctx("id_front"), first, lambda r: again)}
+    assert found["name"].status == "pass"
+
+
+def test_question_mark_in_form_name_matches_any_one_character() -> None:
+    form = ApplicantForm(applicant_id="1", name="王?明")
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    r = extract.extract_id_front(rows("姓名王䶮明"))
+    assert crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+
+
+def test_minority_name_dot_dropped_by_ocr_still_matches() -> None:
+    form = ApplicantForm(applicant_id="1", name="阿依古丽·买买提")
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    r = extract.extract_id_front(rows("姓名阿依古丽买买提"))
+    assert crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+
+
+def test_id_back_expiry_against_reference_date() -> None:
+    ok = extract.extract_id_back(rows("有效期限2016.03.01-2036.03.01"))
+    old = extract.extract_id_back(rows("有效期限2005.03.01-2025.03.01"))
+    forever = extract.extract_id_back(rows("有效期限2010.03.01-长期"))
+    assert statuses("id_back", ok)["validity"] == "pass"
+    assert statuses("id_back", old)["validity"] == "expired"
+    assert statuses("id_back", forever)["validity"] == "pass"
+
+
+def test_diploma_paragraph_and_number_level_code() -> None:
+    r = extract.extract_diploma(
+        rows("普通高等学校", "毕业证书", "学生欧阳晓彧，性别女，1997年1月25日生，于2015年9月",
+             "至2020年6月在本校临床医学专业五年制本科学习，修完教学计划规定的全部课程，",
+             "成绩合格，准予毕业。", "天津医科大学", "证书编号：100621202005000123")
+    )
+    assert r["name"].value == "欧阳晓彧"
+    assert r["major"].value == "临床医学"
+    assert r["graduation"].value == "2020-06"
+    assert r["school"].value == "天津医科大学"
+    assert r["diploma_number"].value == "100621202005000123"
+    found = statuses("diploma", r)
+    assert set(found.values()) == {"pass"}, found
+    r06 = dict(r)
+    r06["diploma_number"] = extract.extract_diploma(rows("证书编号：100621202006000123"))[
+        "diploma_number"]
+    assert statuses("diploma", r06)["education_level"] == "mismatch"
+
+
+def test_licence_name_must_match_exactly_up_to_spacing_and_width() -> None:
+    same = extract.extract_licence(rows("机构名称 天津市第一中心医院", "有效期限自2022年01月01日至2027年12月31日"))
+    other = extract.extract_licence(rows("机构名称天津市第二中心医院", "有效期限自2020年01月01日至2025年12月31日"))
+    assert statuses("licence", same) == {"work_unit": "pass", "validity": "pass"}
+    assert statuses("licence", other) == {"work_unit": "mismatch", "validity": "expired"}
+
+
+def test_probation_table_rows() -> None:
+    r = extract.extract_probation(
+        rows("医师资格考试试用期考核证明", "姓名欧阳晓彧性别女", "身份证号120101199701257460",
+             "试用机构天津市第一中心医院", "试用时间2024年07月01日至2025年06月30日", "考核结果合格")
+    )
+    assert set(statuses("probation_cert", r).values()) == {"pass"}
+    short = extract.extract_probation(rows("试用时间2024年07月01日至2025年01月31日", "考核结果不合格"))
+    found = statuses("probation_cert", short)
+    assert found["period"] == "invalid" and found["result"] == "invalid"
+
+
+def test_classify_spots_the_wrong_document() -> None:
+    diploma_text = ["毕业证书", "学生张三，性别男", "准予毕业", "证书编号：100621202005000123"]
+    doc = classify.classify(diploma_text)
+    assert doc.best == "diploma"
+    assert classify.is_expected(doc, "id_front") is False
+    assert classify.is_expected(doc, "diploma") is True
+    assert classify.is_expected(classify.classify(["模糊"]), "id_front") is None
