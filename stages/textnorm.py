@@ -1,0 +1,57 @@
+"""Text normalisation for comparing what a form says with what a document prints.
+
+The rules say a licence whose institution name does not fully match fails, so matching is
+exact — but only after removing differences that are typography, not content: whitespace,
+full/half width, bracket style, dash and middle-dot variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_OPEN = "([【〔〖｛{〘〚"
+_CLOSE = ")]】〕〗｝}〙〛"
+_DASH = "‐‑‒–—―−﹣－⁃"
+_DOT = "·•・‧･∙⋅"
+_TABLE = str.maketrans(
+    {**{c: "(" for c in _OPEN}, **{c: ")" for c in _CLOSE}, **{c: "-" for c in _DASH},
+     **{c: "·" for c in _DOT}}
+)  # fmt: skip
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width → half-width), no whitespace, one bracket, dash and middle-dot form."""
+    t = unicodedata.normalize("NFKC", text)
+    t = _WHITESPACE.sub("", t)
+    # Zero-width characters survive NFKC and \s; they are never content.
+    t = t.replace("\u200b", "").replace("\u200c", "").replace("\u200d", "").replace("\ufeff", "")
+    return t.translate(_TABLE)
+
+
+def same_institution(a: str, b: str) -> bool:
+    """Exact match after `normalise`; an empty name never matches (no fuzzy matching)."""
+    na, nb = normalise(a), normalise(b)
+    return bool(na) and na == nb
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insert, delete, substitute each cost 1)."""
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def similarity(a: str, b: str) -> float:
+    """1 − edit distance / longer length of the normalised texts; for confidence, not verdicts."""
+    na, nb = normalise(a), normalise(b)
+    if not na and not nb:
+        return 1.0
+    return 1.0 - edit_distance(na, nb) / max(len(na), len(nb))

@@ -1,0 +1,135 @@
+"""End to end: generated windows through `certcheck run` with the real OCR engines."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.evaluate import score
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "window"
+
+pytestmark = pytest.mark.e2e
+
+
+def _rows(out: Path) -> list[dict[str, str]]:
+    with (out / "applicants.csv").open(encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+def _findings(out: Path) -> list[dict]:
+    return [json.loads(x) for x in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_sample_window_contract_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(SAMPLE), "--out", str(out), "--sync", "--no-progress"]) == 0
+    raw = (out / "applicants.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "applicants.csv must be UTF-8 with BOM"
+    rows = _rows(out)
+    lines = [x for x in (SAMPLE / "applicants.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    folders = {p.name for p in (SAMPLE / "uploads").iterdir()}
+    assert len(rows) >= len(lines)
+    assert {r["applicant_id"] for r in rows} >= folders
+    keys = {"applicant_id", "slot", "file", "field", "status", "expected", "observed",
+            "confidence", "message"}
+    findings = _findings(out)
+    statuses = {"pass", "mismatch", "unreadable", "missing", "invalid", "expired"}
+    for f in findings:
+        assert keys <= f.keys()
+        assert f["status"] in statuses
+        assert f["message"]
+    for r in rows:
+        mine = [f for f in findings if f["applicant_id"] == r["applicant_id"]]
+        bad = sum(1 for f in mine if f["status"] != "pass")
+        assert int(r["findings"]) == bad
+        assert r["verdict"] == ("review" if bad else "clear")
+    # one orientation finding per image upload, whatever its slot
+    images = [p for p in (SAMPLE / "uploads").rglob("*") if p.is_file() and p.stat().st_size
+              and p.read_bytes()[:3] == b"\xff\xd8\xff" or p.suffix == ".png"
+              and p.read_bytes()[:4] == b"\x89PNG"]
+    orient = {f["file"]: f["observed"] for f in findings if f["field"] == "orientation"}
+    decodable = [p for p in images if p.relative_to(SAMPLE).as_posix() in orient]
+    assert len(decodable) >= len(images) - 2  # truncated files may not decode
+    assert set(orient.values()) <= {"0", "90", "180", "270"}
+    assert (out / "report" / "index.html").exists()
+    # a second run reuses every finished applicant and writes the same findings
+    before = (out / "findings.jsonl").read_bytes()
+    assert main(["run", str(SAMPLE), "--out", str(out), "--sync", "--no-progress"]) == 0
+    assert (out / "findings.jsonl").read_bytes() == before
+
+
+def test_sample_window_faults_are_caught(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(SAMPLE), "--out", str(out), "--sync", "--no-progress"]) == 0
+    s = score(out, SAMPLE.with_name("window.truth.jsonl"))
+    assert s["missed"] == [], s["missed"]
+
+
+def test_bad_window_exits_non_zero(tmp_path: Path) -> None:
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "--sync"]) == 3
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "window.toml").write_text("closes = 'soon'", encoding="utf-8")
+    (tmp_path / "w" / "applicants.jsonl").write_text("", encoding="utf-8")
+    assert main(["run", str(tmp_path / "w"), "--out", str(tmp_path / "o"), "--sync"]) == 3
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
+    """A real `dask scheduler` and `dask worker` as separate processes on 127.0.0.1."""
+    window = tmp_path / "window"
+    shutil.copytree(SAMPLE, window)
+    keep = sorted(p.name for p in (window / "uploads").iterdir())[:3]
+    for p in (window / "uploads").iterdir():
+        if p.name not in keep:
+            shutil.rmtree(p)
+    lines = (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines()
+    (window / "applicants.jsonl").write_text(
+        "\n".join(x for x in lines if any(k in x for k in keep)) + "\n", encoding="utf-8")
+    local = tmp_path / "local"
+    assert main(["run", str(window), "--out", str(local), "--workers", "1", "--no-progress"]) == 0
+
+    port = _free_port()
+    bindir = Path(sys.executable).parent
+    sched = subprocess.Popen([str(bindir / "dask"), "scheduler", "--host", "127.0.0.1",
+                              "--port", str(port), "--no-dashboard"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        address = f"tcp://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.5)
+        worker = subprocess.Popen([str(bindir / "dask"), "worker", address, "--nthreads", "1",
+                                   "--nworkers", "1", "--no-dashboard"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        remote = tmp_path / "remote"
+        assert main(["run", str(window), "--out", str(remote), "--scheduler", address,
+                     "--no-progress"]) == 0
+    finally:
+        for p in (worker, sched):
+            if p is not None:
+                p.terminate()
+                p.wait(timeout=30)
+    assert _rows(remote) == _rows(local)
+    strip = lambda fs: sorted(json.dumps(f, sort_keys=True) for f in fs)  # noqa: E731
+    assert strip(_findings(remote)) == strip(_findings(local))
