@@ -267,4 +267,5 @@ class Rules:
     min_age: int = 18
     max_age: int = 75
     probation_min_months: int = 12
+    shared_slots: tuple[str, ...] = ("licence",)  # colleagues may upload the same image
     sources: tuple[str, ...] = ()  # rule files these came from, for the audit trail

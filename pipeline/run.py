@@ -17,13 +17,14 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
+from stages import window_checks
 
 from .process import ApplicantTask, process_applicant
 from .rules import load_rules
@@ -95,6 +96,7 @@ def result_to_json(result: ApplicantResult, key: str) -> dict[str, Any]:
         "findings": [f.to_json() for f in result.findings],
         "pages": [asdict(p) for p in result.pages],
         "readings": [[path, asdict(r)] for path, r in result.readings],
+        "hashes": [list(h) for h in result.hashes],
     }
 
 
@@ -108,6 +110,7 @@ def result_from_json(data: dict[str, Any]) -> ApplicantResult:
         findings=tuple(Finding(**f) for f in data["findings"]),
         pages=tuple(Page(**p) for p in data["pages"]),
         readings=tuple((path, reading(r)) for path, r in data["readings"]),
+        hashes=tuple(tuple(h) for h in data.get("hashes", [])),  # type: ignore[misc]
         seconds=float(data.get("seconds", 0.0)),
     )
 
@@ -196,6 +199,30 @@ def run_dask(
 
 # -- outputs ---------------------------------------------------------------------------------
 
+def add_window_findings(
+    window: Window, results: dict[str, ApplicantResult], rules: Rules
+) -> dict[str, ApplicantResult]:
+    """Cross-applicant checks over all results; returns results with those findings added."""
+    values = []
+    for aid, form in window.forms.items():
+        values.append((aid, "id_number", form.id_number))
+        values.append((aid, "diploma_number", form.education.diploma_number))
+    keys = [
+        window_checks.ImageKey(r.applicant_id, slot, path, int(h, 16))
+        for r in results.values()
+        for slot, path, h in r.hashes
+    ]
+    extra: dict[str, list[Finding]] = {}
+    for f in window_checks.duplicate_values(values):
+        extra.setdefault(f.applicant_id, []).append(f)
+    for f in window_checks.duplicate_images(keys, rules.shared_slots):
+        extra.setdefault(f.applicant_id, []).append(f)
+    return {
+        aid: replace(r, findings=(*r.findings, *extra[aid])) if aid in extra else r
+        for aid, r in results.items()
+    }
+
+
 def write_outputs(out: Path, window: Window, results: dict[str, ApplicantResult]) -> None:
     with (out / "findings.jsonl").open("w", encoding="utf-8") as f:
         for aid in window.order:
@@ -263,6 +290,7 @@ def run_window(
             on_result(result)
         bar.update(1)
     bar.close()
+    results = add_window_findings(window, results, rules)
     write_outputs(out, window, results)
     versions = engine_versions()
     from .report import write_report
