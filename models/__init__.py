@@ -216,7 +216,6 @@ class ApplicantResult:
     findings: tuple[Finding, ...]
     pages: tuple[Page, ...] = ()
     readings: tuple[tuple[str, Reading], ...] = ()  # (upload path, reading)
-    hashes: tuple[tuple[str, str, str], ...] = ()  # (slot, upload path, perceptual hash)
     seconds: float = 0.0
 
     @property
@@ -267,5 +266,4 @@ class Rules:
     min_age: int = 18
     max_age: int = 75
     probation_min_months: int = 12
-    shared_slots: tuple[str, ...] = ("licence",)  # colleagues may upload the same image
     sources: tuple[str, ...] = ()  # rule files these came from, for the audit trail

@@ -37,7 +37,6 @@ from stages import (
     photo,
     read,
     upload_rules,
-    window_checks,
 )
 from stages.normalise import ImageDecodeError, load_image, normalise, photo_orientation
 from stages.ocr.base import OcrError
@@ -177,11 +176,9 @@ class Worker:
 
     def document(
         self, upload: Upload, index: int
-    ) -> Iterator[Finding | Page | tuple[str, Reading] | int]:
+    ) -> Iterator[Finding | Page | tuple[str, Reading]]:
         task = self.task
         for page_no, (raw, exif) in enumerate(self.images(upload)):
-            if page_no == 0:
-                yield window_checks.phash(raw)
             if upload.slot == "photo":
                 rotation, conf = photo_orientation(raw)
                 yield _orientation(task, upload, rotation, conf)
@@ -219,6 +216,7 @@ class Worker:
                 reference_date=task.reference_date,
                 rules=task.rules,
                 evidence={},
+                charset=getattr(self.engine, "charset", None),
             )
             if task.form is None:
                 for item in readings.items():
@@ -265,7 +263,6 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
     findings: list[Finding] = list(task.prior_findings)
     pages: list[Page] = []
     readings: list[tuple[str, Reading]] = []
-    hashes: list[tuple[str, str, str]] = []
     if task.form is not None:
         findings.extend(form_checks.check_form(task.form, task.rules, task.reference_date))
         findings.extend(upload_rules.check_presence(task.form, task.uploads, task.rules))
@@ -277,7 +274,7 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
             continue
         index = counters.get(upload.slot, 0)
         counters[upload.slot] = index + 1
-        produced: list[Finding | Page | tuple[str, Reading] | int] = []
+        produced: list[Finding | Page | tuple[str, Reading]] = []
         try:
             produced = list(worker.document(upload, index))
         except Exception as exc:  # noqa: BLE001 - one bad file never sinks the applicant
@@ -289,8 +286,6 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
                 findings.append(item)
             elif isinstance(item, Page):
                 pages.append(item)
-            elif isinstance(item, int):
-                hashes.append((upload.slot, upload.path, f"{item:016x}"))
             else:
                 readings.append((upload.path, item[1]))
     return ApplicantResult(
@@ -298,6 +293,5 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
         findings=tuple(findings),
         pages=tuple(pages),
         readings=tuple(readings),
-        hashes=tuple(hashes),
         seconds=time.process_time() - start,
     )

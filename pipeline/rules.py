@@ -127,7 +127,7 @@ def build_rules(data: dict[str, Any], where: str, region: str = "") -> Rules:
         always_required=_slots(data.get("required", {}).get("always"), f"{where} [required]"),
         requirements=tuple(requirements),
         flag_rotation=bool(upload.get("flag_rotation", False)),
-        shared_slots=_slots(upload.get("shared_slots", ["licence"]), f"{where} [upload] shared_slots"),
+
         min_age=min_age,
         max_age=max_age,
         probation_min_months=_positive_int(review, "probation_min_months", f"{where} [review]"),

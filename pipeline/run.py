@@ -96,7 +96,6 @@ def result_to_json(result: ApplicantResult, key: str) -> dict[str, Any]:
         "findings": [f.to_json() for f in result.findings],
         "pages": [asdict(p) for p in result.pages],
         "readings": [[path, asdict(r)] for path, r in result.readings],
-        "hashes": [list(h) for h in result.hashes],
     }
 
 
@@ -110,7 +109,6 @@ def result_from_json(data: dict[str, Any]) -> ApplicantResult:
         findings=tuple(Finding(**f) for f in data["findings"]),
         pages=tuple(Page(**p) for p in data["pages"]),
         readings=tuple((path, reading(r)) for path, r in data["readings"]),
-        hashes=tuple(tuple(h) for h in data.get("hashes", [])),  # type: ignore[misc]
         seconds=float(data.get("seconds", 0.0)),
     )
 
@@ -200,22 +198,15 @@ def run_dask(
 # -- outputs ---------------------------------------------------------------------------------
 
 def add_window_findings(
-    window: Window, results: dict[str, ApplicantResult], rules: Rules
+    window: Window, results: dict[str, ApplicantResult]
 ) -> dict[str, ApplicantResult]:
     """Cross-applicant checks over all results; returns results with those findings added."""
     values = []
     for aid, form in window.forms.items():
         values.append((aid, "id_number", form.id_number))
         values.append((aid, "diploma_number", form.education.diploma_number))
-    keys = [
-        window_checks.ImageKey(r.applicant_id, slot, path, int(h, 16))
-        for r in results.values()
-        for slot, path, h in r.hashes
-    ]
     extra: dict[str, list[Finding]] = {}
     for f in window_checks.duplicate_values(values):
-        extra.setdefault(f.applicant_id, []).append(f)
-    for f in window_checks.duplicate_images(keys, rules.shared_slots):
         extra.setdefault(f.applicant_id, []).append(f)
     return {
         aid: replace(r, findings=(*r.findings, *extra[aid])) if aid in extra else r
@@ -290,7 +281,7 @@ def run_window(
             on_result(result)
         bar.update(1)
     bar.close()
-    results = add_window_findings(window, results, rules)
+    results = add_window_findings(window, results)
     write_outputs(out, window, results)
     versions = engine_versions()
     from .report import write_report

@@ -55,6 +55,8 @@ class Context:
     reference_date: date
     rules: Rules
     evidence: Mapping[str, str]  # field -> evidence path (crop) for the reviewer
+    #: characters the recogniser can produce; None when unknown (every character assumed)
+    charset: frozenset[str] | None = None
 
 
 def _finding(
@@ -82,9 +84,26 @@ def _finding(
     )
 
 
+def _strip_name(s: str) -> str:
+    return names.normalise_name(s).replace("·", "")
+
+
 def _same_name(form_value: str, read: str) -> bool:
-    strip = lambda s: names.normalise_name(s).replace("·", "")  # noqa: E731
-    return names.name_matches(strip(form_value), strip(read))
+    return names.name_matches(_strip_name(form_value), _strip_name(read))
+
+
+def unreadable_chars(form_value: str, charset: frozenset[str] | None) -> list[str]:
+    """Characters of the form's name that the recogniser cannot output at all."""
+    if charset is None:
+        return []
+    return [c for c in _strip_name(form_value) if c not in charset and c not in "?？"]
+
+
+def _name_with_rare(form_value: str, read: str, rare: list[str]) -> bool:
+    """Equal once each character the engine cannot produce is allowed to be read as any one
+    character: the engine substitutes a look-alike, which says nothing against the form."""
+    wild = "".join("?" if c in rare else c for c in _strip_name(form_value))
+    return names.name_matches(wild, _strip_name(read))
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -136,6 +155,14 @@ def compare(
         return _finding(
             ctx, field, "pass", expected, reading.value, reading.confidence,
             f"{doc}上的{label}与报名表一致。", check,
+        )
+    rare = unreadable_chars(expected, ctx.charset) if field == "name" else []
+    if rare and _name_with_rare(expected, reading.value, rare):
+        chars = "、".join(rare)
+        return _finding(
+            ctx, field, "pass", expected, reading.value, reading.confidence * 0.8,
+            f"{doc}上的{label}除生僻字“{chars}”（识别引擎无法输出）外与报名表一致。",
+            check + ".rare_character",
         )
     if second_look is not None:
         again = second_look(reading)

@@ -78,13 +78,64 @@ def _row_value(rows: Sequence[Row], field: str, label: str, value: str) -> Readi
     return None
 
 
+def _lines(rows: Sequence[Row]) -> list[Row]:
+    """Each recognised line as its own row: numbers are searched line by line so that a
+    neighbour on the same visual row (an issue date beside 证书编号) cannot extend them."""
+    return [Row((line,)) for row in rows for line in row.lines]
+
+
+def _number(
+    rows: Sequence[Row], field: str, label: str, pattern: re.Pattern[str], upper: bool = False
+) -> Reading | None:
+    """A number after its label on the same line, else the first line holding such a number
+    (the label may sit in its own box or be misread)."""
+    lines = _lines(rows)
+    for only_labelled in (True, False):
+        for i, row in enumerate(lines):
+            joined = Joined.of([row])
+            lab = re.search(label, joined.text)
+            if only_labelled and not lab:
+                continue
+            m = pattern.search(joined.text, lab.end() if lab else 0)
+            if m is None and lab and i + 1 < len(lines):  # value in the next box
+                nxt = Joined.of([lines[i + 1]])
+                m2 = pattern.search(nxt.text)
+                if m2:
+                    return nxt.reading(field, m2, value=m2.group(1).upper() if upper else None)
+            if m:
+                return joined.reading(field, m, value=m.group(1).upper() if upper else None)
+    return None
+
+
 def _iso(d: object) -> str:
     return d.isoformat() if hasattr(d, "isoformat") else ""
 
 
+def _label_line_value(rows: Sequence[Row], field: str, label: str, value: str) -> Reading | None:
+    """The value in the label's own text line, else in the next line of the same row: the rest
+    of the row can hold unrelated marks (the portrait beside the name on an ID card)."""
+    pattern = re.compile(label + r"[:：]?" + value)
+    bare = re.compile(label + r"[:：]?$")
+    for row in rows:
+        for i, line in enumerate(row.lines):
+            one = Joined.of([Row((line,))])
+            m = pattern.search(one.text)
+            if m:
+                return one.reading(field, m)
+            if bare.search(one.text) and i + 1 < len(row.lines):
+                nxt = Joined.of([Row((row.lines[i + 1],))])
+                m = re.match(value, nxt.text)
+                if m:
+                    return nxt.reading(field, m)
+    return None
+
+
+NAME_VALUE = r"([^\x00-\x7f]{1,20}?)(?=[0-9A-Za-z]|$)"
+
+
 def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
-    name = _row_value(rows, "name", r"姓\s*名", r"(.+)")
+    name = _label_line_value(rows, "name", r"姓\s*名", NAME_VALUE)
     if name:
         out["name"] = name
     gender = _row_value(rows, "gender", r"性[别別]", r"([男女])")
@@ -98,11 +149,9 @@ def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
         dates = find_dates(birth.value)
         if dates:
             out["birth_date"] = _replace(birth, _iso(dates[0]))
-    joined = Joined.of(rows)
-    label = re.search(r"(?:公民)?身份号码", joined.text)
-    m = ID_RE.search(joined.text, label.end() if label else 0) or ID_RE.search(joined.text)
-    if m:
-        out["id_number"] = joined.reading("id_number", m, value=m.group(1).upper())
+    number = _number(rows, "id_number", r"(?:公民)?身份号码", ID_RE, upper=True)
+    if number:
+        out["id_number"] = number
     return out
 
 
@@ -149,17 +198,15 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     m = re.search(r"在本校(.+?)专业", t)
     if m:
         out["major"] = joined.reading("major", m)
-    label = re.search(r"证书编号|编号", t)
-    m = DIPLOMA_NO_RE.search(t, label.end() if label else 0) or DIPLOMA_NO_RE.search(t)
-    if m:
-        out["diploma_number"] = joined.reading("diploma_number", m)
-    for i, row in enumerate(rows):
-        text = clean(row.text)
-        if re.fullmatch(r"[^\d，,。]{2,24}(大学|学院|学校)", text) and text != "普通高等学校":
-            one = Joined.of([rows[i]])
-            mm = re.fullmatch(r"(.+)", one.text)
-            if mm:
-                out["school"] = one.reading("school", mm)
+    number = _number(rows, "diploma_number", r"证书编号|编号", DIPLOMA_NO_RE)
+    if number:
+        out["diploma_number"] = number
+    for line in _lines(rows):
+        one = Joined.of([line])
+        m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))", one.text)
+        if m and one.text != "普通高等学校" and "长" not in one.text[:4]:
+            out["school"] = one.reading("school", m)
+            break
     return out
 
 
@@ -187,11 +234,9 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     gender = _row_value(rows, "gender", r"性[别別]", r"([男女])")
     if gender:
         out["gender"] = gender
-    joined = Joined.of(rows)
-    label = re.search(r"身份证号(?:码)?", joined.text)
-    m = ID_RE.search(joined.text, label.end() if label else 0)
-    if m:
-        out["id_number"] = joined.reading("id_number", m, value=m.group(1).upper())
+    number = _number(rows, "id_number", r"身份证号(?:码)?", ID_RE, upper=True)
+    if number:
+        out["id_number"] = number
     unit = _row_value(rows, "work_unit", r"试用机构", r"(.+)")
     if unit:
         out["work_unit"] = unit

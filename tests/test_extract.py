@@ -124,3 +124,34 @@ def test_classify_spots_the_wrong_document() -> None:
     assert classify.is_expected(doc, "id_front") is False
     assert classify.is_expected(doc, "diploma") is True
     assert classify.is_expected(classify.classify(["模糊"]), "id_front") is None
+
+
+def test_number_is_not_extended_by_a_neighbour_on_the_same_row() -> None:
+    from models import TextLine
+    from stages.read import Row
+
+    row = Row((TextLine("证书编号：100621202005000123", 0.99, (10, 600, 400, 640), "fake"),
+               TextLine("2020年6月30日", 0.99, (420, 600, 600, 640), "fake")))
+    r = extract.extract_diploma([row])
+    assert r["diploma_number"].value == "100621202005000123"
+
+
+def test_portrait_noise_beside_the_name_is_not_part_of_it() -> None:
+    from models import TextLine
+    from stages.read import Row
+
+    row = Row((TextLine("姓名卢鹏", 0.99, (10, 10, 200, 40), "fake"),
+               TextLine("2", 0.6, (600, 10, 620, 40), "fake")))
+    assert extract.extract_id_front([row])["name"].value == "卢鹏"
+    assert extract.extract_id_front(rows("姓名林艳蕾1"))["name"].value == "林艳蕾"
+
+
+def test_a_rare_character_the_engine_cannot_output_never_makes_a_mismatch() -> None:
+    form = ApplicantForm(applicant_id="1", name="尉迟浩𫖯")
+    charset = frozenset("尉迟浩頫顺频王")
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {}, charset)
+    r = extract.extract_id_front(rows("姓名尉迟浩頫", confidence=0.99))
+    assert crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    other = extract.extract_id_front(rows("姓名王迟浩頫", confidence=0.99))
+    found = crosscheck.compare(c, "name", form.name, other["name"], crosscheck._same_name)
+    assert found.status == "mismatch"

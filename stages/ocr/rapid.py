@@ -49,6 +49,7 @@ class RapidEngine:
             self._rec = self._ocr._load_rec_model()
         except Exception as exc:  # noqa: BLE001 - any engine failure is ours to translate
             raise EngineUnavailable(f"PP-OCR models could not be loaded: {exc}") from exc
+        self._charset: frozenset[str] | None = None
         self._rec_input = TextRecInput
         self._crop = get_rotate_crop_image
         self._versions = {
@@ -61,6 +62,14 @@ class RapidEngine:
 
     def versions(self) -> dict[str, str]:
         return dict(self._versions)
+
+    @property
+    def charset(self) -> frozenset[str]:
+        """Every character the recogniser can output (its CTC dictionary)."""
+        if self._charset is None:
+            chars = getattr(self._rec.postprocess_op, "character", None) or []
+            self._charset = frozenset(c for c in chars if isinstance(c, str) and len(c) == 1)
+        return self._charset
 
     def detect(self, image: np.ndarray) -> list[Quad]:
         try:
