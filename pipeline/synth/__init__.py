@@ -1,0 +1,12 @@
+"""Synthetic upload windows: realistic applicants, documents and phone captures, with seeded
+faults and a ground-truth file, for tests, demos and evaluating the checker.
+
+`generate_window` is the entry point (wired to `certcheck samples generate`).
+"""
+
+from __future__ import annotations
+
+from pipeline.synth.faults import FAULT_KINDS, Fault
+from pipeline.synth.window import generate_window
+
+__all__ = ["FAULT_KINDS", "Fault", "generate_window"]

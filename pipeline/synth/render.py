@@ -1,0 +1,593 @@
+"""Drawing the documents upright, at a good resolution, before any capture effects.
+
+Each renderer takes a `Doc` (what to print, dates in ISO form) and a `random.Random` (layout
+jitter, font and style choices) and returns a `Rendered` image plus the smallest body-text glyph
+height it drew, so the capture step can keep text legible when it shrinks the page.
+Layouts follow the real documents closely enough for a label-based reader: every label is
+printed with its value on the same line.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from pipeline.synth.people import Look
+
+FONT_DIR = "/usr/share/fonts/opentype/noto/"
+FONTS = {
+    "sans": ("NotoSansCJK-Regular.ttc", 2),
+    "sans_bold": ("NotoSansCJK-Bold.ttc", 2),
+    "serif": ("NotoSerifCJK-Regular.ttc", 2),
+    "serif_bold": ("NotoSerifCJK-Bold.ttc", 2),
+    "mono": ("NotoSansCJK-Regular.ttc", 7),
+}
+INK = (18, 18, 20)
+RED = (200, 28, 32)
+
+DOC_TYPES = ("id_front", "id_back", "diploma", "licence", "probation_cert", "photo")
+
+
+@lru_cache(maxsize=128)
+def font(kind: str, size: int) -> ImageFont.FreeTypeFont:
+    name, index = FONTS[kind]
+    return ImageFont.truetype(FONT_DIR + name, size, index=index)
+
+
+@lru_cache(maxsize=128)
+def glyph_height(kind: str, size: int) -> int:
+    """Ink height of a full CJK glyph: what "glyph height" means for legibility rules."""
+    box = font(kind, size).getbbox("国")
+    return int(box[3] - box[1])
+
+
+@dataclass(slots=True)
+class Doc:
+    """What a document prints. `fields` hold ISO dates; the renderer formats them its own way."""
+
+    doc_type: str
+    fields: dict[str, str]
+    look: Look | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Rendered:
+    image: Image.Image  # RGB, upright
+    mask: Image.Image | None  # L, 255 where the document is (rounded card corners)
+    min_glyph: int  # smallest body-text glyph height in pixels
+    doc_type: str
+
+
+class Canvas:
+    """An image plus the smallest text glyph drawn on it."""
+
+    def __init__(self, img: Image.Image) -> None:
+        self.img = img
+        self.draw = ImageDraw.Draw(img)
+        self.min_glyph = 10_000
+
+    def text(
+        self,
+        xy: tuple[float, float],
+        s: str,
+        kind: str,
+        size: int,
+        fill: tuple[int, int, int] = INK,
+        *,
+        anchor: str = "ls",
+        body: bool = True,
+        spacing: float = 0.0,
+    ) -> float:
+        """Draw `s` (baseline-anchored by default); return the x where it ends."""
+        f = font(kind, size)
+        if body:
+            self.min_glyph = min(self.min_glyph, glyph_height(kind, size))
+        if not spacing:
+            self.draw.text(xy, s, font=f, fill=fill, anchor=anchor)
+            return xy[0] + f.getlength(s)
+        x, y = xy
+        for ch in s:
+            self.draw.text((x, y), ch, font=f, fill=fill, anchor=anchor)
+            x += f.getlength(ch) + spacing
+        return x - spacing
+
+    def centered(self, cx: float, y: float, s: str, kind: str, size: int, fill=INK,
+                 spacing: float = 0.0, body: bool = True) -> None:
+        f = font(kind, size)
+        width = f.getlength(s) + spacing * (len(s) - 1)
+        self.text((cx - width / 2, y), s, kind, size, fill, spacing=spacing, body=body)
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers
+
+
+def tokens(s: str, keep: tuple[str, ...] = ()) -> list[str]:
+    """Split for wrapping: digit/Latin runs and the strings in `keep` stay whole."""
+    out: list[str] = []
+    i = 0
+    while i < len(s):
+        for k in keep:
+            if k and s.startswith(k, i):
+                out.append(k)
+                i += len(k)
+                break
+        else:
+            if s[i].isascii() and s[i].isalnum():
+                j = i
+                while j < len(s) and s[j].isascii() and (s[j].isalnum() or s[j] in ".-"):
+                    j += 1
+                out.append(s[i:j])
+                i = j
+            else:
+                out.append(s[i])
+                i += 1
+    return out
+
+
+def wrap(s: str, kind: str, size: int, width: float, keep: tuple[str, ...] = ()) -> list[str]:
+    """Greedy wrap that never splits a number or a kept word, and keeps punctuation off
+    the start of a line (as Chinese typesetting does)."""
+    f = font(kind, size)
+    lines: list[str] = []
+    cur = ""
+    for tok in tokens(s, keep):
+        if cur and f.getlength(cur + tok) > width and tok not in "，。；：、）":
+            lines.append(cur)
+            cur = tok
+        else:
+            cur += tok
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    if n <= 10:
+        return "十" if n == 10 else CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def cn_date(d: date) -> str:
+    """二〇二〇年六月三十日"""
+    year = "".join(CN_DIGITS[int(c)] for c in str(d.year))
+    return f"{year}年{cn_number(d.month)}月{cn_number(d.day)}日"
+
+
+def iso(s: str) -> date:
+    return date.fromisoformat(s)
+
+
+# --------------------------------------------------------------------------------------------
+# Backgrounds, portraits, stamps
+
+
+def guilloche(w: int, h: int, base: tuple[int, int, int], tint: tuple[int, int, int],
+              rng: random.Random, strength: float = 1.0) -> Image.Image:
+    """A security-print pattern (interfering sine waves); one of a few cached variants,
+    cropped at a random offset, so each card differs without recomputing the waves."""
+    pattern = _guilloche(w, h, base, tint, strength, rng.randrange(3))
+    dx, dy = rng.randrange(0, w // 8), rng.randrange(0, h // 8)
+    return Image.fromarray(np.ascontiguousarray(pattern[dy : dy + h, dx : dx + w]))
+
+
+@lru_cache(maxsize=16)
+def _guilloche(w: int, h: int, base: tuple[int, int, int], tint: tuple[int, int, int],
+               strength: float, variant: int) -> np.ndarray:
+    r = random.Random(variant)
+    W, H = w + w // 8, h + h // 8  # noqa: N806 - the padded size
+    hw, hh = W // 2, H // 2
+    y, x = np.mgrid[0:hh, 0:hw].astype(np.float32)
+    a, b, c = r.uniform(9, 14), r.uniform(40, 70), r.uniform(0, 6.28)
+    v = np.sin(x / a + 2.5 * np.sin(y / b + c)) + np.sin((x + y) / (a * 1.7) + np.sin(x / 53))
+    v += 0.6 * np.sin(np.hypot(x - hw * 0.7, y - hh * 0.45) / 6.0)
+    v = (v - v.min()) / (v.max() - v.min())
+    v = np.clip(v * 2.2 - 1.4, 0, 1) * 0.35 * strength
+    base_a = np.array(base, np.float32)
+    tint_a = np.array(tint, np.float32)
+    rgb = (base_a * (1 - v[..., None]) + tint_a * v[..., None]).astype(np.uint8)
+    out = cv2.resize(rgb, (W, H), interpolation=cv2.INTER_LINEAR)
+    out.setflags(write=False)
+    return out
+
+
+def draw_portrait(img: Image.Image, box: tuple[int, int, int, int], look: Look,
+                  bg: tuple[int, int, int] | None) -> None:
+    """Head and shoulders in flat shapes: a stand-in for a face photo (no real face)."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    layer = Image.new("RGB", (w, h), bg or (255, 255, 255))
+    if bg is None:
+        layer = img.crop(box).convert("RGB")
+    d = ImageDraw.Draw(layer)
+    cx = w / 2
+    fw = 0.19 * w * look.face_w
+    if look.long_hair:
+        d.rounded_rectangle((cx - fw * 1.35, 0.16 * h, cx + fw * 1.35, 0.78 * h), fw * 0.8,
+                            fill=look.hair)
+    d.ellipse((-0.12 * w, 0.67 * h, 1.12 * w, 1.45 * h), fill=look.clothes)
+    if look.collar:
+        d.polygon([(cx - 0.17 * w, 0.69 * h), (cx + 0.17 * w, 0.69 * h), (cx, 0.90 * h)],
+                  fill=(238, 238, 240))
+    d.rectangle((cx - 0.1 * w, 0.48 * h, cx + 0.1 * w, 0.72 * h), fill=look.skin)
+    d.polygon([(cx - 0.1 * w, 0.69 * h), (cx + 0.1 * w, 0.69 * h), (cx, 0.80 * h)],
+              fill=look.skin)
+    d.ellipse((cx - fw * 1.18, 0.12 * h, cx + fw * 1.18, 0.44 * h), fill=look.hair)
+    d.ellipse((cx - fw * 1.12, 0.30 * h, cx - fw * 0.82, 0.42 * h), fill=look.skin)
+    d.ellipse((cx + fw * 0.82, 0.30 * h, cx + fw * 1.12, 0.42 * h), fill=look.skin)
+    d.ellipse((cx - fw, 0.18 * h, cx + fw, 0.58 * h), fill=look.skin)
+    d.chord((cx - fw * 1.08, 0.13 * h, cx + fw * 1.08, 0.40 * h), 180, 360, fill=look.hair)
+    shade = tuple(max(0, c - 60) for c in look.skin)
+    for sx in (-1, 1):
+        ex = cx + sx * fw * 0.42
+        d.ellipse((ex - fw * 0.12, 0.355 * h, ex + fw * 0.12, 0.385 * h), fill=(45, 35, 30))
+    d.line((cx - fw * 0.25, 0.49 * h, cx + fw * 0.25, 0.49 * h), fill=shade, width=max(2, w // 90))
+    layer = layer.filter(ImageFilter.GaussianBlur(max(0.6, w / 400)))
+    img.paste(layer, (x0, y0))
+
+
+def draw_stamp(img: Image.Image, center: tuple[float, float], radius: float, ring_text: str,
+               rng: random.Random, bottom_text: str = "") -> None:
+    """A red round seal (ring, star, curved unit name) blended like ink: multiply, uneven."""
+    size = int(radius * 2 + 8)
+    layer = Image.new("L", (size, size), 0)
+    d = ImageDraw.Draw(layer)
+    c = size / 2
+    ring = max(4, int(radius * 0.06))
+    d.ellipse((c - radius, c - radius, c + radius, c + radius), outline=255, width=ring)
+    star_r = radius * 0.30
+    pts = []
+    for k in range(10):
+        r = star_r if k % 2 == 0 else star_r * 0.4
+        ang = -math.pi / 2 + k * math.pi / 5
+        pts.append((c + r * math.cos(ang), c + r * math.sin(ang)))
+    d.polygon(pts, fill=255)
+    n = len(ring_text)
+    fs = max(12, int(radius * 0.26))
+    f = font("sans_bold", fs)
+    span = min(250.0, 22.0 * n)
+    tr = radius - ring - fs * 0.75
+    for i, ch in enumerate(ring_text):
+        theta = math.radians(90 + span / 2 - (span * (i + 0.5) / n))
+        px, py = c + tr * math.cos(theta), c - tr * math.sin(theta)
+        g = Image.new("L", (fs * 2, fs * 2), 0)
+        ImageDraw.Draw(g).text((fs, fs), ch, font=f, fill=255, anchor="mm")
+        g = g.rotate(math.degrees(theta) - 90, resample=Image.Resampling.BILINEAR)
+        layer.paste(255, (int(px - fs), int(py - fs)), g)
+    if bottom_text:
+        bf = font("sans_bold", max(10, int(fs * 0.75)))
+        d.text((c, c + radius * 0.55), bottom_text, font=bf, fill=255, anchor="mm")
+    layer = layer.rotate(rng.uniform(-25, 25), resample=Image.Resampling.BILINEAR)
+    layer = layer.filter(ImageFilter.GaussianBlur(1.0))
+    alpha = np.asarray(layer, np.float32) / 255.0
+    # Uneven ink: a smooth random field, so some parts of the seal print lighter.
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    ph = rng.uniform(0, 6.28)
+    ink = 0.62 + 0.25 * np.sin(xx / (size / 2.3) + ph) * np.cos(yy / (size / 3.1) - ph)
+    alpha *= ink
+    x0, y0 = int(center[0] - size / 2), int(center[1] - size / 2)
+    region = (max(0, x0), max(0, y0), min(img.width, x0 + size), min(img.height, y0 + size))
+    crop = np.asarray(img.crop(region), np.float32)
+    a = alpha[region[1] - y0 : region[3] - y0, region[0] - x0 : region[2] - x0, None]
+    color = np.array(RED, np.float32) / 255.0
+    out = crop * (1 - a) + crop * color * a
+    img.paste(Image.fromarray(out.astype(np.uint8)), region[:2])
+
+
+def emblem(img: Image.Image, box: tuple[int, int, int, int]) -> None:
+    """A stylised national emblem (red disc, gold stars, gate and wheat ring)."""
+    x0, y0, x1, y1 = box
+    d = ImageDraw.Draw(img)
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2
+    gold, red = (222, 170, 40), (205, 32, 36)
+    for k in range(28):
+        ang = math.pi * 0.15 + k * (math.pi * 1.7 / 27)
+        px, py = cx + r * 0.9 * math.cos(ang), cy + r * 0.9 * math.sin(ang)
+        d.ellipse((px - r * 0.11, py - r * 0.07, px + r * 0.11, py + r * 0.07), fill=gold)
+    d.ellipse((cx - r * 0.75, cy - r * 0.75, cx + r * 0.75, cy + r * 0.75), fill=red)
+
+    def star(sx: float, sy: float, sr: float) -> None:
+        pts = []
+        for k in range(10):
+            rr = sr if k % 2 == 0 else sr * 0.4
+            ang = -math.pi / 2 + k * math.pi / 5
+            pts.append((sx + rr * math.cos(ang), sy + rr * math.sin(ang)))
+        d.polygon(pts, fill=gold)
+
+    star(cx - r * 0.3, cy - r * 0.35, r * 0.2)
+    for k, (dx, dy) in enumerate(((0.0, -0.55), (0.15, -0.42), (0.18, -0.22), (0.05, -0.05))):
+        star(cx + dx * r, cy + dy * r, r * 0.07 + 0 * k)
+    d.rectangle((cx - r * 0.5, cy + r * 0.15, cx + r * 0.5, cy + r * 0.22), fill=gold)
+    d.rectangle((cx - r * 0.4, cy + r * 0.22, cx + r * 0.4, cy + r * 0.45), fill=gold)
+    for k in range(5):
+        gx = cx - r * 0.32 + k * r * 0.16
+        d.rectangle((gx - r * 0.04, cy + r * 0.30, gx + r * 0.04, cy + r * 0.45), fill=red)
+    d.ellipse((cx - r * 0.18, cy + r * 0.62, cx + r * 0.18, cy + r * 0.98), fill=gold)
+
+
+def rounded_mask(w: int, h: int, radius: int) -> Image.Image:
+    m = Image.new("L", (w, h), 0)
+    ImageDraw.Draw(m).rounded_rectangle((0, 0, w - 1, h - 1), radius, fill=255)
+    return m
+
+
+def paper(w: int, h: int, color: tuple[int, int, int], rng: random.Random,
+          amount: float = 6.0) -> Image.Image:
+    """A page of paper with a faint, smooth unevenness (flat digital white looks fake)."""
+    sw, sh = w // 8, h // 8
+    yy, xx = np.mgrid[0:sh, 0:sw].astype(np.float32)
+    f = np.sin(xx / rng.uniform(9, 20) + rng.uniform(0, 6)) * np.cos(yy / rng.uniform(9, 20))
+    small = np.clip(np.array(color, np.float32) + (f * amount / 2)[..., None], 0, 255)
+    return Image.fromarray(cv2.resize(small.astype(np.uint8), (w, h),
+                                      interpolation=cv2.INTER_LINEAR))
+
+
+# --------------------------------------------------------------------------------------------
+# Documents
+
+
+def render_id_front(doc: Doc, rng: random.Random) -> Rendered:
+    """身份证人像面: 85.6×54 mm at 20 px/mm."""
+    w, h = 1712, 1080
+    f = doc.fields
+    img = guilloche(w, h, (232, 236, 240), (170, 195, 220), rng)
+    cv = Canvas(img)
+    lab = (38, 70, 120)
+    lx, vx = 130 + rng.randint(-6, 6), 320 + rng.randint(-6, 6)
+    ls, vs = 46, 60
+    vk = rng.choice(("sans", "sans", "serif"))
+    y = 210
+    cv.text((lx, y), "姓名", "sans", ls, lab)
+    cv.text((vx, y), f["name"], vk, vs)
+    y += 130
+    cv.text((lx, y), "性别", "sans", ls, lab)
+    cv.text((vx, y), f["gender"], vk, vs)
+    cv.text((vx + 260, y), "民族", "sans", ls, lab)
+    cv.text((vx + 420, y), f["ethnicity"], vk, vs)
+    y += 130
+    b = iso(f["birth_date"])
+    cv.text((lx, y), "出生", "sans", ls, lab)
+    x = cv.text((vx, y), str(b.year), vk, vs)
+    x = cv.text((x + 16, y), "年", "sans", ls, lab)
+    x = cv.text((x + 16, y), str(b.month), vk, vs)
+    x = cv.text((x + 16, y), "月", "sans", ls, lab)
+    x = cv.text((x + 16, y), str(b.day), vk, vs)
+    cv.text((x + 16, y), "日", "sans", ls, lab)
+    y += 130
+    cv.text((lx, y), "住址", "sans", ls, lab)
+    # Up to the portrait: about 15 characters a line, so addresses take one or two lines.
+    for line in wrap(f["address"], vk, vs - 8, 1125 - vx)[:3]:
+        cv.text((vx, y), line, vk, vs - 8)
+        y += 80
+    draw_portrait(img, (1150, 150, 1600, 740), doc.look or _default_look(), None)
+    cv.text((lx, 935), "公民身份号码", "sans", ls, lab)
+    cv.text((lx + 390, 940), f["id_number"], "mono", 70, spacing=8)
+    return Rendered(img, rounded_mask(w, h, 70), cv.min_glyph, "id_front")
+
+
+def render_id_back(doc: Doc, rng: random.Random) -> Rendered:
+    """身份证国徽面: emblem, the card title, 签发机关 and 有效期限."""
+    w, h = 1712, 1080
+    f = doc.fields
+    img = guilloche(w, h, (236, 238, 236), (205, 190, 160), rng, strength=1.0)
+    cv = Canvas(img)
+    emblem(img, (120, 90, 420, 390))
+    cv.text((540, 240), "中华人民共和国", "serif_bold", 96, spacing=18, body=False)
+    cv.text((560, 450), "居民身份证", "serif_bold", 140, spacing=40, body=False)
+    lab = (38, 60, 100)
+    lx, vx = 300 + rng.randint(-8, 8), 580
+    vk = rng.choice(("sans", "serif"))
+    cv.text((lx, 790), "签发机关", "sans", 48, lab)
+    cv.text((vx, 790), f["issuer"], vk, 56)
+    start = iso(f["validity_start"]).strftime("%Y.%m.%d")
+    end = f["validity_end"]
+    end_s = end if end == "长期" else iso(end).strftime("%Y.%m.%d")
+    cv.text((lx, 920), "有效期限", "sans", 48, lab)
+    cv.text((vx, 920), f"{start}-{end_s}", vk, 56)
+    return Rendered(img, rounded_mask(w, h, 70), cv.min_glyph, "id_back")
+
+
+def render_diploma(doc: Doc, rng: random.Random) -> Rendered:
+    """毕业证书, landscape on cream paper: title, photo box, paragraph, school, number, date."""
+    w, h = 1754, 1240
+    f = doc.fields
+    tone = (250, 244, 226) if rng.random() < 0.7 else (248, 246, 238)
+    img = paper(w, h, tone, rng)
+    cv = Canvas(img)
+    d = cv.draw
+    frame = rng.choice(((150, 40, 36), (120, 80, 30), (40, 60, 110)))
+    d.rectangle((36, 36, w - 37, h - 37), outline=frame, width=12)
+    d.rectangle((62, 62, w - 63, h - 63), outline=frame, width=3)
+    for cx, cy in ((62, 62), (w - 63, 62), (62, h - 63), (w - 63, h - 63)):
+        d.rectangle((cx - 14, cy - 14, cx + 14, cy + 14), fill=frame)
+    title_red = (150, 22, 24)
+    cv.centered(w / 2, 200, "普通高等学校", "serif_bold", 64, INK, spacing=10, body=False)
+    cv.centered(w / 2, 345, "毕业证书", "serif_bold", 120, title_red, spacing=36, body=False)
+
+    blue = (90, 140, 205) if rng.random() < 0.7 else (250, 250, 250)
+    draw_portrait(img, (170, 440, 470, 840), doc.look or _default_look(), blue)
+    d.rectangle((170, 440, 470, 840), outline=(90, 90, 90), width=2)
+    # Steel seal on the photo corner: a light embossed ring.
+    d.ellipse((360, 730, 520, 890), outline=(200, 200, 200), width=5)
+
+    b = iso(f["birth_date"])
+    e = iso(f["enrol"] + "-01")
+    g = iso(f["graduation"] + "-01")
+    level = f.get("education_level", "本科")
+    years = f.get("years", "五")
+    text = (
+        f"学生 {f['name']}，性别 {f['gender']}，{b.year}年{b.month}月{b.day}日生，"
+        f"于{e.year}年{e.month}月至{g.year}年{g.month}月在本校{f['major']}专业{years}年制"
+        f"{level}学习，修完教学计划规定的全部课程，成绩合格，准予毕业。"
+    )
+    ps = 46
+    x0, right = 570, 1620
+    y = 500
+    keep = (f"学生 {f['name']}", f["major"], f"{b.year}年{b.month}月{b.day}日",
+            f"{e.year}年{e.month}月", f"{g.year}年{g.month}月")
+    lines = wrap(text, "serif", ps, right - x0, keep)
+    for i, line in enumerate(lines):
+        cv.text((x0 + (2 * ps if i == 0 else 0), y), line, "serif", ps)
+        y += 84
+    y = max(y + 60, 940)
+    cv.text((1000, y), f["school"], "serif_bold", 58)
+    cv.text((1000, y + 90), f"校（院）长：{f['principal']}", "serif", 44)
+    issued = iso(f["issue_date"])
+    date_s = cn_date(issued) if doc.extra.get("date_style") == "cn" else (
+        f"{issued.year}年{issued.month}月{issued.day}日")
+    cv.text((1000, y + 175), date_s, "serif", 44)
+    cv.text((150, 1150), "证书编号：" + f["diploma_number"], "serif", 44)
+    draw_stamp(img, (1000 + 330 + rng.uniform(-20, 40), y + 150), 112, f["school"], rng)
+    return Rendered(img, None, cv.min_glyph, "diploma")
+
+
+def render_licence(doc: Doc, rng: random.Random) -> Rendered:
+    """医疗机构执业许可证（副本）, portrait on pale green; the seal sits over the lower fields
+    only, never over 机构名称 or 有效期限."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = guilloche(w, h, (226, 240, 226), (150, 195, 150), rng, strength=0.6)
+    img.paste(paper(w - 160, h - 160, (249, 252, 246), rng, 4), (80, 80))
+    cv = Canvas(img)
+    d = cv.draw
+    green = (40, 110, 60)
+    d.rectangle((80, 80, w - 81, h - 81), outline=green, width=6)
+    d.rectangle((96, 96, w - 97, h - 97), outline=green, width=2)
+    cv.centered(w / 2, 250, "医疗机构执业许可证", "serif_bold", 84, INK, spacing=4, body=False)
+    cv.centered(w / 2, 350, "（副本）", "serif_bold", 60, INK, body=False)
+    lx, vx, right = 124, 370, 1125
+    ls, vs = 44, 46
+    vk = rng.choice(("serif", "sans"))
+    y = 490
+    step = 96
+
+    def row(label: str, value: str, wrap_it: bool = False) -> None:
+        nonlocal y
+        cv.text((lx, y), label, "sans", ls)
+        size = vs
+        while not wrap_it and size > 38 and font(vk, size).getlength(value) > right - vx:
+            size -= 1
+        words = tuple(value.split("；"))  # never break a 诊疗科目 inside its name
+        lines = wrap(value, vk, vs, right - vx, words) if wrap_it else [value]
+        for line in lines:
+            cv.text((vx, y), line, vk, size)
+            y += 72
+        y += step - 72
+
+    row("机构名称", f["work_unit"])
+    row("地址", f["address"], True)
+    row("法定代表人", f["legal_rep"])
+    row("主要负责人", f["head"])
+    row("登记号", f["registration_number"])
+    vf, vt = iso(f["valid_from"]), iso(f["valid_until"])
+    row("有效期限", f"自{vf:%Y年%m月%d日}至{vt:%Y年%m月%d日}")
+    row("诊疗科目", f["subjects"], True)
+    stamp_y = y + 40
+    row("发证机关", f["issuer"])
+    row("发证日期", f"{iso(f['issue_date']):%Y年%m月%d日}")
+    draw_stamp(img, (vx + 420 + rng.uniform(-40, 60), stamp_y + rng.uniform(-10, 30)), 150,
+               f["issuer"], rng)
+    return Rendered(img, None, cv.min_glyph, "licence")
+
+
+def render_probation(doc: Doc, rng: random.Random) -> Rendered:
+    """医师资格考试试用期考核证明: a ruled table, then the unit's seal and the date."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (252, 252, 250), rng, 3)
+    cv = Canvas(img)
+    d = cv.draw
+    cv.centered(w / 2, 230, "医师资格考试试用期考核证明", "serif_bold", 66, INK, body=False)
+    cv.text((110, 360), "兹证明下列人员在我单位试用期满，考核情况如下：", "sans", 44)
+    x0, x1, top, rh = 110, 1130, 420, 124
+    lk, vk = "sans", rng.choice(("serif", "sans"))
+    ls, vs = 44, 46
+    start, end = iso(f["period_start"]), iso(f["period_end"])
+    rows: list[list[str]] = [
+        ["姓名", f["name"], "性别", f["gender"]],
+        ["身份证号", f["id_number"]],
+        ["试用机构", f["work_unit"]],
+        ["试用时间", f"{start:%Y年%m月%d日}至{end:%Y年%m月%d日}"],
+        ["试用科室", f["department"]],
+        ["考核结果", f["result"]],
+    ]
+    cols4 = (x0, x0 + 220, x0 + 680, x0 + 840, x1)
+    for i, cells in enumerate(rows):
+        ya, yb = top + i * rh, top + (i + 1) * rh
+        base = (ya + yb) / 2 + 16
+        d.line((x0, ya, x1, ya), fill=INK, width=3)
+        if len(cells) == 4:
+            for c in range(4):
+                kind, size = (lk, ls) if c % 2 == 0 else (vk, vs)
+                # Long minority names shrink to fit their cell rather than spill over.
+                while size > 38 and font(kind, size).getlength(cells[c]) > (
+                        cols4[c + 1] - cols4[c] - 34):
+                    size -= 1
+                cv.text((cols4[c] + 24, base), cells[c], kind, size)
+            for cx in cols4[1:4]:
+                d.line((cx, ya, cx, yb), fill=INK, width=3)
+        else:
+            cv.text((x0 + 24, base), cells[0], lk, ls)
+            cv.text((x0 + 244, base), cells[1], vk, vs)
+            d.line((cols4[1], ya, cols4[1], yb), fill=INK, width=3)
+    bottom = top + len(rows) * rh
+    opinion = "考核合格，同意报考。" if f["result"] == "合格" else "考核未通过。"
+    d.line((x0, bottom, x1, bottom), fill=INK, width=3)
+    cv.text((x0 + 24, bottom + 80), "考核意见", lk, ls)
+    cv.text((x0 + 244, bottom + 80), opinion, vk, vs)
+    bottom += 200
+    d.line((x0, bottom, x1, bottom), fill=INK, width=3)
+    d.line((x0, top, x0, bottom), fill=INK, width=3)
+    d.line((x1, top, x1, bottom), fill=INK, width=3)
+    d.line((cols4[1], bottom - 200, cols4[1], bottom), fill=INK, width=3)
+
+    y = bottom + 170
+    cv.text((x0, y), "负责人签字：", "sans", 44)
+    pts = [(x0 + 290 + k * 22, y - 10 + rng.uniform(-25, 15)) for k in range(10)]
+    d.line(pts, fill=(30, 30, 60), width=4, joint="curve")
+    cv.text((700, y), "单位（公章）", "sans", 44)
+    signed = iso(f["date"])
+    cv.text((700, y + 100), f"{signed:%Y年%m月%d日}", "sans", 44)
+    draw_stamp(img, (830 + rng.uniform(-30, 30), y + 10 + rng.uniform(-20, 20)), 140,
+               f["work_unit"], rng)
+    return Rendered(img, None, cv.min_glyph, "probation_cert")
+
+
+def render_photo(look: Look, rng: random.Random) -> Image.Image:
+    """报名照片 小2寸: 390×567 px, white background, head and shoulders."""
+    w, h = 390, 567
+    tone = rng.randint(246, 255)
+    img = Image.new("RGB", (w, h), (tone, tone, min(255, tone + rng.randint(0, 3))))
+    margin = rng.randint(-8, 8)
+    draw_portrait(img, (0, 20 + margin, w, h), look, (tone, tone, tone))
+    return img
+
+
+def _default_look() -> Look:
+    return Look((230, 195, 165), (30, 25, 22), (30, 35, 50), False, 1.0, True)
+
+
+RENDERERS = {
+    "id_front": render_id_front,
+    "id_back": render_id_back,
+    "diploma": render_diploma,
+    "licence": render_licence,
+    "probation_cert": render_probation,
+}
+
+
+def render(doc: Doc, rng: random.Random) -> Rendered:
+    """Draw `doc` upright."""
+    return RENDERERS[doc.doc_type](doc, rng)
