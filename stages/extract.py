@@ -138,7 +138,7 @@ def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
     name = _label_line_value(rows, "name", r"姓\s*名", NAME_VALUE)
     if name:
         out["name"] = name
-    gender = _row_value(rows, "gender", r"性[别別]", r"([男女])")
+    gender = _row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")
     if gender:
         out["gender"] = gender
     ethnic = _row_value(rows, "ethnicity", r"民族", r"([^\s\d]{1,8})")
@@ -231,7 +231,7 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     name = _row_value(rows, "name", r"姓名", r"(.+?)(?:性[别別]|$)")
     if name:
         out["name"] = name
-    gender = _row_value(rows, "gender", r"性[别別]", r"([男女])")
+    gender = _row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")
     if gender:
         out["gender"] = gender
     number = _number(rows, "id_number", r"身份证号(?:码)?", ID_RE, upper=True)

@@ -59,18 +59,17 @@ def recognise_lines(image: np.ndarray, quads: Sequence[Quad], engine: object) ->
     ]
 
 
-def group_rows(lines: Sequence[TextLine], overlap: float = 0.5) -> list[Row]:
-    """Rows top to bottom; a line joins a row when its vertical overlap with the row's
-    median line is at least `overlap` of the smaller height."""
+def group_rows(lines: Sequence[TextLine]) -> list[Row]:
+    """Rows top to bottom; a line joins a row when its vertical centre lies inside the row's
+    first line or that line's centre inside it (a lone "男" has a tighter box than "性别")."""
     rows: list[list[TextLine]] = []
     for line in sorted(lines, key=lambda t: ((t.box[1] + t.box[3]) / 2, t.box[0])):
         y0, y1 = line.box[1], line.box[3]
+        centre = (y0 + y1) / 2
         placed = False
         for row in rows:
-            ref = row[len(row) // 2]
-            r0, r1 = ref.box[1], ref.box[3]
-            inter = min(y1, r1) - max(y0, r0)
-            if inter > overlap * min(y1 - y0, r1 - r0):
+            r0, r1 = row[0].box[1], row[0].box[3]
+            if r0 <= centre <= r1 or y0 <= (r0 + r1) / 2 <= y1:
                 row.append(line)
                 placed = True
                 break

@@ -155,3 +155,16 @@ def test_a_rare_character_the_engine_cannot_output_never_makes_a_mismatch() -> N
     other = extract.extract_id_front(rows("姓名王迟浩頫", confidence=0.99))
     found = crosscheck.compare(c, "name", form.name, other["name"], crosscheck._same_name)
     assert found.status == "mismatch"
+
+
+def test_a_single_character_box_joins_its_row() -> None:
+    from models import TextLine
+    from stages.read import group_rows
+
+    lines = [TextLine("性别", 0.99, (10, 100, 80, 140), "fake"),
+             TextLine("男", 0.99, (100, 106, 126, 132), "fake"),
+             TextLine("民族汉", 0.99, (200, 101, 300, 141), "fake"),
+             TextLine("出生", 0.99, (10, 170, 80, 210), "fake")]
+    grouped = group_rows(lines)
+    assert [r.text for r in grouped] == ["性别男民族汉", "出生"]
+    assert extract.extract_id_front(grouped)["gender"].value == "男"

@@ -19,6 +19,7 @@ import numpy as np
 from .base import EngineUnavailable, OcrError, Quad, Recognition
 
 NAME = "ppocr"
+REC_MIN_WIDTH = 96
 _LOCK = threading.Lock()
 
 
@@ -40,6 +41,8 @@ class RapidEngine:
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             "Det.limit_side_len": det_limit_side,
             "Det.limit_type": "max",
+            "Rec.rec_batch_num": 1,
+            "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
         }
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         try:
