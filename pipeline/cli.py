@@ -25,19 +25,35 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="certcheck",
         description="Check the scans uploaded for the 医师资格考试 registration against the form.",
+        epilog="exit codes: 0 done (whatever the findings say), 2 bad arguments, 3 unreadable "
+        "window, 4 rule file error, 5 scheduler unreachable, 130 interrupted",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
     sub = p.add_subparsers(dest="command", required=True)
 
     run = sub.add_parser("run", help="process an upload window and write OUT (CONTRACT §3)")
-    run.add_argument("window", type=Path, help="the window folder (window.toml, applicants.jsonl, uploads/)")
-    run.add_argument("--out", type=Path, required=True, help="output folder (created; re-runs resume)")
-    run.add_argument("--workers", type=_positive, default=None,
-                     help="local worker processes (default: one per core)")
-    run.add_argument("--scheduler", default=None,
-                     help="address of an existing dask.distributed scheduler, e.g. tcp://host:8786")
-    run.add_argument("--sync", action="store_true",
-                     help="no Dask: process applicants one by one in this process (debugging)")
+    run.add_argument(
+        "window", type=Path, help="the window folder (window.toml, applicants.jsonl, uploads/)"
+    )
+    run.add_argument(
+        "--out", type=Path, required=True, help="output folder (created; re-runs resume)"
+    )
+    run.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        help="local worker processes (default: one per core)",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        help="address of an existing dask.distributed scheduler, e.g. tcp://host:8786",
+    )
+    run.add_argument(
+        "--sync",
+        action="store_true",
+        help="no Dask: process applicants one by one in this process (debugging)",
+    )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     samples = sub.add_parser("samples", help="synthetic sample windows")
@@ -73,8 +89,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     try:
         summary = run_window(
-            args.window, args.out, workers=args.workers, scheduler=args.scheduler,
-            sync=args.sync, progress=not args.no_progress,
+            args.window,
+            args.out,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            sync=args.sync,
+            progress=not args.no_progress,
         )
     except WindowError as exc:
         print(f"certcheck: cannot read the window: {exc}", file=sys.stderr)
@@ -115,8 +135,12 @@ def cmd_samples(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if not args.verbose:  # the scheduler's start-up chatter is not the operator's business
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
         if args.command == "run":
             return cmd_run(args)

@@ -34,9 +34,11 @@ def id_vectors(realdata: Path) -> tuple[int, int, list[str]]:
             if got == expected_valid:
                 right += 1
             else:
-                wrong.append(f"{number}: expected {'valid' if expected_valid else 'invalid'}, got "
-                             f"{'valid' if got else 'invalid'} ({row['expected']}; "
-                             f"{row.get('failure_reason', '')})")
+                wrong.append(
+                    f"{number}: expected {'valid' if expected_valid else 'invalid'}, got "
+                    f"{'valid' if got else 'invalid'} ({row['expected']}; "
+                    f"{row.get('failure_reason', '')})"
+                )
     return right, total, wrong
 
 
@@ -92,14 +94,9 @@ def chinese_cer(realdata: Path) -> list[tuple[str, float, float | None, str]]:
 def main(realdata: Path, work: Path) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print("== orientation (orientation_gt.tsv, as an EXIF-honouring viewer shows each file) ==")
-    from .eval_orientation import evaluate_real
+    from .eval_orientation import _print_real, evaluate_real
 
-    results = evaluate_real(realdata)
-    ok = sum(1 for r in results if r.get("correct"))
-    for r in results:
-        print(f"  {'ok ' if r.get('correct') else 'BAD'} {r.get('file')} p{r.get('page')}: "
-              f"truth {r.get('truth')} ours {r.get('ours')}")
-    print(f"orientation right: {ok}/{len(results)}")
+    _print_real(evaluate_real(realdata))
 
     right, total, wrong = id_vectors(realdata)
     print("\n== GB 11643 form check on id_vectors/cn_ric_vectors.tsv (18-character rows) ==")

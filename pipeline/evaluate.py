@@ -59,18 +59,21 @@ def _certcheck(*args: str) -> tuple[int, float, float]:
 
 # -- scoring ---------------------------------------------------------------------------------
 
+
 def score(out: Path, truth_path: Path) -> dict[str, Any]:
     truth = {t["applicant_id"]: t for t in _load_jsonl(truth_path)}
     findings = _load_jsonl(out / "findings.jsonl")
-    with (out / "applicants.csv").open(encoding="utf-8-sig") as f:
-        verdicts = {row["applicant_id"]: row["verdict"] for row in csv.DictReader(f)}
+    with (out / "applicants.csv").open(encoding="utf-8-sig") as fh:
+        verdicts = {row["applicant_id"]: row["verdict"] for row in csv.DictReader(fh)}
     by_app: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in findings:
         by_app[f["applicant_id"]].append(f)
 
     faults = [t for t in truth.values() if not t["clean"]]
     clean_apps = [t for t in truth.values() if t["clean"]]
-    caught, missed, by_kind = [], [], defaultdict(lambda: [0, 0])
+    caught: list[dict[str, Any]] = []
+    missed: list[dict[str, Any]] = []
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for t in faults:
         expect = {tuple(e) for e in t["expect"]}
         hit = any(
@@ -170,12 +173,16 @@ def _print_score(s: dict[str, Any], label: str) -> None:
     print(f"applicants {s['applicants']} (faulted {s['faulted']}, clean {s['clean']})")
     print(f"recall of injected faults:        {s['recall']:.1%}")
     print(f"clean applicants sent to review:  {s['false_alarm_rate']:.1%}")
-    print(f"orientation right:                {s['orientation_accuracy']:.1%} "
-          f"of {s['orientation_images']} images")
+    print(
+        f"orientation right:                {s['orientation_accuracy']:.1%} "
+        f"of {s['orientation_images']} images"
+    )
     print("by fault kind: " + ", ".join(f"{k} {v}" for k, v in s["by_kind"].items()))
     print("exact reads: " + ", ".join(f"{k} {v}" for k, v in s["reads"].items()))
     for m in s["missed"]:
-        print(f"  missed {m['applicant_id']} {m['kind']} expect={m['expect']} flagged={m['flagged']}")
+        print(
+            f"  missed {m['applicant_id']} {m['kind']} expect={m['expect']} flagged={m['flagged']}"
+        )
     for fa in s["false_alarms"]:
         print(f"  false alarm {fa['applicant_id']}: {fa['flagged']}")
     for w in s["orientation_wrong"]:
@@ -188,8 +195,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     out = work / f"out-seed{args.seed}"
     t0 = time.perf_counter()
     truth = _generate(window, args.applicants, args.seed)
-    print(f"generated {args.applicants} applicants (seed {args.seed}) in "
-          f"{time.perf_counter() - t0:.1f} s: {window}")
+    print(
+        f"generated {args.applicants} applicants (seed {args.seed}) in "
+        f"{time.perf_counter() - t0:.1f} s: {window}"
+    )
     _fresh(out)
     cmd = ["run", str(window), "--out", str(out), "--no-progress"]
     if args.workers:
@@ -214,6 +223,7 @@ def cmd_eval_real(args: argparse.Namespace) -> int:
 
 
 # -- benchmark -------------------------------------------------------------------------------
+
 
 def _naive_one(path: str) -> tuple[str, str]:
     """What a user writes first: Tesseract OSD, turn, full-page chi_sim+eng."""
@@ -241,9 +251,7 @@ def naive_main(window: str, out_json: str, workers: int) -> None:
     from multiprocessing import Pool
 
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    files = sorted(
-        str(p) for p in Path(window, "uploads").rglob("*") if p.is_file()
-    )
+    files = sorted(str(p) for p in Path(window, "uploads").rglob("*") if p.is_file())
     with Pool(workers) as pool:
         texts = dict(pool.map(_naive_one, files, chunksize=1))
     Path(out_json).write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
@@ -294,8 +302,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
     workers = args.workers or os.cpu_count() or 1
     uploads = sum(1 for p in (window / "uploads").rglob("*") if p.is_file())
     _fresh(out)
-    code, wall, cpu = _certcheck("run", str(window), "--out", str(out), "--no-progress",
-                                 "--workers", str(workers))
+    code, wall, cpu = _certcheck(
+        "run", str(window), "--out", str(out), "--no-progress", "--workers", str(workers)
+    )
     if code != 0:
         print(f"certcheck run failed with exit code {code}")
         return 1
@@ -304,10 +313,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-c",
-         "import sys; from pipeline.evaluate import naive_main; "
-         "naive_main(sys.argv[1], sys.argv[2], int(sys.argv[3]))",
-         str(window), str(naive_json), str(workers)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pipeline.evaluate import naive_main; "
+            "naive_main(sys.argv[1], sys.argv[2], int(sys.argv[3]))",
+            str(window),
+            str(naive_json),
+            str(workers),
+        ],
         check=True,
     )
     n_wall = time.perf_counter() - t0
@@ -338,6 +352,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print("\n== bench ==")
     for k, v in result.items():
         print(f"{k:32s} {v}")
-    (work / f"bench-seed{args.seed}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    (work / f"bench-seed{args.seed}.json").write_text(
+        json.dumps(result, indent=2), encoding="utf-8"
+    )
     return 0
-

@@ -158,7 +158,9 @@ class Worker:
 
         return look
 
-    def evidence(self, slot: str, image: np.ndarray, readings: dict[str, Reading]) -> dict[str, str]:
+    def evidence(
+        self, slot: str, image: np.ndarray, readings: dict[str, Reading]
+    ) -> dict[str, str]:
         """Crop every read field once, lazily written only for fields that end up flagged."""
         crops: dict[str, str] = {}
         h, w = image.shape[:2]
@@ -195,19 +197,30 @@ class Worker:
             path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", norm.image)
             h, w = norm.image.shape[:2]
             yield Page(
-                upload.path, page_no, path, w, h, norm.rotation, norm.skew,
-                norm.rotation_confidence, norm.document_found, exif,
+                upload.path,
+                page_no,
+                path,
+                w,
+                h,
+                norm.rotation,
+                norm.skew,
+                norm.rotation_confidence,
+                norm.document_found,
+                exif,
             )
             if upload.slot not in extract.EXTRACTORS:
                 continue
-            lines = read.recognise_lines(norm.image, norm.quads, self.engine)
+            lines = read.recognise_lines(
+                norm.image, norm.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
+            )
             rows = read.group_rows(lines)
             doc = classify.classify(row.text for row in rows)
             yield from self.doc_type(upload, doc)
             if classify.is_expected(doc, upload.slot) is False:
                 continue  # the wrong document: its fields would only add noise
             readings = {
-                k: replace(v, page_image=path) for k, v in extract.extract(upload.slot, rows).items()
+                k: replace(v, page_image=path)
+                for k, v in extract.extract(upload.slot, rows).items()
             }
             ctx = crosscheck.Context(
                 form=task.form,  # type: ignore[arg-type]
@@ -219,14 +232,16 @@ class Worker:
                 charset=getattr(self.engine, "charset", None),
             )
             if task.form is None:
-                for item in readings.items():
-                    yield item
+                yield from readings.items()
                 continue
             findings = list(
                 crosscheck.crosscheck(ctx, readings, self.second_look(upload.slot, norm.image))
             )
-            flagged = {f.field: readings[f.field] for f in findings
-                       if f.needs_review and f.field in readings}
+            flagged = {
+                f.field: readings[f.field]
+                for f in findings
+                if f.needs_review and f.field in readings
+            }
             crops = self.evidence(upload.slot, norm.image, flagged)
             for f in findings:
                 yield replace(f, evidence=crops.get(f.field)) if f.needs_review else f

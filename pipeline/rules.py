@@ -106,7 +106,9 @@ def build_rules(data: dict[str, Any], where: str, region: str = "") -> Rules:
         conds = []
         for key, values in when.items():
             if key not in FORM_KEYS:
-                raise RulesError(f"{at} ({name}): unknown form key {key!r}; use {sorted(FORM_KEYS)}")
+                raise RulesError(
+                    f"{at} ({name}): unknown form key {key!r}; use {sorted(FORM_KEYS)}"
+                )
             if not isinstance(values, list) or not values:
                 raise RulesError(f"{at} ({name}): `{key}` needs a non-empty list of values")
             conds.append((key, tuple(str(v) for v in values)))
@@ -127,7 +129,6 @@ def build_rules(data: dict[str, Any], where: str, region: str = "") -> Rules:
         always_required=_slots(data.get("required", {}).get("always"), f"{where} [required]"),
         requirements=tuple(requirements),
         flag_rotation=bool(upload.get("flag_rotation", False)),
-
         min_age=min_age,
         max_age=max_age,
         probation_min_months=_positive_int(review, "probation_min_months", f"{where} [review]"),

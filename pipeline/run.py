@@ -9,6 +9,7 @@ end, in form order, so the output does not depend on which worker finished first
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -57,6 +58,7 @@ def task_key(task: ApplicantTask) -> str:
 
 # -- one applicant in a worker process -------------------------------------------------------
 
+
 def run_task(task: ApplicantTask) -> ApplicantResult:
     """The Dask task: the process's OCR engine is built once and reused by later tasks."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -65,6 +67,7 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
     cv2.setNumThreads(1)  # one core per worker process: parallelism comes from Dask
     from stages.ocr import rapid
 
+    engine: object
     try:
         engine = rapid.shared(threads=1)
     except Exception as exc:  # noqa: BLE001 - becomes a finding per upload below
@@ -90,6 +93,7 @@ class _Broken:
 
 
 # -- (de)serialising results -----------------------------------------------------------------
+
 
 def result_to_json(result: ApplicantResult, key: str) -> dict[str, Any]:
     return {
@@ -139,6 +143,7 @@ def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
 
 
 # -- tasks and executors ---------------------------------------------------------------------
+
 
 def build_tasks(window: Window, out: Path, rules: Rules) -> list[ApplicantTask]:
     ref = window.info.reference_date
@@ -201,8 +206,9 @@ def run_dask(
         client = Client(cluster)
     try:
         futures = [
-            client.submit(run_task, t, key=f"applicant-{t.applicant_id}-{task_key(t)[:8]}",
-                          pure=False)
+            client.submit(
+                run_task, t, key=f"applicant-{t.applicant_id}-{task_key(t)[:8]}", pure=False
+            )
             for t in tasks
         ]
         for future in as_completed(futures):
@@ -215,6 +221,7 @@ def run_dask(
 
 
 # -- outputs ---------------------------------------------------------------------------------
+
 
 def add_window_findings(
     window: Window, results: dict[str, ApplicantResult]
@@ -248,12 +255,17 @@ def write_outputs(out: Path, window: Window, results: dict[str, ApplicantResult]
 
 def engine_versions() -> dict[str, str]:
     versions = {"certcheck": code_version(), "python": sys.version.split()[0]}
-    for dist in ("rapidocr", "onnxruntime", "opencv-python-headless", "Pillow", "dask",
-                 "pytesseract", "pdfplumber"):
-        try:
+    for dist in (
+        "rapidocr",
+        "onnxruntime",
+        "opencv-python-headless",
+        "Pillow",
+        "dask",
+        "pytesseract",
+        "pdfplumber",
+    ):
+        with contextlib.suppress(metadata.PackageNotFoundError):
             versions[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            pass
     try:
         from stages.ocr.tesseract import probe
 
@@ -305,8 +317,9 @@ def run_window(
     versions = engine_versions()
     from .report import write_report
 
-    report = write_report(out, window.info, [results[a] for a in window.order], window.forms,
-                          versions=versions)
+    report = write_report(
+        out, window.info, [results[a] for a in window.order], window.forms, versions=versions
+    )
     summary = {
         "window": window.info.name,
         "region": window.info.region,
@@ -324,8 +337,9 @@ def run_window(
     }
     audit = out / "audit"
     audit.mkdir(exist_ok=True)
-    (audit / "run.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2),
-                                    encoding="utf-8")
+    (audit / "run.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return summary
 
 
@@ -342,5 +356,11 @@ def _progress(total: int, done: int, enabled: bool) -> Any:
         return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(total=total, initial=done, unit="考生", desc="certcheck", file=sys.stderr,
-                disable=not sys.stderr.isatty() and not os.environ.get("CERTCHECK_PROGRESS"))
+    return tqdm(
+        total=total,
+        initial=done,
+        unit="考生",
+        desc="certcheck",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty() and not os.environ.get("CERTCHECK_PROGRESS"),
+    )

@@ -43,7 +43,9 @@ def hash_file(path: Path) -> tuple[str, int, str]:
     return h.hexdigest(), size, sniff(head)
 
 
-def inventory(root: Path, progress: Callable[[], None] | None = None) -> tuple[dict[str, list[Upload]], list[str]]:
+def inventory(
+    root: Path, progress: Callable[[], None] | None = None
+) -> tuple[dict[str, list[Upload]], list[str]]:
     uploads: dict[str, list[Upload]] = {}
     stray: list[str] = []
     base = root / "uploads"
@@ -88,7 +90,8 @@ def _duplicate(form: ApplicantForm, first_line: int) -> Finding:
         expected="报名序列号在本批次中唯一",
         observed=f"第 {form.line_no} 行与第 {first_line} 行重复",
         confidence=1.0,
-        message=f"报名序列号重复：第 {form.line_no} 行与第 {first_line} 行相同，只核对了第一条记录。",
+        message=f"报名序列号重复：第 {form.line_no} 行与第 {first_line} 行相同，"
+        "只核对了第一条记录。",
         check="form.line.duplicate",
     )
 

@@ -21,7 +21,13 @@ from .dates import months_between, parse_date, parse_year_month
 #: A reading at least this confident, well-formed and different from the form is a mismatch.
 MISMATCH_CONFIDENCE = 0.85
 
-LEVEL_CODES = {"01": "博士研究生", "02": "硕士研究生", "04": "第二学士学位", "05": "本科", "06": "专科"}
+LEVEL_CODES = {
+    "01": "博士研究生",
+    "02": "硕士研究生",
+    "04": "第二学士学位",
+    "05": "本科",
+    "06": "专科",
+}
 FORM_LEVEL_CODES = {
     "研究生": {"01", "02"},
     "本科": {"05", "04"},
@@ -143,24 +149,47 @@ def compare(
     check = f"{ctx.slot}.{field}"
     if not expected:
         return _finding(
-            ctx, field, "pass", None, reading.value if reading else None, None,
-            f"报名表未填写{label}，未核对{doc}上的{label}。", check + ".no_form_value",
+            ctx,
+            field,
+            "pass",
+            None,
+            reading.value if reading else None,
+            None,
+            f"报名表未填写{label}，未核对{doc}上的{label}。",
+            check + ".no_form_value",
         )
     if reading is None:
         return _finding(
-            ctx, field, "unreadable", expected, None, None,
-            f"未能在{doc}上识别出{label}，请人工核对。", check,
+            ctx,
+            field,
+            "unreadable",
+            expected,
+            None,
+            None,
+            f"未能在{doc}上识别出{label}，请人工核对。",
+            check,
         )
     if same(expected, reading.value):
         return _finding(
-            ctx, field, "pass", expected, reading.value, reading.confidence,
-            f"{doc}上的{label}与报名表一致。", check,
+            ctx,
+            field,
+            "pass",
+            expected,
+            reading.value,
+            reading.confidence,
+            f"{doc}上的{label}与报名表一致。",
+            check,
         )
     rare = unreadable_chars(expected, ctx.charset) if field == "name" else []
     if rare and _name_with_rare(expected, reading.value, rare):
         chars = "、".join(rare)
         return _finding(
-            ctx, field, "pass", expected, reading.value, reading.confidence * 0.8,
+            ctx,
+            field,
+            "pass",
+            expected,
+            reading.value,
+            reading.confidence * 0.8,
             f"{doc}上的{label}除生僻字“{chars}”（识别引擎无法输出）外与报名表一致。",
             check + ".rare_character",
         )
@@ -168,25 +197,47 @@ def compare(
         again = second_look(reading)
         if again is not None and same(expected, again.value):
             return _finding(
-                ctx, field, "pass", expected, again.value, again.confidence * 0.9,
-                f"{doc}上的{label}经复核与报名表一致。", check + ".second_look",
+                ctx,
+                field,
+                "pass",
+                expected,
+                again.value,
+                again.confidence * 0.9,
+                f"{doc}上的{label}经复核与报名表一致。",
+                check + ".second_look",
             )
         if again is not None and again.value != reading.value:
             # the two reads disagree with each other: not confident enough for a mismatch
             return _finding(
-                ctx, field, "unreadable", expected, reading.value,
+                ctx,
+                field,
+                "unreadable",
+                expected,
+                reading.value,
                 min(reading.confidence, again.confidence) * 0.5,
                 f"{doc}上的{label}识别结果不稳定（“{reading.value}”/“{again.value}”），请人工核对。",
                 check + ".unstable",
             )
     if reading.confidence >= MISMATCH_CONFIDENCE and _plausible(field, reading.value):
         return _finding(
-            ctx, field, "mismatch", expected, reading.value, reading.confidence,
-            f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致。", check,
+            ctx,
+            field,
+            "mismatch",
+            expected,
+            reading.value,
+            reading.confidence,
+            f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致。",
+            check,
         )
     return _finding(
-        ctx, field, "unreadable", expected, reading.value, reading.confidence,
-        f"{doc}上的{label}无法可靠识别（识别为“{reading.value}”），请人工核对。", check,
+        ctx,
+        field,
+        "unreadable",
+        expected,
+        reading.value,
+        reading.confidence,
+        f"{doc}上的{label}无法可靠识别（识别为“{reading.value}”），请人工核对。",
+        check,
     )
 
 
@@ -196,29 +247,59 @@ def _validity(ctx: Context, reading: Reading | None, what: str) -> Finding:
     check = f"{ctx.slot}.validity"
     if reading is None:
         return _finding(
-            ctx, "validity", "unreadable", f"有效期至 {ref} 或以后", None, None,
-            f"未能识别{doc}的{what}，请人工核对。", check,
+            ctx,
+            "validity",
+            "unreadable",
+            f"有效期至 {ref} 或以后",
+            None,
+            None,
+            f"未能识别{doc}的{what}，请人工核对。",
+            check,
         )
     if reading.value == "长期":
         return _finding(
-            ctx, "validity", "pass", f"有效期至 {ref} 或以后", "长期", reading.confidence,
-            f"{doc}{what}为长期，有效。", check,
+            ctx,
+            "validity",
+            "pass",
+            f"有效期至 {ref} 或以后",
+            "长期",
+            reading.confidence,
+            f"{doc}{what}为长期，有效。",
+            check,
         )
     end = parse_date(reading.value)
     if end is None:
         return _finding(
-            ctx, "validity", "unreadable", f"有效期至 {ref} 或以后", reading.value,
-            reading.confidence, f"{doc}的{what}无法解析，请人工核对。", check,
+            ctx,
+            "validity",
+            "unreadable",
+            f"有效期至 {ref} 或以后",
+            reading.value,
+            reading.confidence,
+            f"{doc}的{what}无法解析，请人工核对。",
+            check,
         )
     if end >= ctx.reference_date:
         return _finding(
-            ctx, "validity", "pass", f"有效期至 {ref} 或以后", reading.value,
-            reading.confidence, f"{doc}在审核基准日 {ref} 仍在有效期内。", check,
+            ctx,
+            "validity",
+            "pass",
+            f"有效期至 {ref} 或以后",
+            reading.value,
+            reading.confidence,
+            f"{doc}在审核基准日 {ref} 仍在有效期内。",
+            check,
         )
     status: Status = "expired" if reading.confidence >= MISMATCH_CONFIDENCE else "unreadable"
     return _finding(
-        ctx, "validity", status, f"有效期至 {ref} 或以后", reading.value, reading.confidence,
-        f"{doc}已于 {reading.value} 过期（审核基准日 {ref}）。" if status == "expired"
+        ctx,
+        "validity",
+        status,
+        f"有效期至 {ref} 或以后",
+        reading.value,
+        reading.confidence,
+        f"{doc}已于 {reading.value} 过期（审核基准日 {ref}）。"
+        if status == "expired"
         else f"{doc}可能已过期（识别为 {reading.value}），请人工核对。",
         check,
     )
@@ -228,20 +309,32 @@ def _graduation_same(form_value: str, read: str) -> bool:
     return parse_year_month(form_value) == parse_year_month(read) is not None
 
 
-def check_id_front(ctx: Context, r: Mapping[str, Reading], look: SecondLook | None) -> Iterator[Finding]:
+def check_id_front(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
     f = ctx.form
     yield compare(ctx, "name", f.name, r.get("name"), _same_name, look)
     yield compare(ctx, "id_number", f.id_number, r.get("id_number"), _same_id, look)
     yield compare(ctx, "gender", f.gender, r.get("gender"), _same_text, look)
-    yield compare(ctx, "birth_date", f.birth_date, r.get("birth_date"),
-                  lambda a, b: parse_date(a) == parse_date(b) is not None, look)
+    yield compare(
+        ctx,
+        "birth_date",
+        f.birth_date,
+        r.get("birth_date"),
+        lambda a, b: parse_date(a) == parse_date(b) is not None,
+        look,
+    )
 
 
-def check_id_back(ctx: Context, r: Mapping[str, Reading], look: SecondLook | None) -> Iterator[Finding]:
+def check_id_back(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
     yield _validity(ctx, r.get("validity"), "有效期限")
 
 
-def check_diploma(ctx: Context, r: Mapping[str, Reading], look: SecondLook | None) -> Iterator[Finding]:
+def check_diploma(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
     e = ctx.form.education
     yield compare(ctx, "name", ctx.form.name, r.get("name"), _same_name, look)
     yield compare(ctx, "diploma_number", e.diploma_number, r.get("diploma_number"), _same_id, look)
@@ -254,65 +347,121 @@ def check_diploma(ctx: Context, r: Mapping[str, Reading], look: SecondLook | Non
         code = number.value[10:12]
         ok = code in allowed
         yield _finding(
-            ctx, "education_level", "pass" if ok else "mismatch", e.level,
-            LEVEL_CODES.get(code, f"代码{code}"), number.confidence,
-            f"证书编号第11–12位（{code}）表示的学历层次与报名表一致。" if ok else
-            f"证书编号第11–12位为{code}（{LEVEL_CODES.get(code, '未知层次')}），"
+            ctx,
+            "education_level",
+            "pass" if ok else "mismatch",
+            e.level,
+            LEVEL_CODES.get(code, f"代码{code}"),
+            number.confidence,
+            f"证书编号第11–12位（{code}）表示的学历层次与报名表一致。"
+            if ok
+            else f"证书编号第11–12位为{code}（{LEVEL_CODES.get(code, '未知层次')}），"
             f"与报名表填写的学历“{e.level}”不符。",
             "diploma.education_level",
         )
 
 
-def check_licence(ctx: Context, r: Mapping[str, Reading], look: SecondLook | None) -> Iterator[Finding]:
-    yield compare(ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"),
-                  textnorm.same_institution, look)
+def check_licence(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    yield compare(
+        ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
     yield _validity(ctx, r.get("validity"), "有效期限")
 
 
-def check_probation(ctx: Context, r: Mapping[str, Reading], look: SecondLook | None) -> Iterator[Finding]:
+def check_probation(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
     f = ctx.form
     yield compare(ctx, "name", f.name, r.get("name"), _same_name, look)
     yield compare(ctx, "id_number", f.id_number, r.get("id_number"), _same_id, look)
-    yield compare(ctx, "work_unit", f.work_unit, r.get("work_unit"),
-                  textnorm.same_institution, look)
+    yield compare(
+        ctx, "work_unit", f.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
     period = r.get("period")
     need = ctx.rules.probation_min_months
     if period is None:
-        yield _finding(ctx, "period", "unreadable", f"不少于{need}个月", None, None,
-                       "未能识别试用期考核证明上的试用时间，请人工核对。", "probation_cert.period")
+        yield _finding(
+            ctx,
+            "period",
+            "unreadable",
+            f"不少于{need}个月",
+            None,
+            None,
+            "未能识别试用期考核证明上的试用时间，请人工核对。",
+            "probation_cert.period",
+        )
     else:
         start_s, _, end_s = period.value.partition("/")
         start, end = parse_date(start_s), parse_date(end_s)
         months = months_between(start, end) if start and end else -1
         ok = months >= need
-        status: Status = "pass" if ok else (
-            "invalid" if period.confidence >= MISMATCH_CONFIDENCE and months >= 0 else "unreadable")
+        status: Status = (
+            "pass"
+            if ok
+            else (
+                "invalid"
+                if period.confidence >= MISMATCH_CONFIDENCE and months >= 0
+                else "unreadable"
+            )
+        )
         yield _finding(
-            ctx, "period", status, f"不少于{need}个月", f"{start_s} 至 {end_s}（{months}个月）",
+            ctx,
+            "period",
+            status,
+            f"不少于{need}个月",
+            f"{start_s} 至 {end_s}（{months}个月）",
             period.confidence,
-            f"试用时间满{need}个月。" if ok else f"试用时间为{months}个月，不足{need}个月。"
-            if status == "invalid" else "试用时间无法可靠识别，请人工核对。",
+            f"试用时间满{need}个月。"
+            if ok
+            else f"试用时间为{months}个月，不足{need}个月。"
+            if status == "invalid"
+            else "试用时间无法可靠识别，请人工核对。",
             "probation_cert.period",
         )
     result = r.get("result")
     if result is None:
-        yield _finding(ctx, "result", "unreadable", "合格", None, None,
-                       "未能识别试用期考核结果，请人工核对。", "probation_cert.result")
+        yield _finding(
+            ctx,
+            "result",
+            "unreadable",
+            "合格",
+            None,
+            None,
+            "未能识别试用期考核结果，请人工核对。",
+            "probation_cert.result",
+        )
     else:
         text = textnorm.normalise(result.value)
         ok = text.startswith("合格")
         failed = "不合格" in text
-        status = "pass" if ok else (
-            "invalid" if failed and result.confidence >= MISMATCH_CONFIDENCE else "unreadable")
+        status = (
+            "pass"
+            if ok
+            else (
+                "invalid" if failed and result.confidence >= MISMATCH_CONFIDENCE else "unreadable"
+            )
+        )
         yield _finding(
-            ctx, "result", status, "合格", result.value, result.confidence,
-            "试用期考核结果为合格。" if ok else "试用期考核结果为不合格。"
-            if status == "invalid" else "试用期考核结果无法可靠识别，请人工核对。",
+            ctx,
+            "result",
+            status,
+            "合格",
+            result.value,
+            result.confidence,
+            "试用期考核结果为合格。"
+            if ok
+            else "试用期考核结果为不合格。"
+            if status == "invalid"
+            else "试用期考核结果无法可靠识别，请人工核对。",
             "probation_cert.result",
         )
 
 
-CHECKS: dict[str, Callable[[Context, Mapping[str, Reading], SecondLook | None], Iterator[Finding]]] = {
+CHECKS: dict[
+    str, Callable[[Context, Mapping[str, Reading], SecondLook | None], Iterator[Finding]]
+] = {
     "id_front": check_id_front,
     "id_back": check_id_back,
     "diploma": check_diploma,

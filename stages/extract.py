@@ -162,8 +162,14 @@ def extract_id_back(rows: Sequence[Row]) -> dict[str, Reading]:
         for row in rows:
             start, end, open_ended = parse_period(clean(row.text))
             if start and (end or open_ended):
-                period = Reading("validity", clean(row.text), row.confidence,
-                                 row.lines[0].engine, box=row.box, source=row.text)
+                period = Reading(
+                    "validity",
+                    clean(row.text),
+                    row.confidence,
+                    row.lines[0].engine,
+                    box=row.box,
+                    source=row.text,
+                )
                 break
     if period:
         start, end, open_ended = parse_period(period.value)
@@ -269,6 +275,27 @@ EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
     "diploma": extract_diploma,
     "licence": extract_licence,
     "probation_cert": extract_probation,
+}
+
+
+#: Labels of rows no check reads, per material: the reader skips the rest of such a row.
+SKIP_LABELS: dict[str, tuple[str, ...]] = {
+    "id_front": ("住址",),
+    "id_back": ("签发机关",),
+    "licence": (
+        "地址",
+        "法定代表人",
+        "主要负责人",
+        "诊疗科目",
+        "发证机关",
+        "发证日期",
+        "所有制形式",
+        "服务对象",
+        "服务方式",
+        "床位",
+        "注册资金",
+    ),
+    "probation_cert": ("试用科室",),
 }
 
 

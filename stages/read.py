@@ -7,6 +7,8 @@ overlap gives rows that read like the printed line, which the label-based parser
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,32 +49,68 @@ def quad_box(quad: Quad) -> tuple[int, int, int, int]:
     )
 
 
-def recognise_lines(image: np.ndarray, quads: Sequence[Quad], engine: object) -> list[TextLine]:
-    """Recognise every quad (one crop each) with the engine's recogniser."""
-    crops = [engine.crop(image, q) for q in quads]  # type: ignore[attr-defined]
-    recs = engine.recognise(crops)  # type: ignore[attr-defined]
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _row_groups(boxes: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
+    """Indices of boxes on one visual row, rows top to bottom, boxes left to right; a box
+    joins a row when its vertical centre lies inside the row's first box or that box's centre
+    inside it (a lone "男" has a tighter box than "性别")."""
+    rows: list[list[int]] = []
+    order = sorted(range(len(boxes)), key=lambda i: ((boxes[i][1] + boxes[i][3]) / 2, boxes[i][0]))
+    for i in order:
+        y0, y1 = boxes[i][1], boxes[i][3]
+        centre = (y0 + y1) / 2
+        for row in rows:
+            r0, r1 = boxes[row[0]][1], boxes[row[0]][3]
+            if r0 <= centre <= r1 or y0 <= (r0 + r1) / 2 <= y1:
+                row.append(i)
+                break
+        else:
+            rows.append([i])
+    return [sorted(r, key=lambda i: boxes[i][0]) for r in rows]
+
+
+def recognise_lines(
+    image: np.ndarray,
+    quads: Sequence[Quad],
+    engine: object,
+    skip_labels: Sequence[str] = (),
+) -> list[TextLine]:
+    """Recognise the detected lines. A row whose label is in `skip_labels` (an address, a
+    list of 诊疗科目 …: text no check reads) is left after its label, and so are the indented
+    lines that continue it; recognition is most of the cost of a page."""
     name = str(getattr(engine, "name", "ocr"))
-    return [
-        TextLine(r.text, r.confidence, quad_box(q), name)
-        for q, r in zip(quads, recs, strict=True)
-        if r.text.strip()
-    ]
+    boxes = [quad_box(q) for q in quads]
+
+    def read(indices: Sequence[int]) -> list[TextLine]:
+        crops = [engine.crop(image, quads[i]) for i in indices]  # type: ignore[attr-defined]
+        recs = engine.recognise(crops)  # type: ignore[attr-defined]
+        return [
+            TextLine(r.text, r.confidence, boxes[i], name)
+            for i, r in zip(indices, recs, strict=True)
+            if r.text.strip()
+        ]
+
+    if not skip_labels:
+        return read(range(len(quads)))
+    out: list[TextLine] = []
+    skipped_at: tuple[int, int] | None = None  # (left x, height) of the last skipped label
+    for row in _row_groups(boxes):
+        x0, y0, _x1, y1 = boxes[row[0]]
+        if skipped_at is not None and x0 > skipped_at[0] + skipped_at[1]:
+            continue  # an indented continuation of the skipped row
+        first = read(row[:1])
+        out.extend(first)
+        if first and _clean(first[0].text).startswith(tuple(skip_labels)):
+            skipped_at = (x0, y1 - y0)
+            continue
+        skipped_at = None
+        out.extend(read(row[1:]))
+    return out
 
 
 def group_rows(lines: Sequence[TextLine]) -> list[Row]:
-    """Rows top to bottom; a line joins a row when its vertical centre lies inside the row's
-    first line or that line's centre inside it (a lone "男" has a tighter box than "性别")."""
-    rows: list[list[TextLine]] = []
-    for line in sorted(lines, key=lambda t: ((t.box[1] + t.box[3]) / 2, t.box[0])):
-        y0, y1 = line.box[1], line.box[3]
-        centre = (y0 + y1) / 2
-        placed = False
-        for row in rows:
-            r0, r1 = row[0].box[1], row[0].box[3]
-            if r0 <= centre <= r1 or y0 <= (r0 + r1) / 2 <= y1:
-                row.append(line)
-                placed = True
-                break
-        if not placed:
-            rows.append([line])
-    return [Row(tuple(sorted(r, key=lambda t: t.box[0]))) for r in rows]
+    """The lines as visual rows, top to bottom, each left to right."""
+    return [Row(tuple(lines[i] for i in g)) for g in _row_groups([t.box for t in lines])]

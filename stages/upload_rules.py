@@ -82,7 +82,9 @@ def check_upload(upload: Upload, rules: Rules) -> Iterator[Finding]:
         )
 
     if upload.kind == "empty":
-        yield finding("invalid", "file.empty", f"{label}文件为空（0 字节），无法查看，请考生重新上传。")
+        yield finding(
+            "invalid", "file.empty", f"{label}文件为空（0 字节），无法查看，请考生重新上传。"
+        )
     elif upload.kind not in kinds:
         yield finding(
             "invalid",

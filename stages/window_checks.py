@@ -12,9 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from models import Finding
 
-def _value_findings(
-    field: str, label: str, owners: dict[str, list[str]]
-) -> Iterator[Finding]:
+
+def _value_findings(field: str, label: str, owners: dict[str, list[str]]) -> Iterator[Finding]:
     for value, applicants in owners.items():
         distinct = sorted(set(applicants))
         if len(distinct) < 2:
@@ -30,8 +29,8 @@ def _value_findings(
                 expected=f"{label}在本批次中唯一",
                 observed=f"与 {'、'.join(others[:5])}{'等' if len(others) > 5 else ''} 相同",
                 confidence=1.0,
-                message=f"{label}“{value}”同时出现在报名序列号 {'、'.join(others[:5])} 的报名信息中，"
-                f"可能为重复报名，请人工核对。",
+                message=f"{label}“{value}”同时出现在报名序列号 "
+                f"{'、'.join(others[:5])} 的报名信息中，可能为重复报名，请人工核对。",
                 check=f"window.duplicate_{field}",
             )
 

@@ -28,7 +28,9 @@ def _rows(out: Path) -> list[dict[str, str]]:
 
 
 def _findings(out: Path) -> list[dict]:
-    return [json.loads(x) for x in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [
+        json.loads(x) for x in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
 
 
 def test_sample_window_contract_files(tmp_path: Path) -> None:
@@ -41,8 +43,17 @@ def test_sample_window_contract_files(tmp_path: Path) -> None:
     folders = {p.name for p in (SAMPLE / "uploads").iterdir()}
     assert len(rows) >= len(lines)
     assert {r["applicant_id"] for r in rows} >= folders
-    keys = {"applicant_id", "slot", "file", "field", "status", "expected", "observed",
-            "confidence", "message"}
+    keys = {
+        "applicant_id",
+        "slot",
+        "file",
+        "field",
+        "status",
+        "expected",
+        "observed",
+        "confidence",
+        "message",
+    }
     findings = _findings(out)
     statuses = {"pass", "mismatch", "unreadable", "missing", "invalid", "expired"}
     for f in findings:
@@ -55,9 +66,15 @@ def test_sample_window_contract_files(tmp_path: Path) -> None:
         assert int(r["findings"]) == bad
         assert r["verdict"] == ("review" if bad else "clear")
     # one orientation finding per image upload, whatever its slot
-    images = [p for p in (SAMPLE / "uploads").rglob("*") if p.is_file() and p.stat().st_size
-              and p.read_bytes()[:3] == b"\xff\xd8\xff" or p.suffix == ".png"
-              and p.read_bytes()[:4] == b"\x89PNG"]
+    images = [
+        p
+        for p in (SAMPLE / "uploads").rglob("*")
+        if p.is_file()
+        and p.stat().st_size
+        and p.read_bytes()[:3] == b"\xff\xd8\xff"
+        or p.suffix == ".png"
+        and p.read_bytes()[:4] == b"\x89PNG"
+    ]
     orient = {f["file"]: f["observed"] for f in findings if f["field"] == "orientation"}
     decodable = [p for p in images if p.relative_to(SAMPLE).as_posix() in orient]
     assert len(decodable) >= len(images) - 2  # truncated files may not decode
@@ -100,15 +117,26 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
             shutil.rmtree(p)
     lines = (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines()
     (window / "applicants.jsonl").write_text(
-        "\n".join(x for x in lines if any(k in x for k in keep)) + "\n", encoding="utf-8")
+        "\n".join(x for x in lines if any(k in x for k in keep)) + "\n", encoding="utf-8"
+    )
     local = tmp_path / "local"
     assert main(["run", str(window), "--out", str(local), "--workers", "1", "--no-progress"]) == 0
 
     port = _free_port()
     bindir = Path(sys.executable).parent
-    sched = subprocess.Popen([str(bindir / "dask"), "scheduler", "--host", "127.0.0.1",
-                              "--port", str(port), "--no-dashboard"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sched = subprocess.Popen(
+        [
+            str(bindir / "dask"),
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-dashboard",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     worker = None
     try:
         address = f"tcp://127.0.0.1:{port}"
@@ -119,12 +147,27 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        worker = subprocess.Popen([str(bindir / "dask"), "worker", address, "--nthreads", "1",
-                                   "--nworkers", "1", "--no-dashboard"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        worker = subprocess.Popen(
+            [
+                str(bindir / "dask"),
+                "worker",
+                address,
+                "--nthreads",
+                "1",
+                "--nworkers",
+                "1",
+                "--no-dashboard",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         remote = tmp_path / "remote"
-        assert main(["run", str(window), "--out", str(remote), "--scheduler", address,
-                     "--no-progress"]) == 0
+        assert (
+            main(
+                ["run", str(window), "--out", str(remote), "--scheduler", address, "--no-progress"]
+            )
+            == 0
+        )
     finally:
         for p in (worker, sched):
             if p is not None:

@@ -13,7 +13,9 @@ FORM = ApplicantForm(
     id_number="120101199701257460",
     gender="女",
     birth_date="1997-01-25",
-    education=Education("本科", "天津医科大学", "临床医学", "2020-06", "100621202005000123", "全日制"),
+    education=Education(
+        "本科", "天津医科大学", "临床医学", "2020-06", "100621202005000123", "全日制"
+    ),
     work_unit="天津市第一中心医院",
 )
 
@@ -28,8 +30,13 @@ def statuses(slot: str, readings: dict) -> dict[str, str]:
 
 def test_id_front_fields_survive_dropped_spaces_and_traditional_label() -> None:
     r = extract.extract_id_front(
-        rows("姓名欧阳晓彧", "性別女民族汉", "出生1997年1月25日", "住址天津市和平区",
-             "公民身份号码120101199701257460")
+        rows(
+            "姓名欧阳晓彧",
+            "性別女民族汉",
+            "出生1997年1月25日",
+            "住址天津市和平区",
+            "公民身份号码120101199701257460",
+        )
     )
     assert r["name"].value == "欧阳晓彧"
     assert r["gender"].value == "女"
@@ -61,14 +68,18 @@ def test_question_mark_in_form_name_matches_any_one_character() -> None:
     form = ApplicantForm(applicant_id="1", name="王?明")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
     r = extract.extract_id_front(rows("姓名王䶮明"))
-    assert crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    assert (
+        crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    )
 
 
 def test_minority_name_dot_dropped_by_ocr_still_matches() -> None:
     form = ApplicantForm(applicant_id="1", name="阿依古丽·买买提")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
     r = extract.extract_id_front(rows("姓名阿依古丽买买提"))
-    assert crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    assert (
+        crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    )
 
 
 def test_id_back_expiry_against_reference_date() -> None:
@@ -82,9 +93,15 @@ def test_id_back_expiry_against_reference_date() -> None:
 
 def test_diploma_paragraph_and_number_level_code() -> None:
     r = extract.extract_diploma(
-        rows("普通高等学校", "毕业证书", "学生欧阳晓彧，性别女，1997年1月25日生，于2015年9月",
-             "至2020年6月在本校临床医学专业五年制本科学习，修完教学计划规定的全部课程，",
-             "成绩合格，准予毕业。", "天津医科大学", "证书编号：100621202005000123")
+        rows(
+            "普通高等学校",
+            "毕业证书",
+            "学生欧阳晓彧，性别女，1997年1月25日生，于2015年9月",
+            "至2020年6月在本校临床医学专业五年制本科学习，修完教学计划规定的全部课程，",
+            "成绩合格，准予毕业。",
+            "天津医科大学",
+            "证书编号：100621202005000123",
+        )
     )
     assert r["name"].value == "欧阳晓彧"
     assert r["major"].value == "临床医学"
@@ -95,24 +112,37 @@ def test_diploma_paragraph_and_number_level_code() -> None:
     assert set(found.values()) == {"pass"}, found
     r06 = dict(r)
     r06["diploma_number"] = extract.extract_diploma(rows("证书编号：100621202006000123"))[
-        "diploma_number"]
+        "diploma_number"
+    ]
     assert statuses("diploma", r06)["education_level"] == "mismatch"
 
 
 def test_licence_name_must_match_exactly_up_to_spacing_and_width() -> None:
-    same = extract.extract_licence(rows("机构名称 天津市第一中心医院", "有效期限自2022年01月01日至2027年12月31日"))
-    other = extract.extract_licence(rows("机构名称天津市第二中心医院", "有效期限自2020年01月01日至2025年12月31日"))
+    same = extract.extract_licence(
+        rows("机构名称 天津市第一中心医院", "有效期限自2022年01月01日至2027年12月31日")
+    )
+    other = extract.extract_licence(
+        rows("机构名称天津市第二中心医院", "有效期限自2020年01月01日至2025年12月31日")
+    )
     assert statuses("licence", same) == {"work_unit": "pass", "validity": "pass"}
     assert statuses("licence", other) == {"work_unit": "mismatch", "validity": "expired"}
 
 
 def test_probation_table_rows() -> None:
     r = extract.extract_probation(
-        rows("医师资格考试试用期考核证明", "姓名欧阳晓彧性别女", "身份证号120101199701257460",
-             "试用机构天津市第一中心医院", "试用时间2024年07月01日至2025年06月30日", "考核结果合格")
+        rows(
+            "医师资格考试试用期考核证明",
+            "姓名欧阳晓彧性别女",
+            "身份证号120101199701257460",
+            "试用机构天津市第一中心医院",
+            "试用时间2024年07月01日至2025年06月30日",
+            "考核结果合格",
+        )
     )
     assert set(statuses("probation_cert", r).values()) == {"pass"}
-    short = extract.extract_probation(rows("试用时间2024年07月01日至2025年01月31日", "考核结果不合格"))
+    short = extract.extract_probation(
+        rows("试用时间2024年07月01日至2025年01月31日", "考核结果不合格")
+    )
     found = statuses("probation_cert", short)
     assert found["period"] == "invalid" and found["result"] == "invalid"
 
@@ -130,8 +160,12 @@ def test_number_is_not_extended_by_a_neighbour_on_the_same_row() -> None:
     from models import TextLine
     from stages.read import Row
 
-    row = Row((TextLine("证书编号：100621202005000123", 0.99, (10, 600, 400, 640), "fake"),
-               TextLine("2020年6月30日", 0.99, (420, 600, 600, 640), "fake")))
+    row = Row(
+        (
+            TextLine("证书编号：100621202005000123", 0.99, (10, 600, 400, 640), "fake"),
+            TextLine("2020年6月30日", 0.99, (420, 600, 600, 640), "fake"),
+        )
+    )
     r = extract.extract_diploma([row])
     assert r["diploma_number"].value == "100621202005000123"
 
@@ -140,8 +174,12 @@ def test_portrait_noise_beside_the_name_is_not_part_of_it() -> None:
     from models import TextLine
     from stages.read import Row
 
-    row = Row((TextLine("姓名卢鹏", 0.99, (10, 10, 200, 40), "fake"),
-               TextLine("2", 0.6, (600, 10, 620, 40), "fake")))
+    row = Row(
+        (
+            TextLine("姓名卢鹏", 0.99, (10, 10, 200, 40), "fake"),
+            TextLine("2", 0.6, (600, 10, 620, 40), "fake"),
+        )
+    )
     assert extract.extract_id_front([row])["name"].value == "卢鹏"
     assert extract.extract_id_front(rows("姓名林艳蕾1"))["name"].value == "林艳蕾"
 
@@ -151,7 +189,9 @@ def test_a_rare_character_the_engine_cannot_output_never_makes_a_mismatch() -> N
     charset = frozenset("尉迟浩頫顺频王")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {}, charset)
     r = extract.extract_id_front(rows("姓名尉迟浩頫", confidence=0.99))
-    assert crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    assert (
+        crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+    )
     other = extract.extract_id_front(rows("姓名王迟浩頫", confidence=0.99))
     found = crosscheck.compare(c, "name", form.name, other["name"], crosscheck._same_name)
     assert found.status == "mismatch"
@@ -161,10 +201,12 @@ def test_a_single_character_box_joins_its_row() -> None:
     from models import TextLine
     from stages.read import group_rows
 
-    lines = [TextLine("性别", 0.99, (10, 100, 80, 140), "fake"),
-             TextLine("男", 0.99, (100, 106, 126, 132), "fake"),
-             TextLine("民族汉", 0.99, (200, 101, 300, 141), "fake"),
-             TextLine("出生", 0.99, (10, 170, 80, 210), "fake")]
+    lines = [
+        TextLine("性别", 0.99, (10, 100, 80, 140), "fake"),
+        TextLine("男", 0.99, (100, 106, 126, 132), "fake"),
+        TextLine("民族汉", 0.99, (200, 101, 300, 141), "fake"),
+        TextLine("出生", 0.99, (10, 170, 80, 210), "fake"),
+    ]
     grouped = group_rows(lines)
     assert [r.text for r in grouped] == ["性别男民族汉", "出生"]
     assert extract.extract_id_front(grouped)["gender"].value == "男"

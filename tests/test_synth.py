@@ -42,8 +42,11 @@ def window(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[d
 
 
 def digest(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_contract_layout(window: tuple[Path, Path, list[dict]]) -> None:
@@ -145,8 +148,9 @@ def _plan(kind: str | None, seed: int = 3) -> Plan:
     rng = random.Random(seed)
     person = make_person(rng, REF, **flt.PERSON_HINTS.get(kind or "", {}))  # type: ignore[arg-type]
     aid = "2026120000001"
-    return Plan(0, aid, person, clean_form(aid, person, "天津市"), clean_docs(person, REF, rng),
-                REF)
+    return Plan(
+        0, aid, person, clean_form(aid, person, "天津市"), clean_docs(person, REF, rng), REF
+    )
 
 
 @pytest.mark.parametrize("kind", FAULT_KINDS)

@@ -23,8 +23,12 @@ def _page() -> np.ndarray:
     d = ImageDraw.Draw(img)
     font = ImageFont.truetype(FONT, 34)
     for i in range(12):
-        d.text((60, 40 + i * 70), "The quick brown fox jumps over the lazy dog 12345", fill="black",
-               font=font)
+        d.text(
+            (60, 40 + i * 70),
+            "The quick brown fox jumps over the lazy dog 12345",
+            fill="black",
+            font=font,
+        )
     return np.asarray(img)[:, :, ::-1].copy()
 
 

@@ -56,27 +56,42 @@ def test_size_and_type_limits_are_data() -> None:
 
 
 def test_required_slots_for_a_bachelor_on_probation() -> None:
-    form = ApplicantForm("1", education=Education(level="本科"), exam=Exam(level="执业医师"),
-                         duty_status="试用期")
+    form = ApplicantForm(
+        "1", education=Education(level="本科"), exam=Exam(level="执业医师"), duty_status="试用期"
+    )
     present = [upload("id_front", "jpeg", 1), upload("photo", "jpeg", 1)]
     found = {f.slot: f.status for f in upload_rules.check_presence(form, present, RULES)}
-    assert found == {"id_front": "pass", "id_back": "missing", "photo": "pass",
-                     "diploma": "missing", "probation_cert": "missing", "licence": "missing"}
+    assert found == {
+        "id_front": "pass",
+        "id_back": "missing",
+        "photo": "pass",
+        "diploma": "missing",
+        "probation_cert": "missing",
+        "licence": "missing",
+    }
 
 
 def test_rule_file_errors_name_the_file_and_key(tmp_path: Path) -> None:
-    base = {"upload": {"max_kb": 200, "photo_max_kb": 40, "image_kinds": ["jpeg"],
-                       "photo_kinds": ["jpeg"]},
-            "form": {"min_age": 18, "max_age": 75}, "review": {"probation_min_months": 12},
-            "required": {"always": ["id_front"]}}
+    base = {
+        "upload": {
+            "max_kb": 200,
+            "photo_max_kb": 40,
+            "image_kinds": ["jpeg"],
+            "photo_kinds": ["jpeg"],
+        },
+        "form": {"min_age": 18, "max_age": 75},
+        "review": {"probation_min_months": 12},
+        "required": {"always": ["id_front"]},
+    }
     build_rules(base, "x.toml")
     with pytest.raises(RulesError, match="max_kb"):
         build_rules({**base, "upload": {**base["upload"], "max_kb": -1}}, "x.toml")
     with pytest.raises(RulesError, match="unknown slot"):
         build_rules({**base, "required": {"always": ["passport_scan"]}}, "x.toml")
     with pytest.raises(RulesError, match="unknown form key"):
-        build_rules({**base, "category": [{"name": "a", "when": {"colour": ["x"]},
-                                            "slots": []}]}, "x.toml")
+        build_rules(
+            {**base, "category": [{"name": "a", "when": {"colour": ["x"]}, "slots": []}]}, "x.toml"
+        )
     with pytest.raises(RulesError, match="min_age"):
         build_rules({**base, "form": {"min_age": 80, "max_age": 75}}, "x.toml")
     (tmp_path / "national.toml").write_text("upload = [", encoding="utf-8")

@@ -62,36 +62,42 @@ def pick_rotation(rng: random.Random) -> int:
 # Backgrounds
 
 
-def background(kind: str, w: int, h: int, rng: random.Random,
-               nrng: np.random.Generator) -> np.ndarray:
+def background(
+    kind: str, w: int, h: int, rng: random.Random, nrng: np.random.Generator
+) -> np.ndarray:
     """A desk surface as float32 RGB at the size asked (callers ask for a quarter frame)."""
     sw, sh = w, h
     y, x = np.mgrid[0:sh, 0:sw].astype(np.float32)
     if kind == "wood":
-        base = np.array(rng.choice(((150, 105, 65), (120, 80, 50), (185, 145, 100),
-                                    (95, 62, 40))), np.float32)
+        base = np.array(
+            rng.choice(((150, 105, 65), (120, 80, 50), (185, 145, 100), (95, 62, 40))), np.float32
+        )
         ang = rng.uniform(-0.3, 0.3) + (math.pi / 2 if rng.random() < 0.5 else 0)
         u = x * math.cos(ang) + y * math.sin(ang)
         v = -x * math.sin(ang) + y * math.cos(ang)
-        wobble = cv2.resize(nrng.standard_normal((6, 6)).astype(np.float32), (sw, sh),
-                            interpolation=cv2.INTER_CUBIC)
+        wobble = cv2.resize(
+            nrng.standard_normal((6, 6)).astype(np.float32), (sw, sh), interpolation=cv2.INTER_CUBIC
+        )
         grain = np.sin(v / rng.uniform(2.0, 4.0) + 2.5 * wobble + 0.02 * u)
         field = 1 + 0.06 * grain + 0.05 * np.sin(v / 17.0 + wobble)
         rgb = base * field[..., None]
     elif kind == "fabric":
-        base = np.array(rng.choice(((70, 90, 120), (150, 60, 60), (90, 110, 80),
-                                    (200, 190, 170))), np.float32)
+        base = np.array(
+            rng.choice(((70, 90, 120), (150, 60, 60), (90, 110, 80), (200, 190, 170))), np.float32
+        )
         weave = np.sin(x / 1.6) * np.sin(y / 1.6)
-        folds = cv2.resize(nrng.standard_normal((5, 5)).astype(np.float32), (sw, sh),
-                           interpolation=cv2.INTER_CUBIC)
+        folds = cv2.resize(
+            nrng.standard_normal((5, 5)).astype(np.float32), (sw, sh), interpolation=cv2.INTER_CUBIC
+        )
         rgb = base * (1 + 0.05 * weave + 0.08 * folds)[..., None]
     elif kind == "scanner":
         tone = rng.uniform(232, 252)
         rgb = np.full((sh, sw, 3), tone, np.float32)
     else:  # grey, desk (light laminate), cropped (a thin desk border round the page)
         tone = rng.uniform(120, 175) if kind == "grey" else rng.uniform(205, 230)
-        low = cv2.resize(nrng.standard_normal((4, 4)).astype(np.float32), (sw, sh),
-                         interpolation=cv2.INTER_CUBIC)
+        low = cv2.resize(
+            nrng.standard_normal((4, 4)).astype(np.float32), (sw, sh), interpolation=cv2.INTER_CUBIC
+        )
         rgb = np.repeat((tone * (1 + 0.04 * low))[..., None], 3, axis=2)
     return rgb.astype(np.float32)
 
@@ -105,8 +111,9 @@ def _fit_scale(w: int, h: int, fw: int, fh: int, skew: float) -> float:
     return min(0.96 * fw / (w * c + h * s), 0.96 * fh / (w * s + h * c))
 
 
-def plan_frame(w: int, h: int, s_min: float, skew: float, on_desk: bool,
-               rng: random.Random) -> tuple[int, int, float]:
+def plan_frame(
+    w: int, h: int, s_min: float, skew: float, on_desk: bool, rng: random.Random
+) -> tuple[int, int, float]:
     """Frame size and page scale: long side 1000-1600 px, page at 55-85% of a desk frame."""
     # Most phone/WeChat images are on the small side of the range; keeps windows compact.
     long_side = 1000 + 600 * rng.random() ** 3
@@ -140,8 +147,9 @@ def plan_frame(w: int, h: int, s_min: float, skew: float, on_desk: bool,
     return fw, fh, s
 
 
-def place(img: np.ndarray, fw: int, fh: int, skew: float, persp: float,
-          rng: random.Random) -> np.ndarray:
+def place(
+    img: np.ndarray, fw: int, fh: int, skew: float, persp: float, rng: random.Random
+) -> np.ndarray:
     """Warp the (already scaled) RGBA page into the frame: turn by `skew` (CCW), jitter corners."""
     h, w = img.shape[:2]
     rad = math.radians(skew)
@@ -151,8 +159,9 @@ def place(img: np.ndarray, fw: int, fh: int, skew: float, persp: float,
     rot = np.array([[c, s], [-s, c]])
     quad = corners @ rot.T
     jitter = persp * min(w, h)
-    quad += np.array([[rng.uniform(-jitter, jitter), rng.uniform(-jitter, jitter)]
-                      for _ in range(4)])
+    quad += np.array(
+        [[rng.uniform(-jitter, jitter), rng.uniform(-jitter, jitter)] for _ in range(4)]
+    )
     lo, hi = quad.min(axis=0), quad.max(axis=0)
     slack_x = max(0.0, (fw - 4 - (hi[0] - lo[0])) / 2)
     slack_y = max(0.0, (fh - 4 - (hi[1] - lo[1])) / 2)
@@ -161,8 +170,9 @@ def place(img: np.ndarray, fw: int, fh: int, skew: float, persp: float,
     quad += (cx, cy)
     src = np.array([(0, 0), (w, 0), (w, h), (0, h)], np.float32)
     m = cv2.getPerspectiveTransform(src, quad.astype(np.float32))
-    return cv2.warpPerspective(img, m, (fw, fh), flags=cv2.INTER_LINEAR,
-                               borderMode=cv2.BORDER_CONSTANT)
+    return cv2.warpPerspective(
+        img, m, (fw, fh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT
+    )
 
 
 def lighting(w: int, h: int, strength: float, rng: random.Random) -> np.ndarray:
@@ -190,8 +200,9 @@ def exif_bytes(orientation: int, camera: tuple[str, str, str] | None) -> bytes:
     return exif.tobytes()
 
 
-def jpeg(img: Image.Image, quality: int, exif: bytes | None = None,
-         subsampling: int | None = None) -> bytes:
+def jpeg(
+    img: Image.Image, quality: int, exif: bytes | None = None, subsampling: int | None = None
+) -> bytes:
     buf = io.BytesIO()
     kw: dict[str, object] = {"quality": quality, "optimize": True}
     if exif:
@@ -215,8 +226,14 @@ def shrink(img: Image.Image, factor: float) -> Image.Image:
     return Image.fromarray(arr)
 
 
-def fit_jpeg(img: Image.Image, quality: int, exif: bytes | None, scale: float, s_min: float,
-             max_bytes: int = MAX_BYTES) -> tuple[bytes, Image.Image, float]:
+def fit_jpeg(
+    img: Image.Image,
+    quality: int,
+    exif: bytes | None,
+    scale: float,
+    s_min: float,
+    max_bytes: int = MAX_BYTES,
+) -> tuple[bytes, Image.Image, float]:
     """Lower quality, then size (keeping text legible as long as possible), until it fits."""
     q = quality
     while True:
@@ -247,15 +264,28 @@ def fit_png(img: Image.Image, scale: float, s_min: float) -> tuple[bytes, Image.
         gray, img, scale = shrink(gray, factor), shrink(img, factor), scale * factor
 
 
-def oversize_jpeg(img: Image.Image, rng: random.Random, exif: bytes | None = None,
-                  lo: int = 230_000, hi: int = 600_000) -> tuple[bytes, Image.Image]:
+def oversize_jpeg(
+    img: Image.Image,
+    rng: random.Random,
+    exif: bytes | None = None,
+    lo: int = 230_000,
+    hi: int = 600_000,
+) -> tuple[bytes, Image.Image]:
     """A JPEG between `lo` and `hi` bytes: a phone's full-quality original, not recompressed."""
     target = rng.uniform(lo * 1.1, hi * 0.8)
     best: tuple[float, bytes, Image.Image] | None = None
     for factor in (1.0, 1.3, 1.6, 2.0):
-        big = img if factor == 1.0 else Image.fromarray(cv2.resize(
-            np.asarray(img), (round(img.width * factor), round(img.height * factor)),
-            interpolation=cv2.INTER_CUBIC))
+        big = (
+            img
+            if factor == 1.0
+            else Image.fromarray(
+                cv2.resize(
+                    np.asarray(img),
+                    (round(img.width * factor), round(img.height * factor)),
+                    interpolation=cv2.INTER_CUBIC,
+                )
+            )
+        )
         for q in (98, 95, 92, 88, 84, 80):
             data = jpeg(big, q, exif, subsampling=0)
             if lo <= len(data) <= hi:
@@ -318,16 +348,19 @@ def capture(
         shadow = cv2.GaussianBlur(small_alpha, (0, 0), rng.uniform(1.5, 3.5))
         shadow = np.roll(shadow, (rng.randint(1, 4), rng.randint(-3, 3)), axis=(0, 1))
         bg *= (1 - 0.35 * shadow.astype(np.float32) / 255.0)[..., None]
-    bg_full = cv2.resize(np.clip(bg, 0, 255).astype(np.uint8), (fw, fh),
-                         interpolation=cv2.INTER_LINEAR)
+    bg_full = cv2.resize(
+        np.clip(bg, 0, 255).astype(np.uint8), (fw, fh), interpolation=cv2.INTER_LINEAR
+    )
     a = alpha.astype(np.float32) * (1 / 255.0)
     out = cv2.blendLinear(np.ascontiguousarray(warped[..., :3]), bg_full, a, 1.0 - a)
-    strength = (rng.uniform(0.15, 0.45) if on_desk else 0.0 if scan
-                else rng.uniform(0.05, 0.2))
+    strength = rng.uniform(0.15, 0.45) if on_desk else 0.0 if scan else rng.uniform(0.05, 0.2)
     if strength:
         light = lighting(qw, qh, strength, rng)[..., None]
-        cast = (np.array([rng.uniform(0.96, 1.04), 1.0, rng.uniform(0.94, 1.04)], np.float32)
-                if on_desk else np.ones(3, np.float32))
+        cast = (
+            np.array([rng.uniform(0.96, 1.04), 1.0, rng.uniform(0.94, 1.04)], np.float32)
+            if on_desk
+            else np.ones(3, np.float32)
+        )
         factor = np.clip(light * cast * 200.0, 0, 255).astype(np.uint8)
         factor = cv2.resize(factor, (fw, fh), interpolation=cv2.INTER_LINEAR)
         out = cv2.multiply(out, factor, scale=1 / 200.0)
@@ -359,12 +392,14 @@ def capture(
             quality = 60 + round(30 * rng.random() ** 3)  # most phone shares are ~60-75
             data, stored, s = fit_jpeg(stored, quality, exif, s, s_min)
         shown = turn(stored, ORIENTATION_TURN.get(orientation, 0))
-    return Shot(data, fmt, rot, round(skew, 2), orientation, stored.width, stored.height,
-                bg_kind, s, shown)
+    return Shot(
+        data, fmt, rot, round(skew, 2), orientation, stored.width, stored.height, bg_kind, s, shown
+    )
 
 
-def encode_photo(img: Image.Image, rng: random.Random, nrng: np.random.Generator,
-                 mode: str = "ok") -> tuple[bytes, str]:
+def encode_photo(
+    img: Image.Image, rng: random.Random, nrng: np.random.Generator, mode: str = "ok"
+) -> tuple[bytes, str]:
     """The registration photo as the photo tool writes it: a JPEG under 40 KB.
 
     `mode` "large" makes 45-90 KB (fine grain at high quality), "png" a PNG upload.

@@ -138,38 +138,60 @@ def _form_malformed(plan: Plan, rng: random.Random) -> Fault:
 def _form_checksum(plan: Plan, rng: random.Random) -> Fault:
     bad = wrong_check(plan.person.id_number)
     plan.form["id_number"] = bad
-    return _f("form_id_checksum", "form", f"check char {bad[-1]} instead of "
-              f"{plan.person.id_number[-1]}", ("form", "id_number"))
+    return _f(
+        "form_id_checksum",
+        "form",
+        f"check char {bad[-1]} instead of {plan.person.id_number[-1]}",
+        ("form", "id_number"),
+    )
 
 
 @fault("form_id_birth")
 def _form_birth(plan: Plan, rng: random.Random) -> Fault:
     birth = plan.person.birth
-    shifted = (birth + timedelta(days=rng.choice((-1, 1))) if rng.random() < 0.5
-               else add_months(birth, rng.choice((-1, 1))))
+    shifted = (
+        birth + timedelta(days=rng.choice((-1, 1)))
+        if rng.random() < 0.5
+        else add_months(birth, rng.choice((-1, 1)))
+    )
     plan.form["birth_date"] = shifted.isoformat()
-    return _f("form_id_birth", "form", f"form {shifted}, number {birth}",
-              ("form", "birth_date"), ("form", "id_number"))
+    return _f(
+        "form_id_birth",
+        "form",
+        f"form {shifted}, number {birth}",
+        ("form", "birth_date"),
+        ("form", "id_number"),
+    )
 
 
 @fault("form_id_gender")
 def _form_gender(plan: Plan, rng: random.Random) -> Fault:
     plan.form["gender"] = "女" if plan.person.male else "男"
-    return _f("form_id_gender", "form", f"form {plan.form['gender']}, number "
-              f"{plan.person.gender}", ("form", "gender"))
+    return _f(
+        "form_id_gender",
+        "form",
+        f"form {plan.form['gender']}, number {plan.person.gender}",
+        ("form", "gender"),
+    )
 
 
 @fault("form_underage")
 def _form_underage(plan: Plan, rng: random.Random) -> Fault:
-    return _f("form_underage", "form", f"born {plan.person.birth}, under 18 on {plan.ref}",
-              ("form", "birth_date"), ("form", "id_number"))
+    return _f(
+        "form_underage",
+        "form",
+        f"born {plan.person.birth}, under 18 on {plan.ref}",
+        ("form", "birth_date"),
+        ("form", "id_number"),
+    )
 
 
 @fault("form_id_15digit")
 def _form_15(plan: Plan, rng: random.Random) -> Fault:
     plan.form["id_number"] = id15(plan.person.id_number)
-    return _f("form_id_15digit", "form", "legacy 15-digit number on the form",
-              ("form", "id_number"))
+    return _f(
+        "form_id_15digit", "form", "legacy 15-digit number on the form", ("form", "id_number")
+    )
 
 
 @fault("form_bad_name")
@@ -232,21 +254,24 @@ def _id_name(plan: Plan, rng: random.Random) -> Fault:
 
 @fault("id_number_mismatch")
 def _id_number(plan: Plan, rng: random.Random) -> Fault:
-    return _mismatch(plan, "id_front", "id_number", _other_number(plan, rng, False),
-                     "id_number_mismatch")
+    return _mismatch(
+        plan, "id_front", "id_number", _other_number(plan, rng, False), "id_number_mismatch"
+    )
 
 
 @fault("id_expired")
 def _id_expired(plan: Plan, rng: random.Random) -> Fault:
     end = plan.docs["id_back"].fields["validity_end"]
-    return _f("id_expired", "id_back", f"card ended {end}, before {plan.ref}",
-              ("id_back", "validity"))
+    return _f(
+        "id_expired", "id_back", f"card ended {end}, before {plan.ref}", ("id_back", "validity")
+    )
 
 
 @fault("diploma_name_mismatch")
 def _dip_name(plan: Plan, rng: random.Random) -> Fault:
-    return _mismatch(plan, "diploma", "name", swap_char(rng, plan.person.name),
-                     "diploma_name_mismatch")
+    return _mismatch(
+        plan, "diploma", "name", swap_char(rng, plan.person.name), "diploma_name_mismatch"
+    )
 
 
 @fault("diploma_number_mismatch")
@@ -254,8 +279,7 @@ def _dip_number(plan: Plan, rng: random.Random) -> Fault:
     num = list(plan.person.diploma_number)
     for pos in rng.sample(range(12, 18), rng.choice((2, 3))):
         num[pos] = rng.choice([d for d in "0123456789" if d != num[pos]])
-    return _mismatch(plan, "diploma", "diploma_number", "".join(num),
-                     "diploma_number_mismatch")
+    return _mismatch(plan, "diploma", "diploma_number", "".join(num), "diploma_number_mismatch")
 
 
 @fault("diploma_school_mismatch")
@@ -282,8 +306,12 @@ def _dip_graduation(plan: Plan, rng: random.Random) -> Fault:
     f["enrol"] = f"{int(f['enrol'][:4]) + delta}{f['enrol'][4:]}"
     f["issue_date"] = add_years(date.fromisoformat(f["issue_date"]), delta).isoformat()
     plan.docs["diploma"] = replace(doc, fields=f)
-    return _f("diploma_graduation_mismatch", "diploma",
-              f"graduation: printed {f['graduation']}, form {old}", ("diploma", "graduation"))
+    return _f(
+        "diploma_graduation_mismatch",
+        "diploma",
+        f"graduation: printed {f['graduation']}, form {old}",
+        ("diploma", "graduation"),
+    )
 
 
 @fault("diploma_level_mismatch")
@@ -295,13 +323,23 @@ def _dip_level(plan: Plan, rng: random.Random) -> Fault:
     f = dict(doc.fields, diploma_number=num, education_level="专科", years="三")
     f["enrol"] = f"{int(f['graduation'][:4]) - 3}-09"
     plan.docs["diploma"] = replace(doc, fields=f)
-    return _f("diploma_level_mismatch", "diploma", f"专科 diploma {num}, form says 本科",
-              ("diploma", "education_level"), ("form", "diploma_number"))
+    return _f(
+        "diploma_level_mismatch",
+        "diploma",
+        f"专科 diploma {num}, form says 本科",
+        ("diploma", "education_level"),
+        ("form", "diploma_number"),
+    )
 
 
 def _other_unit(name: str, rng: random.Random) -> str:
-    for a, b in (("第一", "第二"), ("第二", "第三"), ("第三", "第一"), ("第四", "第五"),
-                 ("第五", "第四")):
+    for a, b in (
+        ("第一", "第二"),
+        ("第二", "第三"),
+        ("第三", "第一"),
+        ("第四", "第五"),
+        ("第五", "第四"),
+    ):
         if a in name:
             return name.replace(a, b, 1)
     if rng.random() < 0.5 and name.endswith("医院"):
@@ -323,30 +361,42 @@ def _lic_expired(plan: Plan, rng: random.Random) -> Fault:
     doc = plan.docs["licence"]
     end = plan.ref - timedelta(days=rng.randint(20, 700))
     start = add_years(end + timedelta(days=1), -5)
-    f = dict(doc.fields, valid_from=start.isoformat(), valid_until=end.isoformat(),
-             issue_date=(start - timedelta(days=rng.randint(0, 20))).isoformat())
+    f = dict(
+        doc.fields,
+        valid_from=start.isoformat(),
+        valid_until=end.isoformat(),
+        issue_date=(start - timedelta(days=rng.randint(0, 20))).isoformat(),
+    )
     plan.docs["licence"] = replace(doc, fields=f)
-    return _f("licence_expired", "licence", f"licence ended {end}, before {plan.ref}",
-              ("licence", "validity"))
+    return _f(
+        "licence_expired",
+        "licence",
+        f"licence ended {end}, before {plan.ref}",
+        ("licence", "validity"),
+    )
 
 
 @fault("probation_name_mismatch")
 def _prob_name(plan: Plan, rng: random.Random) -> Fault:
-    return _mismatch(plan, "probation_cert", "name", swap_char(rng, plan.person.name),
-                     "probation_name_mismatch")
+    return _mismatch(
+        plan, "probation_cert", "name", swap_char(rng, plan.person.name), "probation_name_mismatch"
+    )
 
 
 @fault("probation_id_mismatch")
 def _prob_id(plan: Plan, rng: random.Random) -> Fault:
-    return _mismatch(plan, "probation_cert", "id_number", _other_number(plan, rng, True),
-                     "probation_id_mismatch")
+    return _mismatch(
+        plan, "probation_cert", "id_number", _other_number(plan, rng, True), "probation_id_mismatch"
+    )
 
 
 @fault("probation_unit_mismatch")
 def _prob_unit(plan: Plan, rng: random.Random) -> Fault:
     p = plan.person
-    other = rng.choice([h for h in HOSPITALS if h != p.hospital and p.category in h.categories]
-                       or [h for h in HOSPITALS if h != p.hospital])
+    other = rng.choice(
+        [h for h in HOSPITALS if h != p.hospital and p.category in h.categories]
+        or [h for h in HOSPITALS if h != p.hospital]
+    )
     return _mismatch(plan, "probation_cert", "work_unit", other.name, "probation_unit_mismatch")
 
 
@@ -357,10 +407,15 @@ def _prob_short(plan: Plan, rng: random.Random) -> Fault:
     months = rng.randint(6, 10)
     end = add_months(start, months) - timedelta(days=1)
     signed = min(end + timedelta(days=rng.randint(1, 20)), plan.ref)
-    plan.docs["probation_cert"] = replace(doc, fields=dict(
-        doc.fields, period_end=end.isoformat(), date=signed.isoformat()))
-    return _f("probation_short", "probation_cert", f"{months} months ({start} to {end})",
-              ("probation_cert", "period"))
+    plan.docs["probation_cert"] = replace(
+        doc, fields=dict(doc.fields, period_end=end.isoformat(), date=signed.isoformat())
+    )
+    return _f(
+        "probation_short",
+        "probation_cert",
+        f"{months} months ({start} to {end})",
+        ("probation_cert", "period"),
+    )
 
 
 @fault("probation_failed")

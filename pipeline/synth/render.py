@@ -99,8 +99,17 @@ class Canvas:
             x += f.getlength(ch) + spacing
         return x - spacing
 
-    def centered(self, cx: float, y: float, s: str, kind: str, size: int, fill=INK,
-                 spacing: float = 0.0, body: bool = True) -> None:
+    def centered(
+        self,
+        cx: float,
+        y: float,
+        s: str,
+        kind: str,
+        size: int,
+        fill=INK,
+        spacing: float = 0.0,
+        body: bool = True,
+    ) -> None:
         f = font(kind, size)
         width = f.getlength(s) + spacing * (len(s) - 1)
         self.text((cx - width / 2, y), s, kind, size, fill, spacing=spacing, body=body)
@@ -174,8 +183,14 @@ def iso(s: str) -> date:
 # Backgrounds, portraits, stamps
 
 
-def guilloche(w: int, h: int, base: tuple[int, int, int], tint: tuple[int, int, int],
-              rng: random.Random, strength: float = 1.0) -> Image.Image:
+def guilloche(
+    w: int,
+    h: int,
+    base: tuple[int, int, int],
+    tint: tuple[int, int, int],
+    rng: random.Random,
+    strength: float = 1.0,
+) -> Image.Image:
     """A security-print pattern (interfering sine waves); one of a few cached variants,
     cropped at a random offset, so each card differs without recomputing the waves."""
     pattern = _guilloche(w, h, base, tint, strength, rng.randrange(3))
@@ -184,8 +199,14 @@ def guilloche(w: int, h: int, base: tuple[int, int, int], tint: tuple[int, int, 
 
 
 @lru_cache(maxsize=16)
-def _guilloche(w: int, h: int, base: tuple[int, int, int], tint: tuple[int, int, int],
-               strength: float, variant: int) -> np.ndarray:
+def _guilloche(
+    w: int,
+    h: int,
+    base: tuple[int, int, int],
+    tint: tuple[int, int, int],
+    strength: float,
+    variant: int,
+) -> np.ndarray:
     r = random.Random(variant)
     W, H = w + w // 8, h + h // 8  # noqa: N806 - the padded size
     hw, hh = W // 2, H // 2
@@ -203,8 +224,9 @@ def _guilloche(w: int, h: int, base: tuple[int, int, int], tint: tuple[int, int,
     return out
 
 
-def draw_portrait(img: Image.Image, box: tuple[int, int, int, int], look: Look,
-                  bg: tuple[int, int, int] | None) -> None:
+def draw_portrait(
+    img: Image.Image, box: tuple[int, int, int, int], look: Look, bg: tuple[int, int, int] | None
+) -> None:
     """Head and shoulders in flat shapes: a stand-in for a face photo (no real face)."""
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -215,15 +237,17 @@ def draw_portrait(img: Image.Image, box: tuple[int, int, int, int], look: Look,
     cx = w / 2
     fw = 0.19 * w * look.face_w
     if look.long_hair:
-        d.rounded_rectangle((cx - fw * 1.35, 0.16 * h, cx + fw * 1.35, 0.78 * h), fw * 0.8,
-                            fill=look.hair)
+        d.rounded_rectangle(
+            (cx - fw * 1.35, 0.16 * h, cx + fw * 1.35, 0.78 * h), fw * 0.8, fill=look.hair
+        )
     d.ellipse((-0.12 * w, 0.67 * h, 1.12 * w, 1.45 * h), fill=look.clothes)
     if look.collar:
-        d.polygon([(cx - 0.17 * w, 0.69 * h), (cx + 0.17 * w, 0.69 * h), (cx, 0.90 * h)],
-                  fill=(238, 238, 240))
+        d.polygon(
+            [(cx - 0.17 * w, 0.69 * h), (cx + 0.17 * w, 0.69 * h), (cx, 0.90 * h)],
+            fill=(238, 238, 240),
+        )
     d.rectangle((cx - 0.1 * w, 0.48 * h, cx + 0.1 * w, 0.72 * h), fill=look.skin)
-    d.polygon([(cx - 0.1 * w, 0.69 * h), (cx + 0.1 * w, 0.69 * h), (cx, 0.80 * h)],
-              fill=look.skin)
+    d.polygon([(cx - 0.1 * w, 0.69 * h), (cx + 0.1 * w, 0.69 * h), (cx, 0.80 * h)], fill=look.skin)
     d.ellipse((cx - fw * 1.18, 0.12 * h, cx + fw * 1.18, 0.44 * h), fill=look.hair)
     d.ellipse((cx - fw * 1.12, 0.30 * h, cx - fw * 0.82, 0.42 * h), fill=look.skin)
     d.ellipse((cx + fw * 0.82, 0.30 * h, cx + fw * 1.12, 0.42 * h), fill=look.skin)
@@ -238,8 +262,14 @@ def draw_portrait(img: Image.Image, box: tuple[int, int, int, int], look: Look,
     img.paste(layer, (x0, y0))
 
 
-def draw_stamp(img: Image.Image, center: tuple[float, float], radius: float, ring_text: str,
-               rng: random.Random, bottom_text: str = "") -> None:
+def draw_stamp(
+    img: Image.Image,
+    center: tuple[float, float],
+    radius: float,
+    ring_text: str,
+    rng: random.Random,
+    bottom_text: str = "",
+) -> None:
     """A red round seal (ring, star, curved unit name) blended like ink: multiply, uneven."""
     size = int(radius * 2 + 8)
     layer = Image.new("L", (size, size), 0)
@@ -323,15 +353,17 @@ def rounded_mask(w: int, h: int, radius: int) -> Image.Image:
     return m
 
 
-def paper(w: int, h: int, color: tuple[int, int, int], rng: random.Random,
-          amount: float = 6.0) -> Image.Image:
+def paper(
+    w: int, h: int, color: tuple[int, int, int], rng: random.Random, amount: float = 6.0
+) -> Image.Image:
     """A page of paper with a faint, smooth unevenness (flat digital white looks fake)."""
     sw, sh = w // 8, h // 8
     yy, xx = np.mgrid[0:sh, 0:sw].astype(np.float32)
     f = np.sin(xx / rng.uniform(9, 20) + rng.uniform(0, 6)) * np.cos(yy / rng.uniform(9, 20))
     small = np.clip(np.array(color, np.float32) + (f * amount / 2)[..., None], 0, 255)
-    return Image.fromarray(cv2.resize(small.astype(np.uint8), (w, h),
-                                      interpolation=cv2.INTER_LINEAR))
+    return Image.fromarray(
+        cv2.resize(small.astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR)
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -435,8 +467,13 @@ def render_diploma(doc: Doc, rng: random.Random) -> Rendered:
     ps = 46
     x0, right = 570, 1620
     y = 500
-    keep = (f"学生 {f['name']}", f["major"], f"{b.year}年{b.month}月{b.day}日",
-            f"{e.year}年{e.month}月", f"{g.year}年{g.month}月")
+    keep = (
+        f"学生 {f['name']}",
+        f["major"],
+        f"{b.year}年{b.month}月{b.day}日",
+        f"{e.year}年{e.month}月",
+        f"{g.year}年{g.month}月",
+    )
     lines = wrap(text, "serif", ps, right - x0, keep)
     for i, line in enumerate(lines):
         cv.text((x0 + (2 * ps if i == 0 else 0), y), line, "serif", ps)
@@ -445,8 +482,11 @@ def render_diploma(doc: Doc, rng: random.Random) -> Rendered:
     cv.text((1000, y), f["school"], "serif_bold", 58)
     cv.text((1000, y + 90), f"校（院）长：{f['principal']}", "serif", 44)
     issued = iso(f["issue_date"])
-    date_s = cn_date(issued) if doc.extra.get("date_style") == "cn" else (
-        f"{issued.year}年{issued.month}月{issued.day}日")
+    date_s = (
+        cn_date(issued)
+        if doc.extra.get("date_style") == "cn"
+        else (f"{issued.year}年{issued.month}月{issued.day}日")
+    )
     cv.text((1000, y + 175), date_s, "serif", 44)
     cv.text((150, 1150), "证书编号：" + f["diploma_number"], "serif", 44)
     draw_stamp(img, (1000 + 330 + rng.uniform(-20, 40), y + 150), 112, f["school"], rng)
@@ -497,8 +537,13 @@ def render_licence(doc: Doc, rng: random.Random) -> Rendered:
     stamp_y = y + 40
     row("发证机关", f["issuer"])
     row("发证日期", f"{iso(f['issue_date']):%Y年%m月%d日}")
-    draw_stamp(img, (vx + 420 + rng.uniform(-40, 60), stamp_y + rng.uniform(-10, 30)), 150,
-               f["issuer"], rng)
+    draw_stamp(
+        img,
+        (vx + 420 + rng.uniform(-40, 60), stamp_y + rng.uniform(-10, 30)),
+        150,
+        f["issuer"],
+        rng,
+    )
     return Rendered(img, None, cv.min_glyph, "licence")
 
 
@@ -533,7 +578,8 @@ def render_probation(doc: Doc, rng: random.Random) -> Rendered:
                 kind, size = (lk, ls) if c % 2 == 0 else (vk, vs)
                 # Long minority names shrink to fit their cell rather than spill over.
                 while size > 38 and font(kind, size).getlength(cells[c]) > (
-                        cols4[c + 1] - cols4[c] - 34):
+                    cols4[c + 1] - cols4[c] - 34
+                ):
                     size -= 1
                 cv.text((cols4[c] + 24, base), cells[c], kind, size)
             for cx in cols4[1:4]:
@@ -560,8 +606,9 @@ def render_probation(doc: Doc, rng: random.Random) -> Rendered:
     cv.text((700, y), "单位（公章）", "sans", 44)
     signed = iso(f["date"])
     cv.text((700, y + 100), f"{signed:%Y年%m月%d日}", "sans", 44)
-    draw_stamp(img, (830 + rng.uniform(-30, 30), y + 10 + rng.uniform(-20, 20)), 140,
-               f["work_unit"], rng)
+    draw_stamp(
+        img, (830 + rng.uniform(-30, 30), y + 10 + rng.uniform(-20, 20)), 140, f["work_unit"], rng
+    )
     return Rendered(img, None, cv.min_glyph, "probation_cert")
 
 

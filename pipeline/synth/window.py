@@ -31,8 +31,13 @@ CLOSES = date(2026, 1, 31)
 PNG_SHARE = 0.15
 EXIF_TURN_SHARE = 0.10
 PHONES = (
-    ("HUAWEI", "ELS-AN00"), ("HUAWEI", "NOH-AL00"), ("Xiaomi", "M2012K11AC"),
-    ("Apple", "iPhone 13"), ("Apple", "iPhone 14 Pro"), ("OPPO", "PEEM00"), ("vivo", "V2199A"),
+    ("HUAWEI", "ELS-AN00"),
+    ("HUAWEI", "NOH-AL00"),
+    ("Xiaomi", "M2012K11AC"),
+    ("Apple", "iPhone 13"),
+    ("Apple", "iPhone 14 Pro"),
+    ("OPPO", "PEEM00"),
+    ("vivo", "V2199A"),
 )
 NAMED = {
     "id_front": ("身份证正面", "身份证人像面", "sfz1"),
@@ -65,35 +70,74 @@ def clean_docs(p: Person, ref: date, rng: random.Random) -> dict[str, Doc]:
     """The five documents exactly as a clean applicant's would print them."""
     signed = min(p.probation_end + timedelta(days=rng.randint(1, 25)), ref - timedelta(days=3))
     return {
-        "id_front": Doc("id_front", {
-            "name": p.name, "gender": p.gender, "ethnicity": p.ethnicity.removesuffix("族"),
-            "birth_date": p.birth.isoformat(), "address": p.address, "id_number": p.id_number,
-        }, p.look),
-        "id_back": Doc("id_back", {
-            "issuer": p.county.issuer, "validity_start": p.id_issue.isoformat(),
-            "validity_end": p.id_end.isoformat() if p.id_end else "长期",
-        }),
-        "diploma": Doc("diploma", {
-            "name": p.name, "gender": p.gender, "birth_date": p.birth.isoformat(),
-            "enrol": f"{p.enrol:%Y-%m}", "graduation": f"{p.graduation:%Y-%m}",
-            "school": p.school.name, "major": p.major, "education_level": "本科", "years": "五",
-            "diploma_number": p.diploma_number, "principal": p.principal,
-            "issue_date": p.diploma_issue.isoformat(),
-        }, p.look, {"date_style": "cn" if rng.random() < 0.5 else "arabic"}),
-        "probation_cert": Doc("probation_cert", {
-            "name": p.name, "gender": p.gender, "id_number": p.id_number,
-            "work_unit": p.hospital.name, "period_start": p.probation_start.isoformat(),
-            "period_end": p.probation_end.isoformat(), "department": p.department,
-            "result": "合格", "date": signed.isoformat(),
-        }),
-        "licence": Doc("licence", {
-            "work_unit": p.hospital.name, "address": p.hospital.address,
-            "legal_rep": p.legal_rep, "head": p.head,
-            "registration_number": p.licence_number,
-            "valid_from": p.licence_from.isoformat(), "valid_until": p.licence_to.isoformat(),
-            "subjects": "；".join(p.subjects), "issuer": p.hospital.issuer,
-            "issue_date": p.licence_issue.isoformat(),
-        }),
+        "id_front": Doc(
+            "id_front",
+            {
+                "name": p.name,
+                "gender": p.gender,
+                "ethnicity": p.ethnicity.removesuffix("族"),
+                "birth_date": p.birth.isoformat(),
+                "address": p.address,
+                "id_number": p.id_number,
+            },
+            p.look,
+        ),
+        "id_back": Doc(
+            "id_back",
+            {
+                "issuer": p.county.issuer,
+                "validity_start": p.id_issue.isoformat(),
+                "validity_end": p.id_end.isoformat() if p.id_end else "长期",
+            },
+        ),
+        "diploma": Doc(
+            "diploma",
+            {
+                "name": p.name,
+                "gender": p.gender,
+                "birth_date": p.birth.isoformat(),
+                "enrol": f"{p.enrol:%Y-%m}",
+                "graduation": f"{p.graduation:%Y-%m}",
+                "school": p.school.name,
+                "major": p.major,
+                "education_level": "本科",
+                "years": "五",
+                "diploma_number": p.diploma_number,
+                "principal": p.principal,
+                "issue_date": p.diploma_issue.isoformat(),
+            },
+            p.look,
+            {"date_style": "cn" if rng.random() < 0.5 else "arabic"},
+        ),
+        "probation_cert": Doc(
+            "probation_cert",
+            {
+                "name": p.name,
+                "gender": p.gender,
+                "id_number": p.id_number,
+                "work_unit": p.hospital.name,
+                "period_start": p.probation_start.isoformat(),
+                "period_end": p.probation_end.isoformat(),
+                "department": p.department,
+                "result": "合格",
+                "date": signed.isoformat(),
+            },
+        ),
+        "licence": Doc(
+            "licence",
+            {
+                "work_unit": p.hospital.name,
+                "address": p.hospital.address,
+                "legal_rep": p.legal_rep,
+                "head": p.head,
+                "registration_number": p.licence_number,
+                "valid_from": p.licence_from.isoformat(),
+                "valid_until": p.licence_to.isoformat(),
+                "subjects": "；".join(p.subjects),
+                "issuer": p.hospital.issuer,
+                "issue_date": p.licence_issue.isoformat(),
+            },
+        ),
     }
 
 
@@ -107,8 +151,11 @@ def clean_form(aid: str, p: Person, region: str) -> dict[str, Any]:
         "gender": p.gender,
         "birth_date": p.birth.isoformat(),
         "ethnicity": p.ethnicity,
-        "exam": {"code": {"临床": "110", "口腔": "210", "中医": "410"}[p.category],
-                 "category": p.category, "level": "执业医师"},
+        "exam": {
+            "code": {"临床": "110", "口腔": "210", "中医": "410"}[p.category],
+            "category": p.category,
+            "level": "执业医师",
+        },
         "education": {
             "level": "本科",
             "school": p.school.name,
@@ -127,15 +174,22 @@ def clean_form(aid: str, p: Person, region: str) -> dict[str, Any]:
     }
 
 
-def plan_applicant(index: int, applicant_id: str, seed: int, ref: date, region: str,
-                   kind: str | None) -> tuple[Plan, random.Random]:
+def plan_applicant(
+    index: int, applicant_id: str, seed: int, ref: date, region: str, kind: str | None
+) -> tuple[Plan, random.Random]:
     """Draw the person and apply fault `kind` (None: clean). Returns the plan and the
     applicant's generator, positioned for drawing."""
     rng = random.Random(f"certcheck-synth/{seed}/{index}")
     hints = flt.PERSON_HINTS.get(kind or "", {})
     person = make_person(rng, ref, **hints)  # type: ignore[arg-type]
-    plan = Plan(index, applicant_id, person, clean_form(applicant_id, person, region),
-                clean_docs(person, ref, rng), ref)
+    plan = Plan(
+        index,
+        applicant_id,
+        person,
+        clean_form(applicant_id, person, region),
+        clean_docs(person, ref, rng),
+        ref,
+    )
     if kind:
         plan.fault = flt.FAULTS[kind](plan, rng)
     return plan, rng
@@ -148,18 +202,26 @@ def plan_applicant(index: int, applicant_id: str, seed: int, ref: date, region: 
 def _when(rng: random.Random, ref: date) -> datetime:
     """When the file was made: during the window, or up to 40 days before it opened."""
     opens = ref - (CLOSES - OPENS)
-    day = opens - timedelta(days=rng.randint(0, 40)) if rng.random() < 0.4 else (
-        opens + timedelta(days=rng.randint(0, (ref - opens).days - 1)))
-    return datetime(day.year, day.month, day.day, rng.randint(7, 23), rng.randint(0, 59),
-                    rng.randint(0, 59))
+    day = (
+        opens - timedelta(days=rng.randint(0, 40))
+        if rng.random() < 0.4
+        else (opens + timedelta(days=rng.randint(0, (ref - opens).days - 1)))
+    )
+    return datetime(
+        day.year, day.month, day.day, rng.randint(7, 23), rng.randint(0, 59), rng.randint(0, 59)
+    )
 
 
 def file_name(rng: random.Random, slot: str, fmt: str, style: str, when: datetime) -> str:
     if fmt == "png":
-        return rng.choice((
-            "扫描件.png", f"扫描件{rng.randint(1, 9)}.png", f"Scan_{when:%Y%m%d_%H%M%S}.png",
-            f"{rng.choice(NAMED.get(slot, ('材料',)))}.png",
-        ))
+        return rng.choice(
+            (
+                "扫描件.png",
+                f"扫描件{rng.randint(1, 9)}.png",
+                f"Scan_{when:%Y%m%d_%H%M%S}.png",
+                f"{rng.choice(NAMED.get(slot, ('材料',)))}.png",
+            )
+        )
     if style == "camera":
         return f"IMG_{when:%Y%m%d_%H%M%S}.jpg"
     if style == "wechat":
@@ -174,10 +236,15 @@ def file_name(rng: random.Random, slot: str, fmt: str, style: str, when: datetim
 
 
 def photo_name(rng: random.Random, p: Person, when: datetime, ext: str) -> str:
-    return rng.choice((
-        f"照片.{ext}", f"报名照片.{ext}", f"{p.id_number}.{ext}", f"IMG_{when:%Y%m%d_%H%M%S}.{ext}",
-        f"{p.name}.{ext}",
-    ))
+    return rng.choice(
+        (
+            f"照片.{ext}",
+            f"报名照片.{ext}",
+            f"{p.id_number}.{ext}",
+            f"IMG_{when:%Y%m%d_%H%M%S}.{ext}",
+            f"{p.name}.{ext}",
+        )
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -194,8 +261,7 @@ def write_applicant(plan: Plan, rng: random.Random, seed: int, root: Path) -> li
             continue
         file_fault = plan.file_fault[1] if plan.file_fault and plan.file_fault[0] == slot else None
         when = _when(rng, plan.ref)
-        entry: dict[str, Any] = {"slot": slot, "rotation": 0, "skew": 0.0,
-                                 "exif_orientation": 1}
+        entry: dict[str, Any] = {"slot": slot, "rotation": 0, "skew": 0.0, "exif_orientation": 1}
         if slot == "photo":
             img = render_photo(p.look, rng)
             mode = plan.photo_mode
@@ -207,8 +273,10 @@ def write_applicant(plan: Plan, rng: random.Random, seed: int, root: Path) -> li
             doc = plan.docs[slot]
             forced_jpeg = file_fault in ("truncated", "oversize")
             fmt = "jpeg" if forced_jpeg or rng.random() >= PNG_SHARE else "png"
-            style = rng.choices(("camera", "wechat", "mmexport", "named", "camscanner"),
-                                weights=(35, 22, 15, 18, 10))[0]
+            style = rng.choices(
+                ("camera", "wechat", "mmexport", "named", "camscanner"),
+                weights=(35, 22, 15, 18, 10),
+            )[0]
             exif_turn = fmt == "jpeg" and rng.random() < EXIF_TURN_SHARE
             if exif_turn:
                 style = "camera"
@@ -217,15 +285,29 @@ def write_applicant(plan: Plan, rng: random.Random, seed: int, root: Path) -> li
                 make, model = rng.choice(PHONES)
                 camera = (make, model, f"{when:%Y:%m:%d %H:%M:%S}")
             rendered = render(doc, rng)
-            shot = cap.capture(rendered, rng, nrng, fmt=fmt, exif_turn=exif_turn,
-                               camera=camera, oversize=file_fault == "oversize")
+            shot = cap.capture(
+                rendered,
+                rng,
+                nrng,
+                fmt=fmt,
+                exif_turn=exif_turn,
+                camera=camera,
+                oversize=file_fault == "oversize",
+            )
             data = shot.data
             name = file_name(rng, slot, fmt, style, when)
             image = shot.image
-            entry.update(doc_type=doc.doc_type, rotation=shot.rotation, skew=shot.skew,
-                         exif_orientation=shot.exif_orientation, fields=dict(doc.fields),
-                         width=shot.width, height=shot.height, background=shot.background,
-                         glyph_px=round(shot.scale * rendered.min_glyph, 1))
+            entry.update(
+                doc_type=doc.doc_type,
+                rotation=shot.rotation,
+                skew=shot.skew,
+                exif_orientation=shot.exif_orientation,
+                fields=dict(doc.fields),
+                width=shot.width,
+                height=shot.height,
+                background=shot.background,
+                glyph_px=round(shot.scale * rendered.min_glyph, 1),
+            )
         kind = "png" if fmt == "png" else "jpeg"
         if file_fault == "empty":
             data, kind = b"", "empty"
@@ -241,13 +323,16 @@ def write_applicant(plan: Plan, rng: random.Random, seed: int, root: Path) -> li
                 entry["doc_type"] = None
             else:  # GIF/BMP hold the displayed pixels, smaller, with no EXIF
                 with Image.open(io.BytesIO(data)) as converted:
-                    entry.update(exif_orientation=1, width=converted.width,
-                                 height=converted.height)
+                    entry.update(exif_orientation=1, width=converted.width, height=converted.height)
         path = root / "uploads" / plan.applicant_id / slot / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        entry = {"file": path.relative_to(root).as_posix(), **entry, "kind": kind,
-                 "bytes": len(data)}
+        entry = {
+            "file": path.relative_to(root).as_posix(),
+            **entry,
+            "kind": kind,
+            "bytes": len(data),
+        }
         entries.append(entry)
     return entries
 
@@ -262,8 +347,10 @@ def form_line(plan: Plan, rng: random.Random) -> str:
 
 def window_toml(region: str, opens: date, closes: date) -> str:
     name = f"{closes.year}年医师资格考试网上报名（{region.removesuffix('市')}考区）"
-    return (f'window = "{name}"\nregion = "{region}"\n'
-            f"opens = {opens.isoformat()}\ncloses = {closes.isoformat()}\n")
+    return (
+        f'window = "{name}"\nregion = "{region}"\n'
+        f"opens = {opens.isoformat()}\ncloses = {closes.isoformat()}\n"
+    )
 
 
 def generate_window(

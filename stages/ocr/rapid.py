@@ -19,6 +19,9 @@ import numpy as np
 from .base import EngineUnavailable, OcrError, Quad, Recognition
 
 NAME = "ppocr"
+#: The recogniser pads every crop to at least this width (RapidOCR's default is 320): with
+#: one crop per call, a two-character label then cost as much as a whole line. 96 px cut
+#: recognition time by about a third on the sample window with the same reads.
 REC_MIN_WIDTH = 96
 _LOCK = threading.Lock()
 
@@ -41,6 +44,8 @@ class RapidEngine:
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
             "Det.limit_side_len": det_limit_side,
             "Det.limit_type": "max",
+            # rapidocr turns the arena off; on one thread it saves ~15% of detection time
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
             "Rec.rec_batch_num": 1,
             "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
         }

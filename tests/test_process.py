@@ -1,0 +1,105 @@
+"""process_applicant with a fake OCR engine: fast, and every failure becomes a finding."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from models import ApplicantForm, Education, Exam, Upload
+from pipeline.process import ApplicantTask, process_applicant
+from pipeline.rules import load_rules
+from pipeline.window import hash_file
+from stages.ocr.base import OcrError
+from tests.fakes import FakeEngine
+
+FORM = ApplicantForm(
+    applicant_id="2026120000017",
+    name="欧阳晓彧",
+    id_type="resident_id",
+    id_number="120101199701257467",
+    gender="女",
+    birth_date="1997-01-25",
+    exam=Exam("110", "临床", "执业医师"),
+    education=Education("本科", "天津医科大学", "临床医学", "2020-06", "100621202005000123"),
+    work_unit="天津市第一中心医院",
+    duty_status="试用期",
+)
+ID_LINES = [
+    "姓名欧阳晓彧",
+    "性别女民族汉",
+    "出生1997年1月25日",
+    "住址天津市和平区",
+    "公民身份号码120101199701257467",
+]
+
+
+def _jpeg(size: tuple[int, int], colour: str = "white") -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", size, colour).save(buf, "JPEG", quality=80)
+    return buf.getvalue()
+
+
+def _task(root: Path, files: dict[str, bytes]) -> ApplicantTask:
+    uploads = []
+    for rel, data in files.items():
+        path = root / "uploads" / FORM.applicant_id / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        digest, size, kind = hash_file(path)
+        slot = rel.split("/")[0]
+        uploads.append(
+            Upload(FORM.applicant_id, slot, path.relative_to(root).as_posix(), size, digest, kind)
+        )
+    return ApplicantTask(
+        FORM.applicant_id,
+        str(root),
+        str(root / "out"),
+        FORM,
+        tuple(uploads),
+        (),
+        load_rules("天津市"),
+        date(2026, 1, 31),
+    )
+
+
+def test_a_read_id_card_passes_and_every_image_has_an_orientation(tmp_path: Path) -> None:
+    task = _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630)), "photo/p.jpg": _jpeg((390, 567))})
+    result = process_applicant(task, FakeEngine(ID_LINES))
+    by = {(f.slot, f.field): f for f in result.findings}
+    for field in ("name", "id_number", "gender", "birth_date", "doc_type"):
+        assert by[("id_front", field)].status == "pass", by[("id_front", field)]
+    assert by[("id_front", "orientation")].observed == "0"
+    assert by[("photo", "orientation")].observed in {"0", "90", "180", "270"}
+    assert by[("id_back", "presence")].status == "missing"
+    assert result.verdict == "review"
+    assert all((tmp_path / "out" / p.image_path).exists() for p in result.pages)
+
+
+def test_broken_files_and_a_failing_engine_become_findings(tmp_path: Path) -> None:
+    class Exploding(FakeEngine):
+        def detect(self, image: np.ndarray) -> list[np.ndarray]:
+            raise OcrError("simulated engine crash")
+
+    good = _jpeg((1000, 630))
+    task = _task(
+        tmp_path,
+        {
+            "id_front/a.jpg": good,
+            "id_back/b.jpg": good[: len(good) // 2],
+            "diploma/c.jpg": b"",
+            "licence/d.jpg": b"not an image at all",
+        },
+    )
+    result = process_applicant(task, Exploding(ID_LINES))
+    files = {f.file: f for f in result.findings if f.field == "file" and f.status != "pass"}
+    assert set(files) == {
+        f"uploads/{FORM.applicant_id}/{p}"
+        for p in ("id_front/a.jpg", "id_back/b.jpg", "diploma/c.jpg", "licence/d.jpg")
+    }
+    assert files[f"uploads/{FORM.applicant_id}/id_front/a.jpg"].check == "processing.error"
+    assert all(f.message for f in files.values())
+    assert any(f.slot == "form" for f in result.findings)  # the other checks still ran

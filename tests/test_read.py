@@ -1,0 +1,69 @@
+"""The reader skips rows no check reads, and only those."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from stages.ocr.base import Recognition
+from stages.read import group_rows, recognise_lines
+
+# (x0, y0, x1, y1, text): a licence-like layout; 诊疗科目 continues on an indented line
+LAYOUT = [
+    (20, 10, 140, 40, "机构名称"),
+    (160, 10, 500, 40, "天津市第一中心医院"),
+    (20, 60, 100, 90, "地址"),
+    (160, 60, 520, 90, "天津市南开区复康路24号"),
+    (20, 110, 140, 140, "诊疗科目"),
+    (160, 110, 560, 140, "内科；外科；妇产科；"),
+    (160, 150, 560, 180, "儿科；中医科；"),
+    (20, 200, 140, 230, "有效期限"),
+    (160, 200, 560, 230, "自2022年01月01日至2027年12月31日"),
+]
+
+
+class Scripted:
+    name = "scripted"
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def crop(self, image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+        index = next(
+            i for i, b in enumerate(LAYOUT) if b[0] == int(quad[0][0]) and b[1] == int(quad[0][1])
+        )
+        return np.zeros((1, index + 1, 3), np.uint8)
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        texts = [LAYOUT[c.shape[1] - 1][4] for c in crops]
+        self.asked.extend(texts)
+        return [Recognition(t, 0.99) for t in texts]
+
+
+def _quads() -> list[np.ndarray]:
+    return [
+        np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+        for x0, y0, x1, y1, _ in LAYOUT
+    ]
+
+
+def test_skipped_rows_and_their_continuations_are_not_recognised() -> None:
+    engine = Scripted()
+    lines = recognise_lines(
+        np.zeros((300, 600, 3), np.uint8), _quads(), engine, ("地址", "诊疗科目")
+    )
+    rows = [r.text for r in group_rows(lines)]
+    assert rows == [
+        "机构名称天津市第一中心医院",
+        "地址",
+        "诊疗科目",
+        "有效期限自2022年01月01日至2027年12月31日",
+    ]
+    assert "儿科；中医科；" not in engine.asked
+
+
+def test_without_skip_labels_everything_is_read() -> None:
+    engine = Scripted()
+    lines = recognise_lines(np.zeros((300, 600, 3), np.uint8), _quads(), engine)
+    assert len(lines) == len(LAYOUT)
