@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED_EVAL ?= 20261123
 EVAL_N ?= 60
-BENCH_N ?= 16
+BENCH_N ?= 40
 REALDATA ?= ../shared/realdata
 APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
 

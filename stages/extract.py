@@ -176,9 +176,6 @@ def extract_id_back(rows: Sequence[Row]) -> dict[str, Reading]:
         value = "长期" if open_ended else _iso(end) if end else ""
         if value:
             out["validity"] = _replace(period, value)
-    authority = _row_value(rows, "authority", r"签发机关", r"(.+)")
-    if authority:
-        out["authority"] = authority
     return out
 
 
@@ -226,9 +223,6 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
         _start, end, open_ended = parse_period(period.value)
         if end or open_ended:
             out["validity"] = _replace(period, "长期" if open_ended else _iso(end))
-    reg = _row_value(rows, "registration_number", r"登记号", r"([0-9A-Za-z]{10,30})")
-    if reg:
-        out["registration_number"] = reg
     return out
 
 
@@ -282,11 +276,13 @@ EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
 SKIP_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("住址",),
     "id_back": ("签发机关",),
+    "diploma": ("校(院)长", "校长", "院长"),
     "licence": (
         "地址",
         "法定代表人",
         "主要负责人",
         "诊疗科目",
+        "登记号",
         "发证机关",
         "发证日期",
         "所有制形式",
@@ -295,7 +291,7 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
         "床位",
         "注册资金",
     ),
-    "probation_cert": ("试用科室",),
+    "probation_cert": ("试用科室", "考核意见", "负责人", "单位(公章)"),
 }
 
 
