@@ -309,21 +309,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(f"certcheck run failed with exit code {code}")
         return 1
     ours = score(out, truth)
-    # the fixed cost of a run (interpreter, Dask cluster, report) on an empty window
-    empty = work / "empty-window"
-    _fresh(empty)
-    (empty / "uploads").mkdir(parents=True)
-    (empty / "applicants.jsonl").write_text("", encoding="utf-8")
-    _fresh(work / "out-empty")
-    _, _, fixed_cpu = _certcheck(
-        "run",
-        str(empty),
-        "--out",
-        str(work / "out-empty"),
-        "--no-progress",
-        "--workers",
-        str(workers),
-    )
     naive_json = work / "naive.json"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
@@ -353,8 +338,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
         "certcheck_wall_s": round(wall, 1),
         "certcheck_cpu_s": round(cpu, 1),
         "certcheck_core_s_per_upload": round(cpu / uploads, 3),
-        "certcheck_startup_cpu_s_empty_window": round(fixed_cpu, 1),
-        "certcheck_marginal_core_s_per_upload": round((cpu - fixed_cpu) / uploads, 3),
         "naive_files": n_files,
         "naive_wall_s": round(n_wall, 1),
         "naive_cpu_s": round(n_cpu, 1),

@@ -91,7 +91,7 @@ def _finding(
 
 
 def _strip_name(s: str) -> str:
-    return names.normalise_name(s).replace("·", "")
+    return textnorm.fold_variants(names.normalise_name(s).replace("·", ""))
 
 
 def _same_name(form_value: str, read: str) -> bool:
@@ -113,7 +113,9 @@ def _name_with_rare(form_value: str, read: str, rare: list[str]) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return textnorm.normalise(a) == textnorm.normalise(b)
+    return textnorm.fold_variants(textnorm.normalise(a)) == textnorm.fold_variants(
+        textnorm.normalise(b)
+    )
 
 
 def _same_id(a: str, b: str) -> bool:

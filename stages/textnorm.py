@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 _OPEN = "([【〔〖｛{〘〚"
 _CLOSE = ")]】〕〗｝}〙〛"
@@ -30,9 +32,25 @@ def normalise(text: str) -> str:
     return t.translate(_TABLE)
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def fold_variants(text: str) -> str:
+    """Traditional character forms to simplified (OpenCC t2s). Only for comparing: the
+    recogniser sometimes answers with the traditional form of a printed simplified character
+    (黄 → 黃, 别 → 別, 𫖯 → 頫), which is the same character, not a different name. Applied to
+    both sides of a comparison, never to a value we report or store."""
+    return str(_t2s().convert(text)) if text else text
+
+
 def same_institution(a: str, b: str) -> bool:
-    """Exact match after `normalise`; an empty name never matches (no fuzzy matching)."""
-    na, nb = normalise(a), normalise(b)
+    """Exact match after `normalise` and variant folding; an empty name never matches (no
+    fuzzy matching: a licence that does not fully match fails review)."""
+    na, nb = fold_variants(normalise(a)), fold_variants(normalise(b))
     return bool(na) and na == nb
 
 

@@ -210,3 +210,18 @@ def test_a_single_character_box_joins_its_row() -> None:
     grouped = group_rows(lines)
     assert [r.text for r in grouped] == ["性别男民族汉", "出生"]
     assert extract.extract_id_front(grouped)["gender"].value == "男"
+
+
+def test_traditional_variant_from_the_recogniser_is_the_same_name() -> None:
+    form = ApplicantForm(applicant_id="1", name="黄俊")
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    r = extract.extract_id_front(rows("姓名黃俊"))
+    found = crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name)
+    assert found.status == "pass" and found.observed == "黃俊"  # reported as read
+    rare = extract.extract_id_front(rows("姓名尉迟浩頫"))
+    f2 = ApplicantForm(applicant_id="1", name="尉迟浩𫖯")
+    c2 = crosscheck.Context(f2, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    assert (
+        crosscheck.compare(c2, "name", f2.name, rare["name"], crosscheck._same_name).status
+        == "pass"
+    )
