@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from stages import idnumber
+from stages.textnorm import edit_distance
 
 REGION_WORDS = ("birth place", "地址码", "address code", "county", "region")
 
@@ -53,13 +54,7 @@ def _norm(text: str) -> str:
 def cer(ref: str, hyp: str) -> float:
     """Character error rate: edit distance / reference length."""
     a, b = _norm(ref), _norm(hyp)
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] / max(1, len(a))
+    return edit_distance(a, b) / max(1, len(a))
 
 
 def chinese_cer(realdata: Path) -> list[tuple[str, float, float | None, str]]:

@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from models import (
+    FIELD_LABELS,
     SLOT_LABELS,
     SLOTS,
     STATUSES,
@@ -70,29 +71,6 @@ STATUS_LABELS: dict[str, str] = {
 VERDICT_LABELS: dict[str, str] = {"review": "需人工审核", "clear": "自动通过"}
 
 #: Chinese labels of finding fields; insertion order is the order reports list them.
-FIELD_LABELS: dict[str, str] = {
-    "line": "报名信息行",
-    "presence": "是否上传",
-    "file": "文件",
-    "doc_type": "材料类型",
-    "orientation": "方向",
-    "quality": "清晰度",
-    "name": "姓名",
-    "id_number": "证件号码",
-    "gender": "性别",
-    "birth_date": "出生日期",
-    "validity": "有效期",
-    "diploma_number": "证书编号",
-    "school": "毕业学校",
-    "major": "专业",
-    "graduation": "毕业时间",
-    "education_level": "学历层次",
-    "work_unit": "工作单位/机构名称",
-    "period": "试用时间",
-    "result": "考核结果",
-    "qualification_number": "资格证书编码",
-    "practice_number": "执业证书编码",
-}
 
 ID_TYPE_LABELS: dict[str, str] = {
     "resident_id": "居民身份证",

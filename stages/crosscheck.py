@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from models import SLOT_LABELS, ApplicantForm, Finding, Reading, Rules, Status
+from models import FIELD_LABELS, SLOT_LABELS, ApplicantForm, Finding, Reading, Rules, Status
 
 from . import idnumber, names, textnorm
 from .dates import months_between, parse_date, parse_year_month
@@ -33,21 +33,6 @@ FORM_LEVEL_CODES = {
     "本科": {"05", "04"},
     "专科": {"06"},
     "大专": {"06"},
-}
-FIELD_LABELS = {
-    "name": "姓名",
-    "id_number": "身份证号",
-    "gender": "性别",
-    "birth_date": "出生日期",
-    "validity": "有效期",
-    "diploma_number": "证书编号",
-    "school": "毕业学校",
-    "major": "专业",
-    "graduation": "毕业时间",
-    "education_level": "学历层次",
-    "work_unit": "机构名称",
-    "period": "试用时间",
-    "result": "考核结果",
 }
 
 SecondLook = Callable[[Reading], Reading | None]
