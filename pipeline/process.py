@@ -213,6 +213,9 @@ class Worker:
             lines = read.recognise_lines(
                 norm.image, norm.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
             )
+            short = extract.SHORT_VALUE_LABELS.get(upload.slot)
+            if short:
+                lines = read.fill_lone_labels(norm.image, lines, short, self.engine)
             rows = read.group_rows(lines)
             doc = classify.classify(row.text for row in rows)
             yield from self.doc_type(upload, doc)

@@ -272,6 +272,13 @@ EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
 }
 
 
+#: Labels whose value is one or two characters: the detector sometimes misses such a value,
+#: and the reader then looks right of the label (`stages.read.fill_lone_labels`).
+SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
+    "id_front": ("性别", "性別", "民族"),
+    "probation_cert": ("性别", "性別"),
+}
+
 #: Labels of rows no check reads, per material: the reader skips the rest of such a row.
 SKIP_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("住址",),

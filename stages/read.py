@@ -111,6 +111,34 @@ def recognise_lines(
     return out
 
 
+def fill_lone_labels(
+    image: np.ndarray, lines: Sequence[TextLine], labels: Sequence[str], engine: object
+) -> list[TextLine]:
+    """The detector can miss a value of one character (性别 女): for each of `labels` found
+    with nothing to its right on its row, recognise the strip right of it and add what is
+    there. Costs one small crop, and only when it happens."""
+    out = list(lines)
+    h_img, w_img = image.shape[:2]
+    for row in group_rows(lines):
+        for i, line in enumerate(row.lines):
+            if _clean(line.text) not in labels:
+                continue
+            x0, y0, x1, y1 = line.box
+            h = y1 - y0
+            nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img
+            if nxt - x1 < 3 * h:
+                continue  # something was read where the value would be
+            pad = h // 4
+            strip = image[max(0, y0 - pad) : min(h_img, y1 + pad), x1 : min(w_img, x1 + 3 * h)]
+            if strip.size == 0:
+                continue
+            (rec,) = engine.recognise([strip])  # type: ignore[attr-defined]
+            if rec.text.strip():
+                box = (x1, y0, min(w_img, x1 + 3 * h), y1)
+                out.append(TextLine(rec.text, rec.confidence, box, line.engine))
+    return out
+
+
 def group_rows(lines: Sequence[TextLine]) -> list[Row]:
     """The lines as visual rows, top to bottom, each left to right."""
     return [Row(tuple(lines[i] for i in g)) for g in _row_groups([t.box for t in lines])]

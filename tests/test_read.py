@@ -67,3 +67,28 @@ def test_without_skip_labels_everything_is_read() -> None:
     engine = Scripted()
     lines = recognise_lines(np.zeros((300, 600, 3), np.uint8), _quads(), engine)
     assert len(lines) == len(LAYOUT)
+
+
+class Answers:
+    name = "answers"
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        return [Recognition("女", 0.9) for _ in crops]
+
+
+def test_a_missed_one_character_value_is_read_right_of_its_label() -> None:
+    from models import TextLine
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 800, 3), np.uint8)
+    lone = [
+        TextLine("性别", 0.99, (20, 100, 100, 140), "x"),
+        TextLine("民族汉", 0.99, (400, 100, 520, 140), "x"),
+    ]
+    rows = [r.text for r in group_rows(fill_lone_labels(image, lone, ("性别",), Answers()))]
+    assert rows == ["性别女民族汉"]
+    present = [
+        TextLine("性别", 0.99, (20, 100, 100, 140), "x"),
+        TextLine("男", 0.99, (190, 100, 220, 140), "x"),
+    ]
+    assert fill_lone_labels(image, present, ("性别",), Answers()) == present
