@@ -35,9 +35,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/certcheck run samples/window --out out/demo
-	@echo ""
-	@echo "Results: out/demo/applicants.csv, out/demo/findings.jsonl"
-	@echo "Report:  out/demo/report/index.html (open it in a browser)"
+	@echo "(open the report in a browser; re-running reuses finished applicants from out/demo/parts)"
 
 test: install
 	$(BIN)/python -m pytest -m "not slow" -q

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -139,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    if not args.verbose:  # the scheduler's start-up chatter is not the operator's business
+    if not args.verbose:
+        # the scheduler's start-up chatter is not the operator's business; distributed sets
+        # its loggers' levels from dask's config when it is imported, so say it there
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
         logging.getLogger("distributed").setLevel(logging.ERROR)
     try:
         if args.command == "run":
