@@ -89,6 +89,46 @@ def chinese_cer(realdata: Path) -> list[tuple[str, float, float | None, str]]:
     return rows
 
 
+SPECIMEN_FORM = {
+    # what an applicant would type from the specimen card (chineseocr idcard-demo.jpeg):
+    # its printed number fails GB 11643 and encodes 1989-08-13, while 2013-05-06 is printed
+    "applicant_id": "9000000000001",
+    "name": "代用名",
+    "id_type": "resident_id",
+    "id_number": "430512198908131367",
+    "gender": "男",
+    "birth_date": "2013-05-06",
+    "ethnicity": "汉族",
+}
+
+
+def specimen_card(realdata: Path) -> list[tuple[str, str, str, str | None, str | None]]:
+    """The upside-down specimen ID card through the real pipeline, as an id_front upload.
+    The window is built in a temporary folder outside the repository."""
+    import json
+    import tempfile
+
+    from .run import run_window
+
+    card = realdata / "chineseocr_demo" / "idcard-demo.jpeg"
+    with tempfile.TemporaryDirectory() as tmp:
+        window = Path(tmp) / "window"
+        folder = window / "uploads" / SPECIMEN_FORM["applicant_id"] / "id_front"
+        folder.mkdir(parents=True)
+        (folder / card.name).write_bytes(card.read_bytes())
+        (window / "applicants.jsonl").write_text(
+            json.dumps(SPECIMEN_FORM, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        out = Path(tmp) / "out"
+        run_window(window, out, sync=True, progress=False)
+        rows = []
+        for line in (out / "findings.jsonl").read_text(encoding="utf-8").splitlines():
+            f = json.loads(line)
+            if f["slot"] in ("form", "id_front") and f["field"] != "presence":
+                rows.append((f["slot"], f["field"], f["status"], f["expected"], f["observed"]))
+        return rows
+
+
 def main(realdata: Path, work: Path) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print("== orientation (orientation_gt.tsv, as an EXIF-honouring viewer shows each file) ==")
@@ -101,6 +141,12 @@ def main(realdata: Path, work: Path) -> int:
     print(f"judged as the row says: {right}/{total}")
     for w in wrong:
         print(f"  wrong: {w}")
+
+    print(
+        "\n== specimen ID card (chineseocr_demo/idcard-demo.jpeg, upside down, bad check digit) =="
+    )
+    for slot, field, status, expected, observed in specimen_card(realdata):
+        print(f"  {slot:8s} {field:12s} {status:10s} form={expected!s:22s} read={observed}")
 
     print("\n== character error rate, chinese_ocr_gt.tsv (full transcriptions, simplified) ==")
     rows = chinese_cer(realdata)

@@ -143,6 +143,86 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
     }
 
 
+CHECKED_FIELDS = {
+    "id_front": {
+        "name": "name",
+        "id_number": "id_number",
+        "gender": "gender",
+        "birth_date": "birth_date",
+    },
+    "diploma": {
+        "name": "name",
+        "diploma_number": "education.diploma_number",
+        "school": "education.school",
+        "major": "education.major",
+        "graduation": "education.graduation",
+    },
+    "licence": {"work_unit": "work_unit"},
+    "probation_cert": {"name": "name", "id_number": "id_number", "work_unit": "work_unit"},
+}
+BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
+
+
+def _form_value(form: dict[str, Any], path: str) -> str:
+    value: Any = form
+    for part in path.split("."):
+        value = value.get(part, "") if isinstance(value, dict) else ""
+    return str(value or "")
+
+
+def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any]]:
+    """How often a field decision with a given confidence is right. The right answer comes
+    from the truth: what the document printed against what the form says (a `?` on the form
+    matches any one character), so form faults that make a document differ count too."""
+    from stages import names, textnorm
+
+    forms = {}
+    for line in (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            d = json.loads(line)
+            forms[d["applicant_id"]] = d
+        except (ValueError, KeyError):
+            continue
+    printed: dict[tuple[str, str], str] = {}
+    for t in _load_jsonl(truth_path):
+        for u in t["uploads"]:
+            if u.get("doc_type") == u.get("slot"):
+                for field, value in (u.get("fields") or {}).items():
+                    printed[(u["file"], field)] = str(value)
+    rows = [[0, 0] for _ in BINS[:-1]]
+    for f in _load_jsonl(out / "findings.jsonl"):
+        fields = CHECKED_FIELDS.get(f["slot"], {})
+        key = (f["file"], f["field"])
+        if f["field"] not in fields or key not in printed or f["confidence"] is None:
+            continue
+        form = forms.get(f["applicant_id"])
+        if form is None:
+            continue
+        expected = _form_value(form, fields[f["field"]])
+        shown = printed[key]
+        if f["field"] == "name":
+            fold = lambda s: textnorm.fold_variants(names.normalise_name(s).replace("·", ""))  # noqa: E731
+            same = names.name_matches(fold(expected), fold(shown))
+        elif f["field"] == "graduation":
+            same = expected[:7] == shown[:7]
+        else:
+            same = textnorm.normalise(expected).upper() == textnorm.normalise(shown).upper()
+        right = (f["status"] == "pass") == same
+        for i in range(len(BINS) - 1):
+            if BINS[i] <= f["confidence"] < BINS[i + 1]:
+                rows[i][0] += right
+                rows[i][1] += 1
+    return [
+        {
+            "bin": f"{BINS[i]:.2f}–{min(BINS[i + 1], 1.0):.2f}",
+            "decisions": n,
+            "right": r,
+            "accuracy": r / n if n else None,
+        }
+        for i, (r, n) in enumerate(rows)
+    ]
+
+
 def _read_accuracy(out: Path, truth: dict[str, Any]) -> dict[str, str]:
     """Exact reads per field: what the reader returned vs what the truth says was printed."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -179,6 +259,11 @@ def _print_score(s: dict[str, Any], label: str) -> None:
     )
     print("by fault kind: " + ", ".join(f"{k} {v}" for k, v in s["by_kind"].items()))
     print("exact reads: " + ", ".join(f"{k} {v}" for k, v in s["reads"].items()))
+    if s.get("reliability"):
+        print("reliability of field decisions (confidence bin: right/decisions):")
+        for row in s["reliability"]:
+            if row["decisions"]:
+                print(f"  {row['bin']}: {row['right']}/{row['decisions']} = {row['accuracy']:.1%}")
     for m in s["missed"]:
         print(
             f"  missed {m['applicant_id']} {m['kind']} expect={m['expect']} flagged={m['flagged']}"
@@ -209,6 +294,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 1
     s = score(out, truth)
     s.update({"seed": args.seed, "wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1)})
+    s["reliability"] = reliability(window, out, truth)
     _print_score(s, f"eval seed {args.seed}")
     (work / f"score-seed{args.seed}.json").write_text(
         json.dumps(s, ensure_ascii=False, indent=2), encoding="utf-8"
