@@ -28,6 +28,18 @@ def _load_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+def _load_forms(window: Path) -> dict[str, dict[str, Any]]:
+    """The window's form lines by applicant id; malformed lines are skipped."""
+    forms = {}
+    for line in (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            d = json.loads(line)
+            forms[d["applicant_id"]] = d
+        except (ValueError, KeyError, TypeError):
+            continue
+    return forms
+
+
 def _fresh(path: Path) -> None:
     if path.exists():
         shutil.rmtree(path)
@@ -176,13 +188,7 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
     matches any one character), so form faults that make a document differ count too."""
     from stages import names, textnorm
 
-    forms = {}
-    for line in (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines():
-        try:
-            d = json.loads(line)
-            forms[d["applicant_id"]] = d
-        except (ValueError, KeyError):
-            continue
+    forms = _load_forms(window)
     printed: dict[tuple[str, str], str] = {}
     for t in _load_jsonl(truth_path):
         for u in t["uploads"]:
@@ -345,13 +351,7 @@ def naive_main(window: str, out_json: str, workers: int) -> None:
 
 def naive_score(window: Path, texts: dict[str, str], truth_path: Path) -> dict[str, float]:
     """The naive loop's checks: the form's values must appear in each page's text."""
-    forms = {}
-    for line in (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines():
-        try:
-            d = json.loads(line)
-            forms[d["applicant_id"]] = d
-        except (ValueError, KeyError):
-            continue
+    forms = _load_forms(window)
     wants = {
         "id_front": ("name", "id_number"),
         "diploma": ("name", "diploma_number"),

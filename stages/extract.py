@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models import Reading
 
@@ -148,7 +148,7 @@ def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
     if birth:
         dates = find_dates(birth.value)
         if dates:
-            out["birth_date"] = _replace(birth, _iso(dates[0]))
+            out["birth_date"] = replace(birth, value=_iso(dates[0]))
     number = _number(rows, "id_number", r"(?:公民)?身份号码", ID_RE, upper=True)
     if number:
         out["id_number"] = number
@@ -175,7 +175,7 @@ def extract_id_back(rows: Sequence[Row]) -> dict[str, Reading]:
         start, end, open_ended = parse_period(period.value)
         value = "长期" if open_ended else _iso(end) if end else ""
         if value:
-            out["validity"] = _replace(period, value)
+            out["validity"] = replace(period, value=value)
     return out
 
 
@@ -222,7 +222,7 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
     if period:
         _start, end, open_ended = parse_period(period.value)
         if end or open_ended:
-            out["validity"] = _replace(period, "长期" if open_ended else _iso(end))
+            out["validity"] = replace(period, value="长期" if open_ended else _iso(end))
     return out
 
 
@@ -244,23 +244,11 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     if period:
         start, end, _open = parse_period(period.value)
         if start and end:
-            out["period"] = _replace(period, f"{_iso(start)}/{_iso(end)}")
+            out["period"] = replace(period, value=f"{_iso(start)}/{_iso(end)}")
     result = _row_value(rows, "result", r"考核结果", r"(.+)")
     if result:
         out["result"] = result
     return out
-
-
-def _replace(reading: Reading, value: str) -> Reading:
-    return Reading(
-        field=reading.field,
-        value=value,
-        confidence=reading.confidence,
-        engine=reading.engine,
-        page_image=reading.page_image,
-        box=reading.box,
-        source=reading.source,
-    )
 
 
 EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
