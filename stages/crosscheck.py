@@ -90,6 +90,24 @@ def unreadable_chars(form_value: str, charset: frozenset[str] | None) -> list[st
     return [c for c in _strip_name(form_value) if c not in charset and c not in "?？"]
 
 
+def _common(ch: str) -> bool:
+    """A character the registration form can type (GB 2312): a `?` never stands for one."""
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def typable_at_unknowns(form_value: str, read: str) -> list[str]:
+    """Characters read where the form has `?` that the form could have typed: the applicant's
+    `?` says the real character is not one of them, so the reading cannot confirm the name."""
+    f, r = _strip_name(form_value), _strip_name(read)
+    if len(f) != len(r):
+        return []
+    return [rc for fc, rc in zip(f, r, strict=True) if fc in "?？" and _common(rc)]
+
+
 def _name_with_rare(form_value: str, read: str, rare: list[str]) -> bool:
     """Equal once each character the engine cannot produce is allowed to be read as any one
     character: the engine substitutes a look-alike, which says nothing against the form."""
@@ -157,6 +175,19 @@ def compare(
             check,
         )
     if same(expected, reading.value):
+        common = typable_at_unknowns(expected, reading.value) if field == "name" else []
+        if common:
+            return _finding(
+                ctx,
+                field,
+                "unreadable",
+                expected,
+                reading.value,
+                reading.confidence * 0.5,
+                f"报名表姓名中“?”处，{doc}上识别为常用字“{'、'.join(common)}”；"
+                "“?”表示报名系统无法输入的字，请人工核对该字。",
+                check + ".unknown_character",
+            )
         return _finding(
             ctx,
             field,

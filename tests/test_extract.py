@@ -225,3 +225,16 @@ def test_traditional_variant_from_the_recogniser_is_the_same_name() -> None:
         crosscheck.compare(c2, "name", f2.name, rare["name"], crosscheck._same_name).status
         == "pass"
     )
+
+
+def test_question_mark_is_not_confirmed_by_a_common_character() -> None:
+    form = ApplicantForm(applicant_id="1", name="萧薇?")
+    c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules(), {})
+    common = extract.extract_id_front(rows("姓名萧薇建"))
+    rare = extract.extract_id_front(rows("姓名萧薇𬭚"))
+    found = crosscheck.compare(c, "name", form.name, common["name"], crosscheck._same_name)
+    assert found.status == "unreadable" and "建" in found.message
+    assert (
+        crosscheck.compare(c, "name", form.name, rare["name"], crosscheck._same_name).status
+        == "pass"
+    )
