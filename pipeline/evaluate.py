@@ -186,7 +186,7 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
     """How often a field decision with a given confidence is right. The right answer comes
     from the truth: what the document printed against what the form says (a `?` on the form
     matches any one character), so form faults that make a document differ count too."""
-    from stages import names, textnorm
+    from stages import crosscheck, textnorm
 
     forms = _load_forms(window)
     printed: dict[tuple[str, str], str] = {}
@@ -207,8 +207,7 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
         expected = _form_value(form, fields[f["field"]])
         shown = printed[key]
         if f["field"] == "name":
-            fold = lambda s: textnorm.fold_variants(names.normalise_name(s).replace("·", ""))  # noqa: E731
-            same = names.name_matches(fold(expected), fold(shown))
+            same = crosscheck.same_name(expected, shown)
         elif f["field"] == "graduation":
             same = expected[:7] == shown[:7]
         else:

@@ -231,7 +231,6 @@ class Worker:
                 file=upload.path,
                 reference_date=task.reference_date,
                 rules=task.rules,
-                evidence={},
                 charset=getattr(self.engine, "charset", None),
             )
             if task.form is None:

@@ -17,7 +17,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
 from importlib import metadata
@@ -169,7 +169,7 @@ def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
 
 
 def run_dask(
-    tasks: list[ApplicantTask], workers: int, scheduler: str | None
+    tasks: list[ApplicantTask], keys: dict[str, str], workers: int, scheduler: str | None
 ) -> Iterator[ApplicantResult]:
     """A task per applicant on a LocalCluster of single-threaded worker processes, or on an
     existing scheduler; results are yielded as they complete."""
@@ -207,7 +207,10 @@ def run_dask(
     try:
         futures = [
             client.submit(
-                run_task, t, key=f"applicant-{t.applicant_id}-{task_key(t)[:8]}", pure=False
+                run_task,
+                t,
+                key=f"applicant-{t.applicant_id}-{keys[t.applicant_id][:8]}",
+                pure=False,
             )
             for t in tasks
         ]
@@ -284,7 +287,6 @@ def run_window(
     sync: bool = False,
     progress: bool = True,
     run_date: date | None = None,
-    on_result: Callable[[ApplicantResult], None] | None = None,
 ) -> dict[str, Any]:
     """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
     run itself cannot be done."""
@@ -294,22 +296,20 @@ def run_window(
     out.mkdir(parents=True, exist_ok=True)
     tasks = build_tasks(window, out, rules)
     results: dict[str, ApplicantResult] = {}
+    keys = {t.applicant_id: task_key(t) for t in tasks}
     todo = []
     for task in tasks:
-        cached = read_part(out, task.applicant_id, task_key(task))
+        cached = read_part(out, task.applicant_id, keys[task.applicant_id])
         if cached is not None:
             results[task.applicant_id] = cached
         else:
             todo.append(task)
-    keys = {t.applicant_id: task_key(t) for t in todo}
     bar = _progress(len(tasks), len(results), progress)
     workers = workers or os.cpu_count() or 1
-    stream = run_sync(todo) if sync or not todo else run_dask(todo, workers, scheduler)
+    stream = run_sync(todo) if sync or not todo else run_dask(todo, keys, workers, scheduler)
     for result in stream:
         write_part(out, result, keys[result.applicant_id])
         results[result.applicant_id] = result
-        if on_result:
-            on_result(result)
         bar.update(1)
     bar.close()
     results = add_window_findings(window, results)

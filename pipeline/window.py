@@ -5,7 +5,6 @@ findings that reading itself produced (malformed lines, duplicate ids, folders w
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -43,9 +42,7 @@ def hash_file(path: Path) -> tuple[str, int, str]:
     return h.hexdigest(), size, sniff(head)
 
 
-def inventory(
-    root: Path, progress: Callable[[], None] | None = None
-) -> tuple[dict[str, list[Upload]], list[str]]:
+def inventory(root: Path) -> tuple[dict[str, list[Upload]], list[str]]:
     uploads: dict[str, list[Upload]] = {}
     stray: list[str] = []
     base = root / "uploads"
@@ -60,8 +57,6 @@ def inventory(
         digest, size, kind = hash_file(path)
         upload = Upload(parts[1], parts[2], rel.as_posix(), size, digest, kind)
         uploads.setdefault(parts[1], []).append(upload)
-        if progress:
-            progress()
     return uploads, stray
 
 

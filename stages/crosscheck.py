@@ -45,7 +45,6 @@ class Context:
     file: str
     reference_date: date
     rules: Rules
-    evidence: Mapping[str, str]  # field -> evidence path (crop) for the reviewer
     #: characters the recogniser can produce; None when unknown (every character assumed)
     charset: frozenset[str] | None = None
 
@@ -71,7 +70,6 @@ def _finding(
         confidence=None if confidence is None else round(float(confidence), 4),
         message=message,
         check=check,
-        evidence=ctx.evidence.get(field) if status != "pass" else None,
     )
 
 
@@ -79,7 +77,8 @@ def _strip_name(s: str) -> str:
     return textnorm.fold_variants(names.normalise_name(s).replace("·", ""))
 
 
-def _same_name(form_value: str, read: str) -> bool:
+def same_name(form_value: str, read: str) -> bool:
+    """Names equal up to normalisation, variants and the optional `·`; `?` is one character."""
     return names.name_matches(_strip_name(form_value), _strip_name(read))
 
 
@@ -116,9 +115,7 @@ def _name_with_rare(form_value: str, read: str, rare: list[str]) -> bool:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return textnorm.fold_variants(textnorm.normalise(a)) == textnorm.fold_variants(
-        textnorm.normalise(b)
-    )
+    return textnorm.comparable(a) == textnorm.comparable(b)
 
 
 def _same_id(a: str, b: str) -> bool:
@@ -331,7 +328,7 @@ def check_id_front(
     ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
 ) -> Iterator[Finding]:
     f = ctx.form
-    yield compare(ctx, "name", f.name, r.get("name"), _same_name, look)
+    yield compare(ctx, "name", f.name, r.get("name"), same_name, look)
     yield compare(ctx, "id_number", f.id_number, r.get("id_number"), _same_id, look)
     yield compare(ctx, "gender", f.gender, r.get("gender"), _same_text, look)
     yield compare(
@@ -354,7 +351,7 @@ def check_diploma(
     ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
 ) -> Iterator[Finding]:
     e = ctx.form.education
-    yield compare(ctx, "name", ctx.form.name, r.get("name"), _same_name, look)
+    yield compare(ctx, "name", ctx.form.name, r.get("name"), same_name, look)
     yield compare(ctx, "diploma_number", e.diploma_number, r.get("diploma_number"), _same_id, look)
     yield compare(ctx, "school", e.school, r.get("school"), _same_text, look)
     yield compare(ctx, "major", e.major, r.get("major"), _same_text, look)
@@ -392,7 +389,7 @@ def check_probation(
     ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
 ) -> Iterator[Finding]:
     f = ctx.form
-    yield compare(ctx, "name", f.name, r.get("name"), _same_name, look)
+    yield compare(ctx, "name", f.name, r.get("name"), same_name, look)
     yield compare(ctx, "id_number", f.id_number, r.get("id_number"), _same_id, look)
     yield compare(
         ctx, "work_unit", f.work_unit, r.get("work_unit"), textnorm.same_institution, look

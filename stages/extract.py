@@ -8,23 +8,17 @@ label and value and sometimes reads 别 as 別, which the label patterns allow f
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from models import Reading
 
 from .dates import find_dates, parse_period
-from .read import Row
+from .read import Row, clean
 
 ID_RE = re.compile(r"(?<![0-9])([1-9][0-9]{16}[0-9Xx])(?![0-9])")
 DIPLOMA_NO_RE = re.compile(r"(?<![0-9])([0-9]{17,18})(?![0-9])")
 DATE_CN = r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-
-
-def clean(text: str) -> str:
-    """NFKC (full-width → half-width), no whitespace: how labels and values are compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,10 +28,11 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
-#: Longer side the detector sees: 576 px keeps it near 0.11 core-s while Chinese
-#: certificate text stays well above DB's smallest line height (RapidEngine's own cap is 736);
-#: 576 and 640 gave the same orientations on the real data (43/43) and the same reads on a
-#: 40-applicant tuning window.
+#: Longer side the detector sees: 576 px keeps it at 0.09–0.10 core-s per document (sample
+#: window) while Chinese certificate text stays well above DB's smallest line height
+#: (RapidEngine's own cap is 736). 576 and 640 gave the same orientations on the real data
+#: (43/43); at 576 the detector can miss a lone one-character value (性别 女), which the reader
+#: recovers (`stages.read.fill_lone_labels`).
 DET_SIDE = 576
 #: Large JPEGs are decoded at reduced scale, but never below this longer side.
 DECODE_SIDE = 3200

@@ -49,7 +49,8 @@ def quad_box(quad: Quad) -> tuple[int, int, int, int]:
     )
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
+    """NFKC (full-width → half-width), no whitespace: how labels and values are compared."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
@@ -103,7 +104,7 @@ def recognise_lines(
             continue  # an indented continuation of the skipped row
         first = read(row[:1])
         out.extend(first)
-        if first and _clean(first[0].text).startswith(tuple(skip_labels)):
+        if first and clean(first[0].text).startswith(tuple(skip_labels)):
             skipped_at = (x0, y1 - y0)
             continue
         skipped_at = None
@@ -121,7 +122,7 @@ def fill_lone_labels(
     h_img, w_img = image.shape[:2]
     for row in group_rows(lines):
         for i, line in enumerate(row.lines):
-            if _clean(line.text) not in labels:
+            if clean(line.text) not in labels:
                 continue
             x0, y0, x1, y1 = line.box
             h = y1 - y0

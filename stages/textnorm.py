@@ -47,10 +47,15 @@ def fold_variants(text: str) -> str:
     return str(_t2s().convert(text)) if text else text
 
 
+def comparable(text: str) -> str:
+    """The form in which two texts are compared: `normalise`d, variants folded."""
+    return fold_variants(normalise(text))
+
+
 def same_institution(a: str, b: str) -> bool:
-    """Exact match after `normalise` and variant folding; an empty name never matches (no
-    fuzzy matching: a licence that does not fully match fails review)."""
-    na, nb = fold_variants(normalise(a)), fold_variants(normalise(b))
+    """Exact match after `comparable`; an empty name never matches (no fuzzy matching: a
+    licence that does not fully match fails review)."""
+    na, nb = comparable(a), comparable(b)
     return bool(na) and na == nb
 
 

@@ -21,7 +21,7 @@ FORM = ApplicantForm(
 
 
 def ctx(slot: str) -> crosscheck.Context:
-    return crosscheck.Context(FORM, slot, f"uploads/x/{slot}/a.jpg", date(2026, 1, 31), Rules(), {})
+    return crosscheck.Context(FORM, slot, f"uploads/x/{slot}/a.jpg", date(2026, 1, 31), Rules())
 
 
 def statuses(slot: str, readings: dict) -> dict[str, str]:
@@ -66,19 +66,19 @@ def test_second_look_that_agrees_with_the_form_passes() -> None:
 
 def test_question_mark_in_form_name_matches_any_one_character() -> None:
     form = ApplicantForm(applicant_id="1", name="王?明")
-    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
     r = extract.extract_id_front(rows("姓名王䶮明"))
     assert (
-        crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+        crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name).status == "pass"
     )
 
 
 def test_minority_name_dot_dropped_by_ocr_still_matches() -> None:
     form = ApplicantForm(applicant_id="1", name="阿依古丽·买买提")
-    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
     r = extract.extract_id_front(rows("姓名阿依古丽买买提"))
     assert (
-        crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+        crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name).status == "pass"
     )
 
 
@@ -187,13 +187,13 @@ def test_portrait_noise_beside_the_name_is_not_part_of_it() -> None:
 def test_a_rare_character_the_engine_cannot_output_never_makes_a_mismatch() -> None:
     form = ApplicantForm(applicant_id="1", name="尉迟浩𫖯")
     charset = frozenset("尉迟浩頫顺频王")
-    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {}, charset)
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), charset)
     r = extract.extract_id_front(rows("姓名尉迟浩頫", confidence=0.99))
     assert (
-        crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name).status == "pass"
+        crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name).status == "pass"
     )
     other = extract.extract_id_front(rows("姓名王迟浩頫", confidence=0.99))
-    found = crosscheck.compare(c, "name", form.name, other["name"], crosscheck._same_name)
+    found = crosscheck.compare(c, "name", form.name, other["name"], crosscheck.same_name)
     assert found.status == "mismatch"
 
 
@@ -214,27 +214,26 @@ def test_a_single_character_box_joins_its_row() -> None:
 
 def test_traditional_variant_from_the_recogniser_is_the_same_name() -> None:
     form = ApplicantForm(applicant_id="1", name="黄俊")
-    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
     r = extract.extract_id_front(rows("姓名黃俊"))
-    found = crosscheck.compare(c, "name", form.name, r["name"], crosscheck._same_name)
+    found = crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name)
     assert found.status == "pass" and found.observed == "黃俊"  # reported as read
     rare = extract.extract_id_front(rows("姓名尉迟浩頫"))
     f2 = ApplicantForm(applicant_id="1", name="尉迟浩𫖯")
-    c2 = crosscheck.Context(f2, "id_front", "f", date(2026, 1, 31), Rules(), {})
+    c2 = crosscheck.Context(f2, "id_front", "f", date(2026, 1, 31), Rules())
     assert (
-        crosscheck.compare(c2, "name", f2.name, rare["name"], crosscheck._same_name).status
-        == "pass"
+        crosscheck.compare(c2, "name", f2.name, rare["name"], crosscheck.same_name).status == "pass"
     )
 
 
 def test_question_mark_is_not_confirmed_by_a_common_character() -> None:
     form = ApplicantForm(applicant_id="1", name="萧薇?")
-    c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules(), {})
+    c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules())
     common = extract.extract_id_front(rows("姓名萧薇建"))
     rare = extract.extract_id_front(rows("姓名萧薇𬭚"))
-    found = crosscheck.compare(c, "name", form.name, common["name"], crosscheck._same_name)
+    found = crosscheck.compare(c, "name", form.name, common["name"], crosscheck.same_name)
     assert found.status == "unreadable" and "建" in found.message
     assert (
-        crosscheck.compare(c, "name", form.name, rare["name"], crosscheck._same_name).status
+        crosscheck.compare(c, "name", form.name, rare["name"], crosscheck.same_name).status
         == "pass"
     )
