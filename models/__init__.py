@@ -79,6 +79,13 @@ FIELD_LABELS: dict[str, str] = {
     "result": "考核结果",
     "qualification_number": "资格证书编码",
     "practice_number": "执业证书编码",
+    "qualification": "资格级别",
+    "registration": "执业注册时间",
+    "verification_code": "在线验证码",
+    "subjects": "诊疗科目",
+    "image": "图片",
+    "eligibility": "报考资格",
+    "ethnicity": "民族",
 }
 
 
@@ -97,6 +104,11 @@ class WindowInfo:
     def reference_date(self) -> date:
         """Validity checks use the window's closing date, else the run date (CONTRACT §2)."""
         return self.closes or self.run_date or date.today()
+
+    @property
+    def exam_year(self) -> int:
+        """The exam this window registers for: the year registration closes (or opens)."""
+        return (self.closes or self.opens or self.run_date or date.today()).year
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +286,8 @@ class Requirement:
     name: str
     when: tuple[tuple[str, tuple[str, ...]], ...]
     slots: tuple[str, ...]
+    #: For an addition (`Rules.additions`): categories it does not apply to.
+    except_categories: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,3 +307,17 @@ class Rules:
     max_age: int = 75
     probation_min_months: int = 12
     sources: tuple[str, ...] = ()  # rule files these came from, for the audit trail
+    #: Slots added on top of the category's: every addition whose `when` holds applies.
+    additions: tuple[Requirement, ...] = ()
+    #: The exam this window registers for (the year of `closes`); 0 when unknown.
+    exam_year: int = 0
+    #: (education level, latest registration date ISO) for assistants applying for 执业医师.
+    registration_cutoffs: tuple[tuple[str, str], ...] = ()
+    #: Social-insurance months (YYYY-MM) that must be listed and paid; empty: no month rule.
+    insurance_months: tuple[str, ...] = ()
+    #: (exam category, 诊疗科目 any one of which the licence must list).
+    licence_subjects: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: Exam categories for which a 中医诊所备案证 stands in for the licence.
+    clinic_record_categories: tuple[str, ...] = ()
+    #: When set, 当年毕业研究生 must come from a school whose name holds one of these.
+    local_graduate_schools: tuple[str, ...] = ()

@@ -292,7 +292,8 @@ def run_window(
     run itself cannot be done."""
     started = time.time()
     window = load_window(window_dir, run_date)
-    rules = load_rules(window.info.region)
+    info = window.info
+    rules = load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
     out.mkdir(parents=True, exist_ok=True)
     tasks = build_tasks(window, out, rules)
     results: dict[str, ApplicantResult] = {}

@@ -102,27 +102,54 @@ def check_upload(upload: Upload, rules: Rules) -> Iterator[Finding]:
         yield finding("pass", "file.rules", f"{label}文件格式与大小符合上传要求。")
 
 
-def _form_value(form: ApplicantForm, key: str) -> str:
+LONG_PROGRAMMES = ("七年", "八年", "长学制", "5+3", "九年")
+
+
+def _form_value(form: ApplicantForm, key: str, rules: Rules) -> str:
     if key == "has_assistant":
-        return "yes" if form.assistant is not None else "no"
+        a = form.assistant
+        held = a is not None and bool(a.qualification_number or a.practice_number)
+        return "yes" if held else "no"
+    if key == "graduates_in_exam_year":
+        year = form.education.graduation[:4]
+        return "yes" if rules.exam_year and year == str(rules.exam_year) else "no"
+    if key == "long_programme":
+        mode = form.education.study_mode
+        return "yes" if any(p in mode for p in LONG_PROGRAMMES) else "no"
     value: object = form
     for part in key.split("."):
         value = getattr(value, part, "")
     return str(value or "")
 
 
+def _holds(form: ApplicantForm, req: Requirement, rules: Rules) -> bool:
+    return all(_form_value(form, key, rules) in values for key, values in req.when)
+
+
 def requirement_for(form: ApplicantForm, rules: Rules) -> Requirement | None:
     """The first applicant category whose conditions the form meets."""
     for req in rules.requirements:
-        if all(_form_value(form, key) in values for key, values in req.when):
+        if _holds(form, req, rules):
             return req
     return None
+
+
+def additions_for(form: ApplicantForm, rules: Rules) -> tuple[Requirement, ...]:
+    """Every addition (pledge for 应届, region extras…) that applies to this applicant."""
+    req = requirement_for(form, rules)
+    category = req.name if req else ""
+    return tuple(
+        add
+        for add in rules.additions
+        if category not in add.except_categories and _holds(form, add, rules)
+    )
 
 
 def required_slots(form: ApplicantForm, rules: Rules) -> tuple[str, ...]:
     req = requirement_for(form, rules)
     extra = req.slots if req else ()
-    return tuple(dict.fromkeys((*rules.always_required, *extra)))
+    added = [slot for add in additions_for(form, rules) for slot in add.slots]
+    return tuple(dict.fromkeys((*rules.always_required, *extra, *added)))
 
 
 def check_presence(
@@ -131,8 +158,14 @@ def check_presence(
     """One `presence` finding per required slot."""
     present = {u.slot for u in uploads}
     req = requirement_for(form, rules)
-    category = req.name if req else "基本要求"
-    for slot in required_slots(form, rules):
+    why = {slot: req.name if req else "基本要求" for slot in required_slots(form, rules)}
+    for add in reversed(additions_for(form, rules)):
+        for slot in add.slots:
+            if req is None or slot not in req.slots:
+                why[slot] = add.name
+    for slot in rules.always_required:
+        why[slot] = "基本要求"
+    for slot, category in why.items():
         label = SLOT_LABELS.get(slot, slot)
         ok = slot in present
         yield Finding(

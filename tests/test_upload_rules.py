@@ -68,6 +68,7 @@ def test_required_slots_for_a_bachelor_on_probation() -> None:
         "diploma": "missing",
         "probation_cert": "missing",
         "licence": "missing",
+        "social_insurance": "missing",  # 天津市 (seed 004)
     }
 
 
