@@ -27,6 +27,7 @@ from models import (
     Page,
     Reading,
     Rules,
+    TextLine,
     Upload,
 )
 from stages import (
@@ -40,7 +41,7 @@ from stages import (
 )
 from stages.normalise import ImageDecodeError, load_image, normalise, photo_orientation
 from stages.ocr.base import OcrError
-from stages.pdfpages import render_pages
+from stages.pdfpages import render_pages, text_lines
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,12 @@ class Worker:
             return [(page, 1) for page in render_pages(data, max_pages=3)]
         return [load_image(data)]
 
+    def pdf_text(self, upload: Upload) -> list[list[tuple[str, tuple[float, ...]]]]:
+        """The PDF's text layer per page ([] per page without one); images have none."""
+        if upload.kind != "pdf":
+            return []
+        return text_lines((self.root / upload.path).read_bytes(), max_pages=3)
+
     def second_look(self, slot: str, image: np.ndarray) -> crosscheck.SecondLook:
         """Re-read a disagreeing field from its crop at twice the size, contrast-stretched."""
 
@@ -180,6 +187,7 @@ class Worker:
         self, upload: Upload, index: int
     ) -> Iterator[Finding | Page | tuple[str, Reading]]:
         task = self.task
+        layers = self.pdf_text(upload)
         for page_no, (raw, exif) in enumerate(self.images(upload)):
             if upload.slot == "photo":
                 rotation, conf = photo_orientation(raw)
@@ -190,32 +198,58 @@ class Worker:
                 yield Page(upload.path, page_no, path, w, h, rotation, 0.0, conf, False, exif)
                 yield from photo.check_photo(task.applicant_id, upload.path, raw)
                 continue
-            norm = normalise(raw, self.engine, exif_orientation=exif)
-            if page_no == 0:
-                yield _orientation(task, upload, norm.rotation, norm.rotation_confidence)
+            layer = layers[page_no] if page_no < len(layers) else []
             suffix = f"_{page_no}" if page_no else ""
-            path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", norm.image)
-            h, w = norm.image.shape[:2]
-            yield Page(
-                upload.path,
-                page_no,
-                path,
-                w,
-                h,
-                norm.rotation,
-                norm.skew,
-                norm.rotation_confidence,
-                norm.document_found,
-                exif,
-            )
-            if upload.slot not in extract.EXTRACTORS:
-                continue
-            lines = read.recognise_lines(
-                norm.image, norm.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
-            )
-            short = extract.SHORT_VALUE_LABELS.get(upload.slot)
-            if short:
-                lines = read.fill_lone_labels(norm.image, lines, short, self.engine)
+            if layer:  # born-digital PDF: its own text, no OCR, nothing to turn
+                h, w = raw.shape[:2]
+                page_image = raw
+                if page_no == 0:
+                    yield _orientation(task, upload, 0, 1.0)
+                path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", raw)
+                yield Page(upload.path, page_no, path, w, h, 0, 0.0, 1.0, True, exif)
+                if upload.slot not in extract.EXTRACTORS:
+                    continue
+                lines = [
+                    TextLine(
+                        text,
+                        1.0,
+                        (
+                            int(b[0] * w),
+                            int(b[1] * h),
+                            int(np.ceil(b[2] * w)),
+                            int(np.ceil(b[3] * h)),
+                        ),
+                        "pdf-text",
+                    )
+                    for text, b in layer
+                ]
+            else:
+                norm = normalise(raw, self.engine, exif_orientation=exif)
+                page_image = norm.image
+                if page_no == 0:
+                    yield _orientation(task, upload, norm.rotation, norm.rotation_confidence)
+                path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", norm.image)
+                h, w = norm.image.shape[:2]
+                yield Page(
+                    upload.path,
+                    page_no,
+                    path,
+                    w,
+                    h,
+                    norm.rotation,
+                    norm.skew,
+                    norm.rotation_confidence,
+                    norm.document_found,
+                    exif,
+                )
+                if upload.slot not in extract.EXTRACTORS:
+                    continue
+                lines = read.recognise_lines(
+                    norm.image, norm.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
+                )
+                short = extract.SHORT_VALUE_LABELS.get(upload.slot)
+                if short:
+                    lines = read.fill_lone_labels(norm.image, lines, short, self.engine)
             rows = read.group_rows(lines)
             doc = classify.classify(row.text for row in rows)
             yield from self.doc_type(upload, doc)
@@ -236,15 +270,14 @@ class Worker:
             if task.form is None:
                 yield from readings.items()
                 continue
-            findings = list(
-                crosscheck.crosscheck(ctx, readings, self.second_look(upload.slot, norm.image))
-            )
+            look = None if layer else self.second_look(upload.slot, page_image)
+            findings = list(crosscheck.crosscheck(ctx, readings, look))
             flagged = {
                 f.field: readings[f.field]
                 for f in findings
                 if f.needs_review and f.field in readings
             }
-            crops = self.evidence(upload.slot, norm.image, flagged)
+            crops = self.evidence(upload.slot, page_image, flagged)
             for f in findings:
                 yield replace(f, evidence=crops.get(f.field)) if f.needs_review else f
             yield from readings.items()
@@ -259,7 +292,7 @@ class Worker:
             status, msg = "invalid", f"{label}栏上传的材料看起来是“{seen}”，不是{label}。"
         else:
             status, msg = "unreadable", f"无法确认{label}栏上传的是否为{label}，请人工核对。"
-        score = doc.score(upload.slot)
+        score = doc.score(classify.SHOWS.get(upload.slot, upload.slot))
         yield Finding(
             applicant_id=self.task.applicant_id,
             slot=upload.slot,

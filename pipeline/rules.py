@@ -167,8 +167,10 @@ def _subjects(data: dict[str, Any], where: str) -> tuple[tuple[str, tuple[str, .
         raise RulesError(f"{where} [licence_subjects]: must be exam category = [subjects]")
     out = []
     for category, subjects in table.items():
-        if not isinstance(subjects, list) or not subjects or not all(
-            isinstance(x, str) and x for x in subjects
+        if (
+            not isinstance(subjects, list)
+            or not subjects
+            or not all(isinstance(x, str) and x for x in subjects)
         ):
             raise RulesError(
                 f"{where} [licence_subjects] {category}: needs a non-empty list of 诊疗科目"
@@ -249,7 +251,9 @@ def build_rules(
         registration_cutoffs=_cutoffs(data, where, exam_year),
         insurance_months=insurance_months(opens, before),
         licence_subjects=_subjects(data, where),
-        clinic_record_categories=_strings(licence, "clinic_record_categories", f"{where} [licence]"),
+        clinic_record_categories=_strings(
+            licence, "clinic_record_categories", f"{where} [licence]"
+        ),
         local_graduate_schools=_strings(graduate, "local_schools", f"{where} [graduate]"),
     )
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from models import FIELD_LABELS, SLOT_LABELS, ApplicantForm, Finding, Reading, Rules, Status
 
 from . import idnumber, names, textnorm
+from .certnumbers import qualification_problems
 from .dates import months_between, parse_date, parse_year_month
 
 #: A reading at least this confident, well-formed and different from the form is a mismatch.
@@ -383,6 +384,7 @@ def check_licence(
         ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
     )
     yield _validity(ctx, r.get("validity"), "有效期限")
+    yield from check_subjects(ctx, r.get("subjects"))
 
 
 def check_probation(
@@ -474,6 +476,386 @@ def check_probation(
         )
 
 
+def _result(ctx: Context, result: Reading | None, what: str) -> Finding:
+    """A 考核结果 that must read 合格: `invalid` only when 不合格 is read confidently."""
+    check = f"{ctx.slot}.result"
+    if result is None:
+        return _finding(
+            ctx, "result", "unreadable", "合格", None, None, f"未能识别{what}，请人工核对。", check
+        )
+    text = textnorm.normalise(result.value)
+    ok = text.startswith("合格")
+    failed = "不合格" in text
+    status: Status = (
+        "pass"
+        if ok
+        else ("invalid" if failed and result.confidence >= MISMATCH_CONFIDENCE else "unreadable")
+    )
+    return _finding(
+        ctx,
+        "result",
+        status,
+        "合格",
+        result.value,
+        result.confidence,
+        f"{what}为合格。"
+        if ok
+        else f"{what}为不合格。"
+        if status == "invalid"
+        else f"{what}无法可靠识别，请人工核对。",
+        check,
+    )
+
+
+def _judged(
+    ctx: Context,
+    field: str,
+    reading: Reading,
+    ok: bool,
+    expected: str,
+    good: str,
+    bad: str,
+    status_bad: Status = "mismatch",
+) -> Finding:
+    """A rule judged on one reading: `status_bad` only when the reading is confident."""
+    status: Status = (
+        "pass" if ok else status_bad if reading.confidence >= MISMATCH_CONFIDENCE else "unreadable"
+    )
+    message = (
+        good if ok else bad if status != "unreadable" else f"{bad}（识别把握不足，请人工核对）"
+    )
+    return _finding(
+        ctx,
+        field,
+        status,
+        expected,
+        reading.value,
+        reading.confidence,
+        message,
+        f"{ctx.slot}.{field}",
+    )
+
+
+def _missing(ctx: Context, field: str, expected: str | None) -> Finding:
+    doc = SLOT_LABELS.get(ctx.slot, ctx.slot)
+    label = FIELD_LABELS.get(field, field)
+    return _finding(
+        ctx,
+        field,
+        "unreadable",
+        expected,
+        None,
+        None,
+        f"未能在{doc}上识别出{label}，请人工核对。",
+        f"{ctx.slot}.{field}",
+    )
+
+
+def _person(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None, id_too: bool = True
+) -> Iterator[Finding]:
+    yield compare(ctx, "name", ctx.form.name, r.get("name"), same_name, look)
+    if id_too:
+        yield compare(ctx, "id_number", ctx.form.id_number, r.get("id_number"), _same_id, look)
+
+
+def _ym(value: str) -> str:
+    ym = parse_year_month(value)
+    return f"{ym[0]:04d}-{ym[1]:02d}" if ym else ""
+
+
+def check_handheld(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    reading = r.get("id_number")
+    if reading is None:
+        yield _finding(
+            ctx,
+            "id_number",
+            "unreadable",
+            ctx.form.id_number,
+            None,
+            None,
+            "手持身份证照片中的证件号码无法辨认，请人工核对人像与证件是否一致。",
+            "id_handheld.id_number",
+        )
+        return
+    yield compare(ctx, "id_number", ctx.form.id_number, reading, _same_id, look)
+
+
+DEGREE_LEVEL = {"学士": "本科", "硕士": "研究生", "博士": "研究生"}
+
+
+def check_degree(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    e = ctx.form.education
+    yield from _person(ctx, r, look, id_too=False)
+    yield compare(ctx, "school", e.school, r.get("school"), textnorm.same_institution, look)
+    level = r.get("education_level")
+    if level is None:
+        yield _missing(ctx, "education_level", e.level)
+    else:
+        word = level.value[:2]
+        yield _judged(
+            ctx,
+            "education_level",
+            level,
+            DEGREE_LEVEL.get(word) == e.level or not e.level,
+            e.level,
+            f"{word}学位与报名学历“{e.level}”相符。",
+            f"学位证书为{word}学位，与报名表填写的学历“{e.level}”不符。",
+        )
+
+
+RECORD_LEVEL = {
+    "研究生": ("硕士", "博士", "研究生"),
+    "本科": ("本科",),
+    "专科": ("专科", "高职", "大专"),
+    "中专": ("中专", "中等专业", "中职"),
+}
+CODE_RE = re.compile(r"[A-Z0-9]{16}|[0-9]{12}")
+
+
+def check_record(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    e = ctx.form.education
+    yield compare(ctx, "name", ctx.form.name, r.get("name"), same_name, look)
+    if "id_number" in r:  # not every 备案表 prints it (domain-facts A5)
+        yield compare(ctx, "id_number", ctx.form.id_number, r.get("id_number"), _same_id, look)
+    yield compare(ctx, "school", e.school, r.get("school"), textnorm.same_institution, look)
+    yield compare(ctx, "graduation", e.graduation, r.get("graduation"), _graduation_same, look)
+    yield compare(ctx, "diploma_number", e.diploma_number, r.get("diploma_number"), _same_id, look)
+    level = r.get("education_level")
+    if level is None:
+        yield _missing(ctx, "education_level", e.level)
+    elif e.level in RECORD_LEVEL:
+        yield _judged(
+            ctx,
+            "education_level",
+            level,
+            any(w in level.value for w in RECORD_LEVEL[e.level]),
+            e.level,
+            f"备案表上的层次“{level.value}”与报名学历相符。",
+            f"备案表上的层次为“{level.value}”，与报名表填写的学历“{e.level}”不符。",
+        )
+    code = r.get("verification_code")
+    if code is None:
+        yield _missing(ctx, "verification_code", "16位大写字母或数字")
+    else:
+        yield _judged(
+            ctx,
+            "verification_code",
+            code,
+            bool(CODE_RE.fullmatch(code.value)),
+            "16位大写字母或数字",
+            "在线验证码格式正确（可在学信网核验）。",
+            f"在线验证码“{code.value}”格式不正确（应为16位大写字母或数字）。",
+            "invalid",
+        )
+    yield _validity(ctx, r.get("validity"), "在线验证报告有效期")
+
+
+def check_qualification(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    a = ctx.form.assistant
+    yield from _person(ctx, r, look)
+    number = r.get("qualification_number")
+    expected = a.qualification_number if a else ""
+    agreed = not expected
+    if expected:
+        found = compare(ctx, "qualification_number", expected, number, _same_id, look)
+        agreed = found.status == "pass"
+        yield found
+    if number is not None and agreed:
+        problems = qualification_problems(
+            number.value, ctx.form.id_number, a.qualification_date if a else ""
+        )
+        if problems:
+            yield _judged(
+                ctx,
+                "qualification_number",
+                number,
+                False,
+                "年份+代码+本人身份证号",
+                "",
+                f"资格证书编码{'；'.join(problems)}。",
+                "invalid",
+            )
+    level = r.get("qualification")
+    if level is not None:
+        yield _judged(
+            ctx,
+            "qualification",
+            level,
+            "助理" in level.value,
+            "执业助理医师",
+            "资格级别为执业助理医师。",
+            f"资格级别为“{level.value}”，不是执业助理医师。",
+        )
+
+
+def _cutoff(ctx: Context) -> date | None:
+    level = ctx.form.education.level
+    for lv, day in ctx.rules.registration_cutoffs:
+        if lv == level:
+            return date.fromisoformat(day)
+    return None
+
+
+def check_practice(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    a = ctx.form.assistant
+    yield from _person(ctx, r, look)
+    number = r.get("practice_number")
+    yield compare(ctx, "practice_number", a.practice_number if a else "", number, _same_id, look)
+    yield compare(
+        ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
+    reg = r.get("registration")
+    form_reg = a.registration_date if a else ""
+    if reg is None:
+        yield _missing(ctx, "registration", form_reg or None)
+        return
+    if form_reg:
+        yield compare(
+            ctx, "registration", form_reg, replace(reg, value=reg.value[:7]), _graduation_same
+        )
+    cutoff = _cutoff(ctx)
+    day = parse_date(reg.value)
+    if cutoff and day:
+        yield _judged(
+            ctx,
+            "registration",
+            reg,
+            day <= cutoff,
+            f"不晚于 {cutoff.isoformat()}",
+            f"执业注册时间 {reg.value} 不晚于{ctx.rules.exam_year}年报考的截止日期"
+            f" {cutoff.isoformat()}。",
+            f"执业注册时间为 {reg.value}，晚于{ctx.form.education.level}学历报考"
+            f"{ctx.rules.exam_year}年执业医师的注册截止日期 {cutoff.isoformat()}。",
+            "invalid",
+        )
+
+
+def check_practice_period(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    yield from _person(ctx, r, look)
+    yield compare(
+        ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
+    yield _result(ctx, r.get("result"), "执业期考核结果")
+
+
+def check_mentorship(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    yield from _person(ctx, r, look)
+
+
+def check_pledge(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    yield from _person(ctx, r, look)
+    school = ctx.form.education.school
+    yield compare(ctx, "school", school, r.get("school"), textnorm.same_institution, look)
+
+
+def check_insurance(
+    ctx: Context, r: Mapping[str, Reading], look: SecondLook | None
+) -> Iterator[Finding]:
+    yield from _person(ctx, r, look)
+    yield compare(
+        ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
+    need = ctx.rules.insurance_months
+    if not need:
+        return
+    expected = "、".join(need) + " 已缴"
+    period = r.get("period")
+    if period is None:
+        yield _missing(ctx, "period", expected)
+        return
+    months = dict(item.split(":", 1) for item in period.value.split(";") if ":" in item)
+    absent = [m for m in need if m not in months]
+    unpaid = [m for m in need if months.get(m) == "欠缴"]
+    unsure = [m for m in need if months.get(m) == "?"]
+    ok = not absent and not unpaid and not unsure
+    bad = []
+    if absent:
+        bad.append(f"缺少 {'、'.join(absent)}")
+    if unpaid:
+        bad.append(f"{'、'.join(unpaid)} 为欠缴")
+    if unsure and not absent and not unpaid:
+        yield _finding(
+            ctx,
+            "period",
+            "unreadable",
+            expected,
+            period.value,
+            period.confidence,
+            f"社保缴费证明上 {'、'.join(unsure)} 的缴费状态无法识别，请人工核对。",
+            "social_insurance.period",
+        )
+        return
+    yield _judged(
+        ctx,
+        "period",
+        period,
+        ok,
+        expected,
+        f"社保缴费证明列有 {'、'.join(need)} 的已缴记录。",
+        f"社保缴费证明{'；'.join(bad)}（要求报名前连续{len(need)}个月已缴）。",
+    )
+
+
+def _near(word: str, text: str) -> bool:
+    """`word` in `text` allowing one misread character (an OCR slip is not a missing subject)."""
+    n = len(word)
+    return any(
+        textnorm.edit_distance(word, text[i : i + n]) <= 1 for i in range(max(1, len(text) - n + 1))
+    )
+
+
+def check_subjects(ctx: Context, reading: Reading | None) -> Iterator[Finding]:
+    category = ctx.form.exam.category
+    wanted = dict(ctx.rules.licence_subjects).get(category)
+    if not wanted:
+        return
+    expected = "/".join(wanted)
+    if reading is None:
+        yield _missing(ctx, "subjects", expected)
+        return
+    text = textnorm.normalise(reading.value)
+    have = [w for w in wanted if w in text]
+    if have:
+        yield _finding(
+            ctx,
+            "subjects",
+            "pass",
+            expected,
+            "、".join(have),
+            reading.confidence,
+            f"诊疗科目包含{'、'.join(have)}，与报考类别“{category}”相符。",
+            "licence.subjects",
+        )
+        return
+    close = any(_near(w, text) for w in wanted)
+    yield _judged(
+        ctx,
+        "subjects",
+        replace(reading, confidence=0.0) if close else reading,
+        False,
+        expected,
+        "",
+        f"医疗机构执业许可证的诊疗科目中没有与报考类别“{category}”对应的科目（需含{expected}之一）。",
+    )
+
+
 CHECKS: dict[
     str, Callable[[Context, Mapping[str, Reading], SecondLook | None], Iterator[Finding]]
 ] = {
@@ -482,6 +864,15 @@ CHECKS: dict[
     "diploma": check_diploma,
     "licence": check_licence,
     "probation_cert": check_probation,
+    "id_handheld": check_handheld,
+    "degree": check_degree,
+    "diploma_record": check_record,
+    "assistant_qualification": check_qualification,
+    "assistant_practice": check_practice,
+    "practice_period_cert": check_practice_period,
+    "mentorship_cert": check_mentorship,
+    "pledge": check_pledge,
+    "social_insurance": check_insurance,
 }
 
 

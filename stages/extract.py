@@ -217,7 +217,60 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
         _start, end, open_ended = parse_period(period.value)
         if end or open_ended:
             out["validity"] = replace(period, value="长期" if open_ended else _iso(end))
+    _put(out, _subjects(rows))
     return out
+
+
+LICENCE_LABELS = (
+    "机构名称",
+    "地址",
+    "法定代表人",
+    "主要负责人",
+    "登记号",
+    "有效期限",
+    "发证机关",
+    "发证日期",
+    "所有制形式",
+    "服务对象",
+    "服务方式",
+    "床位",
+    "注册资金",
+    "校验",
+)
+
+
+def _subjects(rows: Sequence[Row]) -> Reading | None:
+    """诊疗科目: the labelled row and the wrapped rows under it, up to the next label."""
+    for i, row in enumerate(rows):
+        text = Joined.of([row]).text
+        at = text.find("诊疗科目")
+        if at < 0:
+            continue
+        parts, used = [text[at + 4 :].lstrip(":：")], [row]
+        for nxt in rows[i + 1 : i + 6]:
+            t = Joined.of([nxt]).text
+            if any(t.startswith(label) for label in LICENCE_LABELS):
+                break
+            parts.append(t)
+            used.append(nxt)
+        value = "".join(parts)
+        if not value:
+            return None
+        box = (
+            min(r.box[0] for r in used),
+            min(r.box[1] for r in used),
+            max(r.box[2] for r in used),
+            max(r.box[3] for r in used),
+        )
+        return Reading(
+            "subjects",
+            value,
+            min(r.confidence for r in used),
+            row.lines[0].engine,
+            box=box,
+            source=" / ".join(r.text for r in used),
+        )
+    return None
 
 
 def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
@@ -245,12 +298,249 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     return out
 
 
+def _labelled(
+    rows: Sequence[Row], field: str, label: str, stops: Sequence[str], value: str = r".+?"
+) -> Reading | None:
+    """The value after `label` on its row, up to the next of the document's other labels: a
+    table row can hold two label/value pairs ("姓名 张三 性别 男")."""
+    stop = "|".join(f"(?:{s})" for s in stops if s != label)
+    pattern = re.compile(
+        f"(?:{label})[:：]?({value})(?=(?:{stop})|$)" if stop else f"(?:{label})[:：]?({value})$"
+    )
+    for row in rows:
+        joined = Joined.of([row])
+        m = pattern.search(joined.text)
+        if m and m.group(1):
+            return joined.reading(field, m)
+    return None
+
+
+def _date_value(reading: Reading | None, month_only: bool = False) -> Reading | None:
+    """The reading's first date as ISO (YYYY-MM when `month_only`)."""
+    if reading is None:
+        return None
+    dates = find_dates(reading.value)
+    if dates:
+        iso = _iso(dates[0])
+        return replace(reading, value=iso[:7] if month_only else iso)
+    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", reading.value)
+    if m and month_only:
+        return replace(reading, value=f"{int(m.group(1)):04d}-{int(m.group(2)):02d}")
+    return None
+
+
+def _put(out: dict[str, Reading], reading: Reading | None) -> None:
+    if reading is not None:
+        out[reading.field] = reading
+
+
+def _person(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> dict[str, Reading]:
+    """Name and ID number, the two things every certificate prints about its holder."""
+    out: dict[str, Reading] = {}
+    _put(out, _labelled(rows, "name", r"姓\s*名", labels, r"[^\x00-\x7f]{1,20}?"))
+    _put(out, _number(rows, "id_number", id_label, ID_RE, upper=True))
+    return out
+
+
+DEGREE_RE = re.compile(r"(学士|硕士|博士)学位")
+
+
+def extract_degree(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    for line in _lines(rows):
+        one = Joined.of([line])
+        m = re.match(r"([^\d，,。:：()]{2,20}?)[,，][男女][,，]", one.text)
+        if m and "name" not in out:
+            out["name"] = one.reading("name", m)
+    joined = Joined.of(rows)
+    m = re.search(r"在([^，,。]{2,30}?(?:大学|学院|学校))", joined.text)
+    if m:
+        out["school"] = joined.reading("school", m)
+    m = re.search(r"授予[^，,。]{0,6}?(学士|硕士|博士)学位", joined.text) or DEGREE_RE.search(
+        joined.text
+    )
+    if m:
+        out["education_level"] = joined.reading("education_level", m)
+    return out
+
+
+RECORD_LABELS = (
+    r"姓名",
+    r"性[别別]",
+    r"证件号码",
+    r"出生日期",
+    r"入学日期",
+    r"毕\(结\)业日期",
+    r"学校名称",
+    r"专业",
+    r"学制",
+    r"层次",
+    r"学历类别",
+    r"学习形式",
+    r"毕\(结\)业(?!日期)",
+    r"证书编号",
+    r"校\(院\)长姓名",
+    r"在线验证码",
+    r"更新日期",
+)
+
+
+def extract_record(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = _person(rows, RECORD_LABELS, r"证件号码|身份证号")
+    _put(out, _labelled(rows, "school", r"学校名称", RECORD_LABELS))
+    _put(out, _labelled(rows, "education_level", r"层次", RECORD_LABELS))
+    _put(out, _date_value(_labelled(rows, "graduation", r"毕\(结\)业日期", RECORD_LABELS), True))
+    number = _labelled(rows, "diploma_number", r"证书编号", RECORD_LABELS, r"[0-9]{17,18}")
+    _put(out, number)
+    _put(out, _labelled(rows, "verification_code", r"在线验证码", RECORD_LABELS, r"[0-9A-Za-z]+"))
+    _put(out, _date_value(_labelled(rows, "validity", r"有效期至", RECORD_LABELS)))
+    return out
+
+
+QUALIFICATION_RE = re.compile(r"(?<![0-9])([0-9]{26}[0-9Xx]|[0-9]{23}[0-9Xx])(?![0-9Xx])")
+AQ_LABELS = (
+    r"姓名",
+    r"性[别別]",
+    r"出生日期",
+    r"身份证件号码",
+    r"资格级别",
+    r"资格类别",
+    r"资格证书编码",
+    r"签发日期",
+    r"专业",
+)
+
+
+def extract_qualification(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = _person(rows, AQ_LABELS, r"身份证件号码|身份证号")
+    _put(
+        out, _number(rows, "qualification_number", r"资格证书编码|证书编码", QUALIFICATION_RE, True)
+    )
+    _put(out, _labelled(rows, "qualification", r"资格级别", AQ_LABELS))
+    return out
+
+
+PRACTICE_RE = re.compile(r"(?<![0-9])([0-9]{15})(?![0-9])")
+AP_LABELS = (
+    r"姓名",
+    r"性[别別]",
+    r"出生日期",
+    r"身份证号",
+    r"医师级别",
+    r"执业类别",
+    r"执业范围",
+    r"执业地点",
+    r"主要执业机构",
+    r"执业证书编码",
+    r"发证日期",
+    r"注册日期",
+)
+
+
+def extract_practice(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = _person(rows, AP_LABELS, r"身份证号")
+    _put(out, _number(rows, "practice_number", r"执业证书编码|证书编码", PRACTICE_RE))
+    _put(out, _labelled(rows, "work_unit", r"执业地点|主要执业机构", AP_LABELS))
+    _put(out, _date_value(_labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS)))
+    return out
+
+
+PPC_LABELS = (
+    r"姓名",
+    r"性[别別]",
+    r"身份证号",
+    r"执业机构",
+    r"执业时间",
+    r"执业类别",
+    r"考核结果",
+    r"考核意见",
+)
+
+
+def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = _person(rows, PPC_LABELS, r"身份证号(?:码)?")
+    _put(out, _labelled(rows, "work_unit", r"执业机构", PPC_LABELS))
+    _put(out, _labelled(rows, "result", r"考核结果", PPC_LABELS))
+    return out
+
+
+MENTOR_LABELS = (r"姓名", r"性[别別]", r"身份证号", r"专业", r"证书编号", r"发证机关", r"发证日期")
+
+
+def extract_mentorship(rows: Sequence[Row]) -> dict[str, Reading]:
+    return _person(rows, MENTOR_LABELS, r"身份证号(?:码)?")
+
+
+PLEDGE_LABELS = (r"姓名", r"身份证号", r"毕业学校", r"专业", r"预计毕业时间", r"承诺人")
+
+
+def extract_pledge(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = _person(rows, PLEDGE_LABELS, r"身份证号(?:码)?")
+    _put(out, _labelled(rows, "school", r"毕业学校", PLEDGE_LABELS))
+    return out
+
+
+SI_LABELS = (r"姓名", r"社会保障号码", r"身份证号", r"单位名称", r"缴费年月", r"险种")
+MONTH_ROW_RE = re.compile(r"(20\d{2})[-年./]?(0[1-9]|1[0-2])(?!\d)")
+
+
+def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = _person(rows, SI_LABELS, r"社会保障号码|身份证号")
+    _put(out, _labelled(rows, "work_unit", r"单位名称", SI_LABELS))
+    months: dict[str, str] = {}
+    used: list[Row] = []
+    for row in rows:
+        text = Joined.of([row]).text
+        m = MONTH_ROW_RE.match(text)
+        if not m:
+            continue
+        key = f"{m.group(1)}-{m.group(2)}"
+        state = "欠缴" if "欠缴" in text or "未缴" in text else "已缴" if "已缴" in text else "?"
+        if months.get(key) != "已缴":  # one paid insurance row makes the month paid
+            months[key] = state
+        used.append(row)
+    if used:
+        value = ";".join(f"{k}:{v}" for k, v in sorted(months.items()))
+        box = (
+            min(r.box[0] for r in used),
+            min(r.box[1] for r in used),
+            max(r.box[2] for r in used),
+            max(r.box[3] for r in used),
+        )
+        out["period"] = Reading(
+            "period",
+            value,
+            min(r.confidence for r in used),
+            used[0].lines[0].engine,
+            box=box,
+            source=" / ".join(r.text for r in used),
+        )
+    return out
+
+
+def extract_handheld(rows: Sequence[Row]) -> dict[str, Reading]:
+    """Only the number: the card is small in a hand-held photo, and the number is what
+    ties it to the form."""
+    out: dict[str, Reading] = {}
+    _put(out, _number(rows, "id_number", r"(?:公民)?身份号码", ID_RE, upper=True))
+    return out
+
+
 EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
     "id_front": extract_id_front,
     "id_back": extract_id_back,
     "diploma": extract_diploma,
     "licence": extract_licence,
     "probation_cert": extract_probation,
+    "id_handheld": extract_handheld,
+    "degree": extract_degree,
+    "diploma_record": extract_record,
+    "assistant_qualification": extract_qualification,
+    "assistant_practice": extract_practice,
+    "practice_period_cert": extract_practice_period,
+    "mentorship_cert": extract_mentorship,
+    "pledge": extract_pledge,
+    "social_insurance": extract_insurance,
 }
 
 
@@ -259,6 +549,7 @@ EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
 SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("性别", "性別", "民族"),
     "probation_cert": ("性别", "性別"),
+    "practice_period_cert": ("性别", "性別"),
 }
 
 #: Labels of rows no check reads, per material: the reader skips the rest of such a row.
@@ -270,7 +561,6 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
         "地址",
         "法定代表人",
         "主要负责人",
-        "诊疗科目",
         "登记号",
         "发证机关",
         "发证日期",
@@ -281,6 +571,7 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
         "注册资金",
     ),
     "probation_cert": ("试用科室", "考核意见", "负责人", "单位(公章)"),
+    "practice_period_cert": ("执业时间", "执业类别", "考核意见", "负责人", "单位(公章)"),
 }
 
 

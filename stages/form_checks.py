@@ -13,6 +13,8 @@ from datetime import date
 
 from models import ApplicantForm, Finding, Rules, Status
 from stages import idnumber
+from stages.certnumbers import qualification_problems
+from stages.dates import parse_year_month
 from stages.names import UNTYPABLE, name_problems
 
 ID_TYPE_LABELS: dict[str, str] = {
@@ -153,6 +155,9 @@ def check_form(form: ApplicantForm, rules: Rules, reference_date: date) -> Itera
         yield _check_age(form, rules, reference_date, age_birth, source)
 
     yield from _check_graduation(form, reference_date)
+    if form.assistant is not None:
+        yield from _check_assistant(form, rules)
+    yield from _check_local_graduate(form, rules)
 
 
 def _check_name(form: ApplicantForm) -> Finding:
@@ -311,16 +316,71 @@ def _check_graduation(form: ApplicantForm, reference_date: date) -> Iterator[Fin
             form, "graduation", "pass", expected, value,
             f"毕业时间{value}不晚于审核基准日{ref}。", check,
         )  # fmt: skip
-    elif form.duty_status.strip() == CURRENT_GRADUATE and year == reference_date.year:
+    elif year == reference_date.year:
         yield _finding(
             form, "graduation", "pass", f"不晚于{reference_date.year}-12", value,
-            f"考生为当年毕业研究生，毕业时间{value}在本年度内，符合要求。", check,
+            f"考生为应届毕业生（毕业时间{value}在本年度内），须提交应届毕业生报考承诺书。", check,
         )  # fmt: skip
     else:
         yield _finding(
             form, "graduation", "invalid", expected, value,
             f"报名表毕业时间{value}晚于审核基准日{ref}。", check,
         )  # fmt: skip
+
+
+def _check_assistant(form: ApplicantForm, rules: Rules) -> Iterator[Finding]:
+    """The 执业助理医师 block: the 资格证书编码 must be the holder's, the 执业证书编码 15 digits,
+    and the registration early enough for the exam year (《医师法》第九条)."""
+    a = form.assistant
+    assert a is not None
+    if a.qualification_number:
+        problems = qualification_problems(
+            a.qualification_number, form.id_number, a.qualification_date
+        )
+        yield _finding(
+            form, "qualification_number", "invalid" if problems else "pass",
+            "年份+代码+本人身份证号", a.qualification_number,
+            f"报名表资格证书编码{'；'.join(problems)}。" if problems
+            else "报名表资格证书编码的年份与证件号码与本人信息一致。",
+            "form.qualification_number",
+        )  # fmt: skip
+    if a.practice_number:
+        ok = bool(re.fullmatch(r"[0-9]{15}", a.practice_number.strip()))
+        yield _finding(
+            form, "practice_number", "pass" if ok else "invalid", "15位数字", a.practice_number,
+            "报名表执业证书编码格式正确。" if ok
+            else f"报名表执业证书编码「{a.practice_number}」不是15位数字。",
+            "form.practice_number",
+        )  # fmt: skip
+    level = form.education.level.strip()
+    cutoff = dict(rules.registration_cutoffs).get(level)
+    ym = parse_year_month(a.registration_date) if a.registration_date else None
+    if cutoff and ym:
+        last = date.fromisoformat(cutoff)
+        ok = (ym[0], ym[1]) <= (last.year, last.month)
+        yield _finding(
+            form, "registration", "pass" if ok else "invalid", f"不晚于 {cutoff}",
+            a.registration_date,
+            f"执业注册时间{a.registration_date}符合{level}学历报考的注册时间要求。" if ok
+            else f"执业注册时间{a.registration_date}晚于{level}学历报考{rules.exam_year}年执业医师"
+            f"的注册截止日期{cutoff}。",
+            "form.registration.cutoff",
+        )  # fmt: skip
+
+
+def _check_local_graduate(form: ApplicantForm, rules: Rules) -> Iterator[Finding]:
+    """辽宁 (003 7(1)): 毕业当年报考的研究生仅限省内院校."""
+    if not rules.local_graduate_schools or form.duty_status.strip() != CURRENT_GRADUATE:
+        return
+    school = form.education.school
+    ok = any(word in school for word in rules.local_graduate_schools)
+    region = rules.region or "本考区"
+    yield _finding(
+        form, "eligibility", "pass" if ok else "invalid", f"{region}内院校", school,
+        f"毕业当年报考的研究生，毕业学校“{school}”为{region}内院校。" if ok
+        else f"{region}毕业当年报考的研究生仅限省内院校，毕业学校“{school}”不在其列。",
+        "form.eligibility.local_graduate",
+    )  # fmt: skip
 
 
 def malformed_line_finding(

@@ -96,3 +96,36 @@ def _pdfium_text(data: bytes, index: int) -> str:
         return str(textpage.get_text_range()).replace("\r\n", "\n")
     finally:
         doc.close()
+
+
+#: A page with at least this many characters of embedded text is read from its text layer.
+MIN_TEXT_CHARS = 20
+
+
+def text_lines(data: bytes, max_pages: int = 5) -> list[list[tuple[str, tuple[float, ...]]]]:
+    """Per page, the embedded text lines with their boxes as fractions of the displayed page
+    (x0, top, x1, bottom in 0..1); an empty list for a page without a usable text layer
+    (a scan, or a page turned by /Rotate, which is OCRed like an image instead)."""
+    out: list[list[tuple[str, tuple[float, ...]]]] = []
+    with _open(data) as pdf:
+        for page in pdf.pages[:max_pages]:
+            lines: list[tuple[str, tuple[float, ...]]] = []
+            try:
+                if not page.rotation % 360:
+                    w, h = float(page.width), float(page.height)
+                    for line in page.extract_text_lines(return_chars=False):
+                        text = str(line.get("text", "")).strip()
+                        if text:
+                            box = (
+                                line["x0"] / w,
+                                line["top"] / h,
+                                line["x1"] / w,
+                                line["bottom"] / h,
+                            )
+                            lines.append((text, box))
+            except Exception:  # noqa: BLE001 - a broken text layer is as good as none
+                lines = []
+            if sum(len(t) for t, _ in lines) < MIN_TEXT_CHARS:
+                lines = []
+            out.append(lines)
+    return out

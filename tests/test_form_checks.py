@@ -211,7 +211,8 @@ def test_birth_date_format(value: str, fragment: str) -> None:
         ("2020-13", "invalid", "form.graduation.format"),
         ("", "invalid", "form.graduation.format"),
         ("2026-03", "pass", "form.graduation.not_future"),
-        ("2026-04", "invalid", "form.graduation.not_future"),
+        ("2026-07", "pass", "form.graduation.not_future"),  # 应届: with the pledge (003)
+        ("2027-01", "invalid", "form.graduation.not_future"),
     ],
 )
 def test_graduation(value: str, status: str, check: str) -> None:

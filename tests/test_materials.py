@@ -1,0 +1,314 @@
+"""Extraction and cross-checks of the materials beyond the first six (docs/materials.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from models import ApplicantForm, Assistant, Education, Exam, Rules
+from pipeline.rules import load_rules
+from stages import classify, crosscheck, extract, form_checks
+
+ID = "12010119970125746" + "7"  # valid check character (the CONTRACT example's corrected)
+OTHER_ID = "120104199502130016"
+QUAL = "2019" + "12" + "2" + "10" + ID
+FORM = ApplicantForm(
+    applicant_id="2026120000017",
+    name="欧阳晓彧",
+    id_type="resident_id",
+    id_number=ID,
+    gender="女",
+    birth_date="1997-01-25",
+    exam=Exam("110", "临床", "执业医师"),
+    education=Education(
+        "专科", "天津医学高等专科学校", "临床医学", "2017-07", "107691201706000123"
+    ),
+    work_unit="天津市第一中心医院",
+    assistant=Assistant("2019-12", QUAL, "112120000012345", "2020-03"),
+)
+RULES = load_rules("天津市", exam_year=2026, opens=date(2026, 1, 5))
+
+
+def check(slot: str, *texts: str, form: ApplicantForm = FORM, conf: float = 0.99) -> dict:
+    from tests.fakes import rows
+
+    readings = extract.extract(slot, rows(*texts, confidence=conf))
+    ctx = crosscheck.Context(form, slot, f"uploads/x/{slot}/a.jpg", date(2026, 1, 31), RULES)
+    found: dict[str, str] = {}
+    for f in crosscheck.crosscheck(ctx, readings):
+        # a field can be judged twice (form value, then a rule): keep the worst
+        if found.get(f.field, "pass") == "pass":
+            found[f.field] = f.status
+    return found
+
+
+def test_id_handheld_number_pass_mismatch_unreadable() -> None:
+    assert check("id_handheld", "姓名欧阳晓彧", f"公民身份号码{ID}") == {"id_number": "pass"}
+    assert check("id_handheld", f"公民身份号码{OTHER_ID}") == {"id_number": "mismatch"}
+    assert check("id_handheld", "姓名欧阳") == {"id_number": "unreadable"}  # never a mismatch
+
+
+def test_degree_level_follows_the_form() -> None:
+    text = (
+        "学士学位证书",
+        "欧阳晓彧，女，1997年1月25日生。在天津医科大学临床医学专业完成了学士学位课程的学习，",
+        "授予医学学士学位。",
+        "证书编号：1006242020001234",
+    )
+    bachelor = ApplicantForm(
+        "1", name="欧阳晓彧", education=Education("本科", "天津医科大学", "临床医学")
+    )
+    assert check("degree", *text, form=bachelor) == {
+        "name": "pass",
+        "school": "pass",
+        "education_level": "pass",
+    }
+    master = ApplicantForm(
+        "1", name="欧阳晓彧", education=Education("研究生", "天津医科大学", "临床医学")
+    )
+    assert check("degree", *text, form=master)["education_level"] == "mismatch"
+
+
+RECORD = (
+    "教育部学历证书电子注册备案表",
+    "更新日期：2025年12月01日",
+    "姓名 欧阳晓彧 性别 女",
+    f"证件号码 {ID}",
+    "出生日期 1997年01月25日",
+    "入学日期 2014年09月01日 毕(结)业日期 2017年07月01日",
+    "学校名称 天津医学高等专科学校",
+    "专业 临床医学 学制 3年",
+    "层次 专科 学历类别 普通高等教育",
+    "学习形式 普通全日制 毕(结)业 毕业",
+    "证书编号 1076 9120 1706 0001 23",
+    "校(院)长姓名 张某某",
+    "在线验证码 APEVUKH9C8SSGS5D",
+    "在线验证报告有效期至 2026年06月01日",
+)
+
+
+def test_diploma_record_rows_with_spaces_as_a_text_layer_gives_them() -> None:
+    found = check("diploma_record", *RECORD, conf=1.0)
+    assert found == {
+        "name": "pass",
+        "id_number": "pass",
+        "school": "pass",
+        "graduation": "pass",
+        "diploma_number": "pass",
+        "education_level": "pass",
+        "verification_code": "pass",
+        "validity": "pass",
+    }
+
+
+def test_diploma_record_faults() -> None:
+    def with_row(prefix: str, row: str) -> tuple[str, ...]:
+        return tuple(row if r.startswith(prefix) else r for r in RECORD)
+
+    assert (
+        check("diploma_record", *with_row("在线验证码", "在线验证码 apevukh9c8ss"))[
+            "verification_code"
+        ]
+        == "invalid"
+    )
+    expired = with_row("在线验证报告", "在线验证报告有效期至 2025年12月31日")
+    assert check("diploma_record", *expired)["validity"] == "expired"
+    number = with_row("证书编号", "证书编号 1076 9120 1706 0009 99")
+    assert check("diploma_record", *number)["diploma_number"] == "mismatch"
+
+
+def test_assistant_qualification() -> None:
+    rows = (
+        "医师资格证书",
+        "经国家医师资格考试，成绩合格，具有执业助理医师资格。",
+        "姓名 欧阳晓彧 性别 女",
+        f"身份证件号码 {ID}",
+        "资格级别 执业助理医师 资格类别 临床",
+        f"资格证书编码 {QUAL}",
+    )
+    assert check("assistant_qualification", *rows) == {
+        "name": "pass",
+        "id_number": "pass",
+        "qualification_number": "pass",
+        "qualification": "pass",
+    }
+    other = "2019122" + "10" + OTHER_ID
+    changed = tuple(r.replace(QUAL, other) for r in rows)
+    assert check("assistant_qualification", *changed)["qualification_number"] == "mismatch"
+    # the form and the certificate agree, but the number is someone else's: invalid
+    form = ApplicantForm(
+        "1", name="欧阳晓彧", id_number=ID, assistant=Assistant("2019-12", other, "", "")
+    )
+    assert check("assistant_qualification", *changed, form=form)["qualification_number"] == (
+        "invalid"
+    )
+
+
+def test_assistant_practice_number_unit_and_cut_off() -> None:
+    rows = (
+        "医师执业证书",
+        "姓名 欧阳晓彧 性别 女",
+        f"身份证号 {ID}",
+        "医师级别 执业助理医师 执业类别 临床",
+        "执业地点 天津市第一中心医院",
+        "执业证书编码 112120000012345",
+        "发证日期 2020年3月15日",
+    )
+    assert set(check("assistant_practice", *rows).values()) == {"pass"}
+    late = tuple(r.replace("2020年3月15日", "2024年10月8日") for r in rows)
+    late_form = ApplicantForm(
+        "1",
+        name="欧阳晓彧",
+        id_number=ID,
+        education=Education("专科"),
+        work_unit="天津市第一中心医院",
+        assistant=Assistant("2019-12", QUAL, "112120000012345", "2024-10"),
+    )
+    assert check("assistant_practice", *late, form=late_form)["registration"] == "invalid"
+    findings = list(form_checks.check_form(late_form, RULES, date(2026, 1, 31)))
+    assert {f.field: f.status for f in findings}["registration"] == "invalid"
+    moved = tuple(r.replace("天津市第一中心医院", "天津市人民医院") for r in rows)
+    assert check("assistant_practice", *moved)["work_unit"] == "mismatch"
+
+
+def test_practice_period_mentorship_pledge() -> None:
+    ppc = (
+        "执业助理医师报考执业医师执业期考核证明",
+        "姓名欧阳晓彧性别女",
+        f"身份证号{ID}",
+        "执业机构天津市第一中心医院",
+        "考核结果不合格",
+    )
+    found = check("practice_period_cert", *ppc)
+    assert found["result"] == "invalid" and found["work_unit"] == "pass"
+    assert check(
+        "mentorship_cert", "传统医学师承出师证书", "姓名 欧阳晓彧", f"身份证号 {OTHER_ID}"
+    ) == {
+        "name": "pass",
+        "id_number": "mismatch",
+    }
+    pledge = check(
+        "pledge",
+        "应届医学专业毕业生医师资格考试报考承诺书",
+        "姓名 欧阳晓彧",
+        f"身份证号 {ID}",
+        "毕业学校 天津医学高等专科学校 专业 临床医学",
+    )
+    assert pledge == {"name": "pass", "id_number": "pass", "school": "pass"}
+
+
+SI = (
+    "天津市社会保险个人缴费证明",
+    "姓名 欧阳晓彧",
+    f"社会保障号码 {ID}",
+    "单位名称 天津市第一中心医院",
+    "缴费年月 险种 缴费基数 缴费状态",
+    "202509 城镇职工基本养老保险 6500.00 已缴",
+    "202510 城镇职工基本养老保险 6500.00 已缴",
+    "202511 城镇职工基本养老保险 6500.00 已缴",
+    "202512 城镇职工基本养老保险 6500.00 已缴",
+)
+
+
+def test_social_insurance_months_and_employer() -> None:
+    assert RULES.insurance_months == ("2025-10", "2025-11", "2025-12")
+    assert set(check("social_insurance", *SI).values()) == {"pass"}
+    unpaid = tuple(r.replace("6500.00 已缴", "6500.00 欠缴") if "202511" in r else r for r in SI)
+    assert check("social_insurance", *unpaid)["period"] == "mismatch"
+    absent = tuple(r for r in SI if "202512" not in r)
+    assert check("social_insurance", *absent)["period"] == "mismatch"
+    other = tuple(r.replace("第一中心医院", "第三中心医院") for r in SI)
+    assert check("social_insurance", *other)["work_unit"] == "mismatch"
+
+
+@pytest.mark.parametrize(
+    ("category", "subjects", "status"),
+    [
+        ("口腔", "内科；外科；口腔科", "pass"),
+        ("口腔", "内科；外科；儿科", "mismatch"),
+        (
+            "口腔",
+            "内科；外科；口腔利",
+            "unreadable",
+        ),  # one misread character is not a missing subject
+        ("中医", "中医科；内科", "pass"),
+    ],
+)
+def test_licence_subjects_cover_the_exam_category(
+    category: str, subjects: str, status: str
+) -> None:
+    form = ApplicantForm("1", exam=Exam(category=category), work_unit="天津市第一中心医院")
+    found = check(
+        "licence",
+        "医疗机构执业许可证",
+        "机构名称 天津市第一中心医院",
+        "有效期限 自2020年1月1日至2030年1月1日",
+        f"诊疗科目 {subjects}",
+        "发证机关 天津市卫生健康委员会",
+        form=form,
+    )
+    assert found["subjects"] == status
+
+
+def test_wrapped_subjects_are_read_to_the_next_label() -> None:
+    from tests.fakes import rows
+
+    r = extract.extract_licence(rows("诊疗科目内科；外科", "儿科；口腔科", "发证机关天津市"))
+    assert r["subjects"].value == "内科;外科儿科;口腔科"  # NFKC: full-width ； is ;
+
+
+@pytest.mark.parametrize(
+    ("texts", "slot"),
+    [
+        (("学士学位证书", "授予医学学士学位", "学位评定委员会主席"), "degree"),
+        (RECORD[:3], "diploma_record"),
+        (("医师资格证书", "资格级别 执业助理医师", "资格证书编码"), "assistant_qualification"),
+        (("医师执业证书", "执业地点", "执业类别"), "assistant_practice"),
+        (
+            ("执业助理医师报考执业医师执业期考核证明", "执业机构", "考核结果"),
+            "practice_period_cert",
+        ),
+        (("传统医学医术确有专长证书", "姓名"), "mentorship_cert"),
+        (("应届医学专业毕业生医师资格考试报考承诺书", "本人承诺"), "pledge"),
+        (SI[:5], "social_insurance"),
+        (("中医诊所备案证", "诊疗科目"), "licence"),
+    ],
+)
+def test_classify_knows_every_material(texts: tuple[str, ...], slot: str) -> None:
+    doc = classify.classify(texts)
+    assert doc.best == slot
+    assert classify.is_expected(doc, slot) is True
+    if slot != "probation_cert":
+        assert classify.is_expected(doc, "probation_cert") is False
+
+
+def test_handheld_card_counts_as_its_material() -> None:
+    doc = classify.classify(["姓名欧阳晓彧", "性别女民族汉", f"公民身份号码{ID}"])
+    assert classify.is_expected(doc, "id_handheld") is True
+
+
+def test_liaoning_graduating_student_from_another_province() -> None:
+    rules = load_rules("辽宁省", exam_year=2026)
+
+    def status(school: str) -> str:
+        form = ApplicantForm(
+            "1",
+            duty_status="当年毕业研究生",
+            education=Education("研究生", school, graduation="2026-06"),
+        )
+        return {f.field: f.status for f in form_checks.check_form(form, rules, date(2026, 1, 31))}[
+            "eligibility"
+        ]
+
+    assert status("中国医科大学") == "pass"
+    assert status("天津医科大学") == "invalid"
+
+
+def test_form_qualification_number_must_be_the_holders() -> None:
+    form = ApplicantForm(
+        "1", id_number=ID, assistant=Assistant("2018-12", QUAL, "12345", "2020-03")
+    )
+    found = {f.field: f.status for f in form_checks.check_form(form, Rules(), date(2026, 1, 31))}
+    assert found["qualification_number"] == "invalid"  # 2019 in the number, 2018 on the form
+    assert found["practice_number"] == "invalid"
