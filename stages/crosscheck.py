@@ -385,6 +385,20 @@ def check_licence(
     )
     yield _validity(ctx, r.get("validity"), "有效期限")
     yield from check_subjects(ctx, r.get("subjects"))
+    record = r.get("clinic_record")
+    if record is not None:
+        allowed = ctx.rules.clinic_record_categories
+        category = ctx.form.exam.category
+        yield _judged(
+            ctx,
+            "doc_type",
+            record,
+            category in allowed,
+            "医疗机构执业许可证副本"
+            + (f"（{'/'.join(allowed)}类别可用中医诊所备案证）" if allowed else ""),
+            f"报考{category}类别，可用中医诊所备案证代替医疗机构执业许可证。",
+            f"上传的是中医诊所备案证，报考{category}类别须提供医疗机构执业许可证副本。",
+        )
 
 
 def check_probation(

@@ -218,6 +218,12 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
         if end or open_ended:
             out["validity"] = replace(period, value="长期" if open_ended else _iso(end))
     _put(out, _subjects(rows))
+    for row in rows:
+        joined = Joined.of([row])
+        m = re.search(r"(中医诊所备案证)", joined.text)
+        if m:
+            out["clinic_record"] = joined.reading("clinic_record", m)
+            break
     return out
 
 

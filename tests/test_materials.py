@@ -312,3 +312,11 @@ def test_form_qualification_number_must_be_the_holders() -> None:
     found = {f.field: f.status for f in form_checks.check_form(form, Rules(), date(2026, 1, 31))}
     assert found["qualification_number"] == "invalid"  # 2019 in the number, 2018 on the form
     assert found["practice_number"] == "invalid"
+
+
+def test_clinic_record_stands_in_for_the_licence_only_where_the_rules_say() -> None:
+    texts = ("中医诊所备案证", "机构名称 天津市和平区张氏中医诊所", "诊疗科目 中医科")
+    tcm = ApplicantForm("1", exam=Exam(category="中医"), work_unit="天津市和平区张氏中医诊所")
+    clinical = ApplicantForm("1", exam=Exam(category="临床"), work_unit="天津市和平区张氏中医诊所")
+    assert check("licence", *texts, form=tcm)["doc_type"] == "pass"
+    assert check("licence", *texts, form=clinical)["doc_type"] == "mismatch"
