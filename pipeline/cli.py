@@ -65,9 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=7)
     gen.add_argument("--region", default="天津市")
 
-    ev = sub.add_parser("eval", help="generate a fresh window, run it, score against the truth")
+    ev = sub.add_parser(
+        "eval", help="generate fresh windows (one per region), run them, score against the truth"
+    )
     ev.add_argument("--seed", type=int, required=True)
-    ev.add_argument("--applicants", type=_positive, default=60)
+    ev.add_argument("--applicants", type=_positive, default=60, help="in all, split by region")
+    ev.add_argument(
+        "--regions",
+        default="天津市,北京市,辽宁省",
+        help="comma-separated 考区 (one window each; default: %(default)s)",
+    )
     ev.add_argument("--work", type=Path, default=Path("eval/synthetic"))
     ev.add_argument("--workers", type=_positive, default=None)
 

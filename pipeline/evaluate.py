@@ -21,7 +21,17 @@ from typing import Any
 
 from stages.extract import clean
 
-READ_FIELDS = ("name", "id_number", "diploma_number", "work_unit", "school", "major")
+READ_FIELDS = (
+    "name",
+    "id_number",
+    "diploma_number",
+    "qualification_number",
+    "practice_number",
+    "work_unit",
+    "school",
+    "major",
+)
+REGIONS = ("天津市", "北京市", "辽宁省")
 
 
 def _load_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -46,14 +56,14 @@ def _fresh(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _generate(window: Path, applicants: int, seed: int) -> Path:
+def _generate(window: Path, applicants: int, seed: int, region: str = "天津市") -> Path:
     from .synth import generate_window
 
     _fresh(window)
     truth = window.with_name(window.name + ".truth.jsonl")
     if truth.exists():
         truth.unlink()
-    return generate_window(window, applicants, seed)
+    return generate_window(window, applicants, seed, region=region)
 
 
 def _certcheck(*args: str) -> tuple[int, float, float]:
@@ -138,11 +148,28 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
                 o_right += 1
             else:
                 o_wrong.append((u["file"], u["rotation"], orient[u["file"]]))
-    reads = _read_accuracy(out, truth)
+    reads = _read_counts(out, truth)
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    caught_ids = {t["applicant_id"] for t in caught}
+    alarm_ids = {fa["applicant_id"] for fa in false_alarms}
+    for t in truth.values():
+        row = by_category[str(t.get("category") or "?")]
+        if t["clean"]:
+            row[2] += t["applicant_id"] in alarm_ids
+            row[3] += 1
+        else:
+            row[0] += t["applicant_id"] in caught_ids
+            row[1] += 1
     return {
         "applicants": len(truth),
         "faulted": len(faults),
         "clean": len(clean_apps),
+        "caught": len(caught),
+        "alarms": len(false_alarms),
+        "orientation_right": o_right,
+        "kind_counts": {k: list(v) for k, v in by_kind.items()},
+        "category_counts": {k: list(v) for k, v in by_category.items()},
+        "read_counts": {k: list(v) for k, v in reads.items()},
         "recall": len(caught) / len(faults) if faults else 1.0,
         "false_alarm_rate": len(false_alarms) / len(clean_apps) if clean_apps else 0.0,
         "orientation_accuracy": o_right / o_total if o_total else 1.0,
@@ -151,7 +178,44 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
         "missed": missed,
         "false_alarms": false_alarms,
         "orientation_wrong": o_wrong,
-        "reads": reads,
+        "reads": _fmt_reads(reads),
+    }
+
+
+def merge(scores: list[dict[str, Any]]) -> dict[str, Any]:
+    """One score over several windows (one per region): counts add up, rates are recomputed."""
+
+    def add(key: str) -> dict[str, list[int]]:
+        total: dict[str, list[int]] = {}
+        for sc in scores:
+            for k, v in sc[key].items():
+                row = total.setdefault(k, [0] * len(v))
+                for i, x in enumerate(v):
+                    row[i] += x
+        return total
+
+    n = {k: sum(sc[k] for sc in scores) for k in ("applicants", "faulted", "clean", "caught")}
+    alarms = sum(sc["alarms"] for sc in scores)
+    o_right = sum(sc["orientation_right"] for sc in scores)
+    o_total = sum(sc["orientation_images"] for sc in scores)
+    kinds = add("kind_counts")
+    reads = add("read_counts")
+    return {
+        **n,
+        "alarms": alarms,
+        "recall": n["caught"] / n["faulted"] if n["faulted"] else 1.0,
+        "false_alarm_rate": alarms / n["clean"] if n["clean"] else 0.0,
+        "orientation_accuracy": o_right / o_total if o_total else 1.0,
+        "orientation_right": o_right,
+        "orientation_images": o_total,
+        "by_kind": {k: f"{v[0]}/{v[1]}" for k, v in sorted(kinds.items())},
+        "kind_counts": kinds,
+        "category_counts": add("category_counts"),
+        "read_counts": reads,
+        "reads": _fmt_reads(reads),
+        "missed": [m for sc in scores for m in sc["missed"]],
+        "false_alarms": [fa for sc in scores for fa in sc["false_alarms"]],
+        "orientation_wrong": [w for sc in scores for w in sc["orientation_wrong"]],
     }
 
 
@@ -171,6 +235,30 @@ CHECKED_FIELDS = {
     },
     "licence": {"work_unit": "work_unit"},
     "probation_cert": {"name": "name", "id_number": "id_number", "work_unit": "work_unit"},
+    "id_handheld": {"id_number": "id_number"},
+    "degree": {"name": "name", "school": "education.school"},
+    "diploma_record": {
+        "name": "name",
+        "id_number": "id_number",
+        "school": "education.school",
+        "diploma_number": "education.diploma_number",
+        "graduation": "education.graduation",
+    },
+    "assistant_qualification": {
+        "name": "name",
+        "id_number": "id_number",
+        "qualification_number": "assistant.qualification_number",
+    },
+    "assistant_practice": {
+        "name": "name",
+        "id_number": "id_number",
+        "practice_number": "assistant.practice_number",
+        "work_unit": "work_unit",
+    },
+    "practice_period_cert": {"name": "name", "id_number": "id_number", "work_unit": "work_unit"},
+    "mentorship_cert": {"name": "name", "id_number": "id_number"},
+    "pledge": {"name": "name", "id_number": "id_number", "school": "education.school"},
+    "social_insurance": {"name": "name", "id_number": "id_number", "work_unit": "work_unit"},
 }
 BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001)
 
@@ -195,7 +283,7 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
             if u.get("doc_type") == u.get("slot"):
                 for field, value in (u.get("fields") or {}).items():
                     printed[(u["file"], field)] = str(value)
-    rows = [[0, 0] for _ in BINS[:-1]]
+    rows = [[0, 0, 0.0] for _ in BINS[:-1]]
     for f in _load_jsonl(out / "findings.jsonl"):
         fields = CHECKED_FIELDS.get(f["slot"], {})
         key = (f["file"], f["field"])
@@ -217,19 +305,27 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
             if BINS[i] <= f["confidence"] < BINS[i + 1]:
                 rows[i][0] += right
                 rows[i][1] += 1
+                rows[i][2] += f["confidence"]
     return [
         {
             "bin": f"{BINS[i]:.2f}–{min(BINS[i + 1], 1.0):.2f}",
-            "decisions": n,
-            "right": r,
+            "decisions": int(n),
+            "right": int(r),
             "accuracy": r / n if n else None,
+            "confidence_sum": c,
+            "mean_confidence": c / n if n else None,
         }
-        for i, (r, n) in enumerate(rows)
+        for i, (r, n, c) in enumerate(rows)
     ]
 
 
-def _read_accuracy(out: Path, truth: dict[str, Any]) -> dict[str, str]:
-    """Exact reads per field: what the reader returned vs what the truth says was printed."""
+def _fmt_reads(counts: dict[str, list[int]]) -> dict[str, str]:
+    return {k: f"{v[0]}/{v[1]} ({v[0] / v[1]:.1%})" for k, v in sorted(counts.items()) if v[1]}
+
+
+def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
+    """Exact reads per field: what the reader returned vs what the truth says was printed
+    (spaces, the optional `·` and the grouping of 备案表 numbers aside)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for aid, t in truth.items():
         part = out / "parts" / f"{aid}.json"
@@ -250,7 +346,7 @@ def _read_accuracy(out: Path, truth: dict[str, Any]) -> dict[str, str]:
                     "·", ""
                 ):
                     counts[field][0] += 1
-    return {k: f"{v[0]}/{v[1]} ({v[0] / v[1]:.1%})" for k, v in sorted(counts.items()) if v[1]}
+    return dict(counts)
 
 
 def _print_score(s: dict[str, Any], label: str) -> None:
@@ -263,12 +359,24 @@ def _print_score(s: dict[str, Any], label: str) -> None:
         f"of {s['orientation_images']} images"
     )
     print("by fault kind: " + ", ".join(f"{k} {v}" for k, v in s["by_kind"].items()))
+    if s.get("category_counts"):
+        print("by applicant category (faults caught, clean sent to review):")
+        for k, v in sorted(s["category_counts"].items()):
+            print(f"  {k}: caught {v[0]}/{v[1]}, clean→review {v[2]}/{v[3]}")
+    if s.get("uploads"):
+        print(
+            f"cost: {s['cpu_seconds']} core-s for {s['uploads']} uploads = "
+            f"{s['cpu_seconds'] / s['uploads']:.3f} core-s/upload (wall {s['wall_seconds']} s)"
+        )
     print("exact reads: " + ", ".join(f"{k} {v}" for k, v in s["reads"].items()))
     if s.get("reliability"):
         print("reliability of field decisions (confidence bin: right/decisions):")
         for row in s["reliability"]:
             if row["decisions"]:
-                print(f"  {row['bin']}: {row['right']}/{row['decisions']} = {row['accuracy']:.1%}")
+                print(
+                    f"  {row['bin']}: {row['right']}/{row['decisions']} = {row['accuracy']:.1%}"
+                    f" right, mean confidence {row['mean_confidence']:.3f}"
+                )
     for m in s["missed"]:
         print(
             f"  missed {m['applicant_id']} {m['kind']} expect={m['expect']} flagged={m['flagged']}"
@@ -280,31 +388,74 @@ def _print_score(s: dict[str, Any], label: str) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    """One fresh window per region (applicants split between them), run, scored, merged."""
     work: Path = args.work
-    window = work / f"window-seed{args.seed}"
-    out = work / f"out-seed{args.seed}"
-    t0 = time.perf_counter()
-    truth = _generate(window, args.applicants, args.seed)
-    print(
-        f"generated {args.applicants} applicants (seed {args.seed}) in "
-        f"{time.perf_counter() - t0:.1f} s: {window}"
+    regions = [r for r in str(args.regions).split(",") if r] or ["天津市"]
+    scores, cpu_total, wall_total, uploads = [], 0.0, 0.0, 0
+    for i, region in enumerate(regions):
+        n = args.applicants // len(regions) + (i < args.applicants % len(regions))
+        if n == 0:
+            continue
+        seed = args.seed + 1000 * i  # one reproducible seed per region's window
+        window = work / f"window-seed{seed}"
+        out = work / f"out-seed{seed}"
+        t0 = time.perf_counter()
+        truth = _generate(window, n, seed, region)
+        print(
+            f"generated {n} applicants for {region} (seed {seed}) in "
+            f"{time.perf_counter() - t0:.1f} s: {window}"
+        )
+        _fresh(out)
+        cmd = ["run", str(window), "--out", str(out), "--no-progress"]
+        if args.workers:
+            cmd += ["--workers", str(args.workers)]
+        code, wall, cpu = _certcheck(*cmd)
+        if code != 0:
+            print(f"certcheck run failed with exit code {code}")
+            return 1
+        sc = score(out, truth)
+        sc["reliability_counts"] = reliability(window, out, truth)
+        if len(regions) > 1:
+            _print_score(sc, f"{region} (seed {seed})")
+        scores.append(sc)
+        cpu_total += cpu
+        wall_total += wall
+        uploads += sum(1 for p in (window / "uploads").rglob("*") if p.is_file())
+    s = merge(scores)
+    s.update(
+        {
+            "seed": args.seed,
+            "regions": regions,
+            "uploads": uploads,
+            "wall_seconds": round(wall_total, 1),
+            "cpu_seconds": round(cpu_total, 1),
+        }
     )
-    _fresh(out)
-    cmd = ["run", str(window), "--out", str(out), "--no-progress"]
-    if args.workers:
-        cmd += ["--workers", str(args.workers)]
-    code, wall, cpu = _certcheck(*cmd)
-    if code != 0:
-        print(f"certcheck run failed with exit code {code}")
-        return 1
-    s = score(out, truth)
-    s.update({"seed": args.seed, "wall_seconds": round(wall, 1), "cpu_seconds": round(cpu, 1)})
-    s["reliability"] = reliability(window, out, truth)
-    _print_score(s, f"eval seed {args.seed}")
+    s["reliability"] = merge_reliability([sc["reliability_counts"] for sc in scores])
+    _print_score(s, f"eval seed {args.seed}: {', '.join(regions)}")
     (work / f"score-seed{args.seed}.json").write_text(
         json.dumps(s, ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return 0
+
+
+def merge_reliability(tables: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    out = []
+    for rows in zip(*tables, strict=True):
+        n = sum(r["decisions"] for r in rows)
+        right = sum(r["right"] for r in rows)
+        conf = sum(r["confidence_sum"] for r in rows)
+        out.append(
+            {
+                "bin": rows[0]["bin"],
+                "decisions": n,
+                "right": right,
+                "accuracy": right / n if n else None,
+                "confidence_sum": conf,
+                "mean_confidence": conf / n if n else None,
+            }
+        )
+    return out
 
 
 def cmd_eval_real(args: argparse.Namespace) -> int:

@@ -108,6 +108,56 @@ def _orientation(task: ApplicantTask, upload: Upload, rotation: int, conf: float
     )
 
 
+class SecondLook:
+    """A closer look at a field whose reading disagrees with the form: re-read its crop at
+    twice the size, contrast-stretched (`__call__`), and score how well the crop supports the
+    form's value against the reading (`support`, when the engine can)."""
+
+    def __init__(self, engine: object, slot: str, image: np.ndarray) -> None:
+        self.engine = engine
+        self.slot = slot
+        self.image = image
+
+    def _crop(self, box: tuple[int, int, int, int], pad: int) -> np.ndarray:
+        x0, y0, x1, y1 = box
+        h, w = self.image.shape[:2]
+        return self.image[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)]
+
+    def __call__(self, reading: Reading) -> Reading | None:
+        if reading.box is None:
+            return None
+        crop = self._crop(reading.box, max(8, (reading.box[3] - reading.box[1]) // 2))
+        if crop.size == 0:
+            return None
+        big = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        lab = cv2.cvtColor(big, cv2.COLOR_BGR2LAB)
+        clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
+        lab[:, :, 0] = clahe.apply(lab[:, :, 0])
+        big = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
+        quads = self.engine.detect(big)  # type: ignore[attr-defined]
+        rows = read.group_rows(read.recognise_lines(big, quads, self.engine))
+        again = extract.extract(self.slot, rows).get(reading.field)
+        if again is None:
+            return None
+        return replace(again, box=reading.box)
+
+    def support(self, reading: Reading, expected: str) -> float | None:
+        """log P(form's value) − log P(reading) on the reading's own row crop."""
+        score = getattr(self.engine, "support", None)
+        if score is None or reading.box is None or not reading.source:
+            return None
+        source = read.clean(reading.source)
+        value = read.clean(reading.value)
+        if not value or value not in source:
+            return None
+        wanted = source.replace(value, read.clean(expected), 1)
+        crop = self._crop(reading.box, 4)
+        if crop.size == 0 or crop.shape[0] < 8:
+            return None
+        got, want = score(crop, [source, wanted])
+        return float(want - got)
+
+
 class Worker:
     """Per-applicant state: where to write, and the OCR engine of this process."""
 
@@ -139,31 +189,8 @@ class Worker:
             return []
         return text_lines((self.root / upload.path).read_bytes(), max_pages=3)
 
-    def second_look(self, slot: str, image: np.ndarray) -> crosscheck.SecondLook:
-        """Re-read a disagreeing field from its crop at twice the size, contrast-stretched."""
-
-        def look(reading: Reading) -> Reading | None:
-            if reading.box is None:
-                return None
-            x0, y0, x1, y1 = reading.box
-            h, w = image.shape[:2]
-            pad = max(8, (y1 - y0) // 2)
-            crop = image[max(0, y0 - pad) : min(h, y1 + pad), max(0, x0 - pad) : min(w, x1 + pad)]
-            if crop.size == 0:
-                return None
-            big = cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-            lab = cv2.cvtColor(big, cv2.COLOR_BGR2LAB)
-            clahe = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8))
-            lab[:, :, 0] = clahe.apply(lab[:, :, 0])
-            big = cv2.cvtColor(lab, cv2.COLOR_LAB2BGR)
-            quads = self.engine.detect(big)  # type: ignore[attr-defined]
-            rows = read.group_rows(read.recognise_lines(big, quads, self.engine))
-            again = extract.extract(slot, rows).get(reading.field)
-            if again is None:
-                return None
-            return replace(again, box=reading.box)
-
-        return look
+    def second_look(self, slot: str, image: np.ndarray) -> SecondLook:
+        return SecondLook(self.engine, slot, image)
 
     def evidence(
         self, slot: str, image: np.ndarray, readings: dict[str, Reading]

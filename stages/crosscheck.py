@@ -8,6 +8,7 @@ by the caller) so that one misread character does not send an applicant to revie
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -37,6 +38,24 @@ FORM_LEVEL_CODES = {
 }
 
 SecondLook = Callable[[Reading], Reading | None]
+#: log P(expected) − log P(what was read), both scored on the reading's crop; None: no crop.
+Support = Callable[[Reading, str], float | None]
+
+#: Fields whose reading is printed verbatim (not re-formatted), so the form's value can be
+#: scored on the same crop in its place.
+VERBATIM = {
+    "name",
+    "id_number",
+    "diploma_number",
+    "qualification_number",
+    "practice_number",
+    "school",
+    "major",
+    "work_unit",
+}
+#: The crop must favour the read text over the form's by this many nats (e^6 ≈ 400×) before a
+#: confident, well-formed reading is called a mismatch; less than that is `unreadable`.
+MISMATCH_GAP = 6.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +228,38 @@ def compare(
             f"{doc}上的{label}除生僻字“{chars}”（识别引擎无法输出）外与报名表一致。",
             check + ".rare_character",
         )
+    support: Support | None = getattr(second_look, "support", None)
+    gap = (
+        support(reading, expected)
+        if support is not None and field in VERBATIM and "?" not in expected
+        else None
+    )
+    if gap is not None and gap >= 0.0:
+        # the crop supports the form's value at least as well as what was read
+        return _finding(
+            ctx,
+            field,
+            "pass",
+            expected,
+            reading.value,
+            reading.confidence * 0.9,
+            f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”）。",
+            check + ".verified",
+        )
+    if gap is not None:
+        clear = gap <= -MISMATCH_GAP
+        if clear and _plausible(field, reading.value):
+            posterior = 1.0 / (1.0 + math.exp(max(-50.0, min(50.0, gap))))
+            return _finding(
+                ctx,
+                field,
+                "mismatch",
+                expected,
+                reading.value,
+                reading.confidence * posterior,
+                f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致。",
+                check + ".verified",
+            )
     if second_look is not None:
         again = second_look(reading)
         if again is not None and same(expected, again.value):
@@ -234,7 +285,11 @@ def compare(
                 f"{doc}上的{label}识别结果不稳定（“{reading.value}”/“{again.value}”），请人工核对。",
                 check + ".unstable",
             )
-    if reading.confidence >= MISMATCH_CONFIDENCE and _plausible(field, reading.value):
+    if (
+        gap is None
+        and reading.confidence >= MISMATCH_CONFIDENCE
+        and _plausible(field, reading.value)
+    ):
         return _finding(
             ctx,
             field,

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from . import ctc
 from .base import EngineUnavailable, OcrError, Quad, Recognition
 
 NAME = "ppocr"
@@ -59,6 +60,7 @@ class RapidEngine:
         except Exception as exc:  # noqa: BLE001 - any engine failure is ours to translate
             raise EngineUnavailable(f"PP-OCR models could not be loaded: {exc}") from exc
         self._charset: frozenset[str] | None = None
+        self._index: dict[str, int] | None = None
         self._rec_input = TextRecInput
         self._crop = get_rotate_crop_image
         self._versions = {
@@ -103,6 +105,23 @@ class RapidEngine:
         txts = out.txts or ()
         scores = list(out.scores or ())
         return [Recognition(str(t), float(s)) for t, s in zip(txts, scores, strict=False)]
+
+    def support(self, crop: np.ndarray, texts: Sequence[str]) -> list[float]:
+        """log P(text | crop) under the recogniser's CTC output, for each candidate text
+        (see `ctc.log_prob`): how well the crop supports each reading."""
+        if not texts:
+            return []
+        if self._index is None:
+            chars = self._rec.postprocess_op.character
+            self._index = {c: i for i, c in enumerate(chars) if i and isinstance(c, str)}
+        try:
+            h, w = crop.shape[:2]
+            ratio = max(w / max(1, h), REC_MIN_WIDTH / 48)
+            batch = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+            probs = np.asarray(self._rec.session(batch))[0]
+        except Exception as exc:  # noqa: BLE001
+            raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
+        return [ctc.log_prob(probs, t, self._index) for t in texts]
 
     def upside_down(self, crops: Sequence[np.ndarray]) -> list[float]:
         if not crops:

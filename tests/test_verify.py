@@ -1,0 +1,55 @@
+"""Form-aware verification with the real recogniser: the crop, not the first reading, decides."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from models import ApplicantForm, Reading, Rules
+from pipeline.process import SecondLook
+from stages import crosscheck
+
+FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+
+
+@pytest.fixture(scope="module")
+def engine():  # type: ignore[no-untyped-def]
+    from stages.ocr.rapid import RapidEngine
+
+    return RapidEngine()
+
+
+def page(text: str) -> np.ndarray:
+    img = Image.new("RGB", (480, 90), "white")
+    ImageDraw.Draw(img).text((20, 15), text, font=ImageFont.truetype(FONT, 44), fill="black")
+    return np.asarray(img)[:, :, ::-1].copy()
+
+
+def decide(engine: object, printed: str, read_as: str, form_name: str) -> crosscheck.Finding:
+    image = page("姓名" + printed)
+    reading = Reading(
+        "name", read_as, 0.97, "ppocr", box=(15, 10, 470, 80), source="姓名" + read_as
+    )
+    form = ApplicantForm("1", name=form_name)
+    ctx = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
+    look = SecondLook(engine, "id_front", image)
+    return crosscheck.compare(ctx, "name", form_name, reading, crosscheck.same_name, look)
+
+
+def test_a_look_alike_printed_on_the_document_is_a_mismatch(engine: object) -> None:
+    f = decide(engine, "张玮", "张玮", "张伟")
+    assert f.status == "mismatch" and f.check.endswith(".verified")
+
+
+def test_a_misread_of_the_forms_value_passes(engine: object) -> None:
+    # the crop shows 张伟; a (simulated) first reading said 张玮
+    f = decide(engine, "张伟", "张玮", "张伟")
+    assert f.status == "pass"
+
+
+def test_rare_character_read_as_a_common_one_is_never_a_mismatch(engine: object) -> None:
+    f = decide(engine, "欧阳晓彧", "欧阳晓或", "欧阳晓彧")
+    assert f.status in ("pass", "unreadable")
