@@ -321,3 +321,5 @@ class Rules:
     clinic_record_categories: tuple[str, ...] = ()
     #: When set, 当年毕业研究生 must come from a school whose name holds one of these.
     local_graduate_schools: tuple[str, ...] = ()
+    #: Fields a second engine (Tesseract) re-reads when the first reading disagrees with the form.
+    agreement_fields: tuple[str, ...] = ()

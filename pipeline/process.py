@@ -108,6 +108,21 @@ def _orientation(task: ApplicantTask, upload: Upload, rotation: int, conf: float
     )
 
 
+_SECOND: list[object] = []
+
+
+def _second_engine():  # type: ignore[no-untyped-def]
+    """This process's Tesseract, built once; None where it is not installed."""
+    if not _SECOND:
+        try:
+            from stages.ocr.tesseract import TesseractEngine
+
+            _SECOND.append(TesseractEngine(timeout=30))
+        except Exception:  # noqa: BLE001 - no second engine: decide on the first alone
+            _SECOND.append(None)
+    return _SECOND[0]
+
+
 class SecondLook:
     """A closer look at a field whose reading disagrees with the form: re-read its crop at
     twice the size, contrast-stretched (`__call__`), and score how well the crop supports the
@@ -140,6 +155,21 @@ class SecondLook:
         if again is None:
             return None
         return replace(again, box=reading.box)
+
+    def agree(self, reading: Reading) -> Reading | None:
+        """The field as the second engine (Tesseract, one line) reads the same crop."""
+        second = _second_engine()
+        if second is None or reading.box is None:
+            return None
+        crop = self._crop(reading.box, 6)
+        if crop.size == 0:
+            return None
+        try:
+            (rec,) = second.recognise([crop])
+        except OcrError:
+            return None
+        line = TextLine(rec.text, rec.confidence, reading.box, second.name)
+        return extract.extract(self.slot, [read.Row((line,))]).get(reading.field)
 
     def support(self, reading: Reading, expected: str) -> float | None:
         """log P(form's value) − log P(reading) on the reading's own row crop."""

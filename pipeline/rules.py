@@ -255,6 +255,7 @@ def build_rules(
             licence, "clinic_record_categories", f"{where} [licence]"
         ),
         local_graduate_schools=_strings(graduate, "local_schools", f"{where} [graduate]"),
+        agreement_fields=_strings(data.get("ocr", {}), "agreement_fields", f"{where} [ocr]"),
     )
 
 

@@ -148,6 +148,10 @@ def _plausible(field: str, value: str) -> bool:
         return idnumber.is_valid(value)
     if field == "diploma_number":
         return bool(re.fullmatch(r"\d{17,18}", value))
+    if field == "qualification_number":
+        return bool(re.fullmatch(r"[0-9]{23}[0-9X]|[0-9]{26}[0-9X]", value.upper()))
+    if field == "practice_number":
+        return bool(re.fullmatch(r"[0-9]{15}", value))
     if field == "name":
         return 2 <= len(names.normalise_name(value)) <= 20 and not names.name_problems(value)
     if field in ("birth_date",):
@@ -246,8 +250,29 @@ def compare(
             f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”）。",
             check + ".verified",
         )
+    other = None
+    if gap is not None and field in ctx.rules.agreement_fields:
+        agree: SecondLook | None = getattr(second_look, "agree", None)
+        other = agree(reading) if agree is not None else None
+    if other is not None and same(expected, other.value):
+        # the second engine reads the form's value: the first reading was a misread, unless
+        # the crop clearly shows something else, in which case a person decides
+        status: Status = "unreadable" if gap is not None and gap <= -MISMATCH_GAP else "pass"
+        return _finding(
+            ctx,
+            field,
+            status,
+            expected,
+            reading.value,
+            reading.confidence * (0.5 if status == "unreadable" else 0.8),
+            f"{doc}上的{label}两个识别引擎结果不一致（“{reading.value}”/“{other.value}”），请人工核对。"
+            if status == "unreadable"
+            else f"{doc}上的{label}经第二识别引擎核对与报名表一致。",
+            check + ".engines",
+        )
+    both = other is not None and _same_id(other.value, reading.value)
     if gap is not None:
-        clear = gap <= -MISMATCH_GAP
+        clear = gap <= -MISMATCH_GAP or (both and gap < 0)
         if clear and _plausible(field, reading.value):
             posterior = 1.0 / (1.0 + math.exp(max(-50.0, min(50.0, gap))))
             return _finding(
@@ -257,8 +282,9 @@ def compare(
                 expected,
                 reading.value,
                 reading.confidence * posterior,
-                f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致。",
-                check + ".verified",
+                f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致"
+                + ("（两个识别引擎结果相同）。" if both else "。"),
+                check + (".engines" if both else ".verified"),
             )
     if second_look is not None:
         again = second_look(reading)

@@ -320,3 +320,41 @@ def test_clinic_record_stands_in_for_the_licence_only_where_the_rules_say() -> N
     clinical = ApplicantForm("1", exam=Exam(category="临床"), work_unit="天津市和平区张氏中医诊所")
     assert check("licence", *texts, form=tcm)["doc_type"] == "pass"
     assert check("licence", *texts, form=clinical)["doc_type"] == "mismatch"
+
+
+class FakeLook:
+    """A closer look whose CTC gap and second-engine reading the test chooses."""
+
+    def __init__(self, gap: float | None, other: str | None) -> None:
+        self.gap, self.other = gap, other
+
+    def __call__(self, reading):  # type: ignore[no-untyped-def]
+        return None
+
+    def support(self, reading, expected):  # type: ignore[no-untyped-def]
+        return self.gap
+
+    def agree(self, reading):  # type: ignore[no-untyped-def]
+        from dataclasses import replace
+
+        return None if self.other is None else replace(reading, value=self.other)
+
+
+@pytest.mark.parametrize(
+    ("gap", "other", "status"),
+    [
+        (-10.0, None, "mismatch"),  # the crop clearly shows another number
+        (-10.0, ID, "unreadable"),  # ... but Tesseract reads the form's: a person decides
+        (-3.0, OTHER_ID, "mismatch"),  # unsure crop, both engines read the same other number
+        (-3.0, ID, "pass"),  # unsure crop, Tesseract reads the form's number: a misread
+        (-3.0, None, "unreadable"),
+        (0.5, None, "pass"),  # the crop supports the form's number better than the reading
+    ],
+)
+def test_agreement_of_two_engines_and_the_crop(gap: float, other: str | None, status: str) -> None:
+    from models import Reading
+
+    reading = Reading("id_number", OTHER_ID, 0.97, "ppocr", box=(0, 0, 10, 10), source=OTHER_ID)
+    ctx = crosscheck.Context(FORM, "probation_cert", "f", date(2026, 1, 31), RULES)
+    f = crosscheck.compare(ctx, "id_number", ID, reading, crosscheck._same_id, FakeLook(gap, other))
+    assert f.status == status
