@@ -82,6 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     er.add_argument("realdata", type=Path)
     er.add_argument("--work", type=Path, default=Path("eval/real"))
 
+    cal = sub.add_parser(
+        "calibrate",
+        help="fit the confidence calibration on fresh tuning windows (never the eval seed)",
+    )
+    cal.add_argument("--seed", type=int, required=True)
+    cal.add_argument("--applicants", type=_positive, default=150, help="in all, split by region")
+    cal.add_argument("--regions", default="天津市,北京市,辽宁省")
+    cal.add_argument("--work", type=Path, default=Path("eval/calibration"))
+    cal.add_argument("--workers", type=_positive, default=None)
+    cal.add_argument("--output", type=Path, default=None, help="default: pipeline/calibration.json")
+
     bench = sub.add_parser("bench", help="core-seconds per upload vs the naive Tesseract loop")
     bench.add_argument("--seed", type=int, required=True)
     bench.add_argument("--applicants", type=_positive, default=16)
@@ -91,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .calibration import CalibrationError
     from .rules import RulesError
     from .run import run_window
     from .window import WindowError
@@ -107,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except WindowError as exc:
         print(f"certcheck: cannot read the window: {exc}", file=sys.stderr)
         return EXIT_WINDOW
-    except RulesError as exc:
+    except (RulesError, CalibrationError) as exc:
         print(f"certcheck: rule file error: {exc}", file=sys.stderr)
         return EXIT_RULES
     except OSError as exc:
@@ -165,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
             return evaluate.cmd_eval_real(args)
         if args.command == "bench":
             return evaluate.cmd_bench(args)
+        if args.command == "calibrate":
+            return evaluate.cmd_calibrate(args)
     except KeyboardInterrupt:
         print("certcheck: interrupted; finished applicants are kept in OUT/parts", file=sys.stderr)
         return EXIT_INTERRUPTED

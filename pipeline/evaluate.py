@@ -66,13 +66,13 @@ def _generate(window: Path, applicants: int, seed: int, region: str = "天津市
     return generate_window(window, applicants, seed, region=region)
 
 
-def _certcheck(*args: str) -> tuple[int, float, float]:
+def _certcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, float, float]:
     """Run the CLI as a child process: (exit code, wall seconds, CPU seconds of the whole
     process tree — workers, nannies and Tesseract subprocesses included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], env=env, check=False)
+    full = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], env=full, check=False)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -270,10 +270,14 @@ def _form_value(form: dict[str, Any], path: str) -> str:
     return str(value or "")
 
 
-def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any]]:
-    """How often a field decision with a given confidence is right. The right answer comes
-    from the truth: what the document printed against what the form says (a `?` on the form
-    matches any one character), so form faults that make a document differ count too."""
+def decisions(
+    window: Path, out: Path, truth_path: Path, raw: bool = False
+) -> list[tuple[str, float, bool]]:
+    """(status, confidence, right?) of every field decision the truth can judge. The right
+    answer comes from the truth: what the document printed against what the form says (a `?`
+    on the form matches any one character), so form faults that make a document differ count
+    too. `raw`: the recogniser's scores as the workers left them in parts/, before
+    calibration (what `calibrate` fits on)."""
     from stages import crosscheck, textnorm
 
     forms = _load_forms(window)
@@ -283,8 +287,16 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
             if u.get("doc_type") == u.get("slot"):
                 for field, value in (u.get("fields") or {}).items():
                     printed[(u["file"], field)] = str(value)
-    rows = [[0, 0, 0.0] for _ in BINS[:-1]]
-    for f in _load_jsonl(out / "findings.jsonl"):
+    if raw:
+        findings = [
+            f
+            for part in sorted((out / "parts").glob("*.json"))
+            for f in json.loads(part.read_text(encoding="utf-8"))["findings"]
+        ]
+    else:
+        findings = _load_jsonl(out / "findings.jsonl")
+    samples = []
+    for f in findings:
         fields = CHECKED_FIELDS.get(f["slot"], {})
         key = (f["file"], f["field"])
         if f["field"] not in fields or key not in printed or f["confidence"] is None:
@@ -299,13 +311,23 @@ def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any
         elif f["field"] == "graduation":
             same = expected[:7] == shown[:7]
         else:
-            same = textnorm.normalise(expected).upper() == textnorm.normalise(shown).upper()
-        right = (f["status"] == "pass") == same
+            same = (
+                clean(textnorm.normalise(expected)).upper()
+                == clean(textnorm.normalise(shown)).upper()
+            )
+        samples.append((str(f["status"]), float(f["confidence"]), (f["status"] == "pass") == same))
+    return samples
+
+
+def reliability(window: Path, out: Path, truth_path: Path) -> list[dict[str, Any]]:
+    """How often a field decision with a given confidence is right, per confidence bin."""
+    rows = [[0, 0, 0.0] for _ in BINS[:-1]]
+    for _status, conf, right in decisions(window, out, truth_path):
         for i in range(len(BINS) - 1):
-            if BINS[i] <= f["confidence"] < BINS[i + 1]:
+            if BINS[i] <= conf < BINS[i + 1]:
                 rows[i][0] += right
                 rows[i][1] += 1
-                rows[i][2] += f["confidence"]
+                rows[i][2] += conf
     return [
         {
             "bin": f"{BINS[i]:.2f}–{min(BINS[i + 1], 1.0):.2f}",
@@ -387,11 +409,14 @@ def _print_score(s: dict[str, Any], label: str) -> None:
         print(f"  orientation wrong {w}")
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    """One fresh window per region (applicants split between them), run, scored, merged."""
+def _run_regions(
+    args: argparse.Namespace, env: dict[str, str] | None = None
+) -> list[dict[str, Any]] | None:
+    """Generate one fresh window per region (applicants split between them) and run each;
+    None when a run failed."""
     work: Path = args.work
     regions = [r for r in str(args.regions).split(",") if r] or ["天津市"]
-    scores, cpu_total, wall_total, uploads = [], 0.0, 0.0, 0
+    runs = []
     for i, region in enumerate(regions):
         n = args.applicants // len(regions) + (i < args.applicants % len(regions))
         if n == 0:
@@ -409,33 +434,79 @@ def cmd_eval(args: argparse.Namespace) -> int:
         cmd = ["run", str(window), "--out", str(out), "--no-progress"]
         if args.workers:
             cmd += ["--workers", str(args.workers)]
-        code, wall, cpu = _certcheck(*cmd)
+        code, wall, cpu = _certcheck(*cmd, env=env)
         if code != 0:
             print(f"certcheck run failed with exit code {code}")
-            return 1
-        sc = score(out, truth)
-        sc["reliability_counts"] = reliability(window, out, truth)
-        if len(regions) > 1:
-            _print_score(sc, f"{region} (seed {seed})")
+            return None
+        uploads = sum(1 for p in (window / "uploads").rglob("*") if p.is_file())
+        runs.append(
+            {
+                "region": region,
+                "seed": seed,
+                "window": window,
+                "out": out,
+                "truth": truth,
+                "wall": wall,
+                "cpu": cpu,
+                "uploads": uploads,
+            }
+        )
+    return runs
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """One fresh window per region, run, scored, merged."""
+    runs = _run_regions(args)
+    if runs is None:
+        return 1
+    scores = []
+    for r in runs:
+        sc = score(r["out"], r["truth"])
+        sc["reliability_counts"] = reliability(r["window"], r["out"], r["truth"])
+        if len(runs) > 1:
+            _print_score(sc, f"{r['region']} (seed {r['seed']})")
         scores.append(sc)
-        cpu_total += cpu
-        wall_total += wall
-        uploads += sum(1 for p in (window / "uploads").rglob("*") if p.is_file())
     s = merge(scores)
     s.update(
         {
             "seed": args.seed,
-            "regions": regions,
-            "uploads": uploads,
-            "wall_seconds": round(wall_total, 1),
-            "cpu_seconds": round(cpu_total, 1),
+            "regions": [r["region"] for r in runs],
+            "uploads": sum(r["uploads"] for r in runs),
+            "wall_seconds": round(sum(r["wall"] for r in runs), 1),
+            "cpu_seconds": round(sum(r["cpu"] for r in runs), 1),
         }
     )
     s["reliability"] = merge_reliability([sc["reliability_counts"] for sc in scores])
-    _print_score(s, f"eval seed {args.seed}: {', '.join(regions)}")
-    (work / f"score-seed{args.seed}.json").write_text(
+    _print_score(s, f"eval seed {args.seed}: {', '.join(s['regions'])}")
+    (args.work / f"score-seed{args.seed}.json").write_text(
         json.dumps(s, ensure_ascii=False, indent=2), encoding="utf-8"
     )
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Fit the calibration on tuning windows run without one (raw scores)."""
+    from stages.calibrate import fit
+
+    from .calibration import CALIBRATION_FILE
+
+    runs = _run_regions(args, env={"CERTCHECK_CALIBRATION": "none"})
+    if runs is None:
+        return 1
+    samples = [s for r in runs for s in decisions(r["window"], r["out"], r["truth"], raw=True)]
+    regions = ",".join(r["region"] for r in runs)
+    cal = fit(
+        samples,
+        f"certcheck calibrate --seed {args.seed} --applicants {args.applicants}"
+        f" --regions {regions} ({len(samples)} decisions)",
+    )
+    target = args.output or CALIBRATION_FILE
+    target.write_text(json.dumps(cal.to_json(), ensure_ascii=False, indent=1) + "\n", "utf-8")
+    wrong = sum(1 for _s, _c, right in samples if not right)
+    print(f"fitted on {len(samples)} field decisions ({wrong} wrong): {target}")
+    for status, rows in cal.counts:
+        seen = [(n, r) for n, r, _ in rows if n]
+        print(f"  {status}: " + ", ".join(f"{r}/{n}" for n, r in seen))
     return 0
 
 

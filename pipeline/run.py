@@ -27,6 +27,7 @@ from typing import Any
 from models import ApplicantResult, Finding, Page, Reading, Rules
 from stages import window_checks
 
+from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant
 from .rules import load_rules
 from .window import Window, load_window
@@ -314,6 +315,8 @@ def run_window(
         bar.update(1)
     bar.close()
     results = add_window_findings(window, results)
+    cal = load_calibration()
+    results = {aid: calibrate(r, cal) for aid, r in results.items()}
     write_outputs(out, window, results)
     versions = engine_versions()
     from .report import write_report
@@ -332,6 +335,7 @@ def run_window(
         "reused": len(tasks) - len(todo),
         "stray_files": window.stray,
         "rules": list(rules.sources),
+        "calibration": cal.source if cal else "none (raw recogniser scores)",
         "versions": versions,
         "seconds": round(time.time() - started, 2),
         "report": str(report.relative_to(out)),
