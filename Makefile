@@ -5,12 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED_EVAL ?= 20261123
-EVAL_N ?= 60
+EVAL_N ?= 120
+SEED_CALIBRATE ?= 777
+CAL_N ?= 150
 BENCH_N ?= 40
 REALDATA ?= ../shared/realdata
 APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
 
-.PHONY: install system-deps demo test test-all lint eval eval-real bench samples clean
+.PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean
 
 install: $(STAMP)
 
@@ -49,6 +51,10 @@ lint: install
 
 eval: install
 	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --work eval/synthetic
+
+# Fits pipeline/calibration.json on tuning windows (seed SEED_CALIBRATE, never the eval seed).
+calibrate: install
+	$(BIN)/certcheck calibrate --seed $(SEED_CALIBRATE) --applicants $(CAL_N) --work eval/calibration
 
 eval-real: install
 	@if [ -d "$(REALDATA)" ]; then $(BIN)/certcheck eval-real $(REALDATA) --work eval/real; \
