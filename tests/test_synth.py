@@ -24,10 +24,19 @@ from pipeline.synth.people import (
     org_check,
     wrong_check,
 )
-from pipeline.synth.window import Plan, clean_docs, clean_form, form_line
+from pipeline.synth.people import VARIANTS
+from pipeline.synth.window import (
+    SLOT_ORDER,
+    Plan,
+    clean_docs,
+    clean_form,
+    form_line,
+    slots_for,
+    variant_slots,
+)
 from stages.idnumber import check_char
 
-SLOTS = {"id_front", "id_back", "photo", "diploma", "probation_cert", "licence"}
+SLOTS = set(SLOT_ORDER)
 REF = date(2026, 1, 31)
 N = 4
 SEED = 20260123
@@ -67,7 +76,7 @@ def test_contract_layout(window: tuple[Path, Path, list[dict]]) -> None:
             parts = Path(u["file"]).parts
             assert parts[:3] == ("uploads", t["applicant_id"], u["slot"]) and len(parts) == 4
             assert u["slot"] in SLOTS
-            assert path.suffix in (".jpg", ".jpeg", ".png")
+            assert path.suffix in (".jpg", ".jpeg", ".png", ".pdf")
             assert u["rotation"] in (0, 90, 180, 270)
             assert abs(u["skew"]) <= 5
     # The ground truth sits beside the window, never inside it.
@@ -85,11 +94,12 @@ def test_form_lines_parse(window: tuple[Path, Path, list[dict]]) -> None:
                 json.loads(line)
             continue
         form = json.loads(line)
+        v = VARIANTS[t["variant"]]
         assert form["applicant_id"] == t["applicant_id"]
         assert form["name"] == t["form_name"]
-        assert form["id_type"] == "resident_id" and form["duty_status"] == "试用期"
-        assert form["education"]["level"] == "本科"
-        assert form["exam"]["level"] == "执业医师"
+        assert form["id_type"] == "resident_id" and form["duty_status"] == v.duty
+        assert form["education"]["level"] == v.level
+        assert form["exam"]["level"] == v.exam_level
         assert "\\u" not in line  # ensure_ascii=False
 
 
@@ -108,9 +118,9 @@ def test_clean_uploads_within_rules(window: tuple[Path, Path, list[dict]]) -> No
         faulty_slot = t["fault"]["slot"] if t["fault"] else None
         slots = {u["slot"] for u in t["uploads"]}
         if not t["fault"] or t["fault"]["kind"] != "missing_slot":
-            assert slots == SLOTS
+            assert slots == set(t["slots"])
         for u in t["uploads"]:
-            if u["slot"] == faulty_slot:
+            if u["slot"] == faulty_slot or u["kind"] == "pdf" or "reused_from" in u:
                 continue
             data = (out / u["file"]).read_bytes()
             img = Image.open(io.BytesIO(data))
@@ -145,12 +155,29 @@ def test_refuses_non_empty(tmp_path: Path) -> None:
 
 
 def _plan(kind: str | None, seed: int = 3) -> Plan:
-    rng = random.Random(seed)
-    person = make_person(rng, REF, **flt.PERSON_HINTS.get(kind or "", {}))  # type: ignore[arg-type]
-    aid = "2026120000001"
-    return Plan(
-        0, aid, person, clean_form(aid, person, "天津市"), clean_docs(person, REF, rng), REF
-    )
+    """A clean plan of an applicant whose category (and region) can carry `kind`."""
+    for region in ("天津市", "辽宁省", "北京市"):
+        for key, v in VARIANTS.items():
+            slots = variant_slots(key, region, REF, date(2026, 1, 5))
+            if kind and not flt.feasible(kind, v, slots, 1):
+                continue
+            rng = random.Random(seed)
+            hints = flt.PERSON_HINTS.get(kind or "", {})
+            person = make_person(rng, REF, variant=key, region=region, **hints)  # type: ignore[arg-type]
+            aid = "2026120000001"
+            form = clean_form(aid, person, region)
+            return Plan(
+                1,
+                aid,
+                person,
+                form,
+                clean_docs(person, REF, rng),
+                REF,
+                slots=slots_for(form, region),
+                region=region,
+                earlier={"photo": [("2026120000000", 0, "")], "id_back": []},
+            )
+    pytest.skip(f"no category of the current rules can carry {kind}")
 
 
 @pytest.mark.parametrize("kind", FAULT_KINDS)
@@ -161,7 +188,7 @@ def test_every_fault_kind_changes_something(kind: str) -> None:
     fault = flt.FAULTS[kind](plan, random.Random(5))
     assert fault.kind == kind and fault.expect
     for slot, field in fault.expect:
-        assert slot in SLOTS | {"form"} and field
+        assert slot in SLOTS | {"form", "window"} and field
     changed = (
         plan.form != form
         or {s: (d.doc_type, d.fields) for s, d in plan.docs.items()} != docs
@@ -169,6 +196,7 @@ def test_every_fault_kind_changes_something(kind: str) -> None:
         or plan.missing is not None
         or plan.malformed
         or plan.photo_mode != "ok"
+        or plan.reuse is not None
     )
     if kind == "form_underage":
         assert age_at(plan.person.birth, REF) in (16, 17)
@@ -182,6 +210,9 @@ def test_every_fault_kind_changes_something(kind: str) -> None:
 def test_fault_assignment_covers_every_kind() -> None:
     kinds = flt.assign(2 * len(FAULT_KINDS), 0.5, random.Random(9))
     assert {k for k in kinds if k} == set(FAULT_KINDS)
+    # Category-aware: a kind only goes where `ok` allows it, kinds nobody can carry drop out.
+    odd = flt.assign(40, 1.0, random.Random(2), lambda i, k: (i % 2 == 1) == k.startswith("si_"))
+    assert all(k is None or (i % 2 == 1) == k.startswith("si_") for i, k in enumerate(odd))
     assert sum(k is not None for k in flt.assign(10, 0.5, random.Random(1))) == 5
     assert not any(flt.assign(10, 0.0, random.Random(1)))
 

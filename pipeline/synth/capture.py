@@ -311,18 +311,21 @@ def capture(
     camera: tuple[str, str, str] | None = None,
     oversize: bool = False,
     rotation: int | None = None,
+    framing: str | None = None,
 ) -> Shot:
     """Photograph or scan a rendered page.
 
     `fmt` png means a scanner (no desk, no noise, palette PNG). `exif_turn` stores the pixels
     turned and writes an EXIF Orientation tag that turns them back for the viewer; `camera`
     adds phone EXIF (make, model, time). `oversize` makes a >200 KB JPEG for the file fault.
+    `framing` "photo": the rendered image already is the whole photo (a person holding a
+    card), so it fills the frame: no desk, no scanner bed.
     """
     rot = pick_rotation(rng) if rotation is None else rotation
     img = turn(doc.image, rot)
     w, h = img.size
-    on_desk = fmt == "jpeg" and rng.random() < 0.7
-    scan = fmt == "png" or (not on_desk and rng.random() < 0.5)
+    on_desk = fmt == "jpeg" and rng.random() < 0.7 and framing != "photo"
+    scan = fmt == "png" or (not on_desk and rng.random() < 0.5 and framing != "photo")
     skew = rng.uniform(-2.5, 2.5) if scan else rng.uniform(-5, 5)
     s_min = MIN_GLYPH_PX / max(doc.min_glyph, 1)
     fw, fh, s = plan_frame(w, h, s_min, skew, on_desk, rng)

@@ -23,6 +23,7 @@ from pipeline.synth.people import (
     HOSPITALS,
     OTHER_MAJOR,
     SCHOOLS,
+    Variant,
     add_months,
     add_years,
     id15,
@@ -36,6 +37,24 @@ if TYPE_CHECKING:
 
 DOC_SLOTS = ("id_front", "id_back", "diploma", "probation_cert", "licence")
 ALL_SLOTS = ("id_front", "id_back", "photo", "diploma", "probation_cert", "licence")
+#: Slots whose upload is a picture of a document (not the registration photo): where a file
+#: fault or a reused image may sit.
+IMAGE_DOC_SLOTS = (
+    "id_front",
+    "id_back",
+    "id_handheld",
+    "diploma",
+    "degree",
+    "diploma_record",
+    "probation_cert",
+    "licence",
+    "assistant_qualification",
+    "assistant_practice",
+    "practice_period_cert",
+    "mentorship_cert",
+    "pledge",
+    "social_insurance",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +76,65 @@ PERSON_HINTS: dict[str, dict[str, object]] = {
     "form_underage": {"age": (16, 17)},
     "form_id_15digit": {"age": (28, 40)},  # legacy numbers exist only for people born in 19xx
     "id_expired": {"age": (27, 35), "expired_id": True},
+    "licence_no_subject": {"subject": ("口腔", "中医")},
 }
+
+#: Slots an applicant must upload for a fault kind to be possible (its category must have
+#: them); kinds not listed need nothing beyond id_front/id_back/photo.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "file_truncated": (),
+    "doc_wrong_type": (),
+    "diploma_name_mismatch": ("diploma",),
+    "diploma_number_mismatch": ("diploma",),
+    "diploma_school_mismatch": ("diploma",),
+    "diploma_major_mismatch": ("diploma",),
+    "diploma_graduation_mismatch": ("diploma",),
+    "diploma_level_mismatch": ("diploma",),
+    "licence_unit_mismatch": ("licence",),
+    "licence_expired": ("licence",),
+    "licence_no_subject": ("licence",),
+    "probation_name_mismatch": ("probation_cert",),
+    "probation_id_mismatch": ("probation_cert",),
+    "probation_unit_mismatch": ("probation_cert",),
+    "probation_short": ("probation_cert",),
+    "probation_failed": ("probation_cert",),
+    "handheld_id_mismatch": ("id_handheld",),
+    "degree_name_mismatch": ("degree",),
+    "degree_level_mismatch": ("degree",),
+    "record_number_mismatch": ("diploma_record",),
+    "record_expired": ("diploma_record",),
+    "record_code_invalid": ("diploma_record",),
+    "record_name_mismatch": ("diploma_record",),
+    "aq_number_mismatch": ("assistant_qualification",),
+    "aq_tail_not_applicant": ("assistant_qualification",),
+    "ap_number_mismatch": ("assistant_practice",),
+    "ap_unit_mismatch": ("assistant_practice",),
+    "ap_registered_late": ("assistant_practice",),
+    "ppc_failed": ("practice_period_cert",),
+    "ppc_name_mismatch": ("practice_period_cert",),
+    "mentorship_id_mismatch": ("mentorship_cert",),
+    "pledge_name_mismatch": ("pledge",),
+    "si_unit_mismatch": ("social_insurance",),
+    "si_month_unpaid": ("social_insurance",),
+}
+
+
+def feasible(kind: str, variant: Variant, slots: tuple[str, ...], index: int) -> bool:
+    """Whether an applicant of `variant` uploading `slots` (at `index` in the window) can
+    carry fault `kind`: the slots it changes are uploaded and the category fits."""
+    if not set(NEEDS.get(kind, ())) <= set(slots):
+        return False
+    if kind == "diploma_level_mismatch":
+        return variant.level == "本科"
+    if kind == "licence_no_subject":
+        return not variant.rural
+    if kind == "ap_registered_late":
+        return variant.level in ("专科", "中专")
+    if kind == "same_image_other_applicant":
+        return index >= 1
+    if kind in ("file_truncated", "file_wrong_type", "file_too_large", "doc_wrong_type"):
+        return bool(set(slots) & set(DOC_SLOTS))
+    return True
 
 
 def fault(name: str) -> Callable[[FaultFn], FaultFn]:
@@ -76,23 +153,27 @@ def _f(kind: str, slot: str, detail: str, *expect: tuple[str, str]) -> Fault:
 # File faults (applied by window when the file is written)
 
 
+def _doc_slots(plan: Plan) -> list[str]:
+    return [s for s in DOC_SLOTS if s in plan.slots]
+
+
 @fault("file_empty")
 def _file_empty(plan: Plan, rng: random.Random) -> Fault:
-    slot = rng.choice(ALL_SLOTS)
+    slot = rng.choice([s for s in ALL_SLOTS if s in plan.slots])
     plan.file_fault = (slot, "empty")
     return _f("file_empty", slot, "zero-byte file", (slot, "file"))
 
 
 @fault("file_truncated")
 def _file_truncated(plan: Plan, rng: random.Random) -> Fault:
-    slot = rng.choice(DOC_SLOTS)
+    slot = rng.choice(_doc_slots(plan))
     plan.file_fault = (slot, "truncated")
     return _f("file_truncated", slot, "JPEG cut at 60% of its bytes", (slot, "file"))
 
 
 @fault("file_wrong_type")
 def _file_wrong_type(plan: Plan, rng: random.Random) -> Fault:
-    slot = rng.choice(DOC_SLOTS)
+    slot = rng.choice(_doc_slots(plan))
     kind = rng.choice(("gif", "gif", "bmp", "text"))
     plan.file_fault = (slot, kind)
     return _f("file_wrong_type", slot, f"{kind} content under a .jpg name", (slot, "file"))
@@ -100,7 +181,7 @@ def _file_wrong_type(plan: Plan, rng: random.Random) -> Fault:
 
 @fault("file_too_large")
 def _file_too_large(plan: Plan, rng: random.Random) -> Fault:
-    slot = rng.choice(DOC_SLOTS)
+    slot = rng.choice(_doc_slots(plan))
     plan.file_fault = (slot, "oversize")
     return _f("file_too_large", slot, "JPEG over 200 KB (220-600 KB)", (slot, "file"))
 
@@ -119,7 +200,7 @@ def _photo_not_jpeg(plan: Plan, rng: random.Random) -> Fault:
 
 @fault("missing_slot")
 def _missing_slot(plan: Plan, rng: random.Random) -> Fault:
-    slot = rng.choice(ALL_SLOTS)
+    slot = rng.choice([s for s in ALL_SLOTS if s in plan.slots])
     plan.missing = slot
     return _f("missing_slot", slot, f"no {slot} upload", (slot, "presence"))
 
@@ -225,7 +306,8 @@ WRONG_DOC = (
 
 @fault("doc_wrong_type")
 def _doc_wrong_type(plan: Plan, rng: random.Random) -> Fault:
-    slot, other = rng.choice(WRONG_DOC)
+    pairs = [(a, b) for a, b in WRONG_DOC if a in plan.slots and b in plan.slots]
+    slot, other = rng.choice(pairs or [("id_back", "id_front")])
     plan.docs[slot] = plan.docs[other]
     return _f("doc_wrong_type", slot, f"{other} uploaded as {slot}", (slot, "doc_type"))
 
@@ -423,22 +505,295 @@ def _prob_failed(plan: Plan, rng: random.Random) -> Fault:
     return _mismatch(plan, "probation_cert", "result", "不合格", "probation_failed")
 
 
+@fault("licence_no_subject")
+def _lic_subject(plan: Plan, rng: random.Random) -> Fault:
+    needed = {"口腔": "口腔科", "中医": "中医科"}.get(plan.person.category, "内科")
+    doc = plan.docs["licence"]
+    subjects = [s for s in doc.fields["subjects"].split("；") if s != needed]
+    plan.docs["licence"] = replace(doc, fields={**doc.fields, "subjects": "；".join(subjects)})
+    return _f(
+        "licence_no_subject",
+        "licence",
+        f"诊疗科目 lacks {needed} ({plan.person.category} applicant)",
+        ("licence", "subjects"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Faults on the materials of the other applicant categories
+
+
+def _digits_changed(rng: random.Random, value: str, positions: range, count: int = 3) -> str:
+    chars = list(value)
+    for pos in rng.sample(list(positions), count):
+        chars[pos] = rng.choice([d for d in "0123456789" if d != chars[pos]])
+    return "".join(chars)
+
+
+@fault("handheld_id_mismatch")
+def _handheld_id(plan: Plan, rng: random.Random) -> Fault:
+    doc = plan.docs["id_handheld"]
+    plan.docs["id_handheld"] = replace(doc, extra={**doc.extra, "legible": "1"})
+    return _mismatch(
+        plan, "id_handheld", "id_number", _other_number(plan, rng, False), "handheld_id_mismatch"
+    )
+
+
+@fault("degree_name_mismatch")
+def _degree_name(plan: Plan, rng: random.Random) -> Fault:
+    return _mismatch(
+        plan, "degree", "name", swap_char(rng, plan.person.name), "degree_name_mismatch"
+    )
+
+
+@fault("degree_level_mismatch")
+def _degree_level(plan: Plan, rng: random.Random) -> Fault:
+    level = plan.form["education"]["level"]
+    printed = "学士" if level == "研究生" else "硕士"
+    _mismatch(plan, "degree", "degree_level", printed, "degree_level_mismatch")
+    return _f(
+        "degree_level_mismatch",
+        "degree",
+        f"{printed}学位证书 for a {level} form",
+        ("degree", "education_level"),
+    )
+
+
+@fault("record_number_mismatch")
+def _record_number(plan: Plan, rng: random.Random) -> Fault:
+    num = plan.docs["diploma_record"].fields["diploma_number"]
+    new = _digits_changed(rng, num, range(len(num) - 6, len(num)), rng.choice((2, 3)))
+    return _mismatch(plan, "diploma_record", "diploma_number", new, "record_number_mismatch")
+
+
+@fault("record_expired")
+def _record_expired(plan: Plan, rng: random.Random) -> Fault:
+    end = plan.ref - timedelta(days=rng.randint(3, 200))
+    doc = plan.docs["diploma_record"]
+    update = min(date.fromisoformat(doc.fields["update_date"]), end - timedelta(days=30))
+    plan.docs["diploma_record"] = replace(
+        doc,
+        fields={**doc.fields, "valid_until": end.isoformat(), "update_date": update.isoformat()},
+    )
+    return _f(
+        "record_expired",
+        "diploma_record",
+        f"在线验证报告 valid until {end}, before {plan.ref}",
+        ("diploma_record", "validity"),
+    )
+
+
+@fault("record_code_invalid")
+def _record_code(plan: Plan, rng: random.Random) -> Fault:
+    code = plan.docs["diploma_record"].fields["verification_code"]
+    bad = code[:15] if rng.random() < 0.5 else code.lower().replace("2", "a").replace("3", "b")
+    if not any(c.islower() for c in bad) and len(bad) == 16:
+        bad = code[:15]
+    return _mismatch(plan, "diploma_record", "verification_code", bad, "record_code_invalid")
+
+
+@fault("record_name_mismatch")
+def _record_name(plan: Plan, rng: random.Random) -> Fault:
+    return _mismatch(
+        plan, "diploma_record", "name", swap_char(rng, plan.person.name), "record_name_mismatch"
+    )
+
+
+@fault("aq_number_mismatch")
+def _aq_number(plan: Plan, rng: random.Random) -> Fault:
+    num = plan.docs["assistant_qualification"].fields["qualification_number"]
+    province = rng.choice([c for c in ("11", "12", "13", "21", "37") if c != num[4:6]])
+    new = num[:4] + province + num[6:]
+    return _mismatch(
+        plan, "assistant_qualification", "qualification_number", new, "aq_number_mismatch"
+    )
+
+
+@fault("aq_tail_not_applicant")
+def _aq_tail(plan: Plan, rng: random.Random) -> Fault:
+    doc = plan.docs["assistant_qualification"]
+    num = doc.fields["qualification_number"]
+    other = _other_number(plan, rng, False)
+    new = num[:9] + other
+    plan.docs["assistant_qualification"] = replace(
+        doc, fields={**doc.fields, "qualification_number": new}
+    )
+    plan.form["assistant"]["qualification_number"] = new
+    return _f(
+        "aq_tail_not_applicant",
+        "assistant_qualification",
+        f"资格证书编码 {new} ends in another ID number (form and certificate)",
+        ("assistant_qualification", "qualification_number"),
+        ("form", "qualification_number"),
+    )
+
+
+@fault("ap_number_mismatch")
+def _ap_number(plan: Plan, rng: random.Random) -> Fault:
+    num = plan.docs["assistant_practice"].fields["practice_number"]
+    new = _digits_changed(rng, num, range(8, 15))
+    return _mismatch(plan, "assistant_practice", "practice_number", new, "ap_number_mismatch")
+
+
+@fault("ap_unit_mismatch")
+def _ap_unit(plan: Plan, rng: random.Random) -> Fault:
+    unit = _other_unit(plan.person.hospital.name, rng)
+    return _mismatch(plan, "assistant_practice", "work_unit", unit, "ap_unit_mismatch")
+
+
+def registration_cutoff(level: str, exam_year: int) -> date | None:
+    """The last 注册 date for an assistant of `level` to sit the `exam_year` exam."""
+    years = {"专科": 2, "中专": 5}.get(level)
+    return date(exam_year - years, 8, 22) if years else None
+
+
+@fault("ap_registered_late")
+def _ap_late(plan: Plan, rng: random.Random) -> Fault:
+    cutoff = registration_cutoff(plan.form["education"]["level"], plan.ref.year)
+    assert cutoff is not None
+    latest = plan.ref - timedelta(days=90)
+    reg = cutoff + timedelta(days=rng.randint(20, max(21, (latest - cutoff).days)))
+    doc = plan.docs["assistant_practice"]
+    plan.docs["assistant_practice"] = replace(
+        doc, fields={**doc.fields, "registration_date": reg.isoformat()}
+    )
+    plan.form["assistant"]["registration_date"] = f"{reg:%Y-%m}"
+    return _f(
+        "ap_registered_late",
+        "assistant_practice",
+        f"registered {reg}, after the cut-off {cutoff}",
+        ("assistant_practice", "registration"),
+        ("form", "registration"),
+    )
+
+
+@fault("ppc_failed")
+def _ppc_failed(plan: Plan, rng: random.Random) -> Fault:
+    return _mismatch(plan, "practice_period_cert", "result", "不合格", "ppc_failed")
+
+
+@fault("ppc_name_mismatch")
+def _ppc_name(plan: Plan, rng: random.Random) -> Fault:
+    return _mismatch(
+        plan, "practice_period_cert", "name", swap_char(rng, plan.person.name), "ppc_name_mismatch"
+    )
+
+
+@fault("mentorship_id_mismatch")
+def _mentor_id(plan: Plan, rng: random.Random) -> Fault:
+    return _mismatch(
+        plan,
+        "mentorship_cert",
+        "id_number",
+        _other_number(plan, rng, True),
+        "mentorship_id_mismatch",
+    )
+
+
+@fault("pledge_name_mismatch")
+def _pledge_name(plan: Plan, rng: random.Random) -> Fault:
+    return _mismatch(
+        plan, "pledge", "name", swap_char(rng, plan.person.name), "pledge_name_mismatch"
+    )
+
+
+@fault("si_unit_mismatch")
+def _si_unit(plan: Plan, rng: random.Random) -> Fault:
+    unit = _other_unit(plan.person.hospital.name, rng)
+    return _mismatch(plan, "social_insurance", "work_unit", unit, "si_unit_mismatch")
+
+
+@fault("si_month_unpaid")
+def _si_unpaid(plan: Plan, rng: random.Random) -> Fault:
+    doc = plan.docs["social_insurance"]
+    month = rng.choice(doc.extra["required"].split(","))
+    rows = [r.split("|") for r in doc.fields["payments"].split(";")]
+    absent = rng.random() < 0.5
+    if absent:
+        rows = [r for r in rows if r[0] != month]
+    else:
+        rows = [[*r[:3], "欠缴"] if r[0] == month else r for r in rows]
+    payments = ";".join("|".join(r) for r in rows)
+    plan.docs["social_insurance"] = replace(doc, fields={**doc.fields, "payments": payments})
+    return _f(
+        "si_month_unpaid",
+        "social_insurance",
+        f"required month {month} {'absent' if absent else '欠缴'}",
+        ("social_insurance", "period"),
+    )
+
+
+@fault("same_image_other_applicant")
+def _same_other(plan: Plan, rng: random.Random) -> Fault:
+    """This applicant's id_back or photo is an earlier applicant's file, re-encoded (and
+    maybe resized and cropped). `plan.earlier` lists earlier clean uploads by slot."""
+    p = plan.person
+    same_issuer = [e for e in plan.earlier.get("id_back", []) if e[2] == p.county.issuer]
+    photos = plan.earlier.get("photo", [])
+    if same_issuer and (rng.random() < 0.5 or not photos):
+        slot, source = "id_back", rng.choice(same_issuer)
+    else:
+        slot, source = "photo", rng.choice(photos or plan.earlier.get("id_back", []))
+        if not photos:
+            slot = "id_back"
+    plan.reuse = ("other", slot, source[0], source[1])
+    return _f(
+        "same_image_other_applicant",
+        slot,
+        f"{slot} is the file of applicant {source[0]}, re-encoded",
+        ("window", "image"),
+    )
+
+
+@fault("same_image_two_slots")
+def _same_two(plan: Plan, rng: random.Random) -> Fault:
+    """One of this applicant's document images uploaded again in a later slot."""
+    order = [s for s in IMAGE_DOC_SLOTS if s in plan.slots]
+    sources = [s for s in order[:-1] if s not in ("diploma_record", "social_insurance")]
+    src = rng.choice(sources)
+    dst = rng.choice(order[order.index(src) + 1 :])
+    plan.reuse = ("self", src, dst, "")
+    plan.docs[dst] = plan.docs[src]
+    return _f(
+        "same_image_two_slots",
+        dst,
+        f"the {src} image uploaded again as {dst}",
+        ("window", "image"),
+        (dst, "doc_type"),
+    )
+
+
 FAULT_KINDS: tuple[str, ...] = tuple(FAULTS)
 
 
-def assign(n: int, fault_rate: float, rng: random.Random) -> list[str | None]:
+def assign(
+    n: int,
+    fault_rate: float,
+    rng: random.Random,
+    ok: Callable[[int, str], bool] | None = None,
+) -> list[str | None]:
     """Which applicant gets which fault: round(n × rate) of them, kinds cycled through
-    shuffled copies of the list so every kind appears once n ≥ 2 × kinds at rate 0.5."""
+    shuffled copies of the list so every kind appears once n ≥ 2 × kinds at rate 0.5.
+
+    `ok(i, kind)` says whether applicant i's category can carry `kind` (it uploads the slots
+    the fault changes); each applicant takes the first pending kind it can carry, kinds no
+    chosen applicant can carry are left out."""
     count = min(n, round(n * fault_rate))
     chosen = sorted(rng.sample(range(n), count))
-    kinds: list[str] = []
-    while len(kinds) < count:
-        batch = list(FAULT_KINDS)
-        rng.shuffle(batch)
-        kinds += batch
+    fits = ok or (lambda i, k: True)
+    usable = [k for k in FAULT_KINDS if any(fits(i, k) for i in chosen)]
+    pending: list[str] = []
     out: list[str | None] = [None] * n
-    for i, kind in zip(chosen, kinds, strict=False):
-        out[i] = kind
+    for i in chosen:
+        for _ in range(3):
+            pick = next((k for k in pending if fits(i, k)), None)
+            if pick is not None:
+                pending.remove(pick)
+                out[i] = pick
+                break
+            batch = list(usable)
+            rng.shuffle(batch)
+            pending += batch
     return out
 
 

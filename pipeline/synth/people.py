@@ -95,6 +95,40 @@ COUNTIES: tuple[County, ...] = (
     County("150102", "内蒙古自治区呼和浩特市新城区", "呼和浩特市公安局新城区分局"),
     County("410105", "河南省郑州市金水区", "郑州市公安局金水分局"),
 )
+BEIJING_COUNTIES: tuple[County, ...] = (
+    County("110101", "北京市东城区", "北京市公安局东城分局"),
+    County("110102", "北京市西城区", "北京市公安局西城分局"),
+    County("110105", "北京市朝阳区", "北京市公安局朝阳分局"),
+    County("110106", "北京市丰台区", "北京市公安局丰台分局"),
+    County("110108", "北京市海淀区", "北京市公安局海淀分局"),
+    County("110111", "北京市房山区", "北京市公安局房山分局", True),
+    County("110114", "北京市昌平区", "北京市公安局昌平分局"),
+    County("110228", "北京市密云县", "北京市公安局密云分局", True),
+)
+LIAONING_COUNTIES: tuple[County, ...] = (
+    County("210102", "辽宁省沈阳市和平区", "沈阳市公安局和平分局"),
+    County("210103", "辽宁省沈阳市沈河区", "沈阳市公安局沈河分局"),
+    County("210105", "辽宁省沈阳市皇姑区", "沈阳市公安局皇姑分局"),
+    County("210203", "辽宁省大连市西岗区", "大连市公安局西岗分局"),
+    County("210211", "辽宁省大连市甘井子区", "大连市公安局甘井子分局"),
+    County("210302", "辽宁省鞍山市铁东区", "鞍山市公安局铁东分局"),
+    County("210702", "辽宁省锦州市古塔区", "锦州市公安局古塔分局"),
+    County("211302", "辽宁省朝阳市双塔区", "朝阳市公安局双塔分局"),
+    County("210381", "辽宁省海城市", "海城市公安局", True),
+)
+#: The region's own counties (most applicants live where they sit the exam).
+REGION_COUNTIES: dict[str, tuple[County, ...]] = {
+    "天津市": COUNTIES[:19],
+    "北京市": BEIJING_COUNTIES,
+    "辽宁省": LIAONING_COUNTIES,
+}
+#: Province code (资格证书编码 digits 5-6) and the 中医药 authority of each region.
+PROVINCE_CODE = {"天津市": "12", "北京市": "11", "辽宁省": "21"}
+TCM_AUTHORITY = {
+    "天津市": "天津市中医药管理局",
+    "北京市": "北京市中医管理局",
+    "辽宁省": "辽宁省中医药管理局",
+}
 XINJIANG_COUNTIES: tuple[County, ...] = (
     County("650102", "新疆乌鲁木齐市天山区", "乌鲁木齐市公安局天山区分局"),
     County("652801", "新疆库尔勒市", "库尔勒市公安局"),
@@ -145,6 +179,8 @@ class School:
     name: str
     code: str
     categories: tuple[str, ...]
+    levels: tuple[str, ...] = ("本科", "研究生")
+    province: str = ""
 
 
 SCHOOLS: tuple[School, ...] = (
@@ -161,14 +197,26 @@ SCHOOLS: tuple[School, ...] = (
     School("潍坊医学院", "10438", ("临床", "口腔")),
     School("山西医科大学", "10114", ("临床", "口腔")),
     School("内蒙古医科大学", "10132", ("临床", "中医")),
-    School("中国医科大学", "10159", ("临床", "口腔")),
-    School("锦州医科大学", "10160", ("临床", "口腔")),
+    School("中国医科大学", "10159", ("临床", "口腔"), province="辽宁省"),
+    School("锦州医科大学", "10160", ("临床", "口腔"), province="辽宁省"),
+    School("大连医科大学", "10161", ("临床", "口腔"), province="辽宁省"),
+    School("辽宁中医药大学", "10162", ("中医",), province="辽宁省"),
     School("新疆医科大学", "10760", ("临床", "中医")),
     School("北京中医药大学", "10026", ("中医",)),
     School("河北中医药大学", "14432", ("中医",)),
     School("山东中医药大学", "10441", ("中医",)),
     School("郑州大学", "10459", ("临床", "口腔")),
+    School("天津医学高等专科学校", "12528", ("临床", "口腔"), ("专科",), "天津市"),
+    School("沧州医学高等专科学校", "13409", ("临床", "中医"), ("专科",)),
+    School("承德护理职业学院", "14180", ("临床",), ("专科",)),
+    School("辽宁医药职业学院", "14013", ("临床", "中医"), ("专科",), "辽宁省"),
+    School("北京卫生职业学院", "14361", ("临床", "口腔"), ("专科",), "北京市"),
+    School("天津市卫生学校", "31201", ("临床", "中医"), ("中专",), "天津市"),
+    School("河北省邢台卫生学校", "31302", ("临床",), ("中专",)),
+    School("沈阳市中医药学校", "32101", ("中医", "临床"), ("中专",), "辽宁省"),
+    School("北京市实验职业学校", "31101", ("临床",), ("中专",), "北京市"),
 )
+
 MAJORS: dict[str, tuple[str, ...]] = {
     "临床": (
         "临床医学",
@@ -183,6 +231,11 @@ MAJORS: dict[str, tuple[str, ...]] = {
     "中医": ("中医学", "中医学", "针灸推拿学", "中医骨伤科学"),
     "口腔": ("口腔医学",),
 }
+MAJORS_VOCATIONAL: dict[str, tuple[str, ...]] = {
+    "临床": ("临床医学", "临床医学", "农村医学"),
+    "中医": ("中医学", "针灸推拿"),
+    "口腔": ("口腔医学",),
+}
 #: A different major a diploma could show by mistake (same faculty, so not absurd).
 OTHER_MAJOR: dict[str, tuple[str, ...]] = {
     "临床": ("预防医学", "医学检验技术", "护理学", "康复治疗学"),
@@ -190,6 +243,15 @@ OTHER_MAJOR: dict[str, tuple[str, ...]] = {
     "口腔": ("口腔医学技术",),
 }
 EXAM_CODES = {"临床": "110", "口腔": "210", "中医": "410"}
+ASSISTANT_EXAM_CODES = {"临床": "120", "口腔": "220", "中医": "420", "乡村全科": "130"}
+#: 资格证书编码 category digits (ValidX table in shared/reference/domain-facts.md A3).
+QUAL_CATEGORY = {"临床": "10", "口腔": "20", "公共卫生": "30", "中医": "41"}
+PRACTICE_SCOPES = {
+    "临床": ("内科专业", "外科专业", "妇产科专业", "儿科专业", "全科医学专业", "急救医学专业"),
+    "口腔": ("口腔专业",),
+    "中医": ("中医专业", "中西医结合专业"),
+}
+MENTOR_MAJORS = ("中医内科", "中医外科", "针灸", "推拿", "中医妇科", "中医儿科")
 
 
 # --------------------------------------------------------------------------------------------
@@ -205,12 +267,15 @@ class Hospital:
     categories: tuple[str, ...]
     city_level: bool = False
     class_code: str = "A100"
+    city: str = "天津市"
+    region: str = "天津市"
+    rural: bool = False  # 乡镇卫生院 / 村卫生室 (where 乡村全科 applicants train)
 
     @property
     def issuer(self) -> str:
         if self.city_level:
-            return "天津市卫生健康委员会"
-        return f"天津市{self.district}卫生健康委员会"
+            return f"{self.city}卫生健康委员会"
+        return f"{self.city}{self.district}卫生健康委员会"
 
 
 HOSPITALS: tuple[Hospital, ...] = (
@@ -326,6 +391,222 @@ HOSPITALS: tuple[Hospital, ...] = (
         "A512",
     ),
 )
+OTHER_HOSPITALS: tuple[Hospital, ...] = (
+    Hospital(
+        "首都医科大学附属北京朝阳医院",
+        "朝阳区",
+        "110105",
+        "北京市朝阳区工人体育场南路8号",
+        ("临床",),
+        True,
+        city="北京市",
+        region="北京市",
+    ),
+    Hospital(
+        "北京大学第一医院",
+        "西城区",
+        "110102",
+        "北京市西城区西什库大街8号",
+        ("临床",),
+        True,
+        city="北京市",
+        region="北京市",
+    ),
+    Hospital(
+        "北京市海淀医院",
+        "海淀区",
+        "110108",
+        "北京市海淀区中关村大街29号",
+        ("临床",),
+        city="北京市",
+        region="北京市",
+    ),
+    Hospital(
+        "北京中医医院",
+        "东城区",
+        "110101",
+        "北京市东城区美术馆后街23号",
+        ("中医", "临床"),
+        True,
+        "A210",
+        city="北京市",
+        region="北京市",
+    ),
+    Hospital(
+        "北京口腔医院",
+        "丰台区",
+        "110106",
+        "北京市丰台区方庄南路9号院",
+        ("口腔",),
+        True,
+        "A512",
+        city="北京市",
+        region="北京市",
+    ),
+    Hospital(
+        "北京市房山区良乡医院",
+        "房山区",
+        "110111",
+        "北京市房山区良乡镇拱辰大街45号",
+        ("临床",),
+        city="北京市",
+        region="北京市",
+    ),
+    Hospital(
+        "中国医科大学附属第一医院",
+        "和平区",
+        "210102",
+        "辽宁省沈阳市和平区南京北街155号",
+        ("临床",),
+        True,
+        city="沈阳市",
+        region="辽宁省",
+    ),
+    Hospital(
+        "中国医科大学附属盛京医院",
+        "和平区",
+        "210102",
+        "辽宁省沈阳市和平区三好街36号",
+        ("临床",),
+        True,
+        city="沈阳市",
+        region="辽宁省",
+    ),
+    Hospital(
+        "大连医科大学附属第一医院",
+        "西岗区",
+        "210203",
+        "辽宁省大连市西岗区中山路222号",
+        ("临床",),
+        True,
+        city="大连市",
+        region="辽宁省",
+    ),
+    Hospital(
+        "锦州医科大学附属第一医院",
+        "古塔区",
+        "210702",
+        "辽宁省锦州市古塔区人民街五段2号",
+        ("临床",),
+        True,
+        city="锦州市",
+        region="辽宁省",
+    ),
+    Hospital(
+        "辽宁中医药大学附属医院",
+        "皇姑区",
+        "210105",
+        "辽宁省沈阳市皇姑区北陵大街33号",
+        ("中医", "临床"),
+        True,
+        "A210",
+        city="沈阳市",
+        region="辽宁省",
+    ),
+    Hospital(
+        "中国医科大学附属口腔医院",
+        "和平区",
+        "210102",
+        "辽宁省沈阳市和平区南京北街117号",
+        ("口腔",),
+        True,
+        "A512",
+        city="沈阳市",
+        region="辽宁省",
+    ),
+)
+#: 乡镇卫生院 (乡村全科 applicants' 试用机构), by region.
+RURAL_HOSPITALS: tuple[Hospital, ...] = (
+    Hospital(
+        "天津市蓟州区下营镇卫生院",
+        "蓟州区",
+        "120119",
+        "天津市蓟州区下营镇下营村",
+        ("临床",),
+        class_code="C220",
+        rural=True,
+    ),
+    Hospital(
+        "天津市武清区大良镇卫生院",
+        "武清区",
+        "120114",
+        "天津市武清区大良镇大良村",
+        ("临床",),
+        class_code="C220",
+        rural=True,
+    ),
+    Hospital(
+        "天津市宝坻区大口屯镇卫生院",
+        "宝坻区",
+        "120115",
+        "天津市宝坻区大口屯镇津围公路",
+        ("临床",),
+        class_code="C210",
+        rural=True,
+    ),
+    Hospital(
+        "天津市静海区团泊镇卫生院",
+        "静海区",
+        "120118",
+        "天津市静海区团泊镇团泊村",
+        ("临床",),
+        class_code="C220",
+        rural=True,
+    ),
+    Hospital(
+        "北京市密云区溪翁庄镇卫生院",
+        "密云区",
+        "110118",
+        "北京市密云区溪翁庄镇溪翁庄村",
+        ("临床",),
+        class_code="C220",
+        city="北京市",
+        region="北京市",
+        rural=True,
+    ),
+    Hospital(
+        "北京市房山区青龙湖镇卫生院",
+        "房山区",
+        "110111",
+        "北京市房山区青龙湖镇坨里村",
+        ("临床",),
+        class_code="C220",
+        city="北京市",
+        region="北京市",
+        rural=True,
+    ),
+    Hospital(
+        "海城市腾鳌镇中心卫生院",
+        "海城市",
+        "210381",
+        "辽宁省海城市腾鳌镇腾鳌街",
+        ("临床",),
+        class_code="C210",
+        city="鞍山市",
+        region="辽宁省",
+        rural=True,
+    ),
+    Hospital(
+        "沈阳市辽中区茨榆坨街道卫生院",
+        "辽中区",
+        "210115",
+        "辽宁省沈阳市辽中区茨榆坨街道",
+        ("临床",),
+        class_code="C220",
+        city="沈阳市",
+        region="辽宁省",
+        rural=True,
+    ),
+)
+
+
+def region_hospitals(region: str, category: str, *, rural: bool = False) -> list[Hospital]:
+    """Hospitals of `region` (天津市 when unknown) treating `category`."""
+    pool = RURAL_HOSPITALS if rural else HOSPITALS + OTHER_HOSPITALS
+    local = [h for h in pool if h.region == region] or [h for h in pool if h.region == "天津市"]
+    return [h for h in local if category in h.categories] or local
+
+
 SUBJECTS_GENERAL = (
     "预防保健科",
     "内科",
@@ -434,7 +715,8 @@ def diploma_number(school_code: str, year: int, level: str, serial: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """How the drawn portrait looks; shared by the ID card, the diploma and the photo."""
+    """How the drawn portrait looks; shared by the ID card, the diploma, the photo and the
+    hand-held ID photo. Varied enough that two people's photos are clearly different images."""
 
     skin: tuple[int, int, int]
     hair: tuple[int, int, int]
@@ -442,6 +724,133 @@ class Look:
     long_hair: bool
     face_w: float
     collar: bool
+    hair_style: str = "short"  # short | crop | side | long | bob | bun | curly
+    face_h: float = 1.0  # face height factor
+    head: float = 1.0  # head size in the frame
+    head_dx: float = 0.0  # head offset, fraction of the frame width
+    head_dy: float = 0.0  # head offset, fraction of the frame height
+    shoulder: float = 1.0  # shoulder width factor
+    collar_style: str = "v"  # none | v | shirt | tie | round
+    shirt: tuple[int, int, int] = (238, 238, 240)
+    glasses: str = ""  # "" | round | rect
+    frame_color: tuple[int, int, int] = (40, 40, 45)
+    bg: tuple[int, int, int] = (255, 255, 255)  # registration-photo background tone
+    bg_grad: float = 0.0  # faint vertical gradient of the background (-1..1)
+    eye_gap: float = 0.42
+    brow: float = 0.0  # brow thickness (0: none)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """An applicant category as the generator plans it (docs/materials.md's table)."""
+
+    key: str
+    label: str  # the category as docs/materials.md names it
+    level: str  # education.level on the form
+    exam_level: str
+    duty: str
+    weight: float
+    assistant: bool = False
+    rural: bool = False
+    current: bool = False  # graduates in the exam year (pledge)
+    long: bool = False  # 长学制
+
+
+VARIANTS: dict[str, Variant] = {
+    v.key: v
+    for v in (
+        Variant("bk_probation", "本科及以上学历报考执业医师", "本科", "执业医师", "试用期", 40),
+        Variant("yjs_graduated", "研究生已毕业报考执业医师", "研究生", "执业医师", "试用期", 6),
+        Variant(
+            "yjs_current",
+            "研究生毕业当年报考执业医师",
+            "研究生",
+            "执业医师",
+            "当年毕业研究生",
+            5,
+            current=True,
+        ),
+        Variant(
+            "yjs_long",
+            "长学制在学期间报考执业医师",
+            "研究生",
+            "执业医师",
+            "当年毕业研究生",
+            5,
+            current=True,
+            long=True,
+        ),
+        Variant(
+            "asst_zhuanke",
+            "大专/中专学历已取得执业助理医师报考执业医师",
+            "专科",
+            "执业医师",
+            "在职",
+            6,
+            assistant=True,
+        ),
+        Variant(
+            "asst_zhongzhuan",
+            "大专/中专学历已取得执业助理医师报考执业医师",
+            "中专",
+            "执业医师",
+            "在职",
+            5,
+            assistant=True,
+        ),
+        Variant(
+            "asst_benke",
+            "本科及以上已取得执业助理医师报考执业医师",
+            "本科",
+            "执业医师",
+            "在职",
+            5,
+            assistant=True,
+        ),
+        Variant(
+            "zhuanke_assistant",
+            "大专/中专学历报考执业助理医师",
+            "专科",
+            "执业助理医师",
+            "试用期",
+            6,
+        ),
+        Variant(
+            "zhongzhuan_assistant",
+            "大专/中专学历报考执业助理医师",
+            "中专",
+            "执业助理医师",
+            "试用期",
+            5,
+        ),
+        Variant(
+            "mentorship", "确有专长执业助理医师", "师承或确有专长", "执业助理医师", "试用期", 6
+        ),
+        Variant("rural", "乡村全科执业助理医师", "专科", "执业助理医师", "试用期", 5, rural=True),
+        Variant(
+            "yingjie",
+            "本科及以上学历报考执业医师（应届）",
+            "本科",
+            "执业医师",
+            "试用期",
+            6,
+            current=True,
+        ),
+    )
+}
+
+
+@dataclass(slots=True)
+class Assistant:
+    """The 执业助理医师 an applicant already is (资格证书, 执业证书, 执业期)."""
+
+    qualification_date: date
+    qualification_number: str
+    practice_number: str
+    registration: date
+    category: str  # 临床 | 口腔 | 中医
+    scope: str  # 执业范围
+    period_end: date
 
 
 @dataclass(slots=True)
@@ -484,10 +893,37 @@ class Person:
     rare: bool = False
     untypable: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    variant: Variant = field(default_factory=lambda: VARIANTS["bk_probation"])
+    region: str = "天津市"
+    study_mode: str = "五年制"
+    record_level: str = "本科"  # 层次 on the diploma / 备案表
+    years: int = 5  # 学制
+    degree: str = ""  # 学士 | 硕士 | 博士 ("" when no degree is uploaded)
+    degree_number: str = ""
+    # The 本科 diploma a 长学制 student already holds (enrol, graduation, number).
+    assistant: Assistant | None = None
+    mentor_title: str = ""
+    mentor_major: str = ""
+    mentor_number: str = ""
+    mentor_issuer: str = ""
+    mentor_issue: date | None = None
+    verification_code: str = ""
+    record_update: date | None = None
+    record_valid: date | None = None
 
     @property
     def gender(self) -> str:
         return "男" if self.male else "女"
+
+    @property
+    def exam_category(self) -> str:
+        return "乡村全科" if self.variant.rural else self.category
+
+    @property
+    def exam_code(self) -> str:
+        if self.variant.exam_level == "执业助理医师":
+            return ASSISTANT_EXAM_CODES[self.exam_category]
+        return EXAM_CODES[self.category]
 
 
 def han_name(rng: random.Random, male: bool, *, rare: bool = False) -> str:
@@ -521,17 +957,58 @@ def swap_char(rng: random.Random, name: str) -> str:
     return name[:pos] + new + name[pos + 1 :]
 
 
+CLOTHES = (
+    (30, 35, 50),
+    (20, 20, 25),
+    (45, 50, 60),
+    (60, 30, 35),
+    (235, 235, 238),
+    (170, 195, 225),
+    (120, 125, 130),
+    (150, 40, 45),
+    (40, 90, 70),
+    (200, 180, 150),
+    (90, 60, 110),
+    (225, 200, 120),
+)
+HAIR_STYLES_MALE = ("short", "crop", "side", "curly")
+HAIR_STYLES_FEMALE = ("long", "bob", "bun", "long", "side", "curly")
+
+
 def make_look(rng: random.Random, male: bool) -> Look:
-    skin = rng.choice(((236, 201, 170), (226, 186, 152), (214, 170, 135), (240, 210, 185)))
-    hair = rng.choice(((25, 22, 20), (40, 32, 28), (55, 42, 35)))
-    clothes = rng.choice(((30, 35, 50), (20, 20, 25), (45, 50, 60), (60, 30, 35)))
+    t = rng.random()  # light to darker skin, along one natural axis
+    skin = (round(242 - 34 * t), round(212 - 48 * t), round(186 - 60 * t))
+    hair = rng.choice(((25, 22, 20), (40, 32, 28), (55, 42, 35), (70, 52, 40), (90, 85, 80)))
+    clothes = rng.choice(CLOTHES)
+    style = rng.choice(HAIR_STYLES_MALE if male else HAIR_STYLES_FEMALE)
+    collar_style = rng.choice(
+        ("none", "v", "shirt", "tie", "round") if male else ("none", "v", "shirt", "round")
+    )
+    shirt = rng.choice(((238, 238, 240), (250, 250, 250), (200, 220, 240), (230, 225, 210)))
+    tone = rng.randint(236, 255)
+    tint = rng.choice(((0, 0, 0), (-6, -3, 3), (-10, -4, 6), (2, 0, -6)))
+    bg = tuple(max(0, min(255, tone + t)) for t in tint)
     return Look(
         skin,
         hair,
         clothes,
-        (not male) and rng.random() < 0.7,
-        rng.uniform(0.9, 1.1),
-        rng.random() < 0.6,
+        style in ("long", "bob"),
+        rng.uniform(0.82, 1.18),
+        collar_style != "none",
+        hair_style=style,
+        face_h=rng.uniform(0.88, 1.12),
+        head=rng.uniform(0.82, 1.18),
+        head_dx=rng.uniform(-0.07, 0.07),
+        head_dy=rng.uniform(-0.06, 0.06),
+        shoulder=rng.uniform(0.8, 1.2),
+        collar_style=collar_style,
+        shirt=shirt,
+        glasses=rng.choice(("", "", "round", "rect")),
+        frame_color=rng.choice(((30, 30, 35), (90, 60, 40), (150, 150, 155))),
+        bg=(bg[0], bg[1], bg[2]),
+        bg_grad=rng.uniform(-1, 1),
+        eye_gap=rng.uniform(0.34, 0.48),
+        brow=rng.choice((0.0, 0.5, 1.0)),
     )
 
 
@@ -582,6 +1059,21 @@ def id_validity(
     return add_years(end, -10), end
 
 
+#: Age at graduation by level (years), and the least gap to the exam year for a graduate
+#: who still needs a year of probation.
+GRAD_AGE = {"本科": 22, "研究生": 25, "专科": 20, "中专": 18}
+
+
+def verification_code(rng: random.Random) -> str:
+    """A 16-character 学信网 在线验证码 (upper-case letters and digits)."""
+    return "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(16))
+
+
+def qualification_number(year: int, region: str, category: str, id_no: str) -> str:
+    """27 characters: year, province, level 2 (执业助理医师), category, the holder's ID."""
+    return f"{year}{PROVINCE_CODE.get(region, '12')}2{QUAL_CATEGORY[category]}{id_no}"
+
+
 def make_person(
     rng: random.Random,
     ref: date,
@@ -589,17 +1081,36 @@ def make_person(
     age: tuple[int, int] = (22, 40),
     expired_id: bool = False,
     kind: str = "",
+    variant: str = "bk_probation",
+    region: str = "天津市",
+    subject: tuple[str, ...] = (),
 ) -> Person:
     """Draw one consistent applicant whose age on `ref` is within `age`.
 
     `kind` forces a name kind ("rare", "minority", "untypable") so tests and faults can ask
     for one; otherwise the mix is ~15% rare characters, ~5% minority, ~3% untypable.
+    `variant` is the applicant category (`VARIANTS`), `region` the 考区 (counties, hospitals
+    and schools lean local), `subject` restricts the exam category (临床/中医/口腔).
     """
+    v = VARIANTS[variant]
     r = rng.random()
     kind = kind or (
         "untypable" if r < 0.03 else "minority" if r < 0.08 else "rare" if r < 0.20 else "plain"
     )
     male = rng.random() < 0.45
+    level = v.level if v.level != "师承或确有专长" else ""
+    # Ages that fit the category's timeline (unless a fault asks for a band of its own).
+    if age == (22, 40):
+        if v.current:
+            age = (24, 26) if v.level == "研究生" else (22, 24)
+        elif v.assistant:
+            age = {"中专": (28, 45), "专科": (26, 42), "本科": (28, 42)}[v.level]
+        elif v.level == "研究生":
+            age = (27, 40)
+        elif v.level in ("专科", "中专"):
+            age = (20, 36)
+        elif v.level == "师承或确有专长":
+            age = (26, 50)
     # Age skewed young: most applicants sit the exam within a few years of graduating.
     lo, hi = age
     years = lo + min(int(rng.expovariate(1 / 4.0)), hi - lo)
@@ -608,6 +1119,8 @@ def make_person(
         birth += timedelta(days=1 if age_at(birth, ref) > years else -1)
 
     ethnicity = "汉族"
+    local = REGION_COUNTIES.get(region, COUNTIES[:19])
+    others = [c for c in COUNTIES if c not in local]
     if kind == "minority":
         given = rng.choice(UYGHUR_MALE if male else UYGHUR_FEMALE)
         name = f"{given}·{rng.choice([f for f in UYGHUR_FATHER if f != given])}"
@@ -617,7 +1130,7 @@ def make_person(
         name = han_name(rng, male, rare=kind == "rare")
         if rng.random() < 0.06:
             ethnicity = rng.choice(MINORITY_ETHNICITIES)
-        county = rng.choice(COUNTIES[:19]) if rng.random() < 0.75 else rng.choice(COUNTIES[19:])
+        county = rng.choice(local) if rng.random() < 0.75 else rng.choice(others)
     form_name = name
     if kind == "untypable":
         pos = len(name) - 1 if len(name) > 2 else rng.randrange(1, len(name))
@@ -628,31 +1141,77 @@ def make_person(
     number = id_number(rng, county.code, birth, male)
     issue, end = id_validity(rng, birth, ref, expired=expired_id)
 
-    category = rng.choices(("临床", "中医", "口腔"), weights=(80, 12, 8))[0]
-    school = rng.choice([s for s in SCHOOLS if category in s.categories])
-    major = rng.choice(MAJORS[category])
-    grad_year = min(birth.year + 22 + rng.choice((0, 0, 1, 1, 2)), ref.year - 2)
+    if v.level == "师承或确有专长":
+        category = "中医"
+    elif v.rural:
+        category = "临床"
+    else:
+        category = rng.choices(("临床", "中医", "口腔"), weights=(80, 12, 8))[0]
+    if subject and category not in subject:
+        category = rng.choice(subject)
+    school_level = v.level if v.level in ("专科", "中专") else "本科"
+    if v.level == "研究生" and not v.long:
+        school_level = "研究生"
+    schools = [s for s in SCHOOLS if category in s.categories and school_level in s.levels]
+    if v.current and region == "辽宁省":  # 辽宁 accepts 当年毕业研究生 only from its schools
+        schools = [s for s in schools if s.province == "辽宁省"] or schools
+    school = rng.choice(schools)
+    vocational = v.level in ("专科", "中专")
+    major = rng.choice((MAJORS_VOCATIONAL if vocational else MAJORS)[category])
+    if v.long or v.rural:
+        major = "临床医学" if category == "临床" else major
+
+    # Education timeline.
+    study = {"本科": 5, "研究生": 3, "专科": 3, "中专": 3}.get(level, 5)
+    if v.long:
+        study = rng.choice((8, 7))
+    if v.current:
+        grad_year = ref.year
+    else:
+        grad_age = GRAD_AGE.get(level, 22)
+        latest = ref.year - 2
+        if v.assistant:
+            latest = {"中专": ref.year - 10, "专科": ref.year - 5, "本科": ref.year - 5}[v.level]
+        grad_year = min(birth.year + grad_age + rng.choice((0, 0, 1, 1, 2)), latest)
     graduation = date(grad_year, rng.choice((6, 6, 6, 7)), 30 if rng.random() < 0.6 else 20)
     if graduation.month == 7:
         graduation = graduation.replace(day=1)
-    enrol = date(grad_year - 5, 9, 1)
+    enrol = date(grad_year - study, 9, 1)
     serial = rng.randint(1, 9000)
-    dnum = diploma_number(school.code, grad_year, "05", serial)
+    doctor = v.level == "研究生" and not v.current and rng.random() < 0.15
+    level_code = {"研究生": "01" if doctor else "02", "专科": "06", "中专": "07"}.get(level, "05")
+    record_level = {"研究生": "博士研究生" if doctor else "硕士研究生"}.get(level, level or "本科")
+    dnum_year, dnum_level = grad_year, level_code
+    if v.long:  # the 本科 diploma of the long programme, five years in
+        dnum_year, dnum_level = enrol.year + 5, "05"
+    dnum = diploma_number(school.code, dnum_year, dnum_level, serial)
+    degree = ""
+    if v.key == "yjs_graduated":
+        degree = "博士" if doctor else "硕士"
+    degree_number = f"{school.code}{rng.randint(1, 4)}{grad_year}{rng.randint(0, 999999):06d}"
 
-    hospital = rng.choice([h for h in HOSPITALS if category in h.categories])
+    rural = v.rural
+    hospital = rng.choice(region_hospitals(region, category, rural=rural))
     subjects = list(SUBJECTS_GENERAL[: rng.randint(8, len(SUBJECTS_GENERAL))])
+    if rural:
+        subjects = ["全科医疗科", "内科", "预防保健科", "中医科", "医学检验科"][: rng.randint(3, 5)]
     if "中医" in hospital.categories:
         subjects.insert(2, "中医科")
     if "口腔" in hospital.categories:
         subjects = ["口腔科", "医学检验科", "医学影像科", "麻醉科"]
-    elif rng.random() < 0.5:
+    elif rng.random() < 0.5 and not rural:
         subjects.insert(7, "口腔科")
     if category == "中医" and "中医科" not in subjects:
         subjects.insert(2, "中医科")
+    if category == "口腔" and "口腔科" not in subjects:
+        subjects.insert(1, "口腔科")
+    subjects = list(dict.fromkeys(subjects))
 
     # Probation: twelve months (sometimes a little more), after graduating, ended before ref.
     latest_start = add_months(ref, -13)
     earliest = max(add_months(graduation.replace(day=1), 1), add_months(ref, -40))
+    if earliest > latest_start:  # 应届: the probation year fell in the last year of study
+        earliest = add_months(ref, -20)
     span_days = max((latest_start - earliest).days, 0)
     start = (earliest + timedelta(days=rng.randint(0, span_days))).replace(day=1)
     if rng.random() < 0.6 and earliest <= start.replace(month=7) <= latest_start:
@@ -668,6 +1227,45 @@ def make_person(
     lic_from = (lic_lo + timedelta(days=lic_days)).replace(day=1)
     lic_to = add_years(lic_from, 5) - timedelta(days=1)
     lic_issue = lic_from - timedelta(days=rng.randint(0, 20))
+
+    assistant = None
+    if v.assistant:
+        cutoff = {
+            "专科": date(ref.year - 2, 8, 22),
+            "中专": date(ref.year - 5, 8, 22),
+            "本科": date(ref.year - 1, 8, 22),
+        }[v.level]
+        qual = date(grad_year + 1 + rng.choice((0, 0, 1)), rng.randint(9, 12), rng.randint(1, 28))
+        reg = qual + timedelta(days=rng.randint(30, 240))
+        if reg > cutoff:
+            reg = cutoff - timedelta(days=rng.randint(10, 300))
+        if qual >= reg:
+            qual = reg - timedelta(days=rng.randint(30, 150))
+        prov = PROVINCE_CODE.get(region, "12")
+        cat_digit = {"临床": "1", "口腔": "2", "中医": "4"}[category]
+        pnum = f"2{cat_digit}{prov}{reg.year}{rng.randint(0, 9_999_999):07d}"
+        assistant = Assistant(
+            qualification_date=qual,
+            qualification_number=qualification_number(qual.year, region, category, number),
+            practice_number=pnum,
+            registration=reg,
+            category=category,
+            scope=rng.choice(PRACTICE_SCOPES[category]),
+            period_end=ref - timedelta(days=rng.randint(15, 60)),
+        )
+
+    mentor_issue = None
+    mentor_title = mentor_major = mentor_number = ""
+    if v.level == "师承或确有专长":
+        mentor_issue = date(ref.year - rng.randint(2, 8), rng.randint(1, 12), rng.randint(1, 28))
+        mentor_title = rng.choice(("传统医学师承出师证书", "传统医学医术确有专长证书"))
+        mentor_major = rng.choice(MENTOR_MAJORS)
+        mentor_number = (
+            f"{PROVINCE_CODE.get(region, '12')}{mentor_issue.year}"
+            f"{'SC' if '师承' in mentor_title else 'ZC'}{rng.randint(1, 9999):04d}"
+        )
+    record_update = ref - timedelta(days=rng.randint(10, 200))
+    record_valid = ref + timedelta(days=rng.randint(30, 360))
 
     return Person(
         name=name,
@@ -702,11 +1300,32 @@ def make_person(
         phone=rng.choice(("13", "15", "18", "17", "19"))
         + "".join(rng.choice("0123456789") for _ in range(9)),
         email=make_email(rng),
-        site=hospital.district if hospital.district in SITES else rng.choice(SITES),
+        site=hospital.district
+        if hospital.district in SITES or region != "天津市"
+        else rng.choice(SITES),
         look=make_look(rng, male),
         rare=kind == "rare",
         untypable=kind == "untypable",
+        variant=v,
+        region=region,
+        study_mode=f"{CN_YEARS[study]}年制",
+        record_level=record_level,
+        years=study,
+        degree=degree,
+        degree_number=degree_number,
+        assistant=assistant,
+        mentor_title=mentor_title,
+        mentor_major=mentor_major,
+        mentor_number=mentor_number,
+        mentor_issuer=TCM_AUTHORITY.get(region, "天津市中医药管理局"),
+        mentor_issue=mentor_issue,
+        verification_code=verification_code(rng),
+        record_update=record_update,
+        record_valid=record_valid,
     )
+
+
+CN_YEARS = {3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八"}
 
 
 def make_email(rng: random.Random) -> str:

@@ -32,7 +32,23 @@ FONTS = {
 INK = (18, 18, 20)
 RED = (200, 28, 32)
 
-DOC_TYPES = ("id_front", "id_back", "diploma", "licence", "probation_cert", "photo")
+DOC_TYPES = (
+    "id_front",
+    "id_back",
+    "diploma",
+    "licence",
+    "probation_cert",
+    "photo",
+    "id_handheld",
+    "degree",
+    "diploma_record",
+    "assistant_qualification",
+    "assistant_practice",
+    "practice_period_cert",
+    "mentorship_cert",
+    "pledge",
+    "social_insurance",
+)
 
 
 @lru_cache(maxsize=128)
@@ -64,6 +80,7 @@ class Rendered:
     mask: Image.Image | None  # L, 255 where the document is (rounded card corners)
     min_glyph: int  # smallest body-text glyph height in pixels
     doc_type: str
+    card_glyph: int = 0  # id_handheld: the held card's number glyph height in pixels
 
 
 class Canvas:
@@ -227,37 +244,147 @@ def _guilloche(
 def draw_portrait(
     img: Image.Image, box: tuple[int, int, int, int], look: Look, bg: tuple[int, int, int] | None
 ) -> None:
-    """Head and shoulders in flat shapes: a stand-in for a face photo (no real face)."""
+    """Head and shoulders in flat shapes: a stand-in for a face photo (no real face).
+
+    Face shape and size, hairstyle, clothes and collar, glasses, shoulders and head position
+    all come from `look`, so different people give clearly different pictures."""
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
     layer = Image.new("RGB", (w, h), bg or (255, 255, 255))
     if bg is None:
         layer = img.crop(box).convert("RGB")
     d = ImageDraw.Draw(layer)
-    cx = w / 2
-    fw = 0.19 * w * look.face_w
-    if look.long_hair:
-        d.rounded_rectangle(
-            (cx - fw * 1.35, 0.16 * h, cx + fw * 1.35, 0.78 * h), fw * 0.8, fill=look.hair
-        )
-    d.ellipse((-0.12 * w, 0.67 * h, 1.12 * w, 1.45 * h), fill=look.clothes)
-    if look.collar:
+    k = look.head
+    cx = w / 2 + look.head_dx * w
+    dy = look.head_dy * h
+    fw = 0.19 * w * look.face_w * k
+    top, chin = 0.18 * h + dy, 0.18 * h + dy + 0.40 * h * look.face_h * k
+    mid = (top + chin) / 2
+    hair = look.hair
+
+    def yy(f: float) -> float:  # a height on the face, 0 = top, 1 = chin
+        return top + f * (chin - top)
+
+    style = look.hair_style
+    if style in ("long", "bob"):
+        low = 0.80 * h if style == "long" else yy(1.02)
+        d.rounded_rectangle((cx - fw * 1.38, yy(-0.1), cx + fw * 1.38, low), fw * 0.7, fill=hair)
+    sw = 0.62 * w * look.shoulder
+    body_top = min(yy(1.25), 0.86 * h)
+    d.ellipse(
+        (cx - sw, body_top, cx + sw, body_top + 1.6 * (h - body_top) + 0.3 * h), fill=look.clothes
+    )
+    cs = look.collar_style
+    if cs in ("v", "shirt", "tie"):
         d.polygon(
-            [(cx - 0.17 * w, 0.69 * h), (cx + 0.17 * w, 0.69 * h), (cx, 0.90 * h)],
-            fill=(238, 238, 240),
+            [
+                (cx - 0.17 * w, body_top + 0.02 * h),
+                (cx + 0.17 * w, body_top + 0.02 * h),
+                (cx, body_top + 0.22 * h),
+            ],
+            fill=look.shirt,
         )
-    d.rectangle((cx - 0.1 * w, 0.48 * h, cx + 0.1 * w, 0.72 * h), fill=look.skin)
-    d.polygon([(cx - 0.1 * w, 0.69 * h), (cx + 0.1 * w, 0.69 * h), (cx, 0.80 * h)], fill=look.skin)
-    d.ellipse((cx - fw * 1.18, 0.12 * h, cx + fw * 1.18, 0.44 * h), fill=look.hair)
-    d.ellipse((cx - fw * 1.12, 0.30 * h, cx - fw * 0.82, 0.42 * h), fill=look.skin)
-    d.ellipse((cx + fw * 0.82, 0.30 * h, cx + fw * 1.12, 0.42 * h), fill=look.skin)
-    d.ellipse((cx - fw, 0.18 * h, cx + fw, 0.58 * h), fill=look.skin)
-    d.chord((cx - fw * 1.08, 0.13 * h, cx + fw * 1.08, 0.40 * h), 180, 360, fill=look.hair)
-    shade = tuple(max(0, c - 60) for c in look.skin)
+    if cs == "tie":
+        tie = (look.clothes[2], look.clothes[0], 60)
+        d.polygon(
+            [
+                (cx - 0.025 * w, body_top + 0.04 * h),
+                (cx + 0.025 * w, body_top + 0.04 * h),
+                (cx + 0.04 * w, h),
+                (cx - 0.04 * w, h),
+            ],
+            fill=tie,
+        )
+    if cs == "shirt":
+        for sx in (-1, 1):
+            d.polygon(
+                [
+                    (cx, body_top + 0.03 * h),
+                    (cx + sx * 0.2 * w, body_top + 0.0 * h),
+                    (cx + sx * 0.14 * w, body_top + 0.12 * h),
+                ],
+                fill=(250, 250, 250),
+            )
+    nw = 0.1 * w * look.face_w * k
+    d.rectangle((cx - nw, mid, cx + nw, body_top + 0.03 * h), fill=look.skin)
+    if cs == "round":
+        d.chord(
+            (cx - nw * 1.6, body_top - 0.04 * h, cx + nw * 1.6, body_top + 0.06 * h),
+            0,
+            180,
+            fill=look.shirt,
+        )
+    elif cs == "none":
+        d.polygon(
+            [(cx - nw, body_top), (cx + nw, body_top), (cx, body_top + 0.1 * h)], fill=look.skin
+        )
+    # Head: hair mass, ears, face, fringe.
+    if style == "bun":
+        d.ellipse((cx - fw * 0.5, yy(-0.35), cx + fw * 0.5, yy(0.05)), fill=hair)
+    bulk = {"crop": 1.06, "short": 1.16, "side": 1.2, "curly": 1.35}.get(style, 1.2)
+    d.ellipse((cx - fw * bulk, yy(-0.12), cx + fw * bulk, yy(0.62)), fill=hair)
     for sx in (-1, 1):
-        ex = cx + sx * fw * 0.42
-        d.ellipse((ex - fw * 0.12, 0.355 * h, ex + fw * 0.12, 0.385 * h), fill=(45, 35, 30))
-    d.line((cx - fw * 0.25, 0.49 * h, cx + fw * 0.25, 0.49 * h), fill=shade, width=max(2, w // 90))
+        ex = cx + sx * fw * 0.97
+        d.ellipse((ex - fw * 0.15, yy(0.42), ex + fw * 0.15, yy(0.62)), fill=look.skin)
+    d.ellipse((cx - fw, top, cx + fw, chin), fill=look.skin)
+    if style == "side":
+        d.polygon(
+            [
+                (cx - fw * 1.05, yy(0.3)),
+                (cx - fw * 0.9, yy(-0.05)),
+                (cx + fw * 1.1, yy(0.02)),
+                (cx + fw * 1.0, yy(0.22)),
+            ],
+            fill=hair,
+        )
+    elif style == "crop":
+        d.chord((cx - fw * 1.0, yy(-0.08), cx + fw * 1.0, yy(0.3)), 180, 360, fill=hair)
+    elif style == "curly":
+        for i in range(7):
+            px = cx - fw + i * fw / 3
+            d.ellipse((px - fw * 0.22, yy(-0.12), px + fw * 0.22, yy(0.2)), fill=hair)
+    else:
+        d.chord(
+            (cx - fw * 1.08, yy(-0.1), cx + fw * 1.08, yy(0.55 if style == "bob" else 0.45)),
+            180,
+            360,
+            fill=hair,
+        )
+    shade = tuple(max(0, c - 60) for c in look.skin)
+    eye_y = yy(0.5)
+    for sx in (-1, 1):
+        ex = cx + sx * fw * look.eye_gap
+        d.ellipse(
+            (ex - fw * 0.12, eye_y - fw * 0.06, ex + fw * 0.12, eye_y + fw * 0.06),
+            fill=(45, 35, 30),
+        )
+        if look.brow:
+            d.line(
+                (ex - fw * 0.16, eye_y - fw * 0.2, ex + fw * 0.16, eye_y - fw * 0.22),
+                fill=hair,
+                width=max(2, int(w * 0.012 * look.brow)),
+            )
+        if look.glasses == "round":
+            d.ellipse(
+                (ex - fw * 0.27, eye_y - fw * 0.22, ex + fw * 0.27, eye_y + fw * 0.22),
+                outline=look.frame_color,
+                width=max(2, w // 110),
+            )
+        elif look.glasses == "rect":
+            d.rectangle(
+                (ex - fw * 0.3, eye_y - fw * 0.17, ex + fw * 0.3, eye_y + fw * 0.17),
+                outline=look.frame_color,
+                width=max(2, w // 110),
+            )
+    if look.glasses:
+        d.line(
+            (cx - fw * (look.eye_gap - 0.27), eye_y, cx + fw * (look.eye_gap - 0.27), eye_y),
+            fill=look.frame_color,
+            width=max(2, w // 130),
+        )
+    d.line((cx - fw * 0.05, yy(0.62), cx, yy(0.72)), fill=shade, width=max(1, w // 150))
+    mw = fw * (0.22 + 0.1 * look.face_w)
+    d.line((cx - mw, yy(0.83), cx + mw, yy(0.83)), fill=shade, width=max(2, w // 90))
     layer = layer.filter(ImageFilter.GaussianBlur(max(0.6, w / 400)))
     img.paste(layer, (x0, y0))
 
@@ -445,7 +572,8 @@ def render_diploma(doc: Doc, rng: random.Random) -> Rendered:
     for cx, cy in ((62, 62), (w - 63, 62), (62, h - 63), (w - 63, h - 63)):
         d.rectangle((cx - 14, cy - 14, cx + 14, cy + 14), fill=frame)
     title_red = (150, 22, 24)
-    cv.centered(w / 2, 200, "普通高等学校", "serif_bold", 64, INK, spacing=10, body=False)
+    heading = doc.extra.get("heading", "普通高等学校")
+    cv.centered(w / 2, 200, heading, "serif_bold", 64, INK, spacing=10, body=False)
     cv.centered(w / 2, 345, "毕业证书", "serif_bold", 120, title_red, spacing=36, body=False)
 
     blue = (90, 140, 205) if rng.random() < 0.7 else (250, 250, 250)
@@ -549,16 +677,7 @@ def render_licence(doc: Doc, rng: random.Random) -> Rendered:
 
 def render_probation(doc: Doc, rng: random.Random) -> Rendered:
     """医师资格考试试用期考核证明: a ruled table, then the unit's seal and the date."""
-    w, h = 1240, 1754
     f = doc.fields
-    img = paper(w, h, (252, 252, 250), rng, 3)
-    cv = Canvas(img)
-    d = cv.draw
-    cv.centered(w / 2, 230, "医师资格考试试用期考核证明", "serif_bold", 66, INK, body=False)
-    cv.text((110, 360), "兹证明下列人员在我单位试用期满，考核情况如下：", "sans", 44)
-    x0, x1, top, rh = 110, 1130, 420, 124
-    lk, vk = "sans", rng.choice(("serif", "sans"))
-    ls, vs = 44, 46
     start, end = iso(f["period_start"]), iso(f["period_end"])
     rows: list[list[str]] = [
         ["姓名", f["name"], "性别", f["gender"]],
@@ -568,6 +687,59 @@ def render_probation(doc: Doc, rng: random.Random) -> Rendered:
         ["试用科室", f["department"]],
         ["考核结果", f["result"]],
     ]
+    return _assessment(
+        doc,
+        rng,
+        "医师资格考试试用期考核证明",
+        "兹证明下列人员在我单位试用期满，考核情况如下：",
+        rows,
+        "probation_cert",
+    )
+
+
+def render_practice_period(doc: Doc, rng: random.Random) -> Rendered:
+    """执业助理医师报考执业医师执业期考核证明: the same ruled form as the probation proof."""
+    f = doc.fields
+    start, end = iso(f["period_start"]), iso(f["period_end"])
+    rows: list[list[str]] = [
+        ["姓名", f["name"], "性别", f["gender"]],
+        ["身份证号", f["id_number"]],
+        ["执业机构", f["work_unit"]],
+        ["执业时间", f"{start:%Y年%m月%d日}至{end:%Y年%m月%d日}"],
+        ["执业类别", f["practice_category"]],
+        ["考核结果", f["result"]],
+    ]
+    return _assessment(
+        doc,
+        rng,
+        "执业助理医师报考执业医师执业期考核证明",
+        "兹证明下列执业助理医师在我单位执业，考核情况如下：",
+        rows,
+        "practice_period_cert",
+        title_size=52,
+    )
+
+
+def _assessment(
+    doc: Doc,
+    rng: random.Random,
+    title: str,
+    intro: str,
+    rows: list[list[str]],
+    doc_type: str,
+    title_size: int = 66,
+) -> Rendered:
+    """A unit's assessment proof: title, a ruled table, opinion, signature, seal and date."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (252, 252, 250), rng, 3)
+    cv = Canvas(img)
+    d = cv.draw
+    cv.centered(w / 2, 230, title, "serif_bold", title_size, INK, body=False)
+    cv.text((110, 360), intro, "sans", 44)
+    x0, x1, top, rh = 110, 1130, 420, 124
+    lk, vk = "sans", rng.choice(("serif", "sans"))
+    ls, vs = 44, 46
     cols4 = (x0, x0 + 220, x0 + 680, x0 + 840, x1)
     for i, cells in enumerate(rows):
         ya, yb = top + i * rh, top + (i + 1) * rh
@@ -585,8 +757,11 @@ def render_probation(doc: Doc, rng: random.Random) -> Rendered:
             for cx in cols4[1:4]:
                 d.line((cx, ya, cx, yb), fill=INK, width=3)
         else:
+            size = vs
+            while size > 38 and font(vk, size).getlength(cells[1]) > x1 - x0 - 270:
+                size -= 1
             cv.text((x0 + 24, base), cells[0], lk, ls)
-            cv.text((x0 + 244, base), cells[1], vk, vs)
+            cv.text((x0 + 244, base), cells[1], vk, size)
             d.line((cols4[1], ya, cols4[1], yb), fill=INK, width=3)
     bottom = top + len(rows) * rh
     opinion = "考核合格，同意报考。" if f["result"] == "合格" else "考核未通过。"
@@ -601,24 +776,429 @@ def render_probation(doc: Doc, rng: random.Random) -> Rendered:
 
     y = bottom + 170
     cv.text((x0, y), "负责人签字：", "sans", 44)
-    pts = [(x0 + 290 + k * 22, y - 10 + rng.uniform(-25, 15)) for k in range(10)]
-    d.line(pts, fill=(30, 30, 60), width=4, joint="curve")
+    signature(cv.draw, x0 + 290, y - 10, rng)
     cv.text((700, y), "单位（公章）", "sans", 44)
     signed = iso(f["date"])
     cv.text((700, y + 100), f"{signed:%Y年%m月%d日}", "sans", 44)
     draw_stamp(
         img, (830 + rng.uniform(-30, 30), y + 10 + rng.uniform(-20, 20)), 140, f["work_unit"], rng
     )
-    return Rendered(img, None, cv.min_glyph, "probation_cert")
+    return Rendered(img, None, cv.min_glyph, doc_type)
+
+
+def signature(d: ImageDraw.ImageDraw, x: float, y: float, rng: random.Random) -> None:
+    """A handwritten scribble."""
+    pts = [(x + k * 22, y + rng.uniform(-25, 15)) for k in range(10)]
+    d.line(pts, fill=(30, 30, 60), width=4, joint="curve")
+
+
+def _ymd(s: str) -> str:
+    d = iso(s)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _certificate(
+    doc: Doc,
+    rng: random.Random,
+    title: str,
+    rows: list[tuple[str, str]],
+    *,
+    sentence: str = "",
+    seal: str,
+    doc_type: str,
+    tint: tuple[int, int, int] = (246, 244, 232),
+    frame: tuple[int, int, int] = (150, 40, 36),
+) -> Rendered:
+    """A booklet certificate laid open: title, photo on the left, label/value rows on the
+    right, the issuer's seal over the last rows (医师资格证书, 医师执业证书, 出师证书)."""
+    w, h = 1754, 1240
+    img = paper(w, h, tint, rng, 5)
+    cv = Canvas(img)
+    d = cv.draw
+    d.rectangle((30, 30, w - 31, h - 31), outline=frame, width=8)
+    d.rectangle((50, 50, w - 51, h - 51), outline=frame, width=2)
+    size = 84 if len(title) <= 8 else 64
+    cv.centered(w / 2, 190, title, "serif_bold", size, frame, spacing=12, body=False)
+    if doc.look is not None:
+        draw_portrait(img, (140, 330, 440, 730), doc.look, (240, 242, 246))
+        d.rectangle((140, 330, 440, 730), outline=(90, 90, 90), width=2)
+    y = 300
+    if sentence:
+        for line in wrap(sentence, "serif", 42, 1080):
+            cv.text((540, y), line, "serif", 42)
+            y += 70
+        y += 20
+    lk = rng.choice(("sans", "serif"))
+    vk = rng.choice(("serif", "sans"))
+    lx, vx, right = 540, 830, w - 100
+    # Rows end high enough that the seal, below and right of the last (short) value, never
+    # covers a number or a name.
+    step = max(62, min(88, (960 - y) // max(1, len(rows))))
+    for label, value in rows:
+        y += step
+        cv.text((lx, y), label, lk, 42)
+        vs = 44
+        while vs > 34 and font(vk, vs).getlength(value) > right - vx:
+            vs -= 1
+        cv.text((vx, y), value, vk, vs)
+    seal_x = max(vx + 470, vx + font(vk, 44).getlength(rows[-1][1]) + 150)
+    draw_stamp(img, (seal_x + rng.uniform(-20, 40), y + 95 + rng.uniform(-10, 15)), 130, seal, rng)
+    return Rendered(img, None, cv.min_glyph, doc_type)
+
+
+def render_assistant_qualification(doc: Doc, rng: random.Random) -> Rendered:
+    """医师资格证书 (执业助理医师)."""
+    f = doc.fields
+    rows = [
+        ("姓名", f["name"]),
+        ("性别", f["gender"]),
+        ("出生日期", _ymd(f["birth_date"])),
+        ("身份证件号码", f["id_number"]),
+        ("资格级别", f["qualification"]),
+        ("资格类别", f["qual_category"]),
+        ("资格证书编码", f["qualification_number"]),
+        ("签发日期", _ymd(f["issue_date"])),
+    ]
+    return _certificate(
+        doc,
+        rng,
+        "医师资格证书",
+        rows,
+        sentence=f"经国家医师资格考试，成绩合格，具有{f['qualification']}资格。",
+        seal="中华人民共和国国家卫生健康委员会",
+        doc_type="assistant_qualification",
+        tint=(244, 247, 240),
+        frame=(40, 90, 60),
+    )
+
+
+def render_assistant_practice(doc: Doc, rng: random.Random) -> Rendered:
+    """医师执业证书."""
+    f = doc.fields
+    rows = [
+        ("姓名", f["name"]),
+        ("性别", f["gender"]),
+        ("出生日期", _ymd(f["birth_date"])),
+        ("身份证号", f["id_number"]),
+        ("医师级别", f["practice_level"]),
+        ("执业类别", f["practice_category"]),
+        ("执业范围", f["scope"]),
+        (doc.extra.get("unit_label", "执业地点"), f["work_unit"]),
+        ("执业证书编码", f["practice_number"]),
+        (doc.extra.get("date_label", "发证日期"), _ymd(f["registration_date"])),
+    ]
+    return _certificate(
+        doc,
+        rng,
+        "医师执业证书",
+        rows,
+        seal=f["issuer"],
+        doc_type="assistant_practice",
+        tint=(240, 244, 250),
+        frame=(40, 60, 120),
+    )
+
+
+def render_mentorship(doc: Doc, rng: random.Random) -> Rendered:
+    """传统医学师承出师证书 / 传统医学医术确有专长证书."""
+    f = doc.fields
+    rows = [
+        ("姓名", f["name"]),
+        ("性别", f["gender"]),
+        ("身份证号", f["id_number"]),
+        ("专业", f["major"]),
+        ("证书编号", f["cert_number"]),
+        ("发证机关", f["issuer"]),
+        ("发证日期", _ymd(f["issue_date"])),
+    ]
+    return _certificate(doc, rng, f["title"], rows, seal=f["issuer"], doc_type="mentorship_cert")
+
+
+def render_degree(doc: Doc, rng: random.Random) -> Rendered:
+    """学士/硕士/博士学位证书: title, photo, the 授予 paragraph, school, chair, number, date."""
+    w, h = 1754, 1240
+    f = doc.fields
+    img = paper(w, h, (250, 246, 232) if rng.random() < 0.6 else (246, 246, 240), rng)
+    cv = Canvas(img)
+    d = cv.draw
+    frame = rng.choice(((120, 30, 40), (30, 60, 120), (110, 80, 30)))
+    d.rectangle((40, 40, w - 41, h - 41), outline=frame, width=10)
+    d.rectangle((66, 66, w - 67, h - 67), outline=frame, width=3)
+    level = f["degree_level"]
+    cv.centered(w / 2, 250, f"{level}学位证书", "serif_bold", 104, frame, spacing=24, body=False)
+    draw_portrait(
+        img,
+        (170, 400, 470, 800),
+        doc.look or _default_look(),
+        (200, 60, 60) if rng.random() < 0.3 else (90, 140, 205),
+    )
+    d.rectangle((170, 400, 470, 800), outline=(90, 90, 90), width=2)
+    b = iso(f["birth_date"])
+    study = "课程的学习" if level == "学士" else "研究生学业"
+    text = (
+        f"{f['name']}，{f['gender']}，{b.year}年{b.month}月{b.day}日生。"
+        f"在{f['school']}{f['major']}专业完成了{level}学位{study}，"
+        f"经审核符合《中华人民共和国学位条例》的规定，授予医学{level}学位。"
+    )
+    keep = (
+        f["name"],
+        f"{b.year}年{b.month}月{b.day}日",
+        f["school"],
+        f["major"],
+        "《中华人民共和国学位条例》",
+    )
+    y = 470
+    for i, line in enumerate(wrap(text, "serif", 46, 1620 - 570, keep)):
+        cv.text((570 + (92 if i == 0 else 0), y), line, "serif", 46)
+        y += 84
+    y = max(y + 60, 930)
+    cv.text((1000, y), f["school"], "serif_bold", 52)
+    cv.text((1000, y + 80), f"学位评定委员会主席 {f['chair']}", "serif", 42)
+    cv.text((1000, y + 160), _ymd(f["issue_date"]), "serif", 42)
+    cv.text((150, 1150), "证书编号：" + f["degree_number"], "serif", 42)
+    draw_stamp(img, (1000 + 350 + rng.uniform(-20, 40), y + 110), 112, f["school"], rng)
+    return Rendered(img, None, cv.min_glyph, "degree")
+
+
+RECORD_TITLE = "教育部学历证书电子注册备案表"
+
+
+def record_rows(f: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """The 备案表's two-column rows (label, value, label, value), as printed."""
+    return [
+        ("姓名", f["name"], "性别", f["gender"]),
+        ("证件号码", f["id_number"], "出生日期", _ymd_pad(f["birth_date"])),
+        ("入学日期", _ymd_pad(f["enrol_date"]), "毕(结)业日期", _ymd_pad(f["graduation_date"])),
+        ("学校名称", f["school"], "专业", f["major"]),
+        ("学制", f"{f['years']}年", "层次", f["record_level"]),
+        ("学历类别", f["record_category"], "学习形式", "普通全日制"),
+        ("毕(结)业", "毕业", "校(院)长姓名", f["principal"]),
+        ("证书编号", group4(f["diploma_number"]), "", ""),
+    ]
+
+
+def group4(s: str) -> str:
+    return " ".join(s[i : i + 4] for i in range(0, len(s), 4))
+
+
+def _ymd_pad(s: str) -> str:
+    return f"{iso(s):%Y年%m月%d日}"
+
+
+def render_diploma_record(doc: Doc, rng: random.Random) -> Rendered:
+    """教育部学历证书电子注册备案表 as a printed page / screenshot (the PDF is in pdfdoc)."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (253, 253, 252), rng, 2)
+    cv = Canvas(img)
+    d = cv.draw
+    blue = (30, 80, 150)
+    cv.centered(w / 2 - 60, 150, f["title"], "sans_bold", 52, blue, body=False)
+    x0, x1, top, rh = 80, 1160, 420, 96
+    cv.text((x0, top - 40), f"更新日期：{_ymd_pad(f['update_date'])}", "sans", 32)
+    cols = (x0, x0 + 220, x0 + 560, x0 + 780, x1)
+    draw_portrait(
+        img, (x1 - 160, top - 215, x1 - 10, top - 10), doc.look or _default_look(), (250, 250, 250)
+    )
+    for i, (la, va, lb, vb) in enumerate(record_rows(f)):
+        ya, yb = top + i * rh, top + (i + 1) * rh
+        base = (ya + yb) / 2 + 12
+        d.line((x0, ya, x1, ya), fill=(140, 150, 170), width=2)
+        cv.text((cols[0] + 16, base), la, "sans", 34, (90, 90, 100))
+        vs = 36
+        limit = (cols[2] if lb else x1) - cols[1] - 24
+        while vs > 30 and font("sans", vs).getlength(va) > limit:
+            vs -= 1
+        cv.text((cols[1] + 16, base), va, "sans", vs)
+        if lb:
+            cv.text((cols[2] + 16, base), lb, "sans", 34, (90, 90, 100))
+            vs = 36
+            while vs > 30 and font("sans", vs).getlength(vb) > x1 - cols[3] - 24:
+                vs -= 1
+            cv.text((cols[3] + 16, base), vb, "sans", vs)
+            for cx in cols[1:4]:
+                d.line((cx, ya, cx, yb), fill=(140, 150, 170), width=2)
+        else:
+            d.line((cols[1], ya, cols[1], yb), fill=(140, 150, 170), width=2)
+    bottom = top + len(record_rows(f)) * rh
+    d.line((x0, bottom, x1, bottom), fill=(140, 150, 170), width=2)
+    d.line((x0, top, x0, bottom), fill=(140, 150, 170), width=2)
+    d.line((x1, top, x1, bottom), fill=(140, 150, 170), width=2)
+    y = bottom + 110
+    cv.text((x0, y), f"在线验证码 {f['verification_code']}", "sans_bold", 38)
+    cv.text((x0, y + 80), f"在线验证报告有效期至 {_ymd_pad(f['valid_until'])}", "sans", 36)
+    # A QR-like block of modules.
+    q0, qs = x1 - 250, 10
+    for r in range(25):
+        for c in range(25):
+            if rng.random() < 0.5 or (r < 7 and c < 7) or (r < 7 and c > 17) or (r > 17 and c < 7):
+                d.rectangle(
+                    (q0 + c * qs, y - 60 + r * qs, q0 + c * qs + qs - 1, y - 60 + r * qs + qs - 1),
+                    fill=INK,
+                )
+    cv.text(
+        (x0, h - 120), "学信网 https://www.chsi.com.cn", "sans", 30, (110, 110, 120), body=False
+    )
+    return Rendered(img, None, cv.min_glyph, "diploma_record")
+
+
+PLEDGE_TITLE = "应届医学专业毕业生医师资格考试报考承诺书"
+PLEDGE_TEXT = (
+    "本人承诺：本人为应届医学专业毕业生，所填报的报名信息及提交的材料真实、准确、有效。"
+    "本人将在规定时间内取得毕业证书，如未能按时取得，本人自愿放弃本年度医师资格考试成绩，"
+    "并承担由此产生的一切后果。"
+)
+
+
+def render_pledge(doc: Doc, rng: random.Random) -> Rendered:
+    """应届医学专业毕业生医师资格考试报考承诺书: rows, promise paragraph, signature, date."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (252, 252, 250), rng, 3)
+    cv = Canvas(img)
+    d = cv.draw
+    for i, line in enumerate(wrap(PLEDGE_TITLE, "serif_bold", 56, 1000)):
+        cv.centered(w / 2, 220 + i * 80, line, "serif_bold", 56, INK, body=False)
+    g = iso(f["expected_graduation"] + "-01")
+    rows = [
+        ("姓名", f["name"]),
+        ("身份证号", f["id_number"]),
+        ("毕业学校", f["school"]),
+        ("专业", f["major"]),
+        ("预计毕业时间", f"{g.year}年{g.month}月"),
+    ]
+    x0, x1, top, rh = 110, 1130, 400, 110
+    vk = rng.choice(("serif", "sans"))
+    for i, (label, value) in enumerate(rows):
+        ya, yb = top + i * rh, top + (i + 1) * rh
+        base = (ya + yb) / 2 + 16
+        d.line((x0, ya, x1, ya), fill=INK, width=3)
+        cv.text((x0 + 24, base), label, "sans", 44)
+        cv.text((x0 + 324, base), value, vk, 46)
+    bottom = top + len(rows) * rh
+    d.line((x0, bottom, x1, bottom), fill=INK, width=3)
+    for x in (x0, x0 + 300, x1):
+        d.line((x, top, x, bottom), fill=INK, width=3)
+    y = bottom + 110
+    for i, line in enumerate(wrap(PLEDGE_TEXT, "sans", 42, x1 - x0 - 40)):
+        cv.text((x0 + (84 if i == 0 else 0), y), line, "sans", 42)
+        y += 72
+    y += 120
+    cv.text((640, y), "承诺人（签字）：", "sans", 44)
+    signature(d, 980, y - 10, rng)
+    cv.text((640, y + 110), _ymd(f["date"]), "sans", 44)
+    return Rendered(img, None, cv.min_glyph, "pledge")
+
+
+SI_HEADER = ("缴费年月", "险种", "缴费基数", "缴费状态")
+
+
+def si_payments(f: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """`payments` is "YYYYMM|险种|基数|状态" rows joined by ";"."""
+    out = []
+    for row in f["payments"].split(";"):
+        if row:
+            a, b, c, e = row.split("|")
+            out.append((a, b, c, e))
+    return out
+
+
+def render_social_insurance(doc: Doc, rng: random.Random) -> Rendered:
+    """社会保险个人缴费证明: header rows, then one table row per month and insurance."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (253, 253, 252), rng, 2)
+    cv = Canvas(img)
+    d = cv.draw
+    cv.centered(w / 2, 170, f["title"], "sans_bold", 52, INK, body=False)
+    y = 270
+    cv.text((90, y), f"姓名：{f['name']}", "sans", 36)
+    cv.text((560, y), f"社会保障号码：{f['id_number']}", "sans", 36)
+    cv.text((90, y + 66), f"单位名称：{f['work_unit']}", "sans", 36)
+    rows = si_payments(f)
+    x0, x1, top = 90, 1150, y + 120
+    rh = min(58, (h - 330 - top) // (len(rows) + 1))
+    cols = (x0, x0 + 220, x0 + 640, x0 + 860, x1)
+    for i, cells in enumerate([SI_HEADER, *rows]):
+        ya = top + i * rh
+        d.line((x0, ya, x1, ya), fill=INK, width=2)
+        kind = "sans_bold" if i == 0 else "sans"
+        for c, text in enumerate(cells):
+            cv.text((cols[c] + 14, ya + rh / 2 + 11), text, kind, 32)
+    bottom = top + (len(rows) + 1) * rh
+    d.line((x0, bottom, x1, bottom), fill=INK, width=2)
+    for cx in cols:
+        d.line((cx, top, cx, bottom), fill=INK, width=2)
+    cv.text((90, bottom + 80), f"打印日期：{_ymd_pad(f['print_date'])}", "sans", 34)
+    cv.text((700, bottom + 80), "（本证明加盖业务专用章有效）", "sans", 30, body=False)
+    draw_stamp(img, (900 + rng.uniform(-30, 30), bottom + 200), 130, f["agency"], rng, "业务专用章")
+    return Rendered(img, None, cv.min_glyph, "social_insurance")
+
+
+def render_id_handheld(doc: Doc, rng: random.Random) -> Rendered:
+    """本人手持身份证: the person (head and shoulders) holding the rendered id_front card,
+    a little turned, in front of the chest. `extra["legible"]` "1": the card is big enough
+    that its number reads (≥ 20 px glyphs after capture, which keeps the long side ≤ 1600 px);
+    otherwise it is smaller and its text is not meant to be read."""
+    w, h = 1200, 1600
+    look = doc.look or _default_look()
+    wall = rng.choice(((232, 228, 220), (214, 220, 226), (236, 236, 232), (205, 196, 185)))
+    base = np.array(wall, np.float32)
+    ramp = np.linspace(-1, 1, h, dtype=np.float32)[:, None, None] * (12 * look.bg_grad)
+    side = np.linspace(-1, 1, w, dtype=np.float32)[None, :, None] * rng.uniform(-10, 10)
+    img = Image.fromarray(np.clip(base + ramp + side, 0, 255).astype(np.uint8))
+    pw = round(h * 0.69 * rng.uniform(0.85, 1.0))
+    px0 = (w - pw) // 2 + rng.randint(-60, 60)
+    draw_portrait(img, (max(0, px0), 0, min(w, px0 + pw), h), look, None)
+    card = render_id_front(Doc("id_front", doc.fields, look), random.Random(rng.random()))
+    legible = doc.extra.get("legible", "1") == "1"
+    number_glyph = glyph_height("mono", 70)
+    # The card's number glyph on this photo: 23-30 px when legible, 10-15 px otherwise.
+    target = rng.uniform(24, 31) if legible else rng.uniform(10, 15)
+    k = target / number_glyph
+    cw = min(round(card.image.width * k), w - 40)
+    ch = round(cw * card.image.height / card.image.width)
+    small = card.image.resize((cw, ch), Image.Resampling.LANCZOS)
+    mask = (card.mask or rounded_mask(card.image.width, card.image.height, 70)).resize((cw, ch))
+    angle = rng.uniform(-7, 7)
+    small = small.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    mask = mask.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
+    cx = w / 2 + rng.uniform(-0.08, 0.08) * w
+    top = h - small.height - rng.randint(30, 140)
+    if not legible:  # a small card is held higher, under the chin
+        top = round(h * rng.uniform(0.62, 0.7))
+    px, py = int(cx - small.width / 2), int(top)
+    d = ImageDraw.Draw(img)
+    # Hands: palms behind the card's lower corners, thumbs over its edge.
+    for sx in (-1, 1):
+        fx = cx + sx * (small.width / 2 - 30)
+        d.rounded_rectangle(
+            (fx - 55, py + small.height - 110, fx + 55, min(h, py + small.height + 200)),
+            45,
+            fill=look.skin,
+        )
+    img.paste(small, (px, py), mask)
+    for sx in (-1, 1):
+        fx = cx + sx * (small.width / 2 - 40)
+        d.rounded_rectangle(
+            (fx - 28, py + small.height - 70, fx + 22, py + small.height + 10), 20, fill=look.skin
+        )
+    glyph = round(number_glyph * k * math.cos(math.radians(abs(angle))))
+    # Keep the capture from shrinking a legible card below reading size; illegible ones
+    # only bound the capture like an ordinary photo.
+    return Rendered(img, None, max(glyph * 9 // 10, 12) if legible else 40, "id_handheld", glyph)
 
 
 def render_photo(look: Look, rng: random.Random) -> Image.Image:
-    """报名照片 小2寸: 390×567 px, white background, head and shoulders."""
+    """报名照片 小2寸: 390×567 px, light background (the person's own tone and faint
+    gradient), head and shoulders."""
     w, h = 390, 567
-    tone = rng.randint(246, 255)
-    img = Image.new("RGB", (w, h), (tone, tone, min(255, tone + rng.randint(0, 3))))
+    base = np.array(look.bg, np.float32)
+    ramp = np.linspace(-1, 1, h, dtype=np.float32)[:, None, None] * (6 * look.bg_grad)
+    arr = np.clip(base[None, None, :] + ramp + np.zeros((h, w, 1), np.float32), 0, 255)
+    img = Image.fromarray(arr.astype(np.uint8))
     margin = rng.randint(-8, 8)
-    draw_portrait(img, (0, 20 + margin, w, h), look, (tone, tone, tone))
+    draw_portrait(img, (0, 20 + margin, w, h), look, None)
     return img
 
 
@@ -632,6 +1212,15 @@ RENDERERS = {
     "diploma": render_diploma,
     "licence": render_licence,
     "probation_cert": render_probation,
+    "practice_period_cert": render_practice_period,
+    "assistant_qualification": render_assistant_qualification,
+    "assistant_practice": render_assistant_practice,
+    "mentorship_cert": render_mentorship,
+    "degree": render_degree,
+    "diploma_record": render_diploma_record,
+    "pledge": render_pledge,
+    "social_insurance": render_social_insurance,
+    "id_handheld": render_id_handheld,
 }
 
 
