@@ -17,6 +17,7 @@ from PIL import Image, ImageOps
 from pipeline.synth import FAULT_KINDS, generate_window
 from pipeline.synth import faults as flt
 from pipeline.synth.people import (
+    VARIANTS,
     add_years,
     age_at,
     id15,
@@ -24,7 +25,6 @@ from pipeline.synth.people import (
     org_check,
     wrong_check,
 )
-from pipeline.synth.people import VARIANTS
 from pipeline.synth.window import (
     SLOT_ORDER,
     Plan,

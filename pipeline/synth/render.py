@@ -1057,8 +1057,10 @@ def render_pledge(doc: Doc, rng: random.Random) -> Rendered:
     img = paper(w, h, (252, 252, 250), rng, 3)
     cv = Canvas(img)
     d = cv.draw
-    for i, line in enumerate(wrap(PLEDGE_TITLE, "serif_bold", 56, 1000)):
-        cv.centered(w / 2, 220 + i * 80, line, "serif_bold", 56, INK, body=False)
+    # One line, so a reader finds the whole title.
+    cv.centered(
+        w / 2, 250, PLEDGE_TITLE, "serif_bold", (w - 150) // len(PLEDGE_TITLE), INK, body=False
+    )
     g = iso(f["expected_graduation"] + "-01")
     rows = [
         ("姓名", f["name"]),
