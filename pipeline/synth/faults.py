@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -771,18 +771,20 @@ def assign(
     fault_rate: float,
     rng: random.Random,
     ok: Callable[[int, str], bool] | None = None,
+    first: Sequence[str] = (),
 ) -> list[str | None]:
     """Which applicant gets which fault: round(n × rate) of them, kinds cycled through
     shuffled copies of the list so every kind appears once n ≥ 2 × kinds at rate 0.5.
 
     `ok(i, kind)` says whether applicant i's category can carry `kind` (it uploads the slots
     the fault changes); each applicant takes the first pending kind it can carry, kinds no
-    chosen applicant can carry are left out."""
+    chosen applicant can carry are left out. `first`: kinds to place before the cycle starts
+    (those another window of the same evaluation has not used yet)."""
     count = min(n, round(n * fault_rate))
     chosen = sorted(rng.sample(range(n), count))
     fits = ok or (lambda i, k: True)
     usable = [k for k in FAULT_KINDS if any(fits(i, k) for i in chosen)]
-    pending: list[str] = []
+    pending: list[str] = [k for k in first if k in usable]
     out: list[str | None] = [None] * n
     for i in chosen:
         for _ in range(3):

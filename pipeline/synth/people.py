@@ -1155,6 +1155,18 @@ def make_person(
     schools = [s for s in SCHOOLS if category in s.categories and school_level in s.levels]
     if v.current and region == "辽宁省":  # 辽宁 accepts 当年毕业研究生 only from its schools
         schools = [s for s in schools if s.province == "辽宁省"] or schools
+    if not schools:  # no school of this level teaches the category: take one that does
+        schools = [
+            s
+            for s in SCHOOLS
+            if school_level in s.levels and set(s.categories) & set(subject or s.categories)
+        ]
+        category = next(
+            c
+            for c in ("中医", "口腔", "临床")
+            if c in schools[0].categories and (not subject or c in subject)
+        )
+        schools = [s for s in schools if category in s.categories]
     school = rng.choice(schools)
     vocational = v.level in ("专科", "中专")
     major = rng.choice((MAJORS_VOCATIONAL if vocational else MAJORS)[category])

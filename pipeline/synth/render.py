@@ -952,11 +952,12 @@ def render_degree(doc: Doc, rng: random.Random) -> Rendered:
         cv.text((570 + (92 if i == 0 else 0), y), line, "serif", 46)
         y += 84
     y = max(y + 60, 930)
-    cv.text((1000, y), f["school"], "serif_bold", 52)
-    cv.text((1000, y + 80), f"学位评定委员会主席 {f['chair']}", "serif", 42)
-    cv.text((1000, y + 160), _ymd(f["issue_date"]), "serif", 42)
+    cv.text((860, y), f["school"], "serif_bold", 52)
+    chair_end = cv.text((860, y + 80), f"学位评定委员会主席 {f['chair']}", "serif", 42)
+    cv.text((860, y + 160), _ymd(f["issue_date"]), "serif", 42)
     cv.text((150, 1150), "证书编号：" + f["degree_number"], "serif", 42)
-    draw_stamp(img, (1000 + 350 + rng.uniform(-20, 40), y + 110), 112, f["school"], rng)
+    # The seal sits right of the chair's name, over the date line's empty end.
+    draw_stamp(img, (chair_end + 130 + rng.uniform(0, 30), y + 150), 112, f["school"], rng)
     return Rendered(img, None, cv.min_glyph, "degree")
 
 

@@ -790,9 +790,10 @@ def generate_window(
     region: str = "天津市",
     closes: str | None = None,
     progress: Callable[[int], None] | None = None,
+    prefer: Sequence[str] = (),
 ) -> Path:
     """Write a window at `out` and its ground truth at `out.with_name(out.name +
-    '.truth.jsonl')`; return the truth path."""
+    '.truth.jsonl')`; return the truth path. `prefer`: fault kinds to hand out first."""
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} already contains files")
@@ -809,7 +810,7 @@ def generate_window(
         v = variants[i]
         return flt.feasible(kind, VARIANTS[v], slots[v], i)
 
-    kinds = flt.assign(applicants, fault_rate, rng, fits)
+    kinds = flt.assign(applicants, fault_rate, rng, fits, prefer)
     number = rng.randint(1, 400)
     lines: list[str] = []
     truths: list[dict[str, Any]] = []
@@ -876,12 +877,21 @@ def generate_windows(
     out_dir.mkdir(parents=True, exist_ok=True)
     base, rest = divmod(applicants, len(regions))
     paths = []
+    # The windows share one cycle of fault kinds: each hands out first what the earlier
+    # ones did not, so the evaluation sees as many kinds as it has faulty applicants.
+    unused = list(flt.FAULT_KINDS)
+    random.Random(f"certcheck-synth/{seed}/windows").shuffle(unused)
     for k, region in enumerate(regions):
         n = base + (1 if k < rest else 0)
         if n == 0:
             continue
         window = out_dir / f"window_{k + 1}_{region}"
-        paths.append(
-            generate_window(window, n, seed, fault_rate=fault_rate, region=region, closes=closes)
+        truth = generate_window(
+            window, n, seed, fault_rate=fault_rate, region=region, closes=closes, prefer=unused
         )
+        paths.append(truth)
+        for line in truth.read_text(encoding="utf-8").splitlines():
+            fault = json.loads(line)["fault"]
+            if fault and fault["kind"] in unused:
+                unused.remove(fault["kind"])
     return paths
