@@ -255,6 +255,8 @@ class ApplicantResult:
     pages: tuple[Page, ...] = ()
     readings: tuple[tuple[str, Reading], ...] = ()  # (upload path, reading)
     seconds: float = 0.0
+    #: (slot, upload path, stages.imagehash fingerprint) for the cross-applicant image check
+    fingerprints: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def verdict(self) -> str:

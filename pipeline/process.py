@@ -39,6 +39,7 @@ from stages import (
     read,
     upload_rules,
 )
+from stages.imagehash import fingerprint
 from stages.normalise import ImageDecodeError, load_image, normalise, photo_orientation
 from stages.ocr.base import OcrError
 from stages.pdfpages import render_pages, text_lines
@@ -196,6 +197,7 @@ class Worker:
         self.engine = engine
         self.out = Path(task.out_root)
         self.root = Path(task.window_root)
+        self.prints: list[tuple[str, str, str]] = []  # (slot, path, image fingerprint)
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.out).as_posix()
@@ -246,6 +248,8 @@ class Worker:
         task = self.task
         layers = self.pdf_text(upload)
         for page_no, (raw, exif) in enumerate(self.images(upload)):
+            if page_no == 0:  # for the cross-applicant same-image check (window_checks)
+                self.prints.append((upload.slot, upload.path, fingerprint(raw)))
             if upload.slot == "photo":
                 rotation, conf = photo_orientation(raw)
                 yield _orientation(task, upload, rotation, conf)
@@ -401,4 +405,5 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
         pages=tuple(pages),
         readings=tuple(readings),
         seconds=time.process_time() - start,
+        fingerprints=tuple(worker.prints),
     )

@@ -34,7 +34,7 @@ from .window import Window, load_window
 
 log = logging.getLogger(__name__)
 PARTS = "parts"
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: parts carry image fingerprints; older parts are recomputed
 
 
 def code_version() -> str:
@@ -104,6 +104,7 @@ def result_to_json(result: ApplicantResult, key: str) -> dict[str, Any]:
         "findings": [f.to_json() for f in result.findings],
         "pages": [asdict(p) for p in result.pages],
         "readings": [[path, asdict(r)] for path, r in result.readings],
+        "fingerprints": [list(fp) for fp in result.fingerprints],
     }
 
 
@@ -117,6 +118,7 @@ def result_from_json(data: dict[str, Any]) -> ApplicantResult:
         findings=tuple(Finding(**f) for f in data["findings"]),
         pages=tuple(Page(**p) for p in data["pages"]),
         readings=tuple((path, reading(r)) for path, r in data["readings"]),
+        fingerprints=tuple((s, p, h) for s, p, h in data.get("fingerprints", [])),
         seconds=float(data.get("seconds", 0.0)),
     )
 
@@ -237,6 +239,9 @@ def add_window_findings(
         values.append((aid, "diploma_number", form.education.diploma_number))
     extra: dict[str, list[Finding]] = {}
     for f in window_checks.duplicate_values(values):
+        extra.setdefault(f.applicant_id, []).append(f)
+    prints = [(aid, *fp) for aid in sorted(results) for fp in results[aid].fingerprints]
+    for f in window_checks.same_images(prints):
         extra.setdefault(f.applicant_id, []).append(f)
     return {
         aid: replace(r, findings=(*r.findings, *extra[aid])) if aid in extra else r

@@ -2,7 +2,8 @@
 
 Duplicate registrations (one ID number on two applicants) and one diploma number on two
 applicants. Values are grouped by key, never compared pairwise, so the check stays linear on
-a window of 100,000 applicants.
+a window of 100,000 applicants. The same picture uploaded by two applicants (or into two
+slots of one) is found through the band index of `stages.imagehash`, likewise never all pairs.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from models import Finding
+from models import SLOT_LABELS, Finding
+from stages import imagehash
 
 
 def _value_findings(field: str, label: str, owners: dict[str, list[str]]) -> Iterator[Finding]:
@@ -45,3 +47,49 @@ def duplicate_values(records: Iterable[tuple[str, str, str]]) -> Iterator[Findin
             owners[field][value].append(aid)
     for field, label in labels.items():
         yield from _value_findings(field, label, owners[field])
+
+
+def _label(slot: str) -> str:
+    return SLOT_LABELS.get(slot, slot)
+
+
+def same_images(records: Iterable[tuple[str, str, str, str]]) -> Iterator[Finding]:
+    """records: (applicant_id, slot, upload path, `stages.imagehash` fingerprint).
+
+    One finding per upload that has a near-duplicate elsewhere: on another applicant (a
+    material that may be someone else's) or in another slot of the same applicant.
+    """
+    keyed = sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items())
+    for group in imagehash.near_duplicate_groups(keyed):
+        for aid, slot, path in group:
+            others = [k for k in group if k[2] != path]
+            foreign = [k for k in others if k[0] != aid]
+            if foreign:
+                shown = foreign[:5]
+                observed = "、".join(f"{a} {s}" for a, s, _ in shown)
+                who = "、".join(f"考生 {a} 的 {_label(s)}" for a, s, _ in shown)
+                more = "等" if len(foreign) > 5 else ""
+                message = f"该图片与{who}{more}为同一图片，请核实是否冒用他人材料。"
+            else:
+                shown = others[:5]
+                observed = "、".join(f"{a} {s}" for a, s, _ in shown)
+                slots = sorted({s for _, s, _ in others} - {slot})
+                if slots:
+                    names = " 和 ".join(_label(s) for s in [slot, *slots])
+                    n = len(slots) + 1
+                    count = {2: "两", 3: "三", 4: "四", 5: "五"}.get(n, str(n))
+                    message = f"同一图片被上传到 {names} {count}个材料栏目。"
+                else:
+                    message = f"同一图片在 {_label(slot)} 栏目中被重复上传。"
+            yield Finding(
+                applicant_id=aid,
+                slot="window",
+                file=path,
+                field="image",
+                status="mismatch",
+                expected="与其他考生及其他栏目的材料不是同一图片",
+                observed=f"与 {observed} 相同",
+                confidence=None,
+                message=message,
+                check="window.same_image",
+            )

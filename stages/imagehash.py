@@ -1,0 +1,280 @@
+"""Near-duplicate image fingerprints: the same picture uploaded twice, possibly re-encoded.
+
+A copy of an upload may be re-saved at another JPEG quality, converted PNG<->JPEG, resized
+to 80-100 % or cropped by up to ~4 % per side. Two *different* captures of the same kind of
+document (every ID-card back prints the same template; every registration photo is a
+head-and-shoulders portrait on white) must not match.
+
+Why not a plain 64-bit DCT pHash (measured on two generated windows of 40 applicants, see
+`pipeline/imagehash_eval.py`): a 4 % crop moves it by up to 22-32 of 63 bits (on a
+left-right symmetric portrait half its coefficients are ~0 and their signs are noise),
+while different applicants' ID cards and certificates come within 0-6 bits. Whole-frame
+hashes cannot be both crop-tolerant and selective, so the crop is *searched* instead:
+
+* fingerprint: a 16x16 grey thumbnail of the whole upload as a viewer shows it (background,
+  framing and lighting included: that is what differs between two captures), the mean Lab
+  colour of its 2x2 quadrants (a grey thumbnail cannot tell a red shirt from a blue one),
+  and the aspect ratio (a copy keeps it within the crop's ~9 %). 270 bytes, ~1 ms.
+* index: a 64-bit block hash of the blurred thumbnail, cut into 4 bands of 16 bits. Each
+  image is filed under the bands of its whole-frame hash and probes with the bands of its own
+  crops on a grid (0/2/4 % per side): one of those is within 1 % per side of any copy's crop,
+  where the hash moves by at most a few bits, so an exact band match finds it
+  (pigeonhole: 4 bands catch every pair within 3 bits). Never all pairs.
+* verification: the smallest mean absolute grey difference between the two thumbnails over
+  crops of 0-5 % per side (either image the original, the crop consistent with the two
+  aspect ratios), plus the quadrant colours. Thresholds: `MAX_GREY`, `MAX_COLOUR`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+import cv2
+import numpy as np
+from PIL import Image
+
+VERSION = "h1"
+THUMB = 16
+CHROMA = 8
+#: Aligned mean |grey difference| (0-255) below which two thumbnails are the same picture.
+#: Copies (JPEG q50-95, PNG, 80-100 % resize, crops up to 4 % per side) measured at most
+#: ~4.5; different applicants' documents at least ~6 (see the module docstring figures in
+#: README/imagehash_eval). Picked between the two.
+MAX_GREY = 5.5
+#: Largest difference of a quadrant's mean Lab value (OpenCV 8-bit scale) for a match:
+#: copies move it by at most ~3, a different shirt or skin tone by much more.
+MAX_COLOUR = 3.0
+#: Aspect ratios (w/h) of a copy and its original differ by at most this factor (log):
+#: a crop of 4 % per side changes it by at most ~4.3 %.
+MAX_ASPECT = 0.09
+BANDS = 4
+PROBE_CROPS = (0.0, 0.02, 0.04)
+VERIFY_CROPS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05)
+#: A crop pair is consistent with the observed aspect ratios within this (log) tolerance.
+ASPECT_SLACK = 0.03
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A parsed fingerprint: the grey thumbnail, quadrant Lab colours and aspect ratio."""
+
+    thumb: np.ndarray  # THUMB x THUMB float32 grey
+    colour: np.ndarray  # 2 x CHROMA x CHROMA float32: Lab a and b (OpenCV 8-bit scale)
+    aspect: float  # width / height
+    smooth: np.ndarray  # the thumbnail blurred, what verification compares
+
+    @classmethod
+    def parse(cls, text: str) -> Fingerprint:
+        if not text.startswith(VERSION):
+            raise ValueError(f"not a {VERSION} fingerprint")
+        raw = bytes.fromhex(text[len(VERSION) :])
+        n = THUMB * THUMB
+        thumb = np.frombuffer(raw[:n], np.uint8).reshape(THUMB, THUMB).astype(np.float32)
+        m = n + 2 * CHROMA * CHROMA
+        colour = np.frombuffer(raw[n:m], np.uint8).reshape(2, CHROMA, CHROMA).astype(np.float32)
+        aspect = math.exp(int.from_bytes(raw[m : m + 2], "big", signed=True) / 4096)
+        return cls(thumb, _blur(colour), aspect, _blur(thumb))
+
+
+def _bgr(image: Image.Image | np.ndarray) -> np.ndarray:
+    """PIL images are RGB(A)/L; arrays are BGR or grey as `stages.normalise.load_image` gives."""
+    if isinstance(image, Image.Image):
+        rgb = np.asarray(image.convert("RGB"))
+        return np.ascontiguousarray(rgb[:, :, ::-1])
+    if image.ndim == 2:
+        return cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+    if image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2BGR)
+    return image
+
+
+def fingerprint(image: Image.Image | np.ndarray) -> str:
+    """Fingerprint of an upright decoded image (EXIF orientation applied), as a hex string.
+
+    The image is first shrunk to 64 px with area averaging, so the cost does not grow with
+    the upload's size beyond one resize (~0.3 ms for a 1600 px photo).
+    """
+    bgr = _bgr(image)
+    h, w = bgr.shape[:2]
+    if w > 256 or h > 256:  # bilinear to 256 px first: INTER_AREA on a full photo costs ~4 ms
+        bgr = cv2.resize(bgr, (256, 256), interpolation=cv2.INTER_LINEAR)
+    small = cv2.resize(bgr, (64, 64), interpolation=cv2.INTER_AREA)
+    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    thumb = cv2.resize(grey, (THUMB, THUMB), interpolation=cv2.INTER_AREA)
+    lab = cv2.cvtColor(
+        cv2.resize(small, (CHROMA, CHROMA), interpolation=cv2.INTER_AREA), cv2.COLOR_BGR2LAB
+    )
+    chroma = np.ascontiguousarray(lab[:, :, 1:].transpose(2, 0, 1))
+    aspect = int(round(math.log(max(w, 1) / max(h, 1)) * 4096))
+    aspect = max(-32768, min(32767, aspect))
+    raw = thumb.tobytes() + chroma.tobytes() + aspect.to_bytes(2, "big", signed=True)
+    return VERSION + raw.hex()
+
+
+# -- crops of a thumbnail, as matrices -------------------------------------------------------
+
+
+def _interp(lo: float, hi: float, n: int) -> np.ndarray:
+    """Linear-interpolation matrix that samples [lo, 1-hi] of an n-pixel axis at n points."""
+    x = (lo + (np.arange(n) + 0.5) / n * (1 - lo - hi)) * n - 0.5
+    x = np.clip(x, 0, n - 1)
+    i0 = np.floor(x).astype(int)
+    i1 = np.minimum(i0 + 1, n - 1)
+    f = x - i0
+    m = np.zeros((n, n), np.float32)
+    m[np.arange(n), i0] += 1 - f
+    m[np.arange(n), i1] += f
+    return m
+
+
+@lru_cache(maxsize=8)
+def _crops(steps: tuple[float, ...], n: int = THUMB) -> tuple[np.ndarray, np.ndarray]:
+    """All (lo, hi) crops of one n-pixel axis: interpolation matrices and kept fractions."""
+    pairs = [(a, b) for a in steps for b in steps]
+    mats = np.stack([_interp(a, b, n) for a, b in pairs])
+    kept = np.array([1 - a - b for a, b in pairs], np.float32)
+    return mats, kept
+
+
+def _cropped(thumb: np.ndarray, steps: tuple[float, ...]) -> np.ndarray:
+    """thumb cropped by every (top, bottom) x (left, right) in steps: (Cy, Cx, n, n)."""
+    mats, _ = _crops(steps, thumb.shape[-1])
+    rows = np.matmul(mats, thumb)  # (Cy, n, n): rows resampled
+    return np.matmul(rows[:, None], mats.transpose(0, 2, 1)[None])
+
+
+def _blur(x: np.ndarray) -> np.ndarray:
+    """Blur over the last two axes: sharp edges resampled on a 16 px grid would otherwise
+    dominate the difference between a copy and its crop."""
+    k = np.array([0.25, 0.5, 0.25], np.float32)
+    p = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(1, 1), (1, 1)], mode="edge")
+    p = k[0] * p[..., :-2, :] + k[1] * p[..., 1:-1, :] + k[2] * p[..., 2:, :]
+    return k[0] * p[..., :-2] + k[1] * p[..., 1:-1] + k[2] * p[..., 2:]
+
+
+def _block_hash(x: np.ndarray) -> np.ndarray:
+    """64-bit hashes of (..., 16, 16) thumbnails: 2x2-block means of the blurred thumbnail
+    above their median. Returned as uint64."""
+    b = _blur(x)
+    blocks = b.reshape(*b.shape[:-2], 8, 2, 8, 2).mean(axis=(-3, -1)).reshape(*b.shape[:-2], 64)
+    bits = blocks > np.median(blocks, axis=-1, keepdims=True)
+    weights = np.left_shift(np.uint64(1), np.arange(64, dtype=np.uint64))
+    return (bits.astype(np.uint64) * weights).sum(axis=-1, dtype=np.uint64)
+
+
+def _bands(h: int) -> list[tuple[int, int]]:
+    width = 64 // BANDS
+    mask = (1 << width) - 1
+    return [(i, (h >> (i * width)) & mask) for i in range(BANDS)]
+
+
+def distance(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
+    """(aligned grey difference, chroma difference at that alignment) of two fingerprints.
+
+    The grey difference is minimised over crops of 0-5 % per side of either image (whichever
+    is the original), counting only crops that agree with the two aspect ratios; the Lab
+    a/b thumbnails are compared under the same crop, so a crop does not count as a colour
+    change but a red shirt instead of a blue one does.
+    """
+    if abs(math.log(a.aspect / b.aspect)) > MAX_ASPECT:
+        return math.inf, math.inf
+    _, kept = _crops(VERIFY_CROPS)
+    best, colour = math.inf, math.inf
+    for x, y in ((a, b), (b, a)):
+        pred = np.log(x.aspect * kept[None, :] / kept[:, None])
+        ok = np.abs(pred - math.log(y.aspect)) < ASPECT_SLACK
+        if not ok.any():
+            continue
+        # blurring is linear like the crop, so blur once and crop the blurred thumbnail
+        diff = np.abs(_cropped(x.smooth, VERIFY_CROPS) - y.smooth).mean(axis=(2, 3))
+        diff[~ok] = np.inf
+        cy, cx = np.unravel_index(int(np.argmin(diff)), diff.shape)
+        if diff[cy, cx] < best:
+            best = float(diff[cy, cx])
+            my = _crops(VERIFY_CROPS, CHROMA)[0][cy]
+            mx = _crops(VERIFY_CROPS, CHROMA)[0][cx]
+            colour = float(np.abs(my @ x.colour @ mx.T - y.colour).mean(axis=(1, 2)).max())
+    return best, colour
+
+
+def same_image(a: Fingerprint, b: Fingerprint) -> bool:
+    grey, colour = distance(a, b)
+    return grey <= MAX_GREY and colour <= MAX_COLOUR
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass
+class Index(Generic[K]):
+    """Band-bucket index over fingerprints; `groups()` returns the near-duplicate groups.
+
+    `comparisons` counts verified candidate pairs, so a test (or a run summary) can see the
+    index never compares all pairs.
+    """
+
+    keys: list[K] = field(default_factory=list)
+    prints: list[Fingerprint] = field(default_factory=list)
+    buckets: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
+    probes: list[set[tuple[int, int]]] = field(default_factory=list)
+    comparisons: int = 0
+
+    def add(self, key: K, fp: str) -> None:
+        try:
+            parsed = Fingerprint.parse(fp)
+        except ValueError:
+            return  # an old or foreign fingerprint: skipped, never a false match
+        i = len(self.keys)
+        self.keys.append(key)
+        self.prints.append(parsed)
+        crops = _block_hash(_cropped(parsed.thumb, PROBE_CROPS)).reshape(-1)
+        whole = int(_block_hash(parsed.thumb))
+        for band in _bands(whole):
+            self.buckets[band].append(i)
+        self.probes.append({band for h in crops.tolist() for band in _bands(int(h))})
+
+    def pairs(self) -> Iterable[tuple[int, int]]:
+        """Verified near-duplicate pairs (i < j) of insertion indices; each candidate pair is
+        verified once, however many bands it shares."""
+        checked: set[tuple[int, int]] = set()
+        for i, probes in enumerate(self.probes):
+            for band in probes:
+                for j in self.buckets.get(band, ()):
+                    pair = (min(i, j), max(i, j))
+                    if j == i or pair in checked:
+                        continue
+                    checked.add(pair)
+                    self.comparisons += 1
+                    if same_image(self.prints[i], self.prints[j]):
+                        yield pair
+
+    def groups(self) -> list[list[K]]:
+        """Connected groups (two or more keys) of verified near-duplicates, in insertion
+        order."""
+        parent = list(range(len(self.keys)))
+
+        def root(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for i, j in set(self.pairs()):
+            parent[root(j)] = root(i)
+        members: dict[int, list[K]] = defaultdict(list)
+        for i, key in enumerate(self.keys):
+            members[root(i)].append(key)
+        return [m for m in members.values() if len(m) > 1]
+
+
+def near_duplicate_groups(items: Iterable[tuple[K, str]]) -> list[list[K]]:
+    """Groups of keys whose fingerprints are near-duplicates, through the band index."""
+    index: Index[K] = Index()
+    for key, fp in items:
+        index.add(key, fp)
+    return index.groups()
