@@ -92,7 +92,10 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
         by_app[f["applicant_id"]].append(f)
 
     faults = [t for t in truth.values() if not t["clean"]]
-    clean_apps = [t for t in truth.values() if t["clean"]]
+    # an applicant whose file another applicant copied is flagged with them (window/image):
+    # expected, so such applicants are neither clean nor faulted here
+    copied = {t["applicant_id"] for t in truth.values() if t["clean"] and t.get("window_expect")}
+    clean_apps = [t for t in truth.values() if t["clean"] and t["applicant_id"] not in copied]
     caught: list[dict[str, Any]] = []
     missed: list[dict[str, Any]] = []
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -154,6 +157,8 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
     alarm_ids = {fa["applicant_id"] for fa in false_alarms}
     for t in truth.values():
         row = by_category[str(t.get("category") or "?")]
+        if t["applicant_id"] in copied:
+            continue
         if t["clean"]:
             row[2] += t["applicant_id"] in alarm_ids
             row[3] += 1
@@ -166,6 +171,7 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
         "clean": len(clean_apps),
         "caught": len(caught),
         "alarms": len(false_alarms),
+        "copied_from": len(copied),
         "orientation_right": o_right,
         "kind_counts": {k: list(v) for k, v in by_kind.items()},
         "category_counts": {k: list(v) for k, v in by_category.items()},
@@ -194,7 +200,10 @@ def merge(scores: list[dict[str, Any]]) -> dict[str, Any]:
                     row[i] += x
         return total
 
-    n = {k: sum(sc[k] for sc in scores) for k in ("applicants", "faulted", "clean", "caught")}
+    n = {
+        k: sum(sc.get(k, 0) for sc in scores)
+        for k in ("applicants", "faulted", "clean", "caught", "copied_from")
+    }
     alarms = sum(sc["alarms"] for sc in scores)
     o_right = sum(sc["orientation_right"] for sc in scores)
     o_total = sum(sc["orientation_images"] for sc in scores)
@@ -360,7 +369,7 @@ def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
             if u.get("doc_type") != u.get("slot"):
                 continue
             for field, value in (u.get("fields") or {}).items():
-                if field not in READ_FIELDS:
+                if field not in READ_FIELDS or field not in CHECKED_FIELDS.get(u["slot"], {}):
                     continue
                 counts[field][1] += 1
                 got = readings.get((u["file"], field))
@@ -373,7 +382,10 @@ def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
 
 def _print_score(s: dict[str, Any], label: str) -> None:
     print(f"\n== {label} ==")
-    print(f"applicants {s['applicants']} (faulted {s['faulted']}, clean {s['clean']})")
+    print(
+        f"applicants {s['applicants']} (faulted {s['faulted']}, clean {s['clean']}, "
+        f"{s.get('copied_from', 0)} whose file another applicant copied)"
+    )
     print(f"recall of injected faults:        {s['recall']:.1%}")
     print(f"clean applicants sent to review:  {s['false_alarm_rate']:.1%}")
     print(

@@ -241,7 +241,12 @@ def add_window_findings(
     for f in window_checks.duplicate_values(values):
         extra.setdefault(f.applicant_id, []).append(f)
     prints = [(aid, *fp) for aid in sorted(results) for fp in results[aid].fingerprints]
-    for f in window_checks.same_images(prints):
+    read: dict[str, dict[str, str]] = {}
+    for r in results.values():
+        for path, reading in r.readings:
+            if reading.field in window_checks.IDENTIFYING:
+                read.setdefault(path, {}).setdefault(reading.field, reading.value)
+    for f in window_checks.same_images(prints, read):
         extra.setdefault(f.applicant_id, []).append(f)
     return {
         aid: replace(r, findings=(*r.findings, *extra[aid])) if aid in extra else r

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .textnorm import fold_variants
+
 MARKERS: dict[str, tuple[str, ...]] = {
     "id_front": ("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址"),
     "id_back": ("居民身份证", "签发机关", "有效期限", "中华人民共和国"),
@@ -43,7 +45,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "医师级别",
     ),
     "practice_period_cert": ("执业期考核", "执业机构", "执业时间", "考核结果", "执业类别"),
-    "mentorship_cert": ("师承", "出师", "确有专长", "医术", "传统医学"),
+    "mentorship_cert": ("师承", "出师", "确有专长", "医术", "传统医学", "中医(药)?管理局"),
     "pledge": ("承诺书", "应届", "本人承诺", "预计毕业", "承诺人"),
     "social_insurance": ("社会保险", "缴费", "社会保障号码", "险种", "已缴|欠缴", "缴费年月"),
 }
@@ -78,7 +80,8 @@ class DocType:
 
 
 def classify(texts: Iterable[str]) -> DocType:
-    text = re.sub(r"\s+", "", "".join(texts))
+    # PP-OCR answers some large serif titles in traditional characters (傳統醫學…證書)
+    text = fold_variants(re.sub(r"\s+", "", "".join(texts)))
     text = text.replace("（", "(").replace("）", ")")
     scores = {}
     for doc_type, markers in MARKERS.items():

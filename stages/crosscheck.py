@@ -53,6 +53,9 @@ VERBATIM = {
     "major",
     "work_unit",
 }
+#: The crop supports the form's value when it is at most this many nats less likely than the
+#: reading (e^-1 ≈ 0.37 times as likely): two near-equal candidates, not a different text.
+PASS_GAP = -1.0
 #: The crop must favour the read text over the form's by this many nats (e^6 ≈ 400×) before a
 #: confident, well-formed reading is called a mismatch; less than that is `unreadable`.
 MISMATCH_GAP = 6.0
@@ -238,15 +241,18 @@ def compare(
         if support is not None and field in VERBATIM and "?" not in expected
         else None
     )
-    if gap is not None and gap >= 0.0:
-        # the crop supports the form's value at least as well as what was read
+    if gap is not None and gap >= PASS_GAP:
+        # the crop supports the form's value about as well as what was read, or better:
+        # the reading was one of two near-equal candidates (a rare character and its
+        # look-alike). The confidence carries the two-way posterior of the form's value.
+        posterior = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
         return _finding(
             ctx,
             field,
             "pass",
             expected,
             reading.value,
-            reading.confidence * 0.9,
+            reading.confidence * posterior,
             f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”）。",
             check + ".verified",
         )
@@ -437,6 +443,10 @@ def check_diploma(
     yield compare(ctx, "diploma_number", e.diploma_number, r.get("diploma_number"), _same_id, look)
     yield compare(ctx, "school", e.school, r.get("school"), _same_text, look)
     yield compare(ctx, "major", e.major, r.get("major"), _same_text, look)
+    if ctx.form.duty_status.strip() == "当年毕业研究生":
+        # a long-programme student uploads the earlier (本科) diploma; the form's graduation
+        # and level are the degree still to come (003 7(2))
+        return
     yield compare(ctx, "graduation", e.graduation, r.get("graduation"), _graduation_same, look)
     number = r.get("diploma_number")
     allowed = FORM_LEVEL_CODES.get(e.level)

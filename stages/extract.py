@@ -173,6 +173,12 @@ def extract_id_back(rows: Sequence[Row]) -> dict[str, Reading]:
     return out
 
 
+#: Words a diploma prints that end like a school's name but name a kind of school.
+GENERIC_SCHOOLS = frozenset(
+    {"普通高等学校", "中等职业学校", "中等专业学校", "高等学校", "职业学校"}
+)
+
+
 def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     joined = Joined.of(rows)
@@ -201,7 +207,7 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     for line in _lines(rows):
         one = Joined.of([line])
         m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))", one.text)
-        if m and one.text != "普通高等学校" and "长" not in one.text[:4]:
+        if m and one.text not in GENERIC_SCHOOLS and "长" not in one.text[:4]:
             out["school"] = one.reading("school", m)
             break
     return out

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -261,9 +261,9 @@ class Index(Generic[K]):
                     if same_image(self.prints[i], self.prints[j]):
                         yield pair
 
-    def groups(self) -> list[list[K]]:
+    def groups(self, veto: Callable[[K, K], bool] | None = None) -> list[list[K]]:
         """Connected groups (two or more keys) of verified near-duplicates, in insertion
-        order."""
+        order; `veto` drops pairs that other evidence (what was read) says are different."""
         parent = list(range(len(self.keys)))
 
         def root(x: int) -> int:
@@ -273,6 +273,8 @@ class Index(Generic[K]):
             return x
 
         for i, j in set(self.pairs()):
+            if veto is not None and veto(self.keys[i], self.keys[j]):
+                continue
             parent[root(j)] = root(i)
         members: dict[int, list[K]] = defaultdict(list)
         for i, key in enumerate(self.keys):
@@ -280,9 +282,11 @@ class Index(Generic[K]):
         return [m for m in members.values() if len(m) > 1]
 
 
-def near_duplicate_groups(items: Iterable[tuple[K, str]]) -> list[list[K]]:
+def near_duplicate_groups(
+    items: Iterable[tuple[K, str]], veto: Callable[[K, K], bool] | None = None
+) -> list[list[K]]:
     """Groups of keys whose fingerprints are near-duplicates, through the band index."""
     index: Index[K] = Index()
     for key, fp in items:
         index.add(key, fp)
-    return index.groups()
+    return index.groups(veto)

@@ -313,7 +313,7 @@ def find_document(image: np.ndarray) -> np.ndarray | None:
             continue
         if qarea <= best_area or not _plausible_quad(quad, small.shape):
             continue
-        if _edge_contrast(lab, quad) < MIN_DOC_CONTRAST:
+        if _edge_contrast(lab, quad) < MIN_DOC_CONTRAST or not _outside_is_background(lab, quad):
             continue
         best, best_area = quad, qarea
     if best is None:
@@ -388,6 +388,24 @@ def _edge_contrast(lab: np.ndarray, quad: np.ndarray) -> float:
     a = np.median(lab[inner > 0].astype(np.float32), axis=0)
     b = np.median(lab[outer > 0].astype(np.float32), axis=0)
     return float(np.linalg.norm(a - b))
+
+
+def _outside_is_background(lab: np.ndarray, quad: np.ndarray) -> bool:
+    """Is what lies just outside `quad` the backdrop (the colour of the frame's border)
+    rather than more paper? A table on a scanned page has paper around it, with a grey
+    scanner margin beyond; cropping to the table would cut off the header rows."""
+    border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]]).astype(np.float32)
+    ref = np.median(border, axis=0)
+    mask = np.zeros(lab.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 255)
+    near, far = np.ones((11, 11), np.uint8), np.ones((27, 27), np.uint8)
+    inner = cv2.subtract(cv2.erode(mask, near), cv2.erode(mask, far))
+    outer = cv2.subtract(cv2.dilate(mask, far), cv2.dilate(mask, near))
+    if int(np.count_nonzero(outer)) < 50 or int(np.count_nonzero(inner)) < 50:
+        return True
+    a = np.median(lab[inner > 0].astype(np.float32), axis=0)
+    b = np.median(lab[outer > 0].astype(np.float32), axis=0)
+    return float(np.linalg.norm(b - ref)) <= float(np.linalg.norm(b - a))
 
 
 # --------------------------------------------------------------------------------------------
@@ -788,6 +806,10 @@ def _as_bgr(image: np.ndarray) -> np.ndarray:
 # Registration photos
 
 
+#: Share of an edge band the figure must fill for that edge to count as "shoulders here".
+PHOTO_EDGE_MIN = 0.05
+
+
 def photo_orientation(image: np.ndarray) -> tuple[int, float]:
     """Which way is up for a head-and-shoulders photo on a plain light background.
 
@@ -815,6 +837,10 @@ def photo_orientation(image: np.ndarray) -> tuple[int, float]:
         180: float(figure[:band_h].mean()),
         270: float(figure[:, -band_w:].mean()),
     }
+    if sh > 1.1 * sw and max(edges.values()) < PHOTO_EDGE_MIN:
+        # nothing of the figure reaches any edge (clothes as light as the backdrop): the mass
+        # is then the head alone and says nothing; portrait frames are upright by default
+        return 0, 0.2
     ys, xs = np.nonzero(figure)
     cy = (float(ys.mean()) + 0.5) / sh - 0.5  # > 0: mass below the middle
     cx = (float(xs.mean()) + 0.5) / sw - 0.5

@@ -9,10 +9,12 @@ slots of one) is found through the band index of `stages.imagehash`, likewise ne
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from models import SLOT_LABELS, Finding
 from stages import imagehash
+from stages.read import clean
+from stages.textnorm import edit_distance
 
 
 def _value_findings(field: str, label: str, owners: dict[str, list[str]]) -> Iterator[Finding]:
@@ -53,14 +55,54 @@ def _label(slot: str) -> str:
     return SLOT_LABELS.get(slot, slot)
 
 
-def same_images(records: Iterable[tuple[str, str, str, str]]) -> Iterator[Finding]:
-    """records: (applicant_id, slot, upload path, `stages.imagehash` fingerprint).
+#: Materials of an institution, not a person: colleagues legitimately upload one scan of their
+#: hospital's licence, so only a person's own materials are compared across applicants.
+SHARED_SLOTS = frozenset({"licence", "other"})
+#: Readings that tell two people's documents apart: equal images must not differ in these.
+IDENTIFYING = frozenset(
+    {
+        "name",
+        "id_number",
+        "birth_date",
+        "validity",
+        "diploma_number",
+        "qualification_number",
+        "practice_number",
+        "period",
+        "registration",
+        "graduation",
+    }
+)
+
+
+def _differ(a: str, b: str) -> bool:
+    """Two readings of one field that cannot come from one image (a re-read may slip a
+    character; two people's values differ in more)."""
+    return edit_distance(clean(a).upper(), clean(b).upper()) >= 2
+
+
+def same_images(
+    records: Iterable[tuple[str, str, str, str]],
+    readings: Mapping[str, Mapping[str, str]] | None = None,
+) -> Iterator[Finding]:
+    """records: (applicant_id, slot, upload path, `stages.imagehash` fingerprint); readings:
+    upload path → identifying field → value read there.
 
     One finding per upload that has a near-duplicate elsewhere: on another applicant (a
-    material that may be someone else's) or in another slot of the same applicant.
+    personal material that may be someone else's) or in another slot of the same applicant.
+    A pair of near-identical thumbnails is not the same image when what was read on them
+    differs (two people's forms printed on one template and scanned the same way).
     """
+    read = readings or {}
+
+    def veto(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+        if a[0] != b[0] and (a[1] in SHARED_SLOTS or b[1] in SHARED_SLOTS):
+            return True
+        ra, rb = read.get(a[2], {}), read.get(b[2], {})
+        return any(_differ(ra[k], rb[k]) for k in ra.keys() & rb.keys())
+
     keyed = sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items())
-    for group in imagehash.near_duplicate_groups(keyed):
+    for group in imagehash.near_duplicate_groups(keyed, veto):
         for aid, slot, path in group:
             others = [k for k in group if k[2] != path]
             foreign = [k for k in others if k[0] != aid]

@@ -184,14 +184,14 @@ def _plan(kind: str | None, seed: int = 3) -> Plan:
 def test_every_fault_kind_changes_something(kind: str) -> None:
     plan = _plan(kind)
     form = copy.deepcopy(plan.form)
-    docs = {s: (d.doc_type, dict(d.fields)) for s, d in plan.docs.items()}
+    docs = {s: (d.doc_type, dict(d.fields), dict(d.extra)) for s, d in plan.docs.items()}
     fault = flt.FAULTS[kind](plan, random.Random(5))
     assert fault.kind == kind and fault.expect
     for slot, field in fault.expect:
         assert slot in SLOTS | {"form", "window"} and field
     changed = (
         plan.form != form
-        or {s: (d.doc_type, d.fields) for s, d in plan.docs.items()} != docs
+        or {s: (d.doc_type, d.fields, d.extra) for s, d in plan.docs.items()} != docs
         or plan.file_fault is not None
         or plan.missing is not None
         or plan.malformed

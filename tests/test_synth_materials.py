@@ -339,13 +339,13 @@ NOT_PRINTED = {
 def test_fault_changes_only_what_it_expects(kind: str) -> None:
     plan = plan_for(kind)
     form = copy.deepcopy(plan.form)
-    docs = {s: (d.doc_type, dict(d.fields)) for s, d in plan.docs.items()}
+    docs = {s: (d.doc_type, dict(d.fields), dict(d.extra)) for s, d in plan.docs.items()}
     fault = flt.FAULTS[kind](plan, random.Random(5))
     assert fault.kind == kind and fault.expect
     slots = {s for s, _ in fault.expect}
     for slot in slots - {"form", "window"}:
         assert slot in plan.slots, (kind, slot)
-    changed = {s for s, d in plan.docs.items() if (d.doc_type, d.fields) != docs[s]}
+    changed = {s for s, d in plan.docs.items() if (d.doc_type, d.fields, d.extra) != docs[s]}
     # Documents change only in the slots the fault names (a slot whose document was swapped
     # for another's counts as that slot).
     assert changed <= slots | {fault.slot}, (kind, changed)

@@ -99,6 +99,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "probation_short": ("probation_cert",),
     "probation_failed": ("probation_cert",),
     "handheld_id_mismatch": ("id_handheld",),
+    "handheld_illegible": ("id_handheld",),
     "degree_name_mismatch": ("degree",),
     "degree_level_mismatch": ("degree",),
     "record_number_mismatch": ("diploma_record",),
@@ -125,7 +126,11 @@ def feasible(kind: str, variant: Variant, slots: tuple[str, ...], index: int) ->
     if not set(NEEDS.get(kind, ())) <= set(slots):
         return False
     if kind == "diploma_level_mismatch":
-        return variant.level == "本科"
+        return variant.level == "本科" and not variant.long
+    if kind == "diploma_graduation_mismatch":
+        # a long-programme student's diploma is the earlier 本科 one: its date is not the
+        # form's graduation (the degree still to come), so nothing compares them
+        return not variant.long
     if kind == "licence_no_subject":
         return not variant.rural
     if kind == "ap_registered_late":
@@ -536,6 +541,19 @@ def _handheld_id(plan: Plan, rng: random.Random) -> Fault:
     plan.docs["id_handheld"] = replace(doc, extra={**doc.extra, "legible": "1"})
     return _mismatch(
         plan, "id_handheld", "id_number", _other_number(plan, rng, False), "handheld_id_mismatch"
+    )
+
+
+@fault("handheld_illegible")
+def _handheld_illegible(plan: Plan, rng: random.Random) -> Fault:
+    # 003: 人像与证件内容应清晰可辨 — a card too small to read breaks the upload rule
+    doc = plan.docs["id_handheld"]
+    plan.docs["id_handheld"] = replace(doc, extra={**doc.extra, "legible": "0"})
+    return _f(
+        "handheld_illegible",
+        "id_handheld",
+        "the held card is too small to read",
+        ("id_handheld", "id_number"),
     )
 
 

@@ -49,7 +49,7 @@ SLOT_ORDER = (
 BASE_SLOTS = ("id_front", "id_back", "photo", "diploma", "probation_cert", "licence")
 #: Share of uploads that are PDFs with a text layer, where the rules allow PDFs.
 PDF_SHARE = {"diploma_record": 0.7, "social_insurance": 0.4}
-HANDHELD_LEGIBLE = 0.7
+HANDHELD_LEGIBLE = 1.0  # the rule (003): 证件内容应清晰可辨; an illegible card is a fault
 REGIONS = ("天津市", "北京市", "辽宁省")
 INSURANCES = ("城镇职工基本养老保险", "城镇职工基本医疗保险", "失业保险")
 OPENS = date(2026, 1, 5)
