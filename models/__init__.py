@@ -80,6 +80,7 @@ FIELD_LABELS: dict[str, str] = {
     "qualification_number": "资格证书编码",
     "practice_number": "执业证书编码",
     "qualification": "资格级别",
+    "category": "资格类别",
     "registration": "执业注册时间",
     "verification_code": "在线验证码",
     "subjects": "诊疗科目",

@@ -800,6 +800,20 @@ def check_qualification(
             "资格级别为执业助理医师。",
             f"资格级别为“{level.value}”，不是执业助理医师。",
         )
+    category = r.get("category")
+    exam = ctx.form.exam.category
+    if category is not None and exam:
+        # 乡村全科 assistants may sit the 临床 or 中医 exam (003 一(三))
+        allowed = {exam} | ({"乡村全科"} if exam in ("临床", "中医") else set())
+        yield _judged(
+            ctx,
+            "category",
+            category,
+            any(a in category.value for a in allowed),
+            exam,
+            f"资格类别“{category.value}”与报考类别一致。",
+            f"资格类别为“{category.value}”，与报考类别“{exam}”不符。",
+        )
 
 
 def _cutoff(ctx: Context) -> date | None:

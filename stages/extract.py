@@ -429,6 +429,7 @@ def extract_qualification(rows: Sequence[Row]) -> dict[str, Reading]:
         out, _number(rows, "qualification_number", r"资格证书编码|证书编码", QUALIFICATION_RE, True)
     )
     _put(out, _labelled(rows, "qualification", r"资格级别", AQ_LABELS))
+    _put(out, _labelled(rows, "category", r"资格类别", AQ_LABELS))
     return out
 
 

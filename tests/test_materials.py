@@ -132,7 +132,10 @@ def test_assistant_qualification() -> None:
         "id_number": "pass",
         "qualification_number": "pass",
         "qualification": "pass",
+        "category": "pass",
     }
+    dental = tuple(r.replace("资格类别 临床", "资格类别 口腔") for r in rows)
+    assert check("assistant_qualification", *dental)["category"] == "mismatch"
     other = "2019122" + "10" + OTHER_ID
     changed = tuple(r.replace(QUAL, other) for r in rows)
     assert check("assistant_qualification", *changed)["qualification_number"] == "mismatch"
