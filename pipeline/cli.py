@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--applicants", type=_positive, default=12)
     gen.add_argument("--seed", type=int, default=7)
     gen.add_argument("--region", default="天津市")
+    gen.add_argument("--hard", type=float, default=0.0, metavar="SHARE", help="hard-case share")
 
     ev = sub.add_parser(
         "eval", help="generate fresh windows (one per region), run them, score against the truth"
@@ -145,7 +146,9 @@ def cmd_samples(args: argparse.Namespace) -> int:
     from .synth import generate_window
 
     try:
-        truth = generate_window(args.out, args.applicants, args.seed, region=args.region)
+        truth = generate_window(
+            args.out, args.applicants, args.seed, region=args.region, hard=args.hard
+        )
     except FileExistsError as exc:
         print(f"certcheck: {exc}", file=sys.stderr)
         return EXIT_ARGS

@@ -5,6 +5,11 @@ scanner bed, lit unevenly, blurred a little and given sensor noise, then encoded
 (quality 60-90) or a palette PNG, shrinking quality and then size until it fits 200 KB. The
 scale never drops below what keeps body text at least `MIN_GLYPH_PX` tall, because the point of
 the samples is to test reading, not to produce unreadable scans.
+
+Hard captures (`HARD_CONDITIONS`, drawn from a generator of their own so ordinary captures do
+not change) add what real uploads also have: a page small in a phone frame (body text 14-18 px),
+glare, shadows, heavy JPEG, larger turns with skew up to 8°; the seal over text is the
+renderer's (`render.stamp_over`). Every condition leaves each field readable to a person.
 """
 
 from __future__ import annotations
@@ -12,7 +17,8 @@ from __future__ import annotations
 import io
 import math
 import random
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -24,6 +30,11 @@ MAX_BYTES = 200_000  # under 200 KB whether a KB is 1000 or 1024 bytes
 PHOTO_MAX_BYTES = 40_000
 MIN_GLYPH_PX = 20  # aim a little above the 18 px legibility floor: perspective shrinks a bit
 ORIENTATION_TURN = {6: 90, 3: 180, 8: 270}  # EXIF tag → clockwise turn a viewer applies
+#: Hard capture conditions, in the order the truth lists them.
+HARD_CONDITIONS = ("lowres", "glare", "shadow", "jpeg_heavy", "stamp", "turn_skew")
+LOWRES_GLYPH_PX = (14.0, 18.0)
+HEAVY_JPEG_QUALITY = (25, 45)
+HARD_SKEW = (3.0, 8.0)
 
 # PIL transposes that turn the content clockwise by the key's angle.
 CLOCKWISE = {
@@ -47,6 +58,7 @@ class Shot:
     background: str  # wood | fabric | grey | desk (on a desk) | cropped | scanner
     scale: float  # final pixels per rendered pixel
     image: Image.Image  # the displayed image (content as a viewer shows it)
+    hard: dict[str, object] = field(default_factory=dict)  # hard conditions' parameters
 
 
 def turn(img: Image.Image, clockwise: int) -> Image.Image:
@@ -233,11 +245,12 @@ def fit_jpeg(
     scale: float,
     s_min: float,
     max_bytes: int = MAX_BYTES,
+    subsampling: int | None = None,
 ) -> tuple[bytes, Image.Image, float]:
     """Lower quality, then size (keeping text legible as long as possible), until it fits."""
     q = quality
     while True:
-        data = jpeg(img, q, exif)
+        data = jpeg(img, q, exif, subsampling)
         if len(data) <= max_bytes:
             return data, img, scale
         if q > 45:
@@ -298,6 +311,111 @@ def oversize_jpeg(
 
 
 # --------------------------------------------------------------------------------------------
+# Hard conditions
+
+
+def lowres_frame(
+    w: int, h: int, glyph: float, min_glyph: int, skew: float, rng: random.Random
+) -> tuple[int, int, float]:
+    """A phone frame in which the page covers only 25-45% of the area, scaled so that the
+    body text is `glyph` px tall: (frame width, frame height, scale)."""
+    s = glyph / max(min_glyph, 1)
+    cover = rng.uniform(0.25, 0.45)
+    area = w * h * s * s / cover
+    long_px = math.sqrt(area * 4 / 3)
+    short_px = long_px * 3 / 4
+    fw, fh = (round(long_px), round(short_px)) if w >= h else (round(short_px), round(long_px))
+    # never so tight that the turned page does not fit
+    grow = max(1.0, s / _fit_scale(w, h, fw, fh, skew))
+    return round(fw * grow), round(fh * grow), s
+
+
+def add_glare(out: np.ndarray, alpha: np.ndarray, rng: random.Random) -> dict[str, object]:
+    """A specular highlight on the page: an elongated soft blob (a lamp's or window's
+    reflection) that washes out towards white but keeps text faintly visible in its core
+    (peak 55-80%); its long axis is 8-22% of the frame's short side, so it may cross part of
+    a text line but never a whole field."""
+    fh, fw = out.shape[:2]
+    ys, xs = np.nonzero(alpha[::8, ::8] > 200)
+    if len(xs) == 0:
+        return {}
+    k = rng.randrange(len(xs))
+    cx, cy = float(xs[k] * 8), float(ys[k] * 8)
+    short = min(fw, fh)
+    major = short * rng.uniform(0.08, 0.22)
+    minor = major * rng.uniform(0.18, 0.6)
+    ang = rng.uniform(0, math.pi)
+    peak = rng.uniform(0.55, 0.8)
+    y, x = np.mgrid[0:fh, 0:fw].astype(np.float32)
+    u = (x - cx) * math.cos(ang) + (y - cy) * math.sin(ang)
+    v = -(x - cx) * math.sin(ang) + (y - cy) * math.cos(ang)
+    d2 = (u / major) ** 2 + (v / minor) ** 2
+    a = peak * np.exp(-d2 * 1.6)
+    a *= alpha.astype(np.float32) * (1 / 255.0)  # the paper shines, the desk less so
+    warm = np.array([1.0, rng.uniform(0.98, 1.0), rng.uniform(0.93, 1.0)], np.float32)
+    f = out.astype(np.float32)
+    f += (255.0 * warm - f) * a[..., None]
+    out[...] = np.clip(f, 0, 255).astype(np.uint8)
+    return {
+        "center": [round(cx), round(cy)],
+        "size": [round(major), round(minor)],
+        "peak": round(peak, 2),
+    }
+
+
+def add_shadow(out: np.ndarray, rng: random.Random) -> dict[str, object]:
+    """A soft shadow over part of the page: the phone's or a hand's silhouette coming in from
+    an edge, or a dark gradient across the page; it darkens by 30-55% at most, so dark text
+    stays readable in it."""
+    fh, fw = out.shape[:2]
+    qw, qh = max(8, fw // 4), max(8, fh // 4)
+    mask = np.zeros((qh, qw), np.float32)
+    kind = rng.choice(("hand", "phone", "gradient"))
+    if kind == "gradient":
+        y, x = np.mgrid[0:qh, 0:qw].astype(np.float32)
+        ang = rng.uniform(0, 2 * math.pi)
+        t = ((x / qw - 0.5) * math.cos(ang) + (y / qh - 0.5) * math.sin(ang)) * 2
+        mask = np.clip(t + rng.uniform(-0.2, 0.4), 0, 1).astype(np.float32)
+    else:
+        edge = rng.choice(("top", "bottom", "left", "right"))
+        along, depth = (qw, qh) if edge in ("top", "bottom") else (qh, qw)
+        width = along * (rng.uniform(0.2, 0.35) if kind == "hand" else rng.uniform(0.3, 0.5))
+        reach = depth * (rng.uniform(0.3, 0.55) if kind == "hand" else rng.uniform(0.35, 0.6))
+        c = along * rng.uniform(0.2, 0.8)
+        shape = np.zeros((depth, along), np.uint8)
+        a0, a1 = int(c - width / 2), int(c + width / 2)
+        if kind == "phone":
+            cv2.rectangle(shape, (a0, -10), (a1, int(reach)), 255, -1)
+        else:  # a forearm from the edge and a rounded hand at its end
+            arm = int(width * 0.55)
+            cv2.rectangle(shape, (int(c - arm / 2), -10), (int(c + arm / 2), int(reach)), 255, -1)
+            cv2.ellipse(
+                shape,
+                (int(c), int(reach)),
+                (int(width / 2), int(width * 0.45)),
+                rng.uniform(-30, 30),
+                0,
+                360,
+                255,
+                -1,
+            )
+        if edge == "bottom":
+            shape = shape[::-1]
+        elif edge == "left":
+            shape = shape.T
+        elif edge == "right":
+            shape = shape.T[:, ::-1]
+        mask = np.ascontiguousarray(shape).astype(np.float32) / 255.0
+        mask = cv2.GaussianBlur(mask, (0, 0), max(2.0, min(qw, qh) * rng.uniform(0.03, 0.07)))
+    strength = rng.uniform(0.3, 0.55)
+    factor = 1.0 - strength * cv2.resize(mask, (fw, fh), interpolation=cv2.INTER_LINEAR)
+    tint = np.array([1.0, 1.0, rng.uniform(1.0, 1.06)], np.float32)  # shadows go a little blue
+    f = out.astype(np.float32) * factor[..., None] * tint
+    out[...] = np.clip(f, 0, 255).astype(np.uint8)
+    return {"kind": kind, "strength": round(strength, 2)}
+
+
+# --------------------------------------------------------------------------------------------
 # The capture itself
 
 
@@ -312,6 +430,8 @@ def capture(
     oversize: bool = False,
     rotation: int | None = None,
     framing: str | None = None,
+    hard: Sequence[str] = (),
+    hrng: random.Random | None = None,
 ) -> Shot:
     """Photograph or scan a rendered page.
 
@@ -320,15 +440,32 @@ def capture(
     adds phone EXIF (make, model, time). `oversize` makes a >200 KB JPEG for the file fault.
     `framing` "photo": the rendered image already is the whole photo (a person holding a
     card), so it fills the frame: no desk, no scanner bed.
+    `hard` names hard conditions (`HARD_CONDITIONS`; "stamp" is the renderer's) whose draws
+    come from `hrng` only; `rng` makes the same draws as without them.
     """
+    hard = tuple(c for c in hard if c != "stamp")
+    hr = hrng or random.Random(0)
+    info: dict[str, object] = {}
     rot = pick_rotation(rng) if rotation is None else rotation
+    if "turn_skew" in hard:
+        rot = hr.choice((90, 180, 180, 270))
     img = turn(doc.image, rot)
     w, h = img.size
     on_desk = fmt == "jpeg" and rng.random() < 0.7 and framing != "photo"
+    if "lowres" in hard and framing != "photo":
+        on_desk = True  # a phone held far off: the desk shows round the page
     scan = fmt == "png" or (not on_desk and rng.random() < 0.5 and framing != "photo")
     skew = rng.uniform(-2.5, 2.5) if scan else rng.uniform(-5, 5)
+    if "turn_skew" in hard:
+        skew = hr.choice((-1, 1)) * hr.uniform(*HARD_SKEW)
+        info["turn_skew"] = {"rotation": rot, "skew": round(skew, 2)}
     s_min = MIN_GLYPH_PX / max(doc.min_glyph, 1)
     fw, fh, s = plan_frame(w, h, s_min, skew, on_desk, rng)
+    if "lowres" in hard:
+        glyph = hr.uniform(*LOWRES_GLYPH_PX)
+        fw, fh, s = lowres_frame(w, h, glyph, doc.min_glyph, skew, hr)
+        s_min = s
+        info["lowres"] = {"glyph_px": round(glyph, 1)}
     if on_desk:
         bg_kind = rng.choice(("wood", "wood", "fabric", "grey", "desk"))
     else:
@@ -367,6 +504,10 @@ def capture(
         factor = np.clip(light * cast * 200.0, 0, 255).astype(np.uint8)
         factor = cv2.resize(factor, (fw, fh), interpolation=cv2.INTER_LINEAR)
         out = cv2.multiply(out, factor, scale=1 / 200.0)
+    if "shadow" in hard:
+        info["shadow"] = add_shadow(out, hr)
+    if "glare" in hard:
+        info["glare"] = add_glare(out, alpha, hr)
     if rng.random() < 0.35:
         out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.4, 1.2))
     if fmt == "jpeg":
@@ -393,10 +534,24 @@ def capture(
             data, stored = oversize_jpeg(stored, rng, exif)
         else:
             quality = 60 + round(30 * rng.random() ** 3)  # most phone shares are ~60-75
-            data, stored, s = fit_jpeg(stored, quality, exif, s, s_min)
+            subsampling = None
+            if "jpeg_heavy" in hard:  # re-shared through a chat app or two: 4:2:0, low quality
+                quality, subsampling = hr.randint(*HEAVY_JPEG_QUALITY), 2
+                info["jpeg_heavy"] = {"quality": quality}
+            data, stored, s = fit_jpeg(stored, quality, exif, s, s_min, subsampling=subsampling)
         shown = turn(stored, ORIENTATION_TURN.get(orientation, 0))
     return Shot(
-        data, fmt, rot, round(skew, 2), orientation, stored.width, stored.height, bg_kind, s, shown
+        data,
+        fmt,
+        rot,
+        round(skew, 2),
+        orientation,
+        stored.width,
+        stored.height,
+        bg_kind,
+        s,
+        shown,
+        info,
     )
 
 

@@ -28,6 +28,8 @@ from pipeline.synth.people import (
     add_years,
     id15,
     id_number,
+    lookalike_id,
+    lookalike_name,
     swap_char,
     wrong_check,
 )
@@ -77,6 +79,10 @@ PERSON_HINTS: dict[str, dict[str, object]] = {
     "form_id_15digit": {"age": (28, 40)},  # legacy numbers exist only for people born in 19xx
     "id_expired": {"age": (27, 35), "expired_id": True},
     "licence_no_subject": {"subject": ("口腔", "中医")},
+    "id_name_lookalike": {"lookalike": True},
+    "diploma_name_lookalike": {"lookalike": True},
+    "probation_name_lookalike": {"lookalike": True},
+    "id_number_lookalike": {"lookalike": True},
 }
 
 #: Slots an applicant must upload for a fault kind to be possible (its category must have
@@ -117,6 +123,9 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "pledge_name_mismatch": ("pledge",),
     "si_unit_mismatch": ("social_insurance",),
     "si_month_unpaid": ("social_insurance",),
+    "diploma_name_lookalike": ("diploma",),
+    "probation_name_lookalike": ("probation_cert",),
+    "id_number_lookalike": ("probation_cert",),
 }
 
 
@@ -781,7 +790,56 @@ def _same_two(plan: Plan, rng: random.Random) -> Fault:
     )
 
 
+# --------------------------------------------------------------------------------------------
+# Look-alike faults (hard cases): the printed value differs from the form by a character or
+# digits a reader easily takes for the form's — a real difference the checker must not wave
+# through as an OCR confusion.
+
+
+def _name_lookalike(plan: Plan, rng: random.Random, slot: str, kind: str) -> Fault:
+    name = plan.docs[slot].fields["name"]
+    printed = lookalike_name(rng, name)
+    fault = _mismatch(plan, slot, "name", printed, kind)
+    changed = next(i for i, (a, b) in enumerate(zip(name, printed, strict=True)) if a != b)
+    detail = f"name: printed {printed}, true {name} ({printed[changed]} for {name[changed]})"
+    return replace(fault, detail=detail)
+
+
+@fault("id_name_lookalike")
+def _id_name_lookalike(plan: Plan, rng: random.Random) -> Fault:
+    return _name_lookalike(plan, rng, "id_front", "id_name_lookalike")
+
+
+@fault("diploma_name_lookalike")
+def _dip_name_lookalike(plan: Plan, rng: random.Random) -> Fault:
+    return _name_lookalike(plan, rng, "diploma", "diploma_name_lookalike")
+
+
+@fault("probation_name_lookalike")
+def _prob_name_lookalike(plan: Plan, rng: random.Random) -> Fault:
+    return _name_lookalike(plan, rng, "probation_cert", "probation_name_lookalike")
+
+
+@fault("id_number_lookalike")
+def _id_number_lookalike(plan: Plan, rng: random.Random) -> Fault:
+    """Two digits of the printed number turned into look-alikes so that the check
+    character still holds: a valid number, just not the applicant's."""
+    number = plan.docs["probation_cert"].fields["id_number"]
+    return _mismatch(
+        plan, "probation_cert", "id_number", lookalike_id(rng, number), "id_number_lookalike"
+    )
+
+
 FAULT_KINDS: tuple[str, ...] = tuple(FAULTS)
+#: The look-alike kinds join the cycle of fault kinds only in windows with hard cases
+#: (`generate_window(hard=...)`), so windows without them stay as they were.
+LOOKALIKE_KINDS: tuple[str, ...] = (
+    "id_name_lookalike",
+    "diploma_name_lookalike",
+    "probation_name_lookalike",
+    "id_number_lookalike",
+)
+BASE_KINDS: tuple[str, ...] = tuple(k for k in FAULT_KINDS if k not in LOOKALIKE_KINDS)
 
 
 def assign(
@@ -790,6 +848,7 @@ def assign(
     rng: random.Random,
     ok: Callable[[int, str], bool] | None = None,
     first: Sequence[str] = (),
+    kinds: Sequence[str] | None = None,
 ) -> list[str | None]:
     """Which applicant gets which fault: round(n × rate) of them, kinds cycled through
     shuffled copies of the list so every kind appears once n ≥ 2 × kinds at rate 0.5.
@@ -797,11 +856,12 @@ def assign(
     `ok(i, kind)` says whether applicant i's category can carry `kind` (it uploads the slots
     the fault changes); each applicant takes the first pending kind it can carry, kinds no
     chosen applicant can carry are left out. `first`: kinds to place before the cycle starts
-    (those another window of the same evaluation has not used yet)."""
+    (those another window of the same evaluation has not used yet). `kinds`: the kinds to
+    cycle through (default all)."""
     count = min(n, round(n * fault_rate))
     chosen = sorted(rng.sample(range(n), count))
     fits = ok or (lambda i, k: True)
-    usable = [k for k in FAULT_KINDS if any(fits(i, k) for i in chosen)]
+    usable = [k for k in (kinds or FAULT_KINDS) if any(fits(i, k) for i in chosen)]
     pending: list[str] = [k for k in first if k in usable]
     out: list[str | None] = [None] * n
     for i in chosen:

@@ -8,6 +8,7 @@ checker gets wrong in practice.
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -1084,6 +1085,7 @@ def make_person(
     variant: str = "bk_probation",
     region: str = "天津市",
     subject: tuple[str, ...] = (),
+    lookalike: bool = False,
 ) -> Person:
     """Draw one consistent applicant whose age on `ref` is within `age`.
 
@@ -1091,12 +1093,16 @@ def make_person(
     for one; otherwise the mix is ~15% rare characters, ~5% minority, ~3% untypable.
     `variant` is the applicant category (`VARIANTS`), `region` the 考区 (counties, hospitals
     and schools lean local), `subject` restricts the exam category (临床/中医/口腔).
+    `lookalike`: a Han name with a character that has a look-alike (`LOOKALIKE`) and an ID
+    number that `lookalike_id` can change (for the look-alike faults).
     """
     v = VARIANTS[variant]
     r = rng.random()
     kind = kind or (
         "untypable" if r < 0.03 else "minority" if r < 0.08 else "rare" if r < 0.20 else "plain"
     )
+    if lookalike and kind in ("minority", "untypable"):
+        kind = "plain"
     male = rng.random() < 0.45
     level = v.level if v.level != "师承或确有专长" else ""
     # Ages that fit the category's timeline (unless a fault asks for a band of its own).
@@ -1128,6 +1134,8 @@ def make_person(
         county = rng.choice(XINJIANG_COUNTIES)
     else:
         name = han_name(rng, male, rare=kind == "rare")
+        if lookalike:
+            name = with_lookalike(rng, name, male, kind == "rare")
         if rng.random() < 0.06:
             ethnicity = rng.choice(MINORITY_ETHNICITIES)
         county = rng.choice(local) if rng.random() < 0.75 else rng.choice(others)
@@ -1139,6 +1147,12 @@ def make_person(
         form_name = name[:pos] + "?" + name[pos + 1 :]
 
     number = id_number(rng, county.code, birth, male)
+    for _ in range(20 if lookalike else 0):
+        try:
+            lookalike_id(random.Random(0), number)
+            break
+        except ValueError:
+            number = id_number(rng, county.code, birth, male)
     issue, end = id_validity(rng, birth, ref, expired=expired_id)
 
     if v.level == "师承或确有专长":
@@ -1345,3 +1359,166 @@ def make_email(rng: random.Random) -> str:
         return f"{rng.randint(10**7, 10**10)}@qq.com"
     user = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(4, 8)))
     return f"{user}{rng.randint(1, 999)}@{rng.choice(('163.com', '126.com', 'sina.com'))}"
+
+
+# --------------------------------------------------------------------------------------------
+# Look-alikes: characters and digits a reader (person or OCR) easily takes for one another
+
+#: Groups of visually similar characters (same phonetic part, one stroke or radical apart);
+#: every two members of a group are a pair, both ways. Mostly characters of the name pools.
+LOOKALIKE_GROUPS: tuple[str, ...] = (
+    "伟玮",
+    "晶静睛",
+    "静净",
+    "明朋",
+    "王玉主",
+    "洁浩",
+    "浩皓",
+    "杨扬",
+    "娟涓绢",
+    "丽莉",
+    "芳方",
+    "红虹",
+    "军车",
+    "刚岗钢",
+    "玲铃伶",
+    "婷停亭",
+    "斌赋",
+    "彬杉",
+    "凯恺铠",
+    "琳淋",
+    "颖频",
+    "晓哓",
+    "磊垒",
+    "洋详",
+    "勇甬",
+    "涛祷",
+    "宇字",
+    "博傅搏",
+    "俊骏浚",
+    "阳阴",
+    "建健键",
+    "华毕",
+    "然燃",
+    "泽择",
+    "思恩",
+    "远运",
+    "航舫",
+    "天夭",
+    "嘉喜",
+    "昊吴",
+    "峰锋蜂",
+    "娜哪",
+    "雪雷",
+    "蕾雷",
+    "怡恰",
+    "佳住",
+    "瑶遥谣",
+    "萱宣",
+    "琪淇棋",
+    "璐路",
+    "慧彗",
+    "薇微",
+    "楠喃",
+    "婧靖",
+    "李季",
+    "陈阵",
+    "徐除",
+    "梁粱",
+    "于干",
+    "白自",
+    "田由甲",
+    "史吏",
+    "余佘",
+    "叶吐",
+    "侯候",
+    "崔催",
+    "悦锐说",
+    "霞暇瑕",
+    "诗侍持",
+    "子孑予",
+)
+
+
+def _lookalike_table() -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for group in LOOKALIKE_GROUPS:
+        for a in group:
+            for b in group:
+                if a != b and b not in table.setdefault(a, []):
+                    table[a].append(b)
+    return {a: tuple(bs) for a, bs in table.items()}
+
+
+#: Character → the characters it is easily misread as (symmetric).
+LOOKALIKE: dict[str, tuple[str, ...]] = _lookalike_table()
+#: Digits a reader confuses (symmetric): 8↔3/6/9/0, 1↔7, 0↔6, 5↔6.
+DIGIT_LOOKALIKE: dict[str, str] = {
+    "8": "3690",
+    "3": "8",
+    "6": "805",
+    "9": "8",
+    "0": "68",
+    "1": "7",
+    "7": "1",
+    "5": "6",
+}
+
+
+def lookalike_positions(name: str) -> list[int]:
+    """Positions of `name` whose character has a look-alike, given name first."""
+    given = [i for i in range(1, len(name)) if name[i] in LOOKALIKE]
+    return given + ([0] if name and name[0] in LOOKALIKE else [])
+
+
+def lookalike_name(rng: random.Random, name: str) -> str:
+    """`name` with one character replaced by a look-alike (the given name when it can be)."""
+    positions = lookalike_positions(name)
+    if not positions:
+        raise ValueError(f"no character of {name} has a look-alike")
+    given = [i for i in positions if i > 0]
+    pos = rng.choice(given) if given and rng.random() < 0.8 else rng.choice(positions)
+    return name[:pos] + rng.choice(LOOKALIKE[name[pos]]) + name[pos + 1 :]
+
+
+def with_lookalike(rng: random.Random, name: str, male: bool, rare: bool) -> str:
+    """`name`, or a re-drawn Han name, that has a character with a look-alike."""
+    for _ in range(60):
+        if lookalike_positions(name):
+            return name
+        name = han_name(rng, male, rare=rare)
+    pool = [c for c in (MALE_CHARS if male else FEMALE_CHARS) if c in LOOKALIKE]
+    return name[:-1] + rng.choice(pool)
+
+
+def lookalike_id(rng: random.Random, number: str) -> str:
+    """An 18-character ID number that still passes GB 11643 but differs from `number` in two
+    (rarely three) places, each digit turned into a look-alike (8→3, 1→7, …). Prefers the
+    sequence code and check character (positions 15-18), keeping the sex digit's parity;
+    then the region code; the birth date is never touched."""
+    check = number[17]
+
+    def search(positions: list[int], count: int) -> list[str]:
+        found = []
+        for combo in itertools.combinations(positions, count):
+            options = [DIGIT_LOOKALIKE.get(number[pos], "") for pos in combo]
+            for digits in itertools.product(*options):
+                chars = list(number)
+                for pos, digit in zip(combo, digits, strict=True):
+                    chars[pos] = digit
+                cand = "".join(chars)
+                if check_char(cand[:17]) == cand[17]:
+                    found.append(cand)
+        return found
+
+    tail = [14, 15, 16] + ([17] if check != "X" else [])
+    for positions, count in ((tail, 2), ([0, 1, 2, 3, 4, 5, *tail], 2), (tail, 3)):
+        found = search(positions, count)
+        keep = [c for c in found if int(c[16]) % 2 == int(number[16]) % 2]
+        if keep or found:
+            return rng.choice(keep or found)
+    for count in (3, 4):
+        found = search([0, 1, 2, 3, 4, 5, *tail], count)
+        if found:
+            return rng.choice(found)
+    raise ValueError(f"no look-alike change of {number} keeps its check character")

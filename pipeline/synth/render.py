@@ -74,6 +74,32 @@ class Doc:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class TextRun:
+    """One string as a renderer drew it (baseline-left anchored)."""
+
+    text: str
+    x: float
+    y: float  # baseline
+    kind: str
+    size: int
+    spacing: float = 0.0
+
+    def box(self, part: str) -> tuple[float, float, float, float] | None:
+        """The ink box (x0, y0, x1, y1) of the first `part` within the run, or None."""
+        i = self.text.find(part)
+        if i < 0 or not part:
+            return None
+        f = font(self.kind, self.size)
+        x0 = self.x + f.getlength(self.text[:i]) + self.spacing * i
+        x1 = x0 + f.getlength(part) + self.spacing * (len(part) - 1)
+        return (x0, self.y - glyph_height(self.kind, self.size), x1, self.y)
+
+
+#: The text runs of the page being rendered (set by `render`; None: not recording).
+_RUNS: list[TextRun] | None = None
+
+
 @dataclass(slots=True)
 class Rendered:
     image: Image.Image  # RGB, upright
@@ -81,6 +107,15 @@ class Rendered:
     min_glyph: int  # smallest body-text glyph height in pixels
     doc_type: str
     card_glyph: int = 0  # id_handheld: the held card's number glyph height in pixels
+    texts: list[TextRun] = field(default_factory=list)  # what was printed where
+
+    def box_of(self, value: str) -> tuple[float, float, float, float] | None:
+        """Where `value` is printed (the first run holding it), or None."""
+        for run in self.texts:
+            b = run.box(value)
+            if b is not None:
+                return b
+        return None
 
 
 class Canvas:
@@ -107,6 +142,8 @@ class Canvas:
         f = font(kind, size)
         if body:
             self.min_glyph = min(self.min_glyph, glyph_height(kind, size))
+        if _RUNS is not None and anchor == "ls":
+            _RUNS.append(TextRun(s, xy[0], xy[1], kind, size, spacing))
         if not spacing:
             self.draw.text(xy, s, font=f, fill=fill, anchor=anchor)
             return xy[0] + f.getlength(s)
@@ -1228,5 +1265,53 @@ RENDERERS = {
 
 
 def render(doc: Doc, rng: random.Random) -> Rendered:
-    """Draw `doc` upright."""
-    return RENDERERS[doc.doc_type](doc, rng)
+    """Draw `doc` upright; the result records where each string was printed."""
+    global _RUNS
+    runs: list[TextRun] = []
+    outer, _RUNS = _RUNS, runs
+    try:
+        out = RENDERERS[doc.doc_type](doc, rng)
+    finally:
+        _RUNS = outer
+    if doc.doc_type != "id_handheld":  # the held card's runs are in card coordinates
+        out.texts = runs
+    return out
+
+
+#: The seal a stamp-over-text hard case adds, by document: (fields it may cover, the field
+#: naming the sealing body, or a fixed name).
+STAMP_OVER: dict[str, tuple[tuple[str, ...], str]] = {
+    "diploma": (("name", "school"), "school"),
+    "degree": (("name", "school"), "school"),
+    "probation_cert": (("name", "work_unit"), "work_unit"),
+    "practice_period_cert": (("name", "work_unit"), "work_unit"),
+    "licence": (("work_unit",), "issuer"),
+    "assistant_qualification": (("name",), "=中华人民共和国国家卫生健康委员会"),
+    "assistant_practice": (("name", "work_unit"), "issuer"),
+    "mentorship_cert": (("name",), "issuer"),
+    "social_insurance": (("name", "work_unit"), "agency"),
+}
+
+
+def stamp_targets(doc: Doc, rendered: Rendered) -> list[str]:
+    """The fields of `doc` a seal could be stamped over (printed, and this document type
+    carries a seal)."""
+    fields = STAMP_OVER.get(doc.doc_type, ((), ""))[0]
+    return [f for f in fields if doc.fields.get(f) and rendered.box_of(doc.fields[f])]
+
+
+def stamp_over(doc: Doc, rendered: Rendered, target: str, rng: random.Random) -> dict[str, float]:
+    """A red seal stamped partly over the printed `target` field (the red multiplies, so the
+    dark text stays readable under it); returns where it went, in rendered pixels."""
+    box = rendered.box_of(doc.fields[target])
+    assert box is not None
+    x0, y0, x1, y1 = box
+    body = STAMP_OVER[doc.doc_type][1]
+    ring = body[1:] if body.startswith("=") else doc.fields.get(body, "")
+    radius = rng.uniform(105, 140)
+    # Over the value's right part or its end; above or below its middle, so the ring, the
+    # star or the curved name crosses the characters without hiding the whole field.
+    cx = x0 + (x1 - x0) * rng.uniform(0.45, 1.0) + radius * rng.uniform(-0.2, 0.5)
+    cy = (y0 + y1) / 2 + rng.choice((-1, 1)) * radius * rng.uniform(0.25, 0.7)
+    draw_stamp(rendered.image, (cx, cy), radius, ring or "专用章", rng)
+    return {"x": round(cx, 1), "y": round(cy, 1), "radius": round(radius, 1)}

@@ -6,6 +6,12 @@ let at most one fault (one its category can carry) change the plan, then render,
 write as a PDF) and write each upload. Every random choice comes from generators seeded by
 (seed, region, applicant index), so a seed reproduces every byte and one applicant's draws do
 not shift the next one's.
+
+Hard cases (`hard=`): a share of applicants, drawn from a generator of its own, upload every
+document picture under 1-3 hard capture conditions (`capture.HARD_CONDITIONS`) and have a
+rare-character name about 30% of the time; all their hard draws come from separate
+generators, so a window with `hard=0` is byte for byte what it was before hard cases existed.
+The look-alike faults (`faults.LOOKALIKE_KINDS`) are handed out only in windows with hard cases.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from PIL import Image
 from pipeline.synth import capture as cap
 from pipeline.synth import faults as flt
 from pipeline.synth.people import VARIANTS, Person, add_months, make_person
-from pipeline.synth.render import Doc, render, render_photo
+from pipeline.synth.render import Doc, render, render_photo, stamp_over, stamp_targets
 
 SLOT_ORDER = (
     "id_front",
@@ -56,6 +62,11 @@ OPENS = date(2026, 1, 5)
 CLOSES = date(2026, 1, 31)
 PNG_SHARE = 0.15
 EXIF_TURN_SHARE = 0.10
+#: Hard applicants whose name is forced to rare characters (with the ~12% that draw one
+#: anyway, about 30% of hard applicants have a rare-character name).
+HARD_RARE_SHARE = 0.2
+#: How many hard conditions a hard upload gets: 1, 2 or 3, by these weights.
+HARD_COUNT_WEIGHTS = (45, 35, 20)
 PHONES = (
     ("HUAWEI", "ELS-AN00"),
     ("HUAWEI", "NOH-AL00"),
@@ -105,6 +116,7 @@ class Plan:
     reuse: tuple[str, str, str, Any] | None = None
     # Earlier applicants' clean uploads by slot: (applicant_id, index, id_back issuer).
     earlier: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
+    hard: bool = False  # document pictures captured under hard conditions
 
 
 def clean_docs(
@@ -460,11 +472,17 @@ def plan_applicant(
     variant: str = "bk_probation",
     opens: date | None = None,
     earlier: dict[str, list[tuple[str, int, str]]] | None = None,
+    hard: bool = False,
 ) -> tuple[Plan, random.Random]:
     """Draw the person and apply fault `kind` (None: clean). Returns the plan and the
-    applicant's generator, positioned for drawing."""
+    applicant's generator, positioned for drawing. `hard`: a hard-case applicant (a rare
+    name more often; `write_applicant` captures its pictures under hard conditions)."""
     rng = random.Random(f"certcheck-synth/{seed}/{region}/{index}")
-    hints = flt.PERSON_HINTS.get(kind or "", {})
+    hints: dict[str, object] = dict(flt.PERSON_HINTS.get(kind or "", {}))
+    if hard and random.Random(f"certcheck-synth/{seed}/{region}/{index}/hard").random() < (
+        HARD_RARE_SHARE
+    ):
+        hints["kind"] = "rare"
     person = make_person(rng, ref, variant=variant, region=region, **hints)  # type: ignore[arg-type]
     form = clean_form(applicant_id, person, region)
     plan = Plan(
@@ -477,6 +495,7 @@ def plan_applicant(
         slots=slots_for(form, region, exam_year=ref.year, opens=opens or ref - (CLOSES - OPENS)),
         region=region,
         earlier=earlier or {},
+        hard=hard,
     )
     if kind and not flt.feasible(kind, person.variant, plan.slots, index):
         kind = None
@@ -596,6 +615,7 @@ def write_applicant(
 
     `earlier` holds the window's written uploads by (index, slot); this applicant's are added."""
     nrng = np.random.default_rng([seed, plan.index, 7])
+    hrng = random.Random(f"certcheck-synth/{seed}/{plan.region}/{plan.index}/hard-capture")
     p = plan.person
     store = earlier if earlier is not None else {}
     entries: list[dict] = []
@@ -604,7 +624,13 @@ def write_applicant(
             continue
         file_fault = plan.file_fault[1] if plan.file_fault and plan.file_fault[0] == slot else None
         when = _when(rng, plan.ref)
-        entry: dict[str, Any] = {"slot": slot, "rotation": 0, "skew": 0.0, "exif_orientation": 1}
+        entry: dict[str, Any] = {
+            "slot": slot,
+            "rotation": 0,
+            "skew": 0.0,
+            "exif_orientation": 1,
+            "hard": [],
+        }
         reuse = plan.reuse
         kind = ""
         if reuse and reuse[0] == "other" and reuse[1] == slot:
@@ -619,7 +645,7 @@ def write_applicant(
             entry.update(
                 {
                     k: source.entry[k]
-                    for k in ("doc_type", "rotation", "skew", "fields", "background")
+                    for k in ("doc_type", "rotation", "skew", "fields", "background", "hard")
                     if k in source.entry
                 }
             )
@@ -646,6 +672,8 @@ def write_applicant(
                         "height",
                         "background",
                         "glyph_px",
+                        "hard",
+                        "hard_detail",
                     )
                     if k in source.entry
                 }
@@ -680,8 +708,9 @@ def write_applicant(
             else:
                 forced_jpeg = file_fault in ("truncated", "oversize")
                 fmt = "jpeg" if forced_jpeg or rng.random() >= PNG_SHARE else "png"
-                if slot == "id_handheld":
-                    fmt = "jpeg"  # a phone photo of a person
+                hard_upload = plan.hard and file_fault is None
+                if slot == "id_handheld" or hard_upload:
+                    fmt = "jpeg"  # a phone photo (of a person, or under hard conditions)
                 style = rng.choices(
                     ("camera", "wechat", "mmexport", "named", "camscanner"),
                     weights=(35, 22, 15, 18, 10),
@@ -694,6 +723,10 @@ def write_applicant(
                     make, model = rng.choice(PHONES)
                     camera = (make, model, f"{when:%Y:%m:%d %H:%M:%S}")
                 rendered = render(doc, rng)
+                conds: list[str] = []
+                detail: dict[str, Any] = {}
+                if hard_upload:
+                    conds, detail = _harden(doc, rendered, slot, hrng)
                 shot = cap.capture(
                     rendered,
                     rng,
@@ -703,6 +736,8 @@ def write_applicant(
                     camera=camera,
                     oversize=file_fault == "oversize",
                     framing="photo" if slot == "id_handheld" else None,
+                    hard=conds,
+                    hrng=hrng,
                 )
                 data = shot.data
                 name = file_name(rng, slot, fmt, style, when)
@@ -717,7 +752,10 @@ def write_applicant(
                     height=shot.height,
                     background=shot.background,
                     glyph_px=round(shot.scale * rendered.min_glyph, 1),
+                    hard=conds,
                 )
+                if conds:
+                    entry["hard_detail"] = {**detail, **shot.hard}
                 if slot == "id_handheld":
                     entry["card_legible"] = doc.extra.get("legible") == "1"
                     entry["card_glyph_px"] = round(shot.scale * rendered.card_glyph, 1)
@@ -751,6 +789,27 @@ def write_applicant(
         }
         entries.append(entry)
     return entries
+
+
+def _harden(
+    doc: Doc, rendered: Any, slot: str, hrng: random.Random
+) -> tuple[list[str], dict[str, Any]]:
+    """Pick 1-3 hard conditions for one picture (those that fit the slot) and apply the
+    renderer's one (a seal over a field) to `rendered`; the capture applies the rest.
+    Returns the conditions in `HARD_CONDITIONS` order and the stamp's details."""
+    options = ["lowres", "glare", "shadow", "jpeg_heavy", "turn_skew"]
+    if slot == "id_handheld":
+        options.remove("lowres")  # the held card must stay legible (the rule asks for it)
+    targets = stamp_targets(doc, rendered)
+    if targets:
+        options.append("stamp")
+    count = hrng.choices((1, 2, 3), weights=HARD_COUNT_WEIGHTS)[0]
+    conds = sorted(hrng.sample(options, count), key=cap.HARD_CONDITIONS.index)
+    detail: dict[str, Any] = {}
+    if "stamp" in conds:
+        target = hrng.choice(targets)
+        detail["stamp"] = {"field": target, **stamp_over(doc, rendered, target, hrng)}
+    return conds, detail
 
 
 def _pdf_name(rng: random.Random, slot: str, when: datetime) -> str:
@@ -791,9 +850,15 @@ def generate_window(
     closes: str | None = None,
     progress: Callable[[int], None] | None = None,
     prefer: Sequence[str] = (),
+    hard: float = 0.0,
 ) -> Path:
     """Write a window at `out` and its ground truth at `out.with_name(out.name +
-    '.truth.jsonl')`; return the truth path. `prefer`: fault kinds to hand out first."""
+    '.truth.jsonl')`; return the truth path. `prefer`: fault kinds to hand out first.
+
+    `hard`: the share of applicants (round(n × hard) of them, drawn from the seed apart
+    from the faults) whose document pictures are captured under hard conditions; the truth
+    marks them (`"hard": true`) and each upload (`"hard": [conditions]`, `"hard_detail"`).
+    With `hard` > 0 the look-alike faults join the kinds handed out."""
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} already contains files")
@@ -810,7 +875,12 @@ def generate_window(
         v = variants[i]
         return flt.feasible(kind, VARIANTS[v], slots[v], i)
 
-    kinds = flt.assign(applicants, fault_rate, rng, fits, prefer)
+    pool = flt.FAULT_KINDS if hard > 0 else flt.BASE_KINDS
+    kinds = flt.assign(applicants, fault_rate, rng, fits, prefer, kinds=pool)
+    hard_count = min(applicants, round(applicants * max(0.0, hard)))
+    hard_set = set(
+        random.Random(f"certcheck-synth/{seed}/{region}/hard").sample(range(applicants), hard_count)
+    )
     number = rng.randint(1, 400)
     lines: list[str] = []
     truths: list[dict[str, Any]] = []
@@ -820,7 +890,7 @@ def generate_window(
         number += rng.randint(1, 60)
         aid = f"{ref.year}12{number:07d}"
         plan, arng = plan_applicant(
-            i, aid, seed, ref, region, kinds[i], variants[i], opens, earlier
+            i, aid, seed, ref, region, kinds[i], variants[i], opens, earlier, i in hard_set
         )
         lines.append(form_line(plan, arng))
         uploads = write_applicant(plan, arng, seed, out, written)
@@ -828,10 +898,12 @@ def generate_window(
         truth: dict[str, Any] = {
             "applicant_id": aid,
             "clean": plan.fault is None,
+            "hard": plan.hard,
             "fault": plan.fault.to_json() if plan.fault else None,
             "expect": [list(e) for e in plan.fault.expect] if plan.fault else [],
             "form_name": plan.form["name"],
             "name": p.name,
+            "rare_name": p.rare,
             "category": category_for(
                 plan.form, region, p.variant.label, exam_year=ref.year, opens=opens
             ),
@@ -870,16 +942,18 @@ def generate_windows(
     *,
     fault_rate: float = 0.5,
     closes: str | None = None,
+    hard: float = 0.0,
 ) -> list[Path]:
     """One window per region under `out_dir` (`window_<n>_<region>`), the applicants split
-    between them as evenly as possible; returns the truth paths, one per window."""
+    between them as evenly as possible; returns the truth paths, one per window. `hard`:
+    each window's share of hard-case applicants (`generate_window`)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     base, rest = divmod(applicants, len(regions))
     paths = []
     # The windows share one cycle of fault kinds: each hands out first what the earlier
     # ones did not, so the evaluation sees as many kinds as it has faulty applicants.
-    unused = list(flt.FAULT_KINDS)
+    unused = list(flt.FAULT_KINDS if hard > 0 else flt.BASE_KINDS)
     random.Random(f"certcheck-synth/{seed}/windows").shuffle(unused)
     for k, region in enumerate(regions):
         n = base + (1 if k < rest else 0)
@@ -887,7 +961,14 @@ def generate_windows(
             continue
         window = out_dir / f"window_{k + 1}_{region}"
         truth = generate_window(
-            window, n, seed, fault_rate=fault_rate, region=region, closes=closes, prefer=unused
+            window,
+            n,
+            seed,
+            fault_rate=fault_rate,
+            region=region,
+            closes=closes,
+            prefer=unused,
+            hard=hard,
         )
         paths.append(truth)
         for line in truth.read_text(encoding="utf-8").splitlines():
