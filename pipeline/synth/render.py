@@ -1309,9 +1309,13 @@ def stamp_over(doc: Doc, rendered: Rendered, target: str, rng: random.Random) ->
     body = STAMP_OVER[doc.doc_type][1]
     ring = body[1:] if body.startswith("=") else doc.fields.get(body, "")
     radius = rng.uniform(105, 140)
-    # Over the value's right part or its end; above or below its middle, so the ring, the
-    # star or the curved name crosses the characters without hiding the whole field.
-    cx = x0 + (x1 - x0) * rng.uniform(0.45, 1.0) + radius * rng.uniform(-0.2, 0.5)
-    cy = (y0 + y1) / 2 + rng.choice((-1, 1)) * radius * rng.uniform(0.25, 0.7)
+    mid = (y0 + y1) / 2
+    if rng.random() < 0.65:
+        # the seal below the line: its ring and curved unit name run across the characters
+        cx = x0 + (x1 - x0) * rng.uniform(0.3, 1.0)
+        cy = mid + radius * rng.uniform(0.6, 0.85)
+    else:  # the star over the value's second half
+        cx = x0 + (x1 - x0) * rng.uniform(0.5, 1.0)
+        cy = mid + radius * rng.uniform(-0.1, 0.1)
     draw_stamp(rendered.image, (cx, cy), radius, ring or "专用章", rng)
     return {"x": round(cx, 1), "y": round(cy, 1), "radius": round(radius, 1)}
