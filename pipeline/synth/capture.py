@@ -332,20 +332,23 @@ def lowres_frame(
 
 def add_glare(out: np.ndarray, alpha: np.ndarray, rng: random.Random) -> dict[str, object]:
     """A specular highlight on the page: an elongated soft blob (a lamp's or window's
-    reflection) that washes out towards white but keeps text faintly visible in its core
-    (peak 55-80%); its long axis is 8-22% of the frame's short side, so it may cross part of
+    reflection), mostly over print, that washes out towards white but keeps text visible in
+    its core (peak 55-78%); its long axis is 8-22% of the frame's short side, so it may cross part of
     a text line but never a whole field."""
     fh, fw = out.shape[:2]
-    ys, xs = np.nonzero(alpha[::8, ::8] > 200)
+    page = alpha[::4, ::4] > 200
+    ink = page & (out[::4, ::4].min(axis=2) < 110)
+    # mostly where there is print (that is where glare hurts), else anywhere on the page
+    ys, xs = np.nonzero(ink if ink.any() and rng.random() < 0.75 else page)
     if len(xs) == 0:
         return {}
     k = rng.randrange(len(xs))
-    cx, cy = float(xs[k] * 8), float(ys[k] * 8)
+    cx, cy = float(xs[k] * 4), float(ys[k] * 4)
     short = min(fw, fh)
     major = short * rng.uniform(0.08, 0.22)
     minor = major * rng.uniform(0.18, 0.6)
     ang = rng.uniform(0, math.pi)
-    peak = rng.uniform(0.55, 0.8)
+    peak = rng.uniform(0.55, 0.78)
     y, x = np.mgrid[0:fh, 0:fw].astype(np.float32)
     u = (x - cx) * math.cos(ang) + (y - cy) * math.sin(ang)
     v = -(x - cx) * math.sin(ang) + (y - cy) * math.cos(ang)
