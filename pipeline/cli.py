@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="天津市,北京市,辽宁省",
         help="comma-separated 考区 (one window each; default: %(default)s)",
     )
+    ev.add_argument(
+        "--hard",
+        type=float,
+        default=0.25,
+        help="share of applicants captured under hard conditions (default: %(default)s)",
+    )
     ev.add_argument("--work", type=Path, default=Path("eval/synthetic"))
     ev.add_argument("--workers", type=_positive, default=None)
 
@@ -90,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     cal.add_argument("--seed", type=int, required=True)
     cal.add_argument("--applicants", type=_positive, default=150, help="in all, split by region")
     cal.add_argument("--regions", default="天津市,北京市,辽宁省")
+    cal.add_argument("--hard", type=float, default=0.25)
     cal.add_argument("--work", type=Path, default=Path("eval/calibration"))
     cal.add_argument("--workers", type=_positive, default=None)
     cal.add_argument("--output", type=Path, default=None, help="default: pipeline/calibration.json")

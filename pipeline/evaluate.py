@@ -56,14 +56,16 @@ def _fresh(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _generate(window: Path, applicants: int, seed: int, region: str = "天津市") -> Path:
+def _generate(
+    window: Path, applicants: int, seed: int, region: str = "天津市", hard: float = 0.0
+) -> Path:
     from .synth import generate_window
 
     _fresh(window)
     truth = window.with_name(window.name + ".truth.jsonl")
     if truth.exists():
         truth.unlink()
-    return generate_window(window, applicants, seed, region=region)
+    return generate_window(window, applicants, seed, region=region, hard=hard)
 
 
 def _certcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, float, float]:
@@ -156,9 +158,17 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
     caught_ids = {t["applicant_id"] for t in caught}
     alarm_ids = {fa["applicant_id"] for fa in false_alarms}
     for t in truth.values():
-        row = by_category[str(t.get("category") or "?")]
         if t["applicant_id"] in copied:
             continue
+        row = by_category[str(t.get("category") or "?")]
+        if t.get("hard"):
+            hard_row = by_category["(hard captures, all categories)"]
+            if t["clean"]:
+                hard_row[2] += t["applicant_id"] in alarm_ids
+                hard_row[3] += 1
+            else:
+                hard_row[0] += t["applicant_id"] in caught_ids
+                hard_row[1] += 1
         if t["clean"]:
             row[2] += t["applicant_id"] in alarm_ids
             row[3] += 1
@@ -437,7 +447,7 @@ def _run_regions(
         window = work / f"window-seed{seed}"
         out = work / f"out-seed{seed}"
         t0 = time.perf_counter()
-        truth = _generate(window, n, seed, region)
+        truth = _generate(window, n, seed, region, args.hard)
         print(
             f"generated {n} applicants for {region} (seed {seed}) in "
             f"{time.perf_counter() - t0:.1f} s: {window}"

@@ -9,6 +9,7 @@ applicant and the run go on.
 from __future__ import annotations
 
 import logging
+import math
 import time
 import traceback
 from collections.abc import Iterator
@@ -171,6 +172,24 @@ class SecondLook:
             return None
         line = TextLine(rec.text, rec.confidence, reading.box, second.name)
         return extract.extract(self.slot, [read.Row((line,))]).get(reading.field)
+
+    def char_share(self, reading: Reading, position: int) -> float | None:
+        """How much of the crop's "some character here" probability at `position` of the
+        reading goes to the character read there: near 1 for a printed common character,
+        low where the recogniser only found its nearest look-alike (a character outside
+        what it can say, which is what a form's `?` stands for)."""
+        score = getattr(self.engine, "support", None)
+        if score is None or reading.box is None or not reading.source:
+            return None
+        source, value = read.clean(reading.source), read.clean(reading.value)
+        if not 0 <= position < len(value) or value not in source:
+            return None
+        wild = source.replace(value, value[:position] + "\x00" + value[position + 1 :], 1)
+        crop = self._crop(reading.box, 4)
+        if crop.size == 0 or crop.shape[0] < 8:
+            return None
+        got, anything = score(crop, [source, wild])
+        return float(math.exp(min(0.0, got - anything)))
 
     def support(self, reading: Reading, expected: str) -> float | None:
         """log P(form's value) − log P(reading) on the reading's own row crop."""

@@ -130,6 +130,34 @@ def typable_at_unknowns(form_value: str, read: str) -> list[str]:
     return [rc for fc, rc in zip(f, r, strict=True) if fc in "?？" and _common(rc)]
 
 
+#: A `?` of the form read as a common character confirms the name only when the recogniser
+#: gave that character less than this share of the "a character is here" probability: it
+#: was then reaching for a look-alike of something it cannot say (on generated windows a
+#: printed common character takes 0.97 or more; untypable ones 0.06-0.51).
+QMARK_SHARE = 0.6
+
+
+def _unknown_shares(
+    expected: str, reading: Reading, second_look: SecondLook | None
+) -> list[float] | None:
+    """The share (see QMARK_SHARE) of each character read where the form has `?`."""
+    share = getattr(second_look, "char_share", None)
+    value = reading.value
+    if share is None or _strip_name(value) != value:
+        return None
+    form = _strip_name(expected)
+    if len(form) != len(value):
+        return None
+    out = []
+    for i, ch in enumerate(form):
+        if ch in "?？":
+            got = share(reading, i)
+            if got is None:
+                return None
+            out.append(got)
+    return out or None
+
+
 def _name_with_rare(form_value: str, read: str, rare: list[str]) -> bool:
     """Equal once each character the engine cannot produce is allowed to be read as any one
     character: the engine substitutes a look-alike, which says nothing against the form."""
@@ -200,6 +228,19 @@ def compare(
         )
     if same(expected, reading.value):
         common = typable_at_unknowns(expected, reading.value) if field == "name" else []
+        shares = _unknown_shares(expected, reading, second_look) if common else None
+        if common and shares is not None and max(shares) < QMARK_SHARE:
+            return _finding(
+                ctx,
+                field,
+                "pass",
+                expected,
+                reading.value,
+                reading.confidence * (1.0 - max(shares)),
+                f"{doc}上的{label}与报名表一致；“?”处识别为近似字“{'、'.join(common)}”"
+                "但识别引擎对此并不确定，符合报名系统无法输入的生僻字。",
+                check + ".unknown_character",
+            )
         if common:
             return _finding(
                 ctx,

@@ -390,6 +390,12 @@ def _edge_contrast(lab: np.ndarray, quad: np.ndarray) -> float:
     return float(np.linalg.norm(a - b))
 
 
+#: Lab distance below which the frame's border has the colour of the document's paper.
+PAPER_EDGE_DELTA = 10.0
+#: A quad covering at least this share of the frame is taken for the sheet whatever its colour.
+SHEET_AREA = 0.75
+
+
 def _outside_is_background(lab: np.ndarray, quad: np.ndarray) -> bool:
     """Is what lies just outside `quad` the backdrop (the colour of the frame's border)
     rather than more paper? A table on a scanned page has paper around it, with a grey
@@ -405,7 +411,17 @@ def _outside_is_background(lab: np.ndarray, quad: np.ndarray) -> bool:
         return True
     a = np.median(lab[inner > 0].astype(np.float32), axis=0)
     b = np.median(lab[outer > 0].astype(np.float32), axis=0)
-    return float(np.linalg.norm(b - ref)) <= float(np.linalg.norm(b - a))
+    if float(np.linalg.norm(b - ref)) > float(np.linalg.norm(b - a)):
+        return False
+    # the frame's edge is the paper itself (a flat scan filling the frame): a quad well
+    # inside it is a table or a printed frame, not the sheet (a sheet on a scanner lid of
+    # its own colour fills most of the frame and is kept)
+    if np.count_nonzero(mask) >= SHEET_AREA * mask.size:
+        return True
+    inside = lab[mask > 0].astype(np.float32)
+    light = inside[:, 0] >= np.percentile(inside[:, 0], 90)
+    paper = np.median(inside[light], axis=0)
+    return float(np.linalg.norm(paper - ref)) >= PAPER_EDGE_DELTA
 
 
 # --------------------------------------------------------------------------------------------

@@ -361,3 +361,23 @@ def test_agreement_of_two_engines_and_the_crop(gap: float, other: str | None, st
     ctx = crosscheck.Context(FORM, "probation_cert", "f", date(2026, 1, 31), RULES)
     f = crosscheck.compare(ctx, "id_number", ID, reading, crosscheck._same_id, FakeLook(gap, other))
     assert f.status == status
+
+
+class ShareLook(FakeLook):
+    def __init__(self, share: float) -> None:
+        super().__init__(None, None)
+        self.share = share
+
+    def char_share(self, reading, position):  # type: ignore[no-untyped-def]
+        return self.share
+
+
+@pytest.mark.parametrize(("share", "status"), [(0.3, "pass"), (0.98, "unreadable")])
+def test_question_mark_read_as_an_unsure_look_alike(share: float, status: str) -> None:
+    from models import Reading
+
+    form = ApplicantForm("1", name="谭蕾?")
+    reading = Reading("name", "谭蕾谆", 0.9, "ppocr", box=(0, 0, 10, 10), source="谭蕾谆")
+    ctx = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), RULES)
+    f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, ShareLook(share))
+    assert f.status == status

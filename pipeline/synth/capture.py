@@ -333,8 +333,8 @@ def lowres_frame(
 def add_glare(out: np.ndarray, alpha: np.ndarray, rng: random.Random) -> dict[str, object]:
     """A specular highlight on the page: an elongated soft blob (a lamp's or window's
     reflection), mostly over print, that washes out towards white but keeps text visible in
-    its core (peak 55-78%); its long axis is 8-22% of the frame's short side, so it may cross part of
-    a text line but never a whole field."""
+    its core (peak 55-78%); its long axis is 8-22% of the frame's short side, so it may cross
+    part of a text line but never a whole field."""
     fh, fw = out.shape[:2]
     page = alpha[::4, ::4] > 200
     ink = page & (out[::4, ::4].min(axis=2) < 110)
