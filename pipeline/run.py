@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import hashlib
 import json
 import logging
@@ -24,8 +25,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from models import ApplicantResult, Finding, Page, Reading, Rules
-from stages import window_checks
+from stages import imagehash, window_checks
 
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant
@@ -246,8 +249,30 @@ def add_window_findings(
         for path, reading in r.readings:
             if reading.field in window_checks.IDENTIFYING:
                 read.setdefault(path, {}).setdefault(reading.field, reading.value)
-    for f in window_checks.same_images(prints, read):
+    root = Path(window.info.root)
+
+    @functools.lru_cache(maxsize=64)  # ~0.8 MB each: an upload verified against several
+    def prepared(path: str) -> np.ndarray | None:
+        try:
+            return imagehash.prepare_upload((root / path).read_bytes())
+        except (OSError, ValueError) as exc:  # unreadable now: the fingerprints decide
+            log.warning("same-image check cannot reread %s: %s", path, exc)
+            return None
+
+    def verify(a: window_checks.Key, b: window_checks.Key) -> bool | None:
+        """Stage 2 of the same-image check: the two files, aligned (crops included)."""
+        pa, pb = prepared(a[2]), prepared(b[2])
+        return None if pa is None or pb is None else imagehash.align(pa, pb).copy
+
+    stats: dict[str, int] = {}
+    started = time.perf_counter()
+    for f in window_checks.same_images(prints, read, verify, stats):
         extra.setdefault(f.applicant_id, []).append(f)
+    log.info(
+        "same-image check: %s, %.1f s",
+        ", ".join(f"{k} {v}" for k, v in stats.items()),
+        time.perf_counter() - started,
+    )
     return {
         aid: replace(r, findings=(*r.findings, *extra[aid])) if aid in extra else r
         for aid, r in results.items()

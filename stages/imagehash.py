@@ -33,6 +33,7 @@ format changes and resizes, not crops. Catching crops needs a finer aligned comp
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
@@ -65,6 +66,15 @@ PROBE_CROPS = (0.0, 0.02, 0.04)
 VERIFY_CROPS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05)
 #: A crop pair is consistent with the observed aspect ratios within this (log) tolerance.
 ASPECT_SLACK = 0.03
+#: Stage 1 (candidates for precise verification): aligned grey / chroma difference up to
+#: which a pair is proposed. Measured so that 2-4 % crops of one file pass (see above).
+COARSE_GREY = 10.0
+COARSE_COLOUR = 4.0
+#: Each upload is verified precisely against its closest coarse candidates only, so the
+#: number of precise verifications is at most MAX_CANDIDATES x uploads however alike a
+#: window's uploads are (100,000 portraits on white); a copy is its original's closest
+#: candidate or nearly (measured: see the report of `pipeline/imagehash_eval.py`).
+MAX_CANDIDATES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +225,179 @@ def same_image(a: Fingerprint, b: Fingerprint) -> bool:
     return grey <= MAX_GREY and colour <= MAX_COLOUR
 
 
+# -- stage 2: precise verification from the files themselves -------------------------------
+
+#: Longer side (px) both uploads are shrunk to before alignment: text blocks, a face's
+#: features and a background's texture are still resolved; ~0.3 MB per prepared image.
+SIDE = 256
+#: Relative scales (around the one the two sizes imply) that alignment starts from: a crop
+#: of up to 4 % per side changes the scale by up to ~9 % either way.
+START_SCALES = (0.92, 0.96, 1.0, 1.04, 1.08)
+#: Worst 1/8 x 1/8 tile's mean |BGR difference| (0-255) of the aligned, lightly blurred
+#: images up to which one upload is a copy of the other. Measured: see `MAX_TILE` below.
+MAX_TILE = 9.0
+#: The overlap must cover this much of the smaller image (a crop keeps >= 92 % per axis).
+MIN_OVERLAP = 0.85
+#: Largest |log| of the aligned scale against the sizes' nominal one, and of x-scale against
+#: y-scale, and largest shear: a copy is a crop and a uniform resize, nothing else.
+MAX_SCALE_OFF = 0.15
+MAX_ANISOTROPY = 0.04
+MAX_SHEAR = 0.02
+TILES = 8
+_ECC_STOP = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 50, 1e-4)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How well upload b, aligned onto upload a, reproduces it (see `align`)."""
+
+    tile: float  # worst tile's mean |BGR difference| on the overlap (0-255)
+    mean: float  # mean |BGR difference| over the whole overlap
+    overlap: float  # overlap / the smaller image's area
+    scale: tuple[float, float]  # b pixels per a pixel (x, y), relative to the sizes' ratio
+    shear: float
+    rho: float  # ECC correlation coefficient at the end of the alignment
+
+    @property
+    def copy(self) -> bool:
+        """One upload is a re-encoded, resized and/or cropped copy of the other."""
+        sx, sy = self.scale
+        return (
+            self.tile <= MAX_TILE
+            and self.overlap >= MIN_OVERLAP
+            and max(abs(math.log(sx)), abs(math.log(sy))) <= MAX_SCALE_OFF
+            and abs(math.log(sx / sy)) <= MAX_ANISOTROPY
+            and self.shear <= MAX_SHEAR
+        )
+
+
+def prepare(image: Image.Image | np.ndarray) -> np.ndarray:
+    """An upright decoded upload shrunk to `SIDE` px on its longer side, float32 BGR: what
+    `align` compares (callers may cache it instead of the decoded upload)."""
+    bgr = _bgr(image)
+    h, w = bgr.shape[:2]
+    k = SIDE / max(h, w, 1)
+    if k < 1:
+        if k < 0.25:  # a bilinear halving first: INTER_AREA on a full photo is slow
+            bgr = cv2.resize(
+                bgr,
+                (max(1, round(w * k * 2)), max(1, round(h * k * 2))),
+                interpolation=cv2.INTER_LINEAR,
+            )
+        bgr = cv2.resize(
+            bgr, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA
+        )
+    return np.ascontiguousarray(bgr, np.float32)
+
+
+def _ecc(a: np.ndarray, b: np.ndarray, warp: np.ndarray) -> tuple[float, np.ndarray]:
+    try:
+        rho, warp = cv2.findTransformECC(  # type: ignore[call-overload]
+            a, b, warp.copy(), cv2.MOTION_AFFINE, _ECC_STOP, None, 3
+        )
+    except cv2.error:  # did not converge: not aligned
+        return -1.0, warp
+    return float(rho), warp
+
+
+def align(a: np.ndarray, b: np.ndarray) -> Alignment:
+    """Align prepared upload b onto prepared upload a and compare them.
+
+    Why ECC rather than phase correlation: the relative scale of a crop is unknown to ~9 %,
+    and a 1 % scale error shifts the edges of a 256 px text page by ~1-2 px, as much as
+    different text would; phase correlation's peak is too flat across scales to pick it.
+    ECC (an affine warp maximising the correlation coefficient) is started from a few
+    scales at 1/4 size, continued from the best at 1/2 and full size, and converges to a
+    sub-pixel alignment of a copy. The affine warp is then checked to be a crop and a
+    uniform resize (`Alignment.copy`), and the images are compared tile by tile: two
+    captures of one template that differ only in a line of text, a face or the background
+    behind the card differ strongly in *some* tile, however alike the rest is.
+    """
+    ga = cv2.cvtColor(a, cv2.COLOR_BGR2GRAY)
+    gb = cv2.cvtColor(b, cv2.COLOR_BGR2GRAY)
+    (ha, wa), (hb, wb) = ga.shape, gb.shape
+    nominal = math.sqrt(hb * wb / (ha * wa))  # b pixels per a pixel if b is a's resize
+    levels = {}
+    for k in (4, 2, 1):
+        levels[k] = (
+            cv2.resize(ga, (max(8, wa // k), max(8, ha // k)), interpolation=cv2.INTER_AREA),
+            cv2.resize(gb, (max(8, wb // k), max(8, hb // k)), interpolation=cv2.INTER_AREA),
+        )
+    ta, tb = levels[4]
+    rho, warp = -2.0, np.eye(2, 3, dtype=np.float32)
+    for f in START_SCALES:  # centres mapped onto centres, b scaled by f around the nominal
+        s = nominal * f
+        start = np.array(
+            [
+                [s, 0, (tb.shape[1] - s * ta.shape[1]) / 2],
+                [0, s, (tb.shape[0] - s * ta.shape[0]) / 2],
+            ],
+            np.float32,
+        )
+        r, w = _ecc(ta, tb, start)
+        if r > rho:
+            rho, warp = r, w
+    for k in (2, 1):
+        warp = warp.copy()
+        warp[:, 2] *= 2
+        rho, warp = _ecc(*levels[k], warp)
+    return _compare(a, b, warp, nominal, rho)
+
+
+def _compare(
+    a: np.ndarray, b: np.ndarray, warp: np.ndarray, nominal: float, rho: float
+) -> Alignment:
+    """Compare a with b warped onto it (`warp` maps a's pixels to b's)."""
+    (ha, wa), (hb, wb) = a.shape[:2], b.shape[:2]
+    flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
+    warped = cv2.warpAffine(b, warp, (wa, ha), flags=flags)
+    mask = cv2.warpAffine(
+        np.ones((hb, wb), np.uint8), warp, (wa, ha), flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP
+    )
+    mask = cv2.erode(mask, np.ones((5, 5), np.uint8))  # resampled border pixels
+    det = abs(float(np.linalg.det(warp[:, :2]))) or 1e-9
+    overlap = float(mask.sum()) / min(ha * wa, hb * wb / det)
+    # a light blur: a copy resampled by another filter differs at sharp edges by a few levels
+    diff = np.abs(cv2.GaussianBlur(a, (0, 0), 1.0) - cv2.GaussianBlur(warped, (0, 0), 1.0))
+    diff = diff.mean(axis=2) * mask
+    ys = np.linspace(0, ha, TILES + 1).astype(int)
+    xs = np.linspace(0, wa, TILES + 1).astype(int)
+    tile = 0.0
+    for y0, y1 in zip(ys[:-1], ys[1:], strict=True):
+        for x0, x1 in zip(xs[:-1], xs[1:], strict=True):
+            n = int(mask[y0:y1, x0:x1].sum())
+            if n >= 0.5 * (y1 - y0) * (x1 - x0):  # tiles mostly outside the overlap: skipped
+                tile = max(tile, float(diff[y0:y1, x0:x1].sum()) / n)
+    scale = (float(warp[0, 0]) / nominal, float(warp[1, 1]) / nominal)
+    shear = abs(float(warp[0, 1])) + abs(float(warp[1, 0]))
+    return Alignment(
+        tile=tile,
+        mean=float(diff.sum()) / max(1.0, float(mask.sum())),
+        overlap=overlap,
+        scale=scale,
+        shear=shear / nominal,
+        rho=rho,
+    )
+
+
+def prepare_upload(data: bytes) -> np.ndarray:
+    """`prepare` of an upload's bytes as the per-applicant fingerprint saw it: an image with
+    its EXIF orientation applied, a PDF's first page. Raises ValueError (the decoders'
+    errors) when it cannot be decoded."""
+    from stages.normalise import load_image
+    from stages.pdfpages import render_pages
+
+    if data[:5] == b"%PDF-":
+        return prepare(render_pages(data, max_pages=1)[0])
+    # decoded at a reduced JPEG scale: only SIDE px are kept
+    return prepare(load_image(data, max_side=4 * SIDE)[0])
+
+
+def is_copy(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether one prepared upload is a crop/resize/re-encode of the other (either way)."""
+    return align(a, b).copy
+
+
 K = TypeVar("K", bound=Hashable)
 
 
@@ -222,8 +405,19 @@ K = TypeVar("K", bound=Hashable)
 class Index(Generic[K]):
     """Band-bucket index over fingerprints; `groups()` returns the near-duplicate groups.
 
-    `comparisons` counts verified candidate pairs, so a test (or a run summary) can see the
-    index never compares all pairs.
+    Two stages. The band index proposes pairs, kept when their fingerprints are within the
+    loose `COARSE_GREY`/`COARSE_COLOUR` (a 2-4 % crop passes, so do many captures of one
+    template); a `veto` (different readings) drops pairs for free; a `verify` callback
+    (`align` on the two files) decides the rest. Without `verify` the fingerprints' strict
+    `MAX_GREY`/`MAX_COLOUR` decide (re-encodes and resizes, not crops).
+
+    The cap, so that a window of look-alike uploads (100,000 portraits on white) stays
+    linear: a pair is a candidate only if it is among the `MAX_CANDIDATES` closest of one of
+    its two uploads, so there are at most MAX_CANDIDATES x uploads precise verifications;
+    pairs already joined (through a third upload) are not verified again. Counters:
+    `comparisons` (fingerprint distances), `candidates` (pairs kept), `over_cap` (pairs
+    within the coarse thresholds but beyond both uploads' closest), `vetoed`,
+    `verifications`.
     """
 
     keys: list[K] = field(default_factory=list)
@@ -231,6 +425,10 @@ class Index(Generic[K]):
     buckets: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     probes: list[set[tuple[int, int]]] = field(default_factory=list)
     comparisons: int = 0
+    candidates: int = 0
+    vetoed: int = 0
+    verifications: int = 0
+    over_cap: int = 0
 
     def add(self, key: K, fp: str) -> None:
         try:
@@ -246,10 +444,13 @@ class Index(Generic[K]):
             self.buckets[band].append(i)
         self.probes.append({band for h in crops.tolist() for band in _bands(int(h))})
 
-    def pairs(self) -> Iterable[tuple[int, int]]:
-        """Verified near-duplicate pairs (i < j) of insertion indices; each candidate pair is
-        verified once, however many bands it shares."""
+    def coarse_pairs(self) -> list[tuple[float, float, int, int]]:
+        """(grey, colour, i, j) with i < j for pairs within the coarse thresholds, closest
+        first; each pair's distance is computed once, however many bands it shares, and
+        each upload keeps its `MAX_CANDIDATES` closest."""
         checked: set[tuple[int, int]] = set()
+        best: list[list[tuple[float, int]]] = [[] for _ in self.keys]  # max-heaps (-grey, j)
+        found: dict[tuple[int, int], tuple[float, float]] = {}
         for i, probes in enumerate(self.probes):
             for band in probes:
                 for j in self.buckets.get(band, ()):
@@ -258,12 +459,36 @@ class Index(Generic[K]):
                         continue
                     checked.add(pair)
                     self.comparisons += 1
-                    if same_image(self.prints[i], self.prints[j]):
-                        yield pair
+                    grey, colour = distance(self.prints[i], self.prints[j])
+                    if grey > COARSE_GREY or colour > COARSE_COLOUR:
+                        continue
+                    found[pair] = (grey, colour)
+                    for a, b in (pair, pair[::-1]):
+                        heapq.heappush(best[a], (-grey, b))
+                        if len(best[a]) > MAX_CANDIDATES:
+                            heapq.heappop(best[a])
+        kept = {(min(a, b), max(a, b)) for a, heap in enumerate(best) for _, b in heap}
+        out = sorted((*found[p], *p) for p in kept)
+        self.candidates = len(out)
+        self.over_cap = len(found) - len(out)
+        return out
 
-    def groups(self, veto: Callable[[K, K], bool] | None = None) -> list[list[K]]:
-        """Connected groups (two or more keys) of verified near-duplicates, in insertion
-        order; `veto` drops pairs that other evidence (what was read) says are different."""
+    def pairs(self) -> Iterable[tuple[int, int]]:
+        """Pairs (i < j) the fingerprints alone call one image (strict thresholds)."""
+        for grey, colour, i, j in self.coarse_pairs():
+            if grey <= MAX_GREY and colour <= MAX_COLOUR:
+                yield i, j
+
+    def groups(
+        self,
+        veto: Callable[[K, K], bool] | None = None,
+        verify: Callable[[K, K], bool | None] | None = None,
+    ) -> list[list[K]]:
+        """Connected groups (two or more keys) of near-duplicates, in insertion order.
+
+        `veto` drops pairs that other evidence (what was read) says are different, before
+        any file is opened; `verify` decides the remaining coarse candidates precisely.
+        """
         parent = list(range(len(self.keys)))
 
         def root(x: int) -> int:
@@ -272,10 +497,20 @@ class Index(Generic[K]):
                 x = parent[x]
             return x
 
-        for i, j in set(self.pairs()):
+        for grey, colour, i, j in self.coarse_pairs():
+            if root(i) == root(j):
+                continue  # already one group through a third upload
             if veto is not None and veto(self.keys[i], self.keys[j]):
+                self.vetoed += 1
                 continue
-            parent[root(j)] = root(i)
+            same: bool | None = None
+            if verify is not None:
+                self.verifications += 1
+                same = verify(self.keys[i], self.keys[j])
+            if same is None:  # no files (or unreadable): the fingerprints' strict thresholds
+                same = grey <= MAX_GREY and colour <= MAX_COLOUR
+            if same:
+                parent[root(j)] = root(i)
         members: dict[int, list[K]] = defaultdict(list)
         for i, key in enumerate(self.keys):
             members[root(i)].append(key)
@@ -283,10 +518,12 @@ class Index(Generic[K]):
 
 
 def near_duplicate_groups(
-    items: Iterable[tuple[K, str]], veto: Callable[[K, K], bool] | None = None
+    items: Iterable[tuple[K, str]],
+    veto: Callable[[K, K], bool] | None = None,
+    verify: Callable[[K, K], bool | None] | None = None,
 ) -> list[list[K]]:
     """Groups of keys whose fingerprints are near-duplicates, through the band index."""
     index: Index[K] = Index()
     for key, fp in items:
         index.add(key, fp)
-    return index.groups(veto)
+    return index.groups(veto, verify)

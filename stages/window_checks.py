@@ -9,7 +9,7 @@ slots of one) is found through the band index of `stages.imagehash`, likewise ne
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from models import SLOT_LABELS, Finding
 from stages import imagehash
@@ -81,12 +81,20 @@ def _differ(a: str, b: str) -> bool:
     return edit_distance(clean(a).upper(), clean(b).upper()) >= 2
 
 
+Key = tuple[str, str, str]  # (applicant_id, slot, upload path)
+
+
 def same_images(
     records: Iterable[tuple[str, str, str, str]],
     readings: Mapping[str, Mapping[str, str]] | None = None,
+    verify: Callable[[Key, Key], bool | None] | None = None,
+    stats: dict[str, int] | None = None,
 ) -> Iterator[Finding]:
     """records: (applicant_id, slot, upload path, `stages.imagehash` fingerprint); readings:
-    upload path → identifying field → value read there.
+    upload path → identifying field → value read there; verify: the precise check of two
+    uploads from their files (`imagehash.align`; None if a file cannot be read), without
+    which only the fingerprints decide (no crops); stats, if given, receives the index's
+    counters (candidates, vetoed, verifications, over_cap).
 
     One finding per upload that has a near-duplicate elsewhere: on another applicant (a
     personal material that may be someone else's) or in another slot of the same applicant.
@@ -95,14 +103,26 @@ def same_images(
     """
     read = readings or {}
 
-    def veto(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    def veto(a: Key, b: Key) -> bool:
         if a[0] != b[0] and (a[1] in SHARED_SLOTS or b[1] in SHARED_SLOTS):
             return True
         ra, rb = read.get(a[2], {}), read.get(b[2], {})
         return any(_differ(ra[k], rb[k]) for k in ra.keys() & rb.keys())
 
-    keyed = sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items())
-    for group in imagehash.near_duplicate_groups(keyed, veto):
+    index: imagehash.Index[Key] = imagehash.Index()
+    for key, fp in sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items()):
+        index.add(key, fp)
+    groups = index.groups(veto, verify)
+    if stats is not None:
+        stats.update(
+            uploads=len(index.keys),
+            comparisons=index.comparisons,
+            candidates=index.candidates,
+            vetoed=index.vetoed,
+            verifications=index.verifications,
+            over_cap=index.over_cap,
+        )
+    for group in groups:
         for aid, slot, path in group:
             others = [k for k in group if k[2] != path]
             foreign = [k for k in others if k[0] != aid]

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from stages.window_checks import duplicate_values
+import numpy as np
+from PIL import Image
+
+from stages import imagehash
+from stages.window_checks import Key, duplicate_values, same_images
 
 
 def test_duplicate_id_numbers_flag_both_applicants() -> None:
@@ -33,3 +37,39 @@ def test_duplicate_diploma_numbers() -> None:
         ("a", "diploma_number"),
         ("b", "diploma_number"),
     ]
+
+
+def _print(seed: int) -> str:
+    rng = np.random.default_rng(seed)
+    small = np.uint8(np.clip(128 + 60 * rng.normal(0, 1, (12, 9, 3)), 0, 255))
+    return imagehash.fingerprint(Image.fromarray(small).resize((360, 480)))
+
+
+def test_same_images_asks_verify_after_the_veto() -> None:
+    """One fingerprint on four uploads: the licence across applicants is vetoed before any
+    file is opened; verify decides the others."""
+    fp = _print(1)
+    records = [
+        ("A", "id_back", "uploads/A/id_back/1.jpg", fp),
+        ("B", "id_back", "uploads/B/id_back/2.jpg", fp),
+        ("C", "licence", "uploads/C/licence/3.jpg", fp),
+        ("D", "photo", "uploads/D/photo/4.jpg", _print(2)),
+    ]
+    asked: list[tuple[Key, Key]] = []
+
+    def verify(a: Key, b: Key) -> bool:
+        asked.append((a, b))
+        return True
+
+    stats: dict[str, int] = {}
+    found = list(same_images(records, verify=verify, stats=stats))
+    assert sorted(f.applicant_id for f in found) == ["A", "B"]
+    assert [(a[0], b[0]) for a, b in asked] == [("A", "B")]
+    assert stats["verifications"] == 1 and stats["vetoed"] == 2
+
+
+def test_same_images_verify_says_different() -> None:
+    fp = _print(1)
+    records = [("A", "photo", "a.jpg", fp), ("B", "photo", "b.jpg", fp)]
+    assert list(same_images(records, verify=lambda a, b: False)) == []
+    assert len(list(same_images(records, verify=lambda a, b: None))) == 2  # fingerprints decide
