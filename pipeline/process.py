@@ -110,6 +110,25 @@ def _orientation(task: ApplicantTask, upload: Upload, rotation: int, conf: float
     )
 
 
+def _lost_header(slot: str, found: dict[str, Reading]) -> bool:
+    """Neither the holder's name nor number was read off a material that prints both."""
+    return slot in extract.PERSONAL and "name" not in found and "id_number" not in found
+
+
+#: Share of a crop's pixels that must be seal-red before the seal is taken out of it.
+SEAL_SHARE = 0.02
+
+
+def without_seal(crop: np.ndarray) -> np.ndarray | None:
+    """The crop with red seal ink washed out (its red channel, where red ink is as light as
+    paper and black print stays dark), or None when there is no seal to speak of."""
+    b, g, r = (crop[:, :, i].astype(np.int16) for i in range(3))
+    red = (r - np.maximum(g, b)) > 40
+    if float(red.mean()) < SEAL_SHARE:
+        return None
+    return np.ascontiguousarray(cv2.cvtColor(crop[:, :, 2], cv2.COLOR_GRAY2BGR))
+
+
 _SECOND: list[object] = []
 
 
@@ -205,7 +224,17 @@ class SecondLook:
         if crop.size == 0 or crop.shape[0] < 8:
             return None
         got, want = score(crop, [source, wanted])
-        return float(want - got)
+        gap = float(want - got)
+        plain = without_seal(crop)
+        if plain is not None:
+            # a red seal over the value is not part of it: judge the crop without the seal
+            # too, against what the recogniser reads there, and keep the kinder verdict
+            (again,) = self.engine.recognise([plain])  # type: ignore[attr-defined]
+            seen = read.clean(again.text)
+            if seen:
+                got2, want2 = score(plain, [seen, wanted])
+                gap = max(gap, float(want2 - got2))
+        return gap
 
 
 class Worker:
@@ -335,10 +364,19 @@ class Worker:
             yield from self.doc_type(upload, doc)
             if classify.is_expected(doc, upload.slot) is False:
                 continue  # the wrong document: its fields would only add noise
-            readings = {
-                k: replace(v, page_image=path)
-                for k, v in extract.extract(upload.slot, rows).items()
-            }
+            found = extract.extract(upload.slot, rows)
+            if not layer and norm.document_found and _lost_header(upload.slot, found):
+                # the outline found may be a table inside the sheet (its header rows cut
+                # off): read the whole frame instead and keep whichever read more
+                whole = normalise(raw, self.engine, exif_orientation=exif, find_doc=False)
+                lines2 = read.recognise_lines(
+                    whole.image, whole.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
+                )
+                found2 = extract.extract(upload.slot, read.group_rows(lines2))
+                if len(found2) > len(found):
+                    found, page_image = found2, whole.image
+                    path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", whole.image)
+            readings = {k: replace(v, page_image=path) for k, v in found.items()}
             ctx = crosscheck.Context(
                 form=task.form,  # type: ignore[arg-type]
                 slot=upload.slot,

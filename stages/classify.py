@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .textnorm import fold_variants
 
 MARKERS: dict[str, tuple[str, ...]] = {
-    "id_front": ("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址"),
+    "id_front": ("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址", r"[1-9]\d{16}[\dX]"),
     "id_back": ("居民身份证", "签发机关", "有效期限", "中华人民共和国"),
     "diploma": ("毕业证书", "准予毕业", "证书编号", "校\\(?院\\)?长", "在本校", "学习"),
     "licence": ("医疗机构执业许可证", "机构名称", "登记号", "诊疗科目", "法定代表人", "发证机关"),

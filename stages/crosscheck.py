@@ -297,6 +297,24 @@ def compare(
             f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”）。",
             check + ".verified",
         )
+    part = textnorm.comparable(reading.value)
+    if (
+        part
+        and len(part) < len(textnorm.comparable(expected))
+        and part in textnorm.comparable(expected)
+    ):
+        # a piece of the form's value (the rest under a seal, glare, or off the crop): not
+        # evidence of a different value
+        return _finding(
+            ctx,
+            field,
+            "unreadable",
+            expected,
+            reading.value,
+            reading.confidence * 0.5,
+            f"{doc}上的{label}仅识别出一部分（“{reading.value}”），请人工核对。",
+            check + ".partial",
+        )
     other = None
     if gap is not None and field in ctx.rules.agreement_fields:
         agree: SecondLook | None = getattr(second_look, "agree", None)

@@ -557,12 +557,32 @@ EXTRACTORS: dict[str, Callable[[Sequence[Row]], dict[str, Reading]]] = {
 }
 
 
+#: Materials that print their holder's name and ID number.
+PERSONAL = frozenset(
+    {
+        "probation_cert",
+        "diploma_record",
+        "assistant_qualification",
+        "assistant_practice",
+        "practice_period_cert",
+        "mentorship_cert",
+        "pledge",
+        "social_insurance",
+    }
+)
+
 #: Labels whose value is one or two characters: the detector sometimes misses such a value,
 #: and the reader then looks right of the label (`stages.read.fill_lone_labels`).
 SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("性别", "性別", "民族"),
-    "probation_cert": ("性别", "性別"),
-    "practice_period_cert": ("性别", "性別"),
+    "probation_cert": ("性别", "性別", "姓名"),
+    "practice_period_cert": ("性别", "性別", "姓名"),
+    "assistant_qualification": ("性别", "性別", "姓名"),
+    "assistant_practice": ("性别", "性別", "姓名"),
+    "mentorship_cert": ("性别", "性別", "姓名"),
+    "pledge": ("姓名",),
+    "social_insurance": ("姓名",),
+    "diploma_record": ("姓名",),
 }
 
 #: Labels of rows no check reads, per material: the reader skips the rest of such a row.

@@ -682,6 +682,7 @@ def normalise(
     exif_orientation: int = 1,
     max_side: int = 1600,
     det_side: int = DET_SIDE,
+    find_doc: bool = True,
 ) -> Normalised:
     """Crop, turn upright, deskew and scale a document page; say how it was turned.
 
@@ -693,7 +694,7 @@ def normalise(
     h, w = src.shape[:2]
     frame, m_frame = _scaled(src, min(MAX_UPSCALE, det_side / max(h, w)))
 
-    doc = find_document(frame)
+    doc = find_document(frame) if find_doc else None
     if doc is not None:
         doc_src = _apply(np.linalg.inv(m_frame), doc)
         nat_w = max(_dist(doc_src[0], doc_src[1]), _dist(doc_src[3], doc_src[2]))

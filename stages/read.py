@@ -112,6 +112,10 @@ def recognise_lines(
     return out
 
 
+#: How far (in label heights) right of a lone 姓名 label the reader looks for the name.
+NAME_REACH = 9
+
+
 def fill_lone_labels(
     image: np.ndarray, lines: Sequence[TextLine], labels: Sequence[str], engine: object
 ) -> list[TextLine]:
@@ -126,16 +130,19 @@ def fill_lone_labels(
                 continue
             x0, y0, x1, y1 = line.box
             h = y1 - y0
+            # a name (2-4 characters, often across a table's column gap) needs a wider look
+            reach = (NAME_REACH if clean(line.text).startswith("姓名") else 3) * h
             nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img
             if nxt - x1 < 3 * h:
                 continue  # something was read where the value would be
             pad = h // 4
-            strip = image[max(0, y0 - pad) : min(h_img, y1 + pad), x1 : min(w_img, x1 + 3 * h)]
+            right = min(w_img, x1 + reach, nxt)
+            strip = image[max(0, y0 - pad) : min(h_img, y1 + pad), x1:right]
             if strip.size == 0:
                 continue
             (rec,) = engine.recognise([strip])  # type: ignore[attr-defined]
             if rec.text.strip():
-                box = (x1, y0, min(w_img, x1 + 3 * h), y1)
+                box = (x1, y0, right, y1)
                 out.append(TextLine(rec.text, rec.confidence, box, line.engine))
     return out
 
