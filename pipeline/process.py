@@ -115,20 +115,6 @@ def _lost_header(slot: str, found: dict[str, Reading]) -> bool:
     return slot in extract.PERSONAL and "name" not in found and "id_number" not in found
 
 
-#: Share of a crop's pixels that must be seal-red before the seal is taken out of it.
-SEAL_SHARE = 0.02
-
-
-def without_seal(crop: np.ndarray) -> np.ndarray | None:
-    """The crop with red seal ink washed out (its red channel, where red ink is as light as
-    paper and black print stays dark), or None when there is no seal to speak of."""
-    b, g, r = (crop[:, :, i].astype(np.int16) for i in range(3))
-    red = (r - np.maximum(g, b)) > 40
-    if float(red.mean()) < SEAL_SHARE:
-        return None
-    return np.ascontiguousarray(cv2.cvtColor(crop[:, :, 2], cv2.COLOR_GRAY2BGR))
-
-
 _SECOND: list[object] = []
 
 
@@ -225,7 +211,7 @@ class SecondLook:
             return None
         got, want = score(crop, [source, wanted])
         gap = float(want - got)
-        plain = without_seal(crop)
+        plain = read.without_seal(crop)
         if plain is not None:
             # a red seal over the value is not part of it: judge the crop without the seal
             # too, against what the recogniser reads there, and keep the kinder verdict

@@ -183,7 +183,7 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     joined = Joined.of(rows)
     t = joined.text
-    m = re.search(r"学生[:：]?(.+?)[,，]性[别別]", t)
+    m = re.search(r"学生[:：]?(.+?)[,，]?性[别別]", t)
     if m:
         out["name"] = joined.reading("name", m)
     m = re.search(r"性[别別][:：]?([男女])", t)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -60,11 +60,23 @@ def _row_groups(boxes: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
     inside it (a lone "男" has a tighter box than "性别")."""
     rows: list[list[int]] = []
     order = sorted(range(len(boxes)), key=lambda i: ((boxes[i][1] + boxes[i][3]) / 2, boxes[i][0]))
-    for i in order:
+    # a long line left a little tilted has a tall box that would swallow the next row's
+    # labels: judge membership on each box's core, at most 1.3 line heights tall
+    heights = sorted(b[3] - b[1] for b in boxes)
+    limit = 1.3 * heights[len(heights) // 2] if heights else 0.0
+
+    def extent(i: int) -> tuple[float, float]:
         y0, y1 = boxes[i][1], boxes[i][3]
+        if limit and y1 - y0 > limit:
+            c = (y0 + y1) / 2
+            return c - limit / 2, c + limit / 2
+        return y0, y1
+
+    for i in order:
+        y0, y1 = extent(i)
         centre = (y0 + y1) / 2
         for row in rows:
-            r0, r1 = boxes[row[0]][1], boxes[row[0]][3]
+            r0, r1 = extent(row[0])
             if r0 <= centre <= r1 or y0 <= (r0 + r1) / 2 <= y1:
                 row.append(i)
                 break
@@ -112,6 +124,23 @@ def recognise_lines(
     return out
 
 
+#: Share of a crop's pixels that must be seal-red before the seal is taken out of it.
+SEAL_SHARE = 0.02
+
+
+def without_seal(crop: np.ndarray) -> np.ndarray | None:
+    """The crop with red seal ink washed out (its red channel, where red ink is as light as
+    paper and black print stays dark), or None when there is no seal to speak of."""
+    if crop.ndim != 3 or crop.size == 0:
+        return None
+    b, g, r = (crop[:, :, i].astype(np.int16) for i in range(3))
+    red = (r - np.maximum(g, b)) > 40
+    if float(red.mean()) < SEAL_SHARE:
+        return None
+    grey = np.ascontiguousarray(crop[:, :, 2])
+    return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
+
+
 #: How far (in label heights) right of a lone 姓名 label the reader looks for the name.
 NAME_REACH = 9
 
@@ -140,8 +169,12 @@ def fill_lone_labels(
             strip = image[max(0, y0 - pad) : min(h_img, y1 + pad), x1:right]
             if strip.size == 0:
                 continue
-            (rec,) = engine.recognise([strip])  # type: ignore[attr-defined]
-            if rec.text.strip():
+            # a seal stamped over the value is what usually hides it from the detector
+            plain = without_seal(strip)
+            (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
+            text = rec.text.strip().strip("()（）[]【】|:：")
+            if text:
+                rec = replace(rec, text=text)
                 box = (x1, y0, right, y1)
                 out.append(TextLine(rec.text, rec.confidence, box, line.engine))
     return out
