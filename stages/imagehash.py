@@ -20,15 +20,24 @@ hashes cannot be both crop-tolerant and selective, so the crop is *searched* ins
   crops on a grid (0/2/4 % per side): one of those is within 1 % per side of any copy's crop,
   where the hash moves by at most a few bits, so an exact band match finds it
   (pigeonhole: 4 bands catch every pair within 3 bits). Never all pairs.
-* verification: the smallest mean absolute grey difference between the two blurred
+* stage 1 (coarse): the smallest mean absolute grey difference between the two blurred
   thumbnails over crops of 0-5 % per side of either image (the crop consistent with the two
-  aspect ratios), and the chroma difference under that alignment (`MAX_GREY`, `MAX_COLOUR`).
+  aspect ratios), and the chroma difference under that alignment. Within `COARSE_GREY` /
+  `COARSE_COLOUR` a pair is a candidate: every simulated 2-4 % crop passes, and so do many
+  captures of one template. Without the files the strict `MAX_GREY`/`MAX_COLOUR` decide
+  (re-encodes and resizes sit at <= 0.8 grey levels, different documents at >= 1.44, but a
+  cropped copy on a 16 px grid stays at 4-9, inside the range of different captures).
+* veto (`stages.window_checks`): pairs whose readings differ, or institutions' licences of
+  two applicants, are dropped before any file is opened.
+* stage 2 (precise, `align`): both files decoded again, shrunk to `SIDE` px, aligned by ECC
+  (affine, checked to be a uniform scale + translation covering most of the smaller image)
+  and compared tile by tile (`MAX_TILE`). Each upload is verified against at most
+  `MAX_CANDIDATES` candidates, so the cost is linear in the window.
 
-Measured limit: re-encoded and resized copies sit at <= 0.8 grey levels, different
-documents at >= 1.44, but a cropped copy aligned on a 16 px grid stays at 5.5-8.6, inside
-the range of different captures (1.4-6); the threshold therefore catches re-encodes,
-format changes and resizes, not crops. Catching crops needs a finer aligned comparison
-(e.g. 32-64 px, ~1-4 KB per upload) or local features; the index already probes crops.
+Measured limits (`pipeline/imagehash_eval.py`): born-digital PDFs of one template (social
+insurance statements, 学信网 records) differ only in a few words and align as well as a
+copy does; for them the veto (their text layer is read exactly) is what tells two
+applicants apart.
 """
 
 from __future__ import annotations
@@ -68,7 +77,7 @@ VERIFY_CROPS = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05)
 ASPECT_SLACK = 0.03
 #: Stage 1 (candidates for precise verification): aligned grey / chroma difference up to
 #: which a pair is proposed. Measured so that 2-4 % crops of one file pass (see above).
-COARSE_GREY = 10.0
+COARSE_GREY = 11.0
 COARSE_COLOUR = 4.0
 #: Each upload is verified precisely against its closest coarse candidates only, so the
 #: number of precise verifications is at most MAX_CANDIDATES x uploads however alike a
@@ -227,15 +236,16 @@ def same_image(a: Fingerprint, b: Fingerprint) -> bool:
 
 # -- stage 2: precise verification from the files themselves -------------------------------
 
-#: Longer side (px) both uploads are shrunk to before alignment: text blocks, a face's
-#: features and a background's texture are still resolved; ~0.3 MB per prepared image.
-SIDE = 256
+#: Longer side (px) both uploads are shrunk to before alignment. Measured: at 256 px a page
+#: of small print aliases so differently in a 2 % crop that its aligned copy differs by up
+#: to 13-24 levels in a tile (no better than another applicant's page); at 512 px by <= 4.3.
+SIDE = 512
 #: Relative scales (around the one the two sizes imply) that alignment starts from: a crop
 #: of up to 4 % per side changes the scale by up to ~9 % either way.
 START_SCALES = (0.92, 0.96, 1.0, 1.04, 1.08)
 #: Worst 1/8 x 1/8 tile's mean |BGR difference| (0-255) of the aligned, lightly blurred
 #: images up to which one upload is a copy of the other. Measured: see `MAX_TILE` below.
-MAX_TILE = 9.0
+MAX_TILE = 6.0
 #: The overlap must cover this much of the smaller image (a crop keeps >= 92 % per axis).
 MIN_OVERLAP = 0.85
 #: Largest |log| of the aligned scale against the sizes' nominal one, and of x-scale against
@@ -243,7 +253,9 @@ MIN_OVERLAP = 0.85
 MAX_SCALE_OFF = 0.15
 MAX_ANISOTROPY = 0.04
 MAX_SHEAR = 0.02
-TILES = 8
+#: Tiles per side: small enough that one differing line of text (a name, a date) dominates
+#: its tile; measured best at 12 (8: PDFs of two applicants at 2.0; 16: copies up to 4.9).
+TILES = 12
 _ECC_STOP = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 50, 1e-4)
 
 
@@ -272,8 +284,8 @@ class Alignment:
 
 
 def prepare(image: Image.Image | np.ndarray) -> np.ndarray:
-    """An upright decoded upload shrunk to `SIDE` px on its longer side, float32 BGR: what
-    `align` compares (callers may cache it instead of the decoded upload)."""
+    """An upright decoded upload shrunk to `SIDE` px on its longer side, uint8 BGR (~0.6 MB):
+    what `align` compares (callers may cache it instead of the decoded upload)."""
     bgr = _bgr(image)
     h, w = bgr.shape[:2]
     k = SIDE / max(h, w, 1)
@@ -287,7 +299,7 @@ def prepare(image: Image.Image | np.ndarray) -> np.ndarray:
         bgr = cv2.resize(
             bgr, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA
         )
-    return np.ascontiguousarray(bgr, np.float32)
+    return np.ascontiguousarray(bgr, np.uint8)
 
 
 def _ecc(a: np.ndarray, b: np.ndarray, warp: np.ndarray) -> tuple[float, np.ndarray]:
@@ -313,6 +325,7 @@ def align(a: np.ndarray, b: np.ndarray) -> Alignment:
     captures of one template that differ only in a line of text, a face or the background
     behind the card differ strongly in *some* tile, however alike the rest is.
     """
+    a, b = a.astype(np.float32), b.astype(np.float32)
     ga = cv2.cvtColor(a, cv2.COLOR_BGR2GRAY)
     gb = cv2.cvtColor(b, cv2.COLOR_BGR2GRAY)
     (ha, wa), (hb, wb) = ga.shape, gb.shape
@@ -324,7 +337,7 @@ def align(a: np.ndarray, b: np.ndarray) -> Alignment:
             cv2.resize(gb, (max(8, wb // k), max(8, hb // k)), interpolation=cv2.INTER_AREA),
         )
     ta, tb = levels[4]
-    rho, warp = -2.0, np.eye(2, 3, dtype=np.float32)
+    starts: list[tuple[float, np.ndarray]] = []
     for f in START_SCALES:  # centres mapped onto centres, b scaled by f around the nominal
         s = nominal * f
         start = np.array(
@@ -334,14 +347,21 @@ def align(a: np.ndarray, b: np.ndarray) -> Alignment:
             ],
             np.float32,
         )
-        r, w = _ecc(ta, tb, start)
-        if r > rho:
-            rho, warp = r, w
-    for k in (2, 1):
-        warp = warp.copy()
-        warp[:, 2] *= 2
-        rho, warp = _ecc(*levels[k], warp)
-    return _compare(a, b, warp, nominal, rho)
+        starts.append(_ecc(ta, tb, start))
+    # the two best starts are refined (one may diverge at full size), the better result kept
+    best: Alignment | None = None
+    for rho, warp in sorted(starts, key=lambda x: -x[0])[:2]:
+        for k in (2, 1):
+            warp = warp.copy()
+            warp[:, 2] *= 2
+            r, refined = _ecc(*levels[k], warp)
+            if r >= 0:  # else diverged: the coarser alignment stays
+                rho, warp = r, refined
+        found = _compare(a, b, warp, nominal, rho)
+        if best is None or (found.copy, -found.tile) > (best.copy, -best.tile):
+            best = found
+    assert best is not None
+    return best
 
 
 def _compare(
@@ -362,7 +382,7 @@ def _compare(
     diff = diff.mean(axis=2) * mask
     ys = np.linspace(0, ha, TILES + 1).astype(int)
     xs = np.linspace(0, wa, TILES + 1).astype(int)
-    tile = 0.0
+    tile = -math.inf
     for y0, y1 in zip(ys[:-1], ys[1:], strict=True):
         for x0, x1 in zip(xs[:-1], xs[1:], strict=True):
             n = int(mask[y0:y1, x0:x1].sum())
@@ -371,7 +391,7 @@ def _compare(
     scale = (float(warp[0, 0]) / nominal, float(warp[1, 1]) / nominal)
     shear = abs(float(warp[0, 1])) + abs(float(warp[1, 0]))
     return Alignment(
-        tile=tile,
+        tile=tile if tile >= 0 else math.inf,  # no tile inside the overlap: not aligned
         mean=float(diff.sum()) / max(1.0, float(mask.sum())),
         overlap=overlap,
         scale=scale,
@@ -444,10 +464,13 @@ class Index(Generic[K]):
             self.buckets[band].append(i)
         self.probes.append({band for h in crops.tolist() for band in _bands(int(h))})
 
-    def coarse_pairs(self) -> list[tuple[float, float, int, int]]:
-        """(grey, colour, i, j) with i < j for pairs within the coarse thresholds, closest
-        first; each pair's distance is computed once, however many bands it shares, and
-        each upload keeps its `MAX_CANDIDATES` closest."""
+    def coarse_pairs(
+        self, veto: Callable[[K, K], bool] | None = None
+    ) -> list[tuple[float, float, int, int]]:
+        """(grey, colour, i, j) with i < j for pairs within the coarse thresholds and not
+        vetoed, closest first; each pair's distance is computed once, however many bands it
+        shares, and each upload keeps its `MAX_CANDIDATES` closest (after the veto, so that
+        other people's documents of one template do not crowd out a copy)."""
         checked: set[tuple[int, int]] = set()
         best: list[list[tuple[float, int]]] = [[] for _ in self.keys]  # max-heaps (-grey, j)
         found: dict[tuple[int, int], tuple[float, float]] = {}
@@ -461,6 +484,9 @@ class Index(Generic[K]):
                     self.comparisons += 1
                     grey, colour = distance(self.prints[i], self.prints[j])
                     if grey > COARSE_GREY or colour > COARSE_COLOUR:
+                        continue
+                    if veto is not None and veto(self.keys[pair[0]], self.keys[pair[1]]):
+                        self.vetoed += 1
                         continue
                     found[pair] = (grey, colour)
                     for a, b in (pair, pair[::-1]):
@@ -497,12 +523,9 @@ class Index(Generic[K]):
                 x = parent[x]
             return x
 
-        for grey, colour, i, j in self.coarse_pairs():
+        for grey, colour, i, j in self.coarse_pairs(veto):
             if root(i) == root(j):
                 continue  # already one group through a third upload
-            if veto is not None and veto(self.keys[i], self.keys[j]):
-                self.vetoed += 1
-                continue
             same: bool | None = None
             if verify is not None:
                 self.verifications += 1

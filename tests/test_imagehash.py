@@ -200,10 +200,10 @@ def test_index_finds_a_planted_pair_without_comparing_all_pairs() -> None:
 
 
 def test_precise_verifications_stay_few_among_look_alike_documents() -> None:
-    """60 captures of one template (what the coarse stage cannot tell apart) and a cropped,
+    """30 captures of one template (what the coarse stage cannot tell apart) and a cropped,
     resized copy of one: the copy is found, and files are opened for a few pairs only."""
     uploads: dict[str, bytes] = {}
-    for i in range(60):
+    for i in range(30):
         uploads[f"a{i}"] = _png(_card(i, text=f"第{i}号", background=i, shift=i % 5 * 6))
     uploads["copy"] = _copy_bytes(
         _card(7, text="第7号", background=7, shift=12), crop=(0.03, 0.02, 0.04, 0.01), scale=0.9
@@ -222,7 +222,7 @@ def test_precise_verifications_stay_few_among_look_alike_documents() -> None:
     assert index.groups(verify=verify) == [["a7", "copy"]]
     n = len(uploads)
     assert index.verifications == len(calls) <= ih.MAX_CANDIDATES * n
-    assert len(calls) < n * (n - 1) // 2 // 4
+    assert len(calls) < n * (n - 1) // 2 // 4, (len(calls), index.comparisons)
 
 
 def test_precise_verifications_are_capped_per_upload() -> None:
