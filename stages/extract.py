@@ -23,20 +23,24 @@ DATE_CN = r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
 
 @dataclass(frozen=True, slots=True)
 class Joined:
-    """The text of several rows concatenated, remembering which row each character came from."""
+    """The text of several rows concatenated, remembering which row (and which recognised
+    line of it) each character came from."""
 
     text: str
     owners: tuple[int, ...]
     rows: tuple[Row, ...]
+    lines: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def of(cls, rows: Sequence[Row]) -> Joined:
-        parts, owners = [], []
+        parts, owners, lines = [], [], []
         for i, row in enumerate(rows):
-            t = clean(row.text)
-            parts.append(t)
-            owners.extend([i] * len(t))
-        return cls("".join(parts), tuple(owners), tuple(rows))
+            for j, line in enumerate(row.lines):
+                t = clean(line.text)
+                parts.append(t)
+                owners.extend([i] * len(t))
+                lines.extend([(i, j)] * len(t))
+        return cls("".join(parts), tuple(owners), tuple(rows), tuple(lines))
 
     def reading(
         self, field: str, m: re.Match[str], group: int = 1, value: str | None = None
@@ -51,10 +55,12 @@ class Joined:
             max(b[2] for b in boxes),
             max(b[3] for b in boxes),
         )
+        # confidence of the lines the value was read from, not of marks beside it on the row
+        touched = set(self.lines[start:end]) or {self.lines[start - 1]}
         return Reading(
             field=field,
             value=m.group(group) if value is None else value,
-            confidence=min(r.confidence for r in rows),
+            confidence=min(self.rows[i].lines[j].confidence for i, j in touched),
             engine=rows[0].lines[0].engine,
             box=box,
             source="".join(r.text for r in rows),
@@ -194,7 +200,8 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
         dates = find_dates(m.group(1))
         if dates:
             out["birth_date"] = joined.reading("birth_date", m, value=_iso(dates[0]))
-    m = re.search(r"于(\d{4})年(\d{1,2})月(?:\d{1,2}日)?[至到\-—](\d{4})年(\d{1,2})月", t)
+    # the study period, wherever its row starts (the portrait beside it can add marks)
+    m = re.search(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?[至到\-—](\d{4})年(\d{1,2})月", t)
     if m:
         grad = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}"
         out["graduation"] = joined.reading("graduation", m, group=3, value=grad)
