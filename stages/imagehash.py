@@ -45,7 +45,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -84,6 +84,11 @@ COARSE_COLOUR = 4.0
 #: window's uploads are (100,000 portraits on white); a copy is its original's closest
 #: candidate or nearly (measured: see the report of `pipeline/imagehash_eval.py`).
 MAX_CANDIDATES = 8
+#: A band value shared by more uploads than this is a template's, not an image's: probing
+#: it would compare every pair of that template (quadratic in a 100,000-applicant window),
+#: so it is skipped; copies of such uploads are found through the other bands or through
+#: equal readings (`Index.coarse_pairs(extra=...)`).
+BUCKET_CAP = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +454,7 @@ class Index(Generic[K]):
     buckets: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
     probes: list[set[tuple[int, int]]] = field(default_factory=list)
     comparisons: int = 0
+    crowded: int = 0
     candidates: int = 0
     vetoed: int = 0
     verifications: int = 0
@@ -469,7 +475,9 @@ class Index(Generic[K]):
         self.probes.append({band for h in crops.tolist() for band in _bands(int(h))})
 
     def coarse_pairs(
-        self, veto: Callable[[K, K], bool] | None = None
+        self,
+        veto: Callable[[K, K], bool] | None = None,
+        extra: Iterable[tuple[int, int]] = (),
     ) -> list[tuple[float, float, int, int]]:
         """(grey, colour, i, j) with i < j for pairs within the coarse thresholds and not
         vetoed, closest first; each pair's distance is computed once, however many bands it
@@ -478,25 +486,35 @@ class Index(Generic[K]):
         checked: set[tuple[int, int]] = set()
         best: list[list[tuple[float, int]]] = [[] for _ in self.keys]  # max-heaps (-grey, j)
         found: dict[tuple[int, int], tuple[float, float]] = {}
-        for i, probes in enumerate(self.probes):
-            for band in probes:
-                for j in self.buckets.get(band, ()):
-                    pair = (min(i, j), max(i, j))
-                    if j == i or pair in checked:
+
+        def proposals() -> Iterator[tuple[int, int]]:
+            for i, probes in enumerate(self.probes):
+                for band in probes:
+                    bucket = self.buckets.get(band, ())
+                    if len(bucket) > BUCKET_CAP:
+                        self.crowded += 1
                         continue
-                    checked.add(pair)
-                    self.comparisons += 1
-                    grey, colour = distance(self.prints[i], self.prints[j])
-                    if grey > COARSE_GREY or colour > COARSE_COLOUR:
-                        continue
-                    if veto is not None and veto(self.keys[pair[0]], self.keys[pair[1]]):
-                        self.vetoed += 1
-                        continue
-                    found[pair] = (grey, colour)
-                    for a, b in (pair, pair[::-1]):
-                        heapq.heappush(best[a], (-grey, b))
-                        if len(best[a]) > MAX_CANDIDATES:
-                            heapq.heappop(best[a])
+                    for j in bucket:
+                        yield i, j
+            yield from extra
+
+        for i, j in proposals():
+            pair = (min(i, j), max(i, j))
+            if j == i or pair in checked:
+                continue
+            checked.add(pair)
+            self.comparisons += 1
+            grey, colour = distance(self.prints[i], self.prints[j])
+            if grey > COARSE_GREY or colour > COARSE_COLOUR:
+                continue
+            if veto is not None and veto(self.keys[pair[0]], self.keys[pair[1]]):
+                self.vetoed += 1
+                continue
+            found[pair] = (grey, colour)
+            for a, b in (pair, pair[::-1]):
+                heapq.heappush(best[a], (-grey, b))
+                if len(best[a]) > MAX_CANDIDATES:
+                    heapq.heappop(best[a])
         kept = {(min(a, b), max(a, b)) for a, heap in enumerate(best) for _, b in heap}
         out = sorted((*found[p], *p) for p in kept)
         self.candidates = len(out)
@@ -513,6 +531,7 @@ class Index(Generic[K]):
         self,
         veto: Callable[[K, K], bool] | None = None,
         verify: Callable[[K, K], bool | None] | None = None,
+        extra: Iterable[tuple[int, int]] = (),
     ) -> list[list[K]]:
         """Connected groups (two or more keys) of near-duplicates, in insertion order.
 
@@ -527,7 +546,7 @@ class Index(Generic[K]):
                 x = parent[x]
             return x
 
-        for grey, colour, i, j in self.coarse_pairs(veto):
+        for grey, colour, i, j in self.coarse_pairs(veto, extra):
             if root(i) == root(j):
                 continue  # already one group through a third upload
             same: bool | None = None

@@ -9,7 +9,7 @@ slots of one) is found through the band index of `stages.imagehash`, likewise ne
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from models import SLOT_LABELS, Finding
 from stages import imagehash
@@ -84,6 +84,25 @@ def _differ(a: str, b: str) -> bool:
 Key = tuple[str, str, str]  # (applicant_id, slot, upload path)
 
 
+def _join_pairs(
+    keys: Sequence[Key], read: Mapping[str, Mapping[str, str]]
+) -> Iterator[tuple[int, int]]:
+    """Candidate pairs found by equality, in linear time: the uploads of one applicant (one
+    image in two slots), and uploads on which one identifying value was read (a copy shows
+    its original owner's name and number). The band index misses these when a template's
+    uploads crowd its buckets."""
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, (aid, _slot, path) in enumerate(keys):
+        groups[("applicant", aid)].append(i)
+        for field, value in read.get(path, {}).items():
+            groups[(field, clean(value).upper())].append(i)
+    for members in groups.values():
+        if 2 <= len(members) <= imagehash.BUCKET_CAP:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    yield i, j
+
+
 def same_images(
     records: Iterable[tuple[str, str, str, str]],
     readings: Mapping[str, Mapping[str, str]] | None = None,
@@ -112,11 +131,12 @@ def same_images(
     index: imagehash.Index[Key] = imagehash.Index()
     for key, fp in sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items()):
         index.add(key, fp)
-    groups = index.groups(veto, verify)
+    groups = index.groups(veto, verify, _join_pairs(index.keys, read))
     if stats is not None:
         stats.update(
             uploads=len(index.keys),
             comparisons=index.comparisons,
+            crowded_buckets=index.crowded,
             candidates=index.candidates,
             vetoed=index.vetoed,
             verifications=index.verifications,

@@ -303,3 +303,16 @@ def test_a_copied_upload_is_found_through_the_pipeline(
     assert hits[ids[1]]["file"].endswith("copy.jpg")
     part = json.loads((out / "parts" / f"{ids[0]}.json").read_text("utf-8"))
     assert part["fingerprints"] and run.read_part(out, ids[0], part["key"]) is not None
+
+
+def test_a_template_crowding_its_buckets_costs_no_pairwise_distances() -> None:
+    """500 uploads with one fingerprint (a template scanned alike): their band buckets are
+    crowded, so no distance is computed for them at all (linear at 100,000 applicants);
+    equal readings can still propose a pair (`extra`)."""
+    fp = _fp(_card(3))
+    index: ih.Index[int] = ih.Index()
+    n = 500
+    for i in range(n):
+        index.add(i, fp)
+    assert index.groups(extra=[(3, 7)], verify=lambda a, b: True) == [[3, 7]]
+    assert index.comparisons == 1 and index.crowded > 0
