@@ -145,6 +145,8 @@ def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
     if ethnic:
         out["ethnicity"] = ethnic
     birth = _row_value(rows, "birth_date", r"出生", DATE_CN)
+    if birth is None:  # the date can sit a little off its label's row (a tilted card)
+        birth = _row_value(rows, "birth_date", "", DATE_CN)
     if birth:
         dates = find_dates(birth.value)
         if dates:

@@ -136,6 +136,9 @@ def feasible(kind: str, variant: Variant, slots: tuple[str, ...], index: int) ->
         return False
     if kind == "diploma_level_mismatch":
         return variant.level == "本科" and not variant.long
+    if kind == "diploma_number_mismatch":
+        # the form leaves the number empty for long-programme students and 师承 (002)
+        return not variant.long and not variant.current
     if kind == "diploma_graduation_mismatch":
         # a long-programme student's diploma is the earlier 本科 one: its date is not the
         # form's graduation (the degree still to come), so nothing compares them
