@@ -95,6 +95,9 @@ def classify(texts: Iterable[str]) -> DocType:
 
 def is_expected(doc: DocType, slot: str) -> bool | None:
     """True: the slot's material; False: clearly another one; None: cannot tell."""
+    if slot == "id_handheld" and doc.best in (None, "id_front") and doc.score("id_front") >= 1:
+        # a person holding a card: the card's few legible words (its number, 姓名) suffice
+        return True
     slot = SHOWS.get(slot, slot)
     if slot not in MARKERS:
         return True

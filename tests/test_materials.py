@@ -381,3 +381,10 @@ def test_question_mark_read_as_an_unsure_look_alike(share: float, status: str) -
     ctx = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), RULES)
     f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, ShareLook(share))
     assert f.status == status
+
+
+def test_a_hand_held_card_with_only_its_number_legible_is_an_id_card() -> None:
+    doc = classify.classify([f"公民身份号码{ID}"[-18:]])
+    assert classify.is_expected(doc, "id_handheld") is True
+    diploma = classify.classify(["毕业证书", "学生张三，性别男", "证书编号100621202005000123"])
+    assert classify.is_expected(diploma, "id_handheld") is False
