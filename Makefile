@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED_EVAL ?= 20261125
 EVAL_N ?= 120
+EVAL_HARD ?= 0.25
 SEED_CALIBRATE ?= 777
 CAL_N ?= 150
 BENCH_N ?= 40
@@ -50,7 +51,7 @@ lint: install
 	$(BIN)/mypy
 
 eval: install
-	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --work eval/synthetic
+	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) --work eval/synthetic
 
 # Fits pipeline/calibration.json on tuning windows (seed SEED_CALIBRATE, never the eval seed).
 calibrate: install
