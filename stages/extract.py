@@ -107,6 +107,16 @@ def _number(
     return None
 
 
+def _union(rows: Sequence[Row]) -> tuple[int, int, int, int]:
+    """The box around several rows (a value wrapped over lines, a table's month rows)."""
+    return (
+        min(r.box[0] for r in rows),
+        min(r.box[1] for r in rows),
+        max(r.box[2] for r in rows),
+        max(r.box[3] for r in rows),
+    )
+
+
 def _iso(d: object) -> str:
     return d.isoformat() if hasattr(d, "isoformat") else ""
 
@@ -277,12 +287,7 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
         value = "".join(parts)
         if not value:
             return None
-        box = (
-            min(r.box[0] for r in used),
-            min(r.box[1] for r in used),
-            max(r.box[2] for r in used),
-            max(r.box[3] for r in used),
-        )
+        box = _union(used)
         return Reading(
             "subjects",
             value,
@@ -523,12 +528,7 @@ def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:
         used.append(row)
     if used:
         value = ";".join(f"{k}:{v}" for k, v in sorted(months.items()))
-        box = (
-            min(r.box[0] for r in used),
-            min(r.box[1] for r in used),
-            max(r.box[2] for r in used),
-            max(r.box[3] for r in used),
-        )
+        box = _union(used)
         out["period"] = Reading(
             "period",
             value,
