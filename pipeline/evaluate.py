@@ -385,26 +385,9 @@ def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
                 right = got is not None and clean(got).replace("·", "") == clean(
                     str(value)
                 ).replace("·", "")
-                keys = [field]
-                if field == "name" and set(clean(str(value))) - {"·"} <= _charset():
-                    # names the recogniser can spell at all (no character outside its
-                    # dictionary, like the ones a form writes as `?`)
-                    keys.append("name (characters in the recogniser's dictionary)")
-                for key in keys:
-                    counts[key][1] += 1
-                    counts[key][0] += right
+                counts[field][1] += 1
+                counts[field][0] += right
     return dict(counts)
-
-
-_CHARSET: list[frozenset[str]] = []
-
-
-def _charset() -> frozenset[str]:
-    if not _CHARSET:
-        from stages.ocr.rapid import RapidEngine
-
-        _CHARSET.append(RapidEngine().charset)
-    return _CHARSET[0]
 
 
 def _print_score(s: dict[str, Any], label: str) -> None:

@@ -216,16 +216,7 @@ def compare(
             check + ".no_form_value",
         )
     if reading is None:
-        return _finding(
-            ctx,
-            field,
-            "unreadable",
-            expected,
-            None,
-            None,
-            f"未能在{doc}上识别出{label}，请人工核对。",
-            check,
-        )
+        return _missing(ctx, field, expected)
     if same(expected, reading.value):
         common = typable_at_unknowns(expected, reading.value) if field == "name" else []
         shares = _unknown_shares(expected, reading, second_look) if common else None
@@ -601,43 +592,7 @@ def check_probation(
             else "试用时间无法可靠识别，请人工核对。",
             "probation_cert.period",
         )
-    result = r.get("result")
-    if result is None:
-        yield _finding(
-            ctx,
-            "result",
-            "unreadable",
-            "合格",
-            None,
-            None,
-            "未能识别试用期考核结果，请人工核对。",
-            "probation_cert.result",
-        )
-    else:
-        text = textnorm.normalise(result.value)
-        ok = text.startswith("合格")
-        failed = "不合格" in text
-        status = (
-            "pass"
-            if ok
-            else (
-                "invalid" if failed and result.confidence >= MISMATCH_CONFIDENCE else "unreadable"
-            )
-        )
-        yield _finding(
-            ctx,
-            "result",
-            status,
-            "合格",
-            result.value,
-            result.confidence,
-            "试用期考核结果为合格。"
-            if ok
-            else "试用期考核结果为不合格。"
-            if status == "invalid"
-            else "试用期考核结果无法可靠识别，请人工核对。",
-            "probation_cert.result",
-        )
+    yield _result(ctx, r.get("result"), "试用期考核结果")
 
 
 def _result(ctx: Context, result: Reading | None, what: str) -> Finding:

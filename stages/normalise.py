@@ -371,18 +371,24 @@ def _plausible_quad(quad: np.ndarray, shape: tuple[int, ...]) -> bool:
     return not bool(near.all())
 
 
+def _bands(lab: np.ndarray, quad: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The quad's mask and the bands 5-13 px inside and outside its edge (the edge itself,
+    blurred or ruled, is skipped)."""
+    mask = np.zeros(lab.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 255)
+    near, far = np.ones((11, 11), np.uint8), np.ones((27, 27), np.uint8)
+    inner = cv2.subtract(cv2.erode(mask, near), cv2.erode(mask, far))
+    outer = cv2.subtract(cv2.dilate(mask, far), cv2.dilate(mask, near))
+    return mask, inner, outer
+
+
 def _edge_contrast(lab: np.ndarray, quad: np.ndarray) -> float:
     """Colour difference (8-bit Lab) between bands 5-13 px inside and outside `quad`.
 
     Only sides with room outside the frame count; a quad whose outside is entirely off the
     frame has no evidence either way and scores 0.
     """
-    mask = np.zeros(lab.shape[:2], np.uint8)
-    cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 255)
-    near = np.ones((11, 11), np.uint8)  # skip the edge itself: blur, ruled frames
-    far = np.ones((27, 27), np.uint8)
-    inner = cv2.subtract(cv2.erode(mask, near), cv2.erode(mask, far))
-    outer = cv2.subtract(cv2.dilate(mask, far), cv2.dilate(mask, near))
+    mask, inner, outer = _bands(lab, quad)
     if int(np.count_nonzero(outer)) < 50 or int(np.count_nonzero(inner)) < 50:
         return 0.0
     a = np.median(lab[inner > 0].astype(np.float32), axis=0)
@@ -402,11 +408,7 @@ def _outside_is_background(lab: np.ndarray, quad: np.ndarray) -> bool:
     scanner margin beyond; cropping to the table would cut off the header rows."""
     border = np.concatenate([lab[0], lab[-1], lab[:, 0], lab[:, -1]]).astype(np.float32)
     ref = np.median(border, axis=0)
-    mask = np.zeros(lab.shape[:2], np.uint8)
-    cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 255)
-    near, far = np.ones((11, 11), np.uint8), np.ones((27, 27), np.uint8)
-    inner = cv2.subtract(cv2.erode(mask, near), cv2.erode(mask, far))
-    outer = cv2.subtract(cv2.dilate(mask, far), cv2.dilate(mask, near))
+    mask, inner, outer = _bands(lab, quad)
     if int(np.count_nonzero(outer)) < 50 or int(np.count_nonzero(inner)) < 50:
         return True
     a = np.median(lab[inner > 0].astype(np.float32), axis=0)
