@@ -364,9 +364,21 @@ def _fmt_reads(counts: dict[str, list[int]]) -> dict[str, str]:
     return {k: f"{v[0]}/{v[1]} ({v[0] / v[1]:.1%})" for k, v in sorted(counts.items()) if v[1]}
 
 
+NAMES_TYPED = "name (form without `?`)"
+
+
+def _as_read(text: str) -> str:
+    """A value as the exact-read count compares it: spaces (the grouping of 备案表 numbers) and
+    the optional `·` dropped, and traditional forms folded (靜 is the character 静)."""
+    from stages import textnorm
+
+    return textnorm.fold_variants(clean(text).replace("·", ""))
+
+
 def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
-    """Exact reads per field: what the reader returned vs what the truth says was printed
-    (spaces, the optional `·` and the grouping of 备案表 numbers aside)."""
+    """Exact reads per field: what the reader returned vs what the truth says was printed.
+    Names are also counted without the applicants whose form has a `?` (a character the form
+    cannot type, which the recogniser cannot read either: see the README)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for aid, t in truth.items():
         part = out / "parts" / f"{aid}.json"
@@ -382,11 +394,12 @@ def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
                 if field not in READ_FIELDS or field not in CHECKED_FIELDS.get(u["slot"], {}):
                     continue
                 got = readings.get((u["file"], field))
-                right = got is not None and clean(got).replace("·", "") == clean(
-                    str(value)
-                ).replace("·", "")
+                right = got is not None and _as_read(got) == _as_read(str(value))
                 counts[field][1] += 1
                 counts[field][0] += right
+                if field == "name" and "?" not in str(t.get("form_name", "")):
+                    counts[NAMES_TYPED][1] += 1
+                    counts[NAMES_TYPED][0] += right
     return dict(counts)
 
 

@@ -206,9 +206,19 @@ class SecondLook:
         if not value or value not in source:
             return None
         wanted = source.replace(value, read.clean(expected), 1)
-        crop = self._crop(reading.box, 4)
+        box = reading.box
+        extra = len(read.clean(expected)) - len(value)
+        if extra > 0 and source.endswith(value):
+            # the line may have been cut where a seal or glare broke it: look as far to the
+            # right as the form's longer value would reach, and judge that wider crop
+            x0, y0, x1, y1 = box
+            box = (x0, y0, x1 + int((x1 - x0) / max(1, len(source)) * (extra + 1)), y1)
+        crop = self._crop(box, 4)
         if crop.size == 0 or crop.shape[0] < 8:
             return None
+        if box != reading.box:
+            (wide,) = self.engine.recognise([crop])  # type: ignore[attr-defined]
+            source = read.clean(wide.text) or source
         got, want = score(crop, [source, wanted])
         gap = float(want - got)
         plain = read.without_seal(crop)

@@ -113,7 +113,7 @@ def unreadable_chars(form_value: str, charset: frozenset[str] | None) -> list[st
 
 
 def _common(ch: str) -> bool:
-    """A character the registration form can type (GB 2312): a `?` never stands for one."""
+    """A common character (GB 2312): a `?` should not stand for one."""
     try:
         ch.encode("gb2312")
     except UnicodeEncodeError:
@@ -123,17 +123,37 @@ def _common(ch: str) -> bool:
 
 def typable_at_unknowns(form_value: str, read: str) -> list[str]:
     """Characters read where the form has `?` that the form could have typed: the applicant's
-    `?` says the real character is not one of them, so the reading cannot confirm the name."""
+    `?` says the real character is not one of them, so they are likely look-alikes."""
     f, r = _strip_name(form_value), _strip_name(read)
     if len(f) != len(r):
         return []
     return [rc for fc, rc in zip(f, r, strict=True) if fc in "?？" and _common(rc)]
 
 
-#: A `?` of the form read as a common character confirms the name only when the recogniser
-#: gave that character less than this share of the "a character is here" probability: it
-#: was then reaching for a look-alike of something it cannot say (on generated windows a
-#: printed common character takes 0.97 or more; untypable ones 0.06-0.51).
+#: Prior odds, in nats, for the form's rare character (outside GB 2312) against the common
+#: look-alike read in its place: the recogniser learned from text in which the common one is
+#: far more frequent and leans to it, while an applicant types their own rare character on
+#: purpose. Added to the crop's support for the form's value, never to a common pair.
+RARE_PRIOR = 3.0
+
+
+def _rare_prior(field: str, form_value: str, read: str) -> float:
+    """RARE_PRIOR where every character that differs is rare on the form, common as read."""
+    if field != "name":
+        return 0.0
+    f, r = _strip_name(form_value), _strip_name(read)
+    if len(f) != len(r) or f == r:
+        return 0.0
+    pairs = [(fc, rc) for fc, rc in zip(f, r, strict=True) if fc != rc]
+    rare = all(fc not in "?？" and not _common(fc) and _common(rc) for fc, rc in pairs)
+    return RARE_PRIOR if rare else 0.0
+
+
+#: A `?` of the form read as a common character looks like an untypable one when the
+#: recogniser gave that character less than this share of the "a character is here"
+#: probability: it was then reaching for a look-alike of something it cannot say (on
+#: generated windows a printed common character takes 0.97 or more; untypable ones
+#: 0.06-0.51). Either way the name passes; the share sets the confidence and the message.
 QMARK_SHARE = 0.6
 
 
@@ -233,15 +253,18 @@ def compare(
                 check + ".unknown_character",
             )
         if common:
+            # 002: the form may stand "?" for a character it cannot type, and the region
+            # completes those names with the national centre; the rest of the name agrees,
+            # so this is no reason to open the file (the ID number is checked on its own)
             return _finding(
                 ctx,
                 field,
-                "unreadable",
+                "pass",
                 expected,
                 reading.value,
                 reading.confidence * 0.5,
-                f"报名表姓名中“?”处，{doc}上识别为常用字“{'、'.join(common)}”；"
-                "“?”表示报名系统无法输入的字，请人工核对该字。",
+                f"{doc}上的{label}除“?”处外与报名表一致；“?”处识别为“{'、'.join(common)}”。"
+                "报名系统以“?”代替无法录入的生僻字，由考区汇总上报国家医学考试中心完善。",
                 check + ".unknown_character",
             )
         return _finding(
@@ -273,6 +296,8 @@ def compare(
         if support is not None and field in VERBATIM and "?" not in expected
         else None
     )
+    if gap is not None:
+        gap += _rare_prior(field, expected, reading.value)
     if gap is not None and gap >= PASS_GAP:
         # the crop supports the form's value about as well as what was read, or better:
         # the reading was one of two near-equal candidates (a rare character and its

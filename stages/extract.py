@@ -15,6 +15,7 @@ from models import Reading
 
 from .dates import find_dates, parse_period
 from .read import Row, clean
+from .textnorm import fold_variants
 
 ID_RE = re.compile(r"(?<![0-9])([1-9][0-9]{16}[0-9Xx])(?![0-9])")
 DIPLOMA_NO_RE = re.compile(r"(?<![0-9])([0-9]{17,18})(?![0-9])")
@@ -121,15 +122,18 @@ def _iso(d: object) -> str:
     return d.isoformat() if hasattr(d, "isoformat") else ""
 
 
-def _label_line_value(rows: Sequence[Row], field: str, label: str, value: str) -> Reading | None:
+def _label_line_value(
+    rows: Sequence[Row], field: str, label: str, value: str, bare_only: bool = False
+) -> Reading | None:
     """The value in the label's own text line, else in the next line of the same row: the rest
-    of the row can hold unrelated marks (the portrait beside the name on an ID card)."""
+    of the row can hold unrelated marks (the portrait beside the name on an ID card).
+    `bare_only`: only a line that is nothing but the label counts (a clipped label)."""
     pattern = re.compile(label + r"[:：]?" + value)
     bare = re.compile(label + r"[:：]?$")
     for row in rows:
         for i, line in enumerate(row.lines):
             one = Joined.of([Row((line,))])
-            m = pattern.search(one.text)
+            m = None if bare_only else pattern.search(one.text)
             if m:
                 return one.reading(field, m)
             if bare.search(one.text) and i + 1 < len(row.lines):
@@ -146,6 +150,8 @@ NAME_VALUE = r"([^\x00-\x7f]{1,20}?)(?=[0-9A-Za-z]|$)"
 def extract_id_front(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     name = _label_line_value(rows, "name", r"姓\s*名", NAME_VALUE)
+    # the label's box can lose a character at the card's edge ("名" alone before the name)
+    name = name or _label_line_value(rows, "name", r"^[姓名]", NAME_VALUE, bare_only=True)
     if name:
         out["name"] = name
     gender = _row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")
@@ -226,7 +232,8 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     for line in _lines(rows):
         one = Joined.of([line])
         m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))", one.text)
-        if m and one.text not in GENERIC_SCHOOLS and "长" not in one.text[:4]:
+        generic = fold_variants(one.text) in GENERIC_SCHOOLS  # 中等職業学校 is read too
+        if m and not generic and "长" not in one.text[:4]:
             out["school"] = one.reading("school", m)
             break
     return out
@@ -301,7 +308,7 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
 
 def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
-    name = _row_value(rows, "name", r"姓名", r"(.+?)(?:性[别別]|$)")
+    name = _row_value(rows, "name", r"姓名", r"(?!性[别別])(.+?)(?:性[别別]|$)")
     if name:
         out["name"] = name
     gender = _row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")
@@ -331,7 +338,10 @@ def _labelled(
     table row can hold two label/value pairs ("姓名 张三 性别 男")."""
     stop = "|".join(f"(?:{s})" for s in stops if s != label)
     pattern = re.compile(
-        f"(?:{label})[:：]?({value})(?=(?:{stop})|$)" if stop else f"(?:{label})[:：]?({value})$"
+        # the value may not begin with the next label (an empty field under a seal)
+        f"(?:{label})[:：]?(?!{stop})({value})(?=(?:{stop})|$)"
+        if stop
+        else f"(?:{label})[:：]?({value})$"
     )
     for row in rows:
         joined = Joined.of([row])

@@ -372,15 +372,20 @@ class ShareLook(FakeLook):
         return self.share
 
 
-@pytest.mark.parametrize(("share", "status"), [(0.3, "pass"), (0.98, "unreadable")])
-def test_question_mark_read_as_an_unsure_look_alike(share: float, status: str) -> None:
+def test_question_mark_read_as_an_unsure_look_alike_is_surer_than_a_sure_common_one() -> None:
     from models import Reading
 
     form = ApplicantForm("1", name="谭蕾?")
     reading = Reading("name", "谭蕾谆", 0.9, "ppocr", box=(0, 0, 10, 10), source="谭蕾谆")
     ctx = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), RULES)
-    f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, ShareLook(share))
-    assert f.status == status
+    unsure, sure = (
+        crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, ShareLook(s))
+        for s in (0.3, 0.98)
+    )
+    assert unsure.status == sure.status == "pass"
+    assert "生僻字" in unsure.message and "谆" in sure.message
+    assert unsure.confidence is not None and sure.confidence is not None
+    assert unsure.confidence > sure.confidence
 
 
 def test_a_hand_held_card_with_only_its_number_legible_is_an_id_card() -> None:

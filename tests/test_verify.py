@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from models import ApplicantForm, Reading, Rules
 from pipeline.process import SecondLook
-from stages import crosscheck
+from stages import crosscheck, textnorm
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 
@@ -53,3 +53,26 @@ def test_a_misread_of_the_forms_value_passes(engine: object) -> None:
 def test_rare_character_read_as_a_common_one_is_never_a_mismatch(engine: object) -> None:
     f = decide(engine, "欧阳晓彧", "欧阳晓或", "欧阳晓彧")
     assert f.status in ("pass", "unreadable")
+
+
+def unit_decision(engine: object, printed: str, form_unit: str) -> crosscheck.Finding:
+    """The line was cut after 天津市第 (where a seal broke it): the reading's box ends there."""
+    img = Image.new("RGB", (900, 90), "white")
+    font = ImageFont.truetype(FONT, 44)
+    draw = ImageDraw.Draw(img)
+    draw.text((20, 15), "机构名称" + printed, font=font, fill="black")
+    cut = int(draw.textlength("机构名称天津市第", font=font)) + 20
+    image = np.asarray(img)[:, :, ::-1].copy()
+    reading = Reading(
+        "work_unit", "天津市第", 0.99, "ppocr", box=(15, 10, cut, 80), source="机构名称天津市第"
+    )
+    form = ApplicantForm("1", name="张伟", work_unit=form_unit)
+    ctx = crosscheck.Context(form, "licence", "f", date(2026, 1, 31), Rules())
+    look = SecondLook(engine, "licence", image)
+    return crosscheck.compare(ctx, "work_unit", form_unit, reading, textnorm.same_institution, look)
+
+
+def test_a_line_cut_short_is_judged_on_the_crop_the_forms_value_would_fill(engine: object) -> None:
+    assert unit_decision(engine, "天津市第一中心医院", "天津市第一中心医院").status == "pass"
+    # what the rest of the line shows still counts: another hospital is no pass
+    assert unit_decision(engine, "天津市第三医院", "天津市第一中心医院").status != "pass"
