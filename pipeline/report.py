@@ -86,6 +86,7 @@ _STATUS_ORDER: dict[str, int] = {s: i for i, s in enumerate(STATUSES)}
 _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,100}")
 _UNSAFE_CHARS = re.compile(r"[^0-9A-Za-z_.-]+")
 _EMPTY = '<span class="muted">（未填写）</span>'
+_NONE_READ = '<span class="muted">（未识别）</span>'
 _NONE = '<span class="muted">—</span>'
 _SUMMARY_ITEMS = 3
 #: Threads writing applicant pages: creating 100,000 small files is bound by file-system
@@ -706,6 +707,19 @@ def _write_text(path: str, text: str) -> None:
         fh.write(text)
 
 
+def _untyped_row(result: ApplicantResult, form: ApplicantForm, href: str) -> str:
+    """One applicant whose form name has a `?`: what each material showed in its place."""
+    seen = [
+        f"{_e(slot_label(f.slot))}：{_e(f.observed)}"
+        for f in sorted(result.findings, key=lambda f: _slot_key(f.slot))
+        if f.field == "name" and f.slot != "form" and f.observed
+    ]
+    return (
+        f'<tr><td><a href="{href}">{_e(result.applicant_id)}</a></td><td>{_e(form.name)}</td>'
+        f"<td>{'<br>'.join(seen) or _NONE_READ}</td></tr>"
+    )
+
+
 def _problems(result: ApplicantResult) -> list[Finding]:
     """Non-pass findings, in slot order (form first), keeping the pipeline's order within."""
     return sorted((f for f in result.findings if f.needs_review), key=lambda f: _slot_key(f.slot))
@@ -747,6 +761,7 @@ def write_report(
     entries: list[tuple[int, str, str]] = []  # (problems, applicant_id, index row)
     seen: set[str] = set()
     n_review = n_no_form = 0
+    untyped: list[str] = []  # applicants whose form name stands "?" for a character
     pages_path = os.fspath(pages_dir)
     pending: deque[Future[None]] = deque()
     written: set[str] = set()
@@ -785,6 +800,8 @@ def write_report(
             if len(pending) > _MAX_PENDING:
                 pending.popleft().result()  # also re-raises a failed write here
             entries.append((-len(problems), aid, _index_row(result, form, problems, href)))
+            if form is not None and ("?" in form.name or "？" in form.name):
+                untyped.append(_untyped_row(result, form, href))
         while pending:
             pending.popleft().result()
 
@@ -834,6 +851,14 @@ def write_report(
     if n_unprocessed:
         notes.append(
             f'<p class="warn">报名信息中另有 {n_unprocessed} 名考生没有处理结果，未列入本报告。</p>'
+        )
+    if untyped:
+        notes.append(
+            f"<h2>报名表姓名含“?”的考生（{len(untyped)} 人）</h2>"
+            "<p>“?”代替报名系统无法录入的生僻字，须由考区汇总上报国家医学考试中心完善信息。"
+            "下表列出各材料上该处识别到的字（识别引擎可能给出近似字，请以证件原件为准）。</p>"
+            '<table id="untyped"><thead><tr><th>考生</th><th>报名表姓名</th>'
+            "<th>材料上识别的姓名</th></tr></thead><tbody>" + "".join(untyped) + "</tbody></table>"
         )
     index_html = _INDEX.format(
         title=_e(title),

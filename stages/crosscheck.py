@@ -130,23 +130,33 @@ def typable_at_unknowns(form_value: str, read: str) -> list[str]:
     return [rc for fc, rc in zip(f, r, strict=True) if fc in "?？" and _common(rc)]
 
 
-#: Prior odds, in nats, for the form's rare character (outside GB 2312) against the common
-#: look-alike read in its place: the recogniser learned from text in which the common one is
-#: far more frequent and leans to it, while an applicant types their own rare character on
-#: purpose. Added to the crop's support for the form's value, never to a common pair.
-RARE_PRIOR = 3.0
+#: Prior odds, in nats per step of rarity, for the form's character against the one read in
+#: its place. The recogniser learned from text in which common characters are far more
+#: frequent and leans to them, while an applicant types their own name on purpose: a rare
+#: form character read as a common look-alike (赟 as 赞) is likely a misread, and a rarer
+#: character read where the form has a common one (哓 for 晓) is likely really printed.
+#: Rarity steps: GB 2312 level 1 (the 3,755 common characters), level 2, outside GB 2312.
+PRIOR_PER_STEP = 1.5
 
 
-def _rare_prior(field: str, form_value: str, read: str) -> float:
-    """RARE_PRIOR where every character that differs is rare on the form, common as read."""
+def _rarity(ch: str) -> int:
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return 2
+    return 0 if len(code) == 2 and code[0] < 0xD8 else 1
+
+
+def _frequency_prior(field: str, form_value: str, read: str) -> float:
+    """Log prior odds of the form's name against the reading, from the characters that differ
+    (see PRIOR_PER_STEP); 0 where they do not pair up one to one or the form has a `?`."""
     if field != "name":
         return 0.0
     f, r = _strip_name(form_value), _strip_name(read)
-    if len(f) != len(r) or f == r:
+    if len(f) != len(r) or any(c in "?？" for c in f):
         return 0.0
-    pairs = [(fc, rc) for fc, rc in zip(f, r, strict=True) if fc != rc]
-    rare = all(fc not in "?？" and not _common(fc) and _common(rc) for fc, rc in pairs)
-    return RARE_PRIOR if rare else 0.0
+    steps = sum(_rarity(fc) - _rarity(rc) for fc, rc in zip(f, r, strict=True) if fc != rc)
+    return PRIOR_PER_STEP * steps
 
 
 #: A `?` of the form read as a common character looks like an untypable one when the
@@ -297,7 +307,7 @@ def compare(
         else None
     )
     if gap is not None:
-        gap += _rare_prior(field, expected, reading.value)
+        gap += _frequency_prior(field, expected, reading.value)
     if gap is not None and gap >= PASS_GAP:
         # the crop supports the form's value about as well as what was read, or better:
         # the reading was one of two near-equal candidates (a rare character and its

@@ -229,14 +229,19 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     number = _number(rows, "diploma_number", r"证书编号|编号", DIPLOMA_NO_RE)
     if number:
         out["diploma_number"] = number
+    _put(out, _school_line(rows))
+    return out
+
+
+def _school_line(rows: Sequence[Row]) -> Reading | None:
+    """The first line that is nothing but a school's name (the issuer under the text)."""
     for line in _lines(rows):
         one = Joined.of([line])
         m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))", one.text)
         generic = fold_variants(one.text) in GENERIC_SCHOOLS  # 中等職業学校 is read too
         if m and not generic and "长" not in one.text[:4]:
-            out["school"] = one.reading("school", m)
-            break
-    return out
+            return one.reading("school", m)
+    return None
 
 
 def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
@@ -392,6 +397,8 @@ def extract_degree(rows: Sequence[Row]) -> dict[str, Reading]:
     m = re.search(r"在([^，,。]{2,30}?(?:大学|学院|学校))", joined.text)
     if m:
         out["school"] = joined.reading("school", m)
+    else:  # the name in the text under a seal: the issuer's line under it
+        _put(out, _school_line(rows))
     m = re.search(r"授予[^，,。]{0,6}?(学士|硕士|博士)学位", joined.text) or DEGREE_RE.search(
         joined.text
     )

@@ -472,11 +472,18 @@ def _axis_weight(ln: _Line) -> float:
     return ln.thickness * min(ln.length, 12 * ln.thickness) * min(1.0, (ln.elongation - 1.4) / 2)
 
 
+#: A "line" this many times thicker than the page's median line is a blob the detector
+#: boxed (a face in a hand-held ID photo, a portrait), not text: it says nothing of direction.
+BLOB_THICKNESS = 4.0
+
+
 def _horizontal_share(lines: Sequence[_Line]) -> tuple[float, float]:
     """Share of the direction evidence lying horizontally, and the evidence in all."""
     wh = wv = 0.0
+    thick = [ln.thickness for ln in lines if _axis_weight(ln) > 0]
+    limit = BLOB_THICKNESS * float(np.median(thick)) if len(thick) >= 3 else math.inf
     for ln in lines:
-        w = _axis_weight(ln)
+        w = _axis_weight(ln) if ln.thickness <= limit else 0.0
         if ln.vertical:
             wv += w
         else:

@@ -278,7 +278,7 @@ class _Support:
         return -self.gap
 
 
-def test_rare_form_character_gets_prior_odds_over_its_common_look_alike() -> None:
+def test_prior_odds_follow_how_rare_each_character_is() -> None:
     def judge(form_name: str, read: str, gap: float) -> str:
         form = ApplicantForm(applicant_id="1", name=form_name)
         c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
@@ -289,11 +289,28 @@ def test_rare_form_character_gets_prior_odds_over_its_common_look_alike() -> Non
     # 赟 (outside GB 2312) read as 赞: a crop leaning 3.5 nats to 赞 is still a misread
     assert judge("吴赟", "吴赞", 3.5) == "pass"
     assert judge("吴赟", "吴赞", 12.0) == "mismatch"
-    # two common characters get no such odds
-    assert judge("张伟", "张玮", 3.5) == "unreadable"
+    # two characters equally common get no such odds
+    assert judge("张伟", "张明", 0.5) == "pass"
+    assert judge("张伟", "张明", 3.5) == "unreadable"
+    # a rarer character read where the form has a common one is likely printed: 哓 for 晓
+    assert judge("韩哓薇", "韩晓薇", 0.7) == "pass"
+    assert judge("韩晓薇", "韩哓薇", 0.7) == "unreadable"
 
 
 def test_an_empty_name_field_is_not_read_as_the_next_label() -> None:
     assert "name" not in extract.extract_probation(rows("姓名性别女"))
     assert "name" not in extract.extract("practice_period_cert", rows("姓名性别女"))
     assert extract.extract_probation(rows("姓名刘雨性别女"))["name"].value == "刘雨"
+
+
+def test_degree_school_under_a_seal_is_taken_from_the_issuers_line() -> None:
+    r = extract.extract_degree(
+        rows(
+            "彭薇雪，女，1989年11月9日生。在辽宁中医药大",
+            "中医骨伤科学专业完成了硕士学位研究生学业，经",
+            "予医学硕士学位。",
+            "辽宁中医药大学",
+            "学位评定委员会主席苏思超",
+        )
+    )
+    assert r["school"].value == "辽宁中医药大学"

@@ -259,3 +259,14 @@ def test_pdf_pages_render_as_a_viewer_shows_them(
 def test_broken_pdf_raises_decode_error() -> None:
     with pytest.raises(ImageDecodeError):
         render_pages(b"%PDF-1.4\n% nothing else")
+
+
+def test_a_thick_blob_the_detector_boxed_does_not_outvote_thin_text_lines() -> None:
+    from stages.normalise import _horizontal_share, _Line
+
+    text = [_Line(np.array([100.0, 50.0 * i]), np.array([0.0, 1.0]), 110.0, 14.0) for i in range(4)]
+    face = _Line(np.array([300.0, 200.0]), np.array([1.0, 0.0]), 344.0, 208.0)
+    share, _ = _horizontal_share([*text, face])
+    assert share < 0.5
+    # without enough lines to judge what is thick, nothing is dropped
+    assert _horizontal_share([text[0], face])[0] > 0.5

@@ -409,3 +409,11 @@ def test_a_duplicated_id_keeps_both_pages(tmp_path: Path) -> None:
     texts = [(index.parent / link).read_text(encoding="utf-8") for link in sorted(links)]
     assert sorted("第一份" in t for t in texts) == [False, True]
     assert sorted("第二份" in t for t in texts) == [False, True]
+
+
+def test_index_lists_names_with_a_question_mark_for_the_regions_report(report: tuple) -> None:
+    # 002: the region collects names with "?" and completes them with the national centre
+    index, _ = report
+    rows = _parse(index).tables["untyped"]
+    assert rows[0] == ["考生", "报名表姓名", "材料上识别的姓名"]
+    assert rows[1:] == [["2026120000006", "王?明", "身份证人像面：王玥明"]]
