@@ -355,6 +355,7 @@ class Worker:
                 short = extract.SHORT_VALUE_LABELS.get(upload.slot)
                 if short:
                     lines = read.fill_lone_labels(norm.image, lines, short, self.engine)
+                lines = read.restretch_numbers(norm.image, lines, self.engine)
             rows = read.group_rows(lines)
             doc = classify.classify(row.text for row in rows)
             yield from self.doc_type(upload, doc)

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import cv2
 import numpy as np
 
 from models import TextLine
@@ -177,6 +178,47 @@ def fill_lone_labels(
                 rec = replace(rec, text=text)
                 box = (x1, y0, right, y1)
                 out.append(TextLine(rec.text, rec.confidence, box, line.engine))
+    return out
+
+
+#: Digit runs one or two short of an 18-character number (ID, diploma): CTC merges a repeated
+#: digit ("111" read "11") when a long line leaves too few frames per character.
+_SHORT_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{16,17}[0-9Xx]?(?![0-9Xx])")
+_FULL_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])")
+#: How much wider a line is re-read: more frames per character keep repeated digits apart.
+STRETCH = 1.8
+
+
+def restretch_numbers(
+    image: np.ndarray, lines: Sequence[TextLine], engine: object
+) -> list[TextLine]:
+    """Re-read, stretched wider, each line holding a 16-17 digit run; keep the re-read when it
+    holds an 18-character number where the first had the short run. Costs one crop per such
+    line, and only when it happens."""
+    out = []
+    h_img, w_img = image.shape[:2]
+    for line in lines:
+        text = clean(line.text)
+        if not _SHORT_NUMBER.search(text) or _FULL_NUMBER.search(text):
+            out.append(line)
+            continue
+        x0, y0, x1, y1 = line.box
+        pad = max(2, (y1 - y0) // 6)
+        crop = image[
+            max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0 - pad) : min(w_img, x1 + pad)
+        ]
+        if crop.size == 0:
+            out.append(line)
+            continue
+        wide = cv2.resize(crop, None, fx=STRETCH, fy=1.0, interpolation=cv2.INTER_CUBIC)
+        (rec,) = engine.recognise([wide])  # type: ignore[attr-defined]
+        full = _FULL_NUMBER.findall(clean(rec.text))
+        if len(full) == 1 and len(_SHORT_NUMBER.findall(text)) == 1:
+            # keep the first read's other text (its label); take only the number
+            fixed = _SHORT_NUMBER.sub(full[0], text)
+            out.append(replace(line, text=fixed, confidence=min(line.confidence, rec.confidence)))
+        else:
+            out.append(line)
     return out
 
 

@@ -92,3 +92,34 @@ def test_a_missed_one_character_value_is_read_right_of_its_label() -> None:
         TextLine("男", 0.99, (190, 100, 220, 140), "x"),
     ]
     assert fill_lone_labels(image, present, ("性别",), Answers()) == present
+
+
+class _Stretched:
+    """Reads whatever it is shown as `text`, and records the crops' widths."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.widths: list[int] = []
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        self.widths += [c.shape[1] for c in crops]
+        return [Recognition(self.text, 0.97) for _ in crops]
+
+
+def test_a_number_one_digit_short_is_re_read_stretched() -> None:
+    from models import TextLine
+    from stages.read import restretch_numbers
+
+    image = np.full((100, 600, 3), 255, np.uint8)
+    short = TextLine("社会保障号码：12011199501116400", 0.99, (10, 10, 500, 40), "fake")
+    other = TextLine("姓名：傅琳", 0.99, (10, 50, 200, 80), "fake")
+    engine = _Stretched("社会保障号：120111199501116400")
+    out = restretch_numbers(image, [short, other], engine)
+    assert out[0].text == "社会保障号码:120111199501116400"  # the first read's label kept
+    assert out[1] is other
+    assert engine.widths and engine.widths[0] > 1.5 * (500 - 10)
+    # a re-read that does not give a full number changes nothing; nor is a full one re-read
+    assert restretch_numbers(image, [short], _Stretched("12011199501116"))[0] is short
+    full = TextLine("公民身份号码120111199501116400", 0.99, (10, 10, 500, 40), "fake")
+    never = _Stretched("x")
+    assert restretch_numbers(image, [full], never)[0] is full and not never.widths
