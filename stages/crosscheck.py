@@ -114,11 +114,7 @@ def unreadable_chars(form_value: str, charset: frozenset[str] | None) -> list[st
 
 def _common(ch: str) -> bool:
     """A common character (GB 2312): a `?` should not stand for one."""
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
+    return _rarity(ch) < 2
 
 
 def typable_at_unknowns(form_value: str, read: str) -> list[str]:
@@ -140,6 +136,7 @@ PRIOR_PER_STEP = 1.5
 
 
 def _rarity(ch: str) -> int:
+    """0: GB 2312 level 1, 1: level 2 (or another GB 2312 symbol), 2: outside GB 2312."""
     try:
         code = ch.encode("gb2312")
     except UnicodeEncodeError:

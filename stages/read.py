@@ -192,14 +192,14 @@ STRETCH = 1.8
 def restretch_numbers(
     image: np.ndarray, lines: Sequence[TextLine], engine: object
 ) -> list[TextLine]:
-    """Re-read, stretched wider, each line holding a 16-17 digit run; keep the re-read when it
+    """Re-read, stretched wider, each line holding one 16-17 digit run; keep the re-read when it
     holds an 18-character number where the first had the short run. Costs one crop per such
     line, and only when it happens."""
     out = []
     h_img, w_img = image.shape[:2]
     for line in lines:
         text = clean(line.text)
-        if not _SHORT_NUMBER.search(text) or _FULL_NUMBER.search(text):
+        if len(_SHORT_NUMBER.findall(text)) != 1 or _FULL_NUMBER.search(text):
             out.append(line)
             continue
         x0, y0, x1, y1 = line.box
@@ -213,7 +213,7 @@ def restretch_numbers(
         wide = cv2.resize(crop, None, fx=STRETCH, fy=1.0, interpolation=cv2.INTER_CUBIC)
         (rec,) = engine.recognise([wide])  # type: ignore[attr-defined]
         full = _FULL_NUMBER.findall(clean(rec.text))
-        if len(full) == 1 and len(_SHORT_NUMBER.findall(text)) == 1:
+        if len(full) == 1:
             # keep the first read's other text (its label); take only the number
             fixed = _SHORT_NUMBER.sub(full[0], text)
             out.append(replace(line, text=fixed, confidence=min(line.confidence, rec.confidence)))
