@@ -153,7 +153,7 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
                 o_right += 1
             else:
                 o_wrong.append((u["file"], u["rotation"], orient[u["file"]]))
-    reads = _read_counts(out, truth)
+    reads, read_misses = _read_counts(out, truth)
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     caught_ids = {t["applicant_id"] for t in caught}
     alarm_ids = {fa["applicant_id"] for fa in false_alarms}
@@ -194,6 +194,7 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
         "missed": missed,
         "false_alarms": false_alarms,
         "orientation_wrong": o_wrong,
+        "read_misses": read_misses,
         "reads": _fmt_reads(reads),
     }
 
@@ -235,6 +236,7 @@ def merge(scores: list[dict[str, Any]]) -> dict[str, Any]:
         "missed": [m for sc in scores for m in sc["missed"]],
         "false_alarms": [fa for sc in scores for fa in sc["false_alarms"]],
         "orientation_wrong": [w for sc in scores for w in sc["orientation_wrong"]],
+        "read_misses": [m for sc in scores for m in sc.get("read_misses", [])],
     }
 
 
@@ -375,11 +377,15 @@ def _as_read(text: str) -> str:
     return textnorm.fold_variants(clean(text).replace("·", ""))
 
 
-def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
-    """Exact reads per field: what the reader returned vs what the truth says was printed.
+def _read_counts(
+    out: Path, truth: dict[str, Any]
+) -> tuple[dict[str, list[int]], list[list[str | None]]]:
+    """Exact reads per field: what the reader returned vs what the truth says was printed,
+    and each miss (applicant, slot, field, printed, read) so a figure can be looked into.
     Names are also counted without the applicants whose form has a `?` (a character the form
     cannot type, which the recogniser cannot read either: see the README)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    misses: list[list[str | None]] = []
     for aid, t in truth.items():
         part = out / "parts" / f"{aid}.json"
         if not part.exists():
@@ -397,10 +403,12 @@ def _read_counts(out: Path, truth: dict[str, Any]) -> dict[str, list[int]]:
                 right = got is not None and _as_read(got) == _as_read(str(value))
                 counts[field][1] += 1
                 counts[field][0] += right
+                if not right:
+                    misses.append([aid, u["slot"], field, str(value), got])
                 if field == "name" and "?" not in str(t.get("form_name", "")):
                     counts[NAMES_TYPED][1] += 1
                     counts[NAMES_TYPED][0] += right
-    return dict(counts)
+    return dict(counts), misses
 
 
 def _print_score(s: dict[str, Any], label: str) -> None:
@@ -442,6 +450,8 @@ def _print_score(s: dict[str, Any], label: str) -> None:
         print(f"  false alarm {fa['applicant_id']}: {fa['flagged']}")
     for w in s["orientation_wrong"]:
         print(f"  orientation wrong {w}")
+    for aid, slot, field, printed, got in s.get("read_misses", []):
+        print(f"  read miss {aid} {slot}.{field}: printed {printed!r}, read {got!r}")
 
 
 def _run_regions(

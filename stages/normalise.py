@@ -44,6 +44,10 @@ MIN_DOC_AREA = 0.20
 MAX_DOC_AREA = 0.97
 #: Inside/outside colour difference (8-bit Lab) an outline needs to be a sheet's edge.
 MIN_DOC_CONTRAST = 6.0
+#: Analysis size of the second look at an upload where no text line was found at DET_SIDE.
+RETRY_DET_SIDE = 2 * DET_SIDE
+#: Opening (px on the DOC_SIDE copy) that removes edge spurs from a filled outline.
+SPUR_OPEN = 9
 #: Larger measured skews are not corrected (more likely a misreading than a real capture).
 MAX_SKEW = 25.0
 #: Small images are enlarged up to this factor for analysis (finer line angles).
@@ -292,6 +296,13 @@ def find_document(image: np.ndarray) -> np.ndarray | None:
         edges = cv2.bitwise_or(edges, cv2.Canny(ch, 20, 60))
     edges = cv2.morphologyEx(edges, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     candidates.extend(cv2.findContours(edges, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)[0])
+    # the same outlines filled, with thin spurs opened away: a shadow's edge running from a
+    # corner of the sheet to the frame joins the outline and stops it being a quadrilateral
+    filled = np.zeros_like(edges)
+    outer = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]
+    cv2.drawContours(filled, outer, -1, 255, cv2.FILLED)
+    filled = cv2.morphologyEx(filled, cv2.MORPH_OPEN, np.ones((SPUR_OPEN, SPUR_OPEN), np.uint8))
+    candidates.extend(cv2.findContours(filled, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0])
     grey = cv2.cvtColor(blur, cv2.COLOR_BGR2GRAY)
     distance = _background_distance(lab)
     masks = (_otsu(grey), _otsu(distance, floor=12), (distance > 12).astype(np.uint8) * 255)
@@ -732,6 +743,22 @@ def normalise(
 
     quads = engine.detect(analysis)
     lines = _lines(quads)
+    if (
+        det_side < RETRY_DET_SIDE
+        and not any(_axis_weight(ln) > 0 for ln in lines)
+        and max(h, w) >= 1.5 * max(analysis.shape[:2])
+    ):
+        # no text line at analysis scale, yet the upload has pixels to spare: a card held
+        # small in a hand-held photo prints 7-8 px glyphs there, below what the detector
+        # finds; look again at twice the scale (rare, so the cost is paid only then)
+        return normalise(
+            image,
+            engine,
+            exif_orientation=exif_orientation,
+            max_side=max_side,
+            det_side=RETRY_DET_SIDE,
+            find_doc=find_doc,
+        )
 
     def osd_view() -> np.ndarray:
         # OSD needs text at scan resolution, not at analysis scale

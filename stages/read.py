@@ -181,25 +181,35 @@ def fill_lone_labels(
     return out
 
 
-#: Digit runs one or two short of an 18-character number (ID, diploma): CTC merges a repeated
-#: digit ("111" read "11") when a long line leaves too few frames per character.
-_SHORT_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{16,17}[0-9Xx]?(?![0-9Xx])")
-_FULL_NUMBER = re.compile(r"(?<![0-9Xx])[0-9]{17}[0-9Xx](?![0-9Xx])")
+#: Lengths of the numbers the materials print: practice certificate 15, ID and diploma 18,
+#: qualification certificate 24 or 27. A digit run one or two short of one of them is most
+#: likely that number with a repeated digit merged: CTC reads "111" as "11" when a long line
+#: leaves too few frames per character.
+NUMBER_LENGTHS = (15, 18, 24, 27)
+_RUN = re.compile(r"(?<![0-9Xx])[0-9]+[Xx]?(?![0-9Xx])")
 #: How much wider a line is re-read: more frames per character keep repeated digits apart.
 STRETCH = 1.8
+
+
+def _short(run: str) -> bool:
+    n = len(run)
+    return n not in NUMBER_LENGTHS and any(0 < full - n <= 2 for full in NUMBER_LENGTHS)
 
 
 def restretch_numbers(
     image: np.ndarray, lines: Sequence[TextLine], engine: object
 ) -> list[TextLine]:
-    """Re-read, stretched wider, each line holding one 16-17 digit run; keep the re-read when it
-    holds an 18-character number where the first had the short run. Costs one crop per such
-    line, and only when it happens."""
+    """Re-read, stretched wider, each line holding one digit run just short of a printed
+    number's length (and no run of such a length); keep the re-read when it holds one number
+    of a length the short run falls short of. Costs one crop per such line, and only when it
+    happens."""
     out = []
     h_img, w_img = image.shape[:2]
     for line in lines:
         text = clean(line.text)
-        if len(_SHORT_NUMBER.findall(text)) != 1 or _FULL_NUMBER.search(text):
+        runs = _RUN.findall(text)
+        short = [r for r in runs if _short(r)]
+        if len(short) != 1 or any(len(r) in NUMBER_LENGTHS for r in runs):
             out.append(line)
             continue
         x0, y0, x1, y1 = line.box
@@ -212,10 +222,15 @@ def restretch_numbers(
             continue
         wide = cv2.resize(crop, None, fx=STRETCH, fy=1.0, interpolation=cv2.INTER_CUBIC)
         (rec,) = engine.recognise([wide])  # type: ignore[attr-defined]
-        full = _FULL_NUMBER.findall(clean(rec.text))
+        n = len(short[0])
+        full = [
+            r
+            for r in _RUN.findall(clean(rec.text))
+            if len(r) in NUMBER_LENGTHS and 0 < len(r) - n <= 2
+        ]
         if len(full) == 1:
             # keep the first read's other text (its label); take only the number
-            fixed = _SHORT_NUMBER.sub(full[0], text)
+            fixed = text.replace(short[0], full[0], 1)
             out.append(replace(line, text=fixed, confidence=min(line.confidence, rec.confidence)))
         else:
             out.append(line)

@@ -270,3 +270,31 @@ def test_a_thick_blob_the_detector_boxed_does_not_outvote_thin_text_lines() -> N
     assert share < 0.5
     # without enough lines to judge what is thick, nothing is dropped
     assert _horizontal_share([text[0], face])[0] > 0.5
+
+
+def test_a_small_card_in_a_large_frame_is_looked_at_again_closer(engine) -> None:
+    # a card held small in a 2400-px frame: at the detector's usual size its glyphs are ~4 px,
+    # too small to find; the second look at twice the scale finds the lines and the turn
+    small = cv2.resize(card(), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    frame = np.full((1800, 2400, 3), (200, 205, 210), np.uint8)
+    frame[700 : 700 + small.shape[0], 900 : 900 + small.shape[1]] = small
+    turned = np.ascontiguousarray(np.rot90(frame, k=-1))
+    norm = normalise(turned, engine, find_doc=False)
+    assert norm.rotation == 90
+    assert len(norm.quads) >= 3
+
+
+def test_a_shadow_edge_running_off_the_sheet_does_not_cut_the_outline() -> None:
+    from stages.normalise import find_document
+
+    frame = np.full((432, 576, 3), (60, 90, 140), np.uint8)  # a brown desk
+    sheet = np.array([[100, 80], [480, 70], [490, 330], [110, 345]], np.int32)
+    cv2.fillConvexPoly(frame, sheet, (235, 240, 242))
+    # a phone's shadow: the sheet's lower right darker, its edge running on across the desk
+    shade = np.zeros(frame.shape[:2], np.uint8)
+    cv2.fillConvexPoly(shade, np.array([[300, 432], [576, 200], [576, 432]], np.int32), 1)
+    frame[shade > 0] = (frame[shade > 0] * 0.6).astype(np.uint8)
+    doc = find_document(frame)
+    assert doc is not None
+    # the outline reaches the sheet's far corner, not the shadow's edge across it
+    assert np.linalg.norm(doc[2] - np.array([490, 330])) < 15

@@ -123,3 +123,19 @@ def test_a_number_one_digit_short_is_re_read_stretched() -> None:
     full = TextLine("公民身份号码120111199501116400", 0.99, (10, 10, 500, 40), "fake")
     never = _Stretched("x")
     assert restretch_numbers(image, [full], never)[0] is full and not never.widths
+
+
+def test_a_qualification_number_one_digit_short_is_re_read_stretched() -> None:
+    from models import TextLine
+    from stages.read import restretch_numbers
+
+    image = np.full((100, 800, 3), 255, np.uint8)
+    short = TextLine("资格证书编码 20161122011010199203067044", 0.96, (10, 10, 700, 40), "fake")
+    fixed = restretch_numbers(image, [short], _Stretched("资格证书编码201611220110101199203067044"))
+    assert fixed[0].text == "资格证书编码201611220110101199203067044"
+    # a re-read of another length than the short run falls short of is not taken
+    assert restretch_numbers(image, [short], _Stretched("110101199203067044"))[0] is short
+    # a line that also holds a number of a printed length is left as it is
+    both = TextLine("110101199203067044 20161122011010199203067044", 0.9, (0, 0, 700, 30), "f")
+    never = _Stretched("x")
+    assert restretch_numbers(image, [both], never)[0] is both and not never.widths
