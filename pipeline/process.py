@@ -356,6 +356,8 @@ class Worker:
                 if short:
                     lines = read.fill_lone_labels(norm.image, lines, short, self.engine)
                 lines = read.restretch_numbers(norm.image, lines, self.engine)
+                lines = read.reread_near_seals(norm.image, lines, self.engine)
+                lines = read.reread_sealed_names(norm.image, lines, self.engine)
             rows = read.group_rows(lines)
             doc = classify.classify(row.text for row in rows)
             yield from self.doc_type(upload, doc)

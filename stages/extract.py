@@ -597,18 +597,19 @@ PERSONAL = frozenset(
     }
 )
 
-#: Labels whose value is one or two characters: the detector sometimes misses such a value,
-#: and the reader then looks right of the label (`stages.read.fill_lone_labels`).
+#: Labels whose value the detector sometimes misses (one or two characters; an institution's
+#: name under a seal): the reader then looks right of the label (`stages.read.fill_lone_labels`).
 SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("性别", "性別", "民族"),
-    "probation_cert": ("性别", "性別", "姓名"),
-    "practice_period_cert": ("性别", "性別", "姓名"),
+    "probation_cert": ("性别", "性別", "姓名", "试用机构"),
+    "practice_period_cert": ("性别", "性別", "姓名", "执业机构"),
     "assistant_qualification": ("性别", "性別", "姓名"),
-    "assistant_practice": ("性别", "性別", "姓名"),
+    "assistant_practice": ("性别", "性別", "姓名", "主要执业机构", "执业地点"),
     "mentorship_cert": ("性别", "性別", "姓名"),
     "pledge": ("姓名",),
-    "social_insurance": ("姓名",),
+    "social_insurance": ("姓名", "单位名称"),
     "diploma_record": ("姓名",),
+    "licence": ("机构名称",),
 }
 
 #: Labels of rows no check reads, per material: the reader skips the rest of such a row.

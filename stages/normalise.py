@@ -742,6 +742,17 @@ def normalise(
         doc_skew = 0.0
 
     quads = engine.detect(analysis)
+    if doc is not None and _cuts_text(quads, analysis.shape):
+        # the outline runs through text (a shadow's edge, a fold taken for the sheet's
+        # edge): the sheet is larger than the outline, so read the frame as it is
+        return normalise(
+            image,
+            engine,
+            exif_orientation=exif_orientation,
+            max_side=max_side,
+            det_side=det_side,
+            find_doc=False,
+        )
     lines = _lines(quads)
     if (
         det_side < RETRY_DET_SIDE
@@ -825,6 +836,25 @@ def normalise(
         quads=out_quads,
         orientation_source=turn.source,
     )
+
+
+#: Text lines reaching the edge of the outline's crop that mark the outline as cutting text.
+CUT_LINES = 2
+CUT_SHARE = 0.2
+
+
+def _cuts_text(quads: Sequence[np.ndarray], shape: tuple[int, ...]) -> bool:
+    """Do several text lines run into the edge of a crop to a document outline? A sheet
+    has margins: its print never touches its edge, so such lines were cut by the crop."""
+    h, w = shape[:2]
+    text = [ln for ln in _lines(quads) if ln.elongation >= 1.6]
+    cut = 0
+    for q in quads:
+        xy = np.asarray(q, dtype=np.float32).reshape(-1, 2)
+        x0, y0 = xy.min(axis=0)
+        x1, y1 = xy.max(axis=0)
+        cut += bool(x0 <= 2 or y0 <= 2 or x1 >= w - 3 or y1 >= h - 3)
+    return cut >= CUT_LINES and cut >= CUT_SHARE * max(1, len(text))
 
 
 def _dist(p: np.ndarray, q: np.ndarray) -> float:

@@ -142,8 +142,109 @@ def without_seal(crop: np.ndarray) -> np.ndarray | None:
     return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
 
 
+#: Labels of the row that holds the holder's name (a table's 姓名, a diploma's 学生…).
+NAME_ROW_LABELS = ("姓名", "学生")
+
+
+def reread_sealed_names(
+    image: np.ndarray, lines: Sequence[TextLine], engine: object
+) -> list[TextLine]:
+    """Each line of a name's row that a red seal overlaps is recognised again with the seal
+    washed out (`without_seal`), and the more confident of the two reads is kept: the seal's
+    strokes otherwise read as characters of the name, or hide it. Costs one small crop per
+    sealed name line, and only when it happens."""
+    out = list(lines)
+    h_img, w_img = image.shape[:2]
+    index = {id(line): i for i, line in enumerate(lines)}
+    for row in group_rows(lines):
+        if not any(clean(ln.text).startswith(NAME_ROW_LABELS) for ln in row.lines):
+            continue
+        for line in row.lines:
+            x0, y0, x1, y1 = line.box
+            pad = max(2, (y1 - y0) // 8)
+            crop = image[
+                max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0 - pad) : min(w_img, x1 + pad)
+            ]
+            plain = without_seal(crop)
+            if plain is None:
+                continue
+            (rec,) = engine.recognise([plain])  # type: ignore[attr-defined]
+            if rec.text.strip() and rec.confidence > line.confidence:
+                out[index[id(line)]] = replace(line, text=rec.text, confidence=rec.confidence)
+    return out
+
+
+#: Share of seal-red pixels in the gap between two lines of a row that marks the gap as a
+#: seal over text; and the widest such gap (in line heights) read over.
+SEAL_EDGE_SHARE = 0.04
+SEAL_REACH = 4
+
+
+def _red_share(crop: np.ndarray) -> float:
+    if crop.ndim != 3 or crop.size == 0:
+        return 0.0
+    b, g, r = (crop[:, :, i].astype(np.int16) for i in range(3))
+    return float(((r - np.maximum(g, b)) > 40).mean())
+
+
+def reread_near_seals(
+    image: np.ndarray, lines: Sequence[TextLine], engine: object
+) -> list[TextLine]:
+    """A seal over printed text often splits the detector's line where the seal lies
+    (天津 | seal | 民医院): two lines of a row with seal ink in the gap between them are read
+    again as one crop, the seal washed out, and the joined read is kept when it is confident
+    and longer than the two. Only a gap closed by text on both sides is read over: a line
+    merely ending at a seal is left as it is (reaching past it reads the seal's own lettering
+    or a portrait's edge). Costs one crop per such gap, and only then."""
+    h_img, w_img = image.shape[:2]
+    out: list[TextLine] = []
+    for row in group_rows(lines):
+        items = list(row.lines)
+        i = 0
+        while i < len(items):
+            line = items[i]
+            nxt = items[i + 1] if i + 1 < len(items) else None
+            if nxt is None or not _seal_between(image, line, nxt):
+                out.append(line)
+                i += 1
+                continue
+            x0, y0, _x1, y1 = line.box
+            y0, y1 = min(y0, nxt.box[1]), max(y1, nxt.box[3])
+            pad = max(2, (y1 - y0) // 8)
+            crop = image[max(0, y0 - pad) : min(h_img, y1 + pad), x0 : min(w_img, nxt.box[2])]
+            plain = without_seal(crop)
+            (rec,) = engine.recognise([crop if plain is None else plain])  # type: ignore[attr-defined]
+            before = clean(line.text) + clean(nxt.text)
+            if rec.confidence >= SEAL_READ_CONFIDENCE and len(clean(rec.text)) > len(before):
+                out.append(
+                    TextLine(rec.text, rec.confidence, (x0, y0, nxt.box[2], y1), line.engine)
+                )
+                i += 2
+            else:
+                out.append(line)
+                i += 1
+    return out
+
+
+def _seal_between(image: np.ndarray, a: TextLine, b: TextLine) -> bool:
+    """Seal ink in the gap between two lines of a row, the gap no wider than SEAL_REACH line
+    heights (a table's next column lies further)."""
+    h = max(1, a.box[3] - a.box[1])
+    gap0, gap1 = a.box[2], b.box[0]
+    if gap1 - gap0 < h // 2 or gap1 - gap0 > SEAL_REACH * h:
+        return False
+    return _red_share(image[a.box[1] : a.box[3], gap0:gap1]) >= SEAL_EDGE_SHARE
+
+
+#: The least confidence at which a read reaching over a seal replaces the detector's line.
+SEAL_READ_CONFIDENCE = 0.8
+
+
 #: How far (in label heights) right of a lone 姓名 label the reader looks for the name.
 NAME_REACH = 9
+#: Labels of an institution's name (up to ~20 characters), and how far right of them to look.
+UNIT_LABELS = ("试用机构", "执业机构", "主要执业机构", "执业地点", "单位名称", "机构名称")
+UNIT_REACH = 22
 
 
 def fill_lone_labels(
@@ -161,7 +262,14 @@ def fill_lone_labels(
             x0, y0, x1, y1 = line.box
             h = y1 - y0
             # a name (2-4 characters, often across a table's column gap) needs a wider look
-            reach = (NAME_REACH if clean(line.text).startswith("姓名") else 3) * h
+            label = clean(line.text)
+            reach = (
+                NAME_REACH
+                if label.startswith("姓名")
+                else UNIT_REACH
+                if label.startswith(UNIT_LABELS)
+                else 3
+            ) * h
             nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img
             if nxt - x1 < 3 * h:
                 continue  # something was read where the value would be

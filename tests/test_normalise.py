@@ -298,3 +298,18 @@ def test_a_shadow_edge_running_off_the_sheet_does_not_cut_the_outline() -> None:
     assert doc is not None
     # the outline reaches the sheet's far corner, not the shadow's edge across it
     assert np.linalg.norm(doc[2] - np.array([490, 330])) < 15
+
+
+def test_an_outline_that_cuts_text_lines_is_told_from_one_with_margins() -> None:
+    from stages.normalise import _cuts_text
+
+    def line(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        return np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
+
+    inside = [line(40, 40 + 50 * i, 400, 70 + 50 * i) for i in range(6)]
+    assert not _cuts_text(inside, (400, 500, 3))
+    # the crop's left edge runs through three of the lines
+    cut = inside[:3] + [line(0, 40 + 50 * i, 300, 70 + 50 * i) for i in range(3, 6)]
+    assert _cuts_text(cut, (400, 500, 3))
+    # one line touching an edge (a page number at the sheet's very edge) is not enough
+    assert not _cuts_text([*inside, line(0, 380, 60, 399)], (400, 500, 3))

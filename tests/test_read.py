@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import cv2
 import numpy as np
 
 from stages.ocr.base import Recognition
@@ -139,3 +140,46 @@ def test_a_qualification_number_one_digit_short_is_re_read_stretched() -> None:
     both = TextLine("110101199203067044 20161122011010199203067044", 0.9, (0, 0, 700, 30), "f")
     never = _Stretched("x")
     assert restretch_numbers(image, [both], never)[0] is both and not never.widths
+
+
+def test_a_sealed_name_line_is_read_again_without_the_seal() -> None:
+    from models import TextLine
+    from stages.read import reread_sealed_names
+
+    image = np.full((120, 600, 3), 255, np.uint8)
+    cv2.circle(image, (150, 30), 40, (40, 40, 220), 4)  # a red seal's ring over the name row
+    cv2.circle(image, (150, 90), 40, (40, 40, 220), 4)  # and over a row that holds no name
+    name = TextLine("姓名姜泽风", 0.63, (10, 10, 300, 50), "fake")
+    other = TextLine("单位（公章）", 0.70, (10, 70, 300, 110), "fake")
+    engine = _Stretched("姓名姜泽")
+    out = reread_sealed_names(image, [name, other], engine)
+    assert out[0].text == "姓名姜泽" and out[0].confidence == 0.97
+    assert out[1] is other and len(engine.widths) == 1  # only the name's row was read again
+    # a less confident re-read is not taken; a line without seal ink is not read again
+    sure = TextLine("姓名姜泽", 0.99, (10, 10, 300, 50), "fake")
+    assert reread_sealed_names(image, [sure], _Stretched("姓名姜"))[0] is sure
+    clean_page = np.full((120, 600, 3), 255, np.uint8)
+    never = _Stretched("x")
+    assert reread_sealed_names(clean_page, [name], never)[0] is name and not never.widths
+
+
+def test_two_pieces_of_a_line_split_by_a_seal_are_read_as_one() -> None:
+    from models import TextLine
+    from stages.read import reread_near_seals
+
+    image = np.full((120, 700, 3), 255, np.uint8)
+    cv2.circle(image, (200, 40), 45, (40, 40, 220), 5)  # the seal over the row's middle
+    label = TextLine("试用机构", 1.0, (10, 20, 110, 60), "fake")
+    left = TextLine("天津", 1.0, (120, 20, 170, 60), "fake")
+    right = TextLine("民医院", 1.0, (250, 20, 330, 60), "fake")
+    engine = _Stretched("天津市武清区人民医院")
+    out = reread_near_seals(image, [label, left, right], engine)
+    assert [t.text for t in out] == ["试用机构", "天津市武清区人民医院"]
+    assert out[1].box == (120, 20, 330, 60)
+    # a joined read no longer than the pieces, or with no seal between them, changes nothing
+    same = reread_near_seals(image, [label, left, right], _Stretched("天津民医"))
+    assert [t.text for t in same] == ["试用机构", "天津", "民医院"]
+    clean_page = np.full((120, 700, 3), 255, np.uint8)
+    never = _Stretched("x")
+    assert reread_near_seals(clean_page, [label, left, right], never) == [label, left, right]
+    assert not never.widths
