@@ -132,11 +132,7 @@ SEAL_SHARE = 0.02
 def without_seal(crop: np.ndarray) -> np.ndarray | None:
     """The crop with red seal ink washed out (its red channel, where red ink is as light as
     paper and black print stays dark), or None when there is no seal to speak of."""
-    if crop.ndim != 3 or crop.size == 0:
-        return None
-    b, g, r = (crop[:, :, i].astype(np.int16) for i in range(3))
-    red = (r - np.maximum(g, b)) > 40
-    if float(red.mean()) < SEAL_SHARE:
+    if crop.ndim != 3 or crop.size == 0 or _red_share(crop) < SEAL_SHARE:
         return None
     grey = np.ascontiguousarray(crop[:, :, 2])
     return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
@@ -181,6 +177,7 @@ SEAL_REACH = 4
 
 
 def _red_share(crop: np.ndarray) -> float:
+    """Share of seal-red pixels (red well above green and blue) in a BGR crop."""
     if crop.ndim != 3 or crop.size == 0:
         return 0.0
     b, g, r = (crop[:, :, i].astype(np.int16) for i in range(3))
