@@ -22,6 +22,7 @@ import logging
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import cv2
@@ -742,17 +743,11 @@ def normalise(
         doc_skew = 0.0
 
     quads = engine.detect(analysis)
+    again = partial(normalise, image, engine, exif_orientation=exif_orientation, max_side=max_side)
     if doc is not None and _cuts_text(quads, analysis.shape):
         # the outline runs through text (a shadow's edge, a fold taken for the sheet's
         # edge): the sheet is larger than the outline, so read the frame as it is
-        return normalise(
-            image,
-            engine,
-            exif_orientation=exif_orientation,
-            max_side=max_side,
-            det_side=det_side,
-            find_doc=False,
-        )
+        return again(det_side=det_side, find_doc=False)
     lines = _lines(quads)
     if (
         det_side < RETRY_DET_SIDE
@@ -762,14 +757,7 @@ def normalise(
         # no text line at analysis scale, yet the upload has pixels to spare: a card held
         # small in a hand-held photo prints 7-8 px glyphs there, below what the detector
         # finds; look again at twice the scale (rare, so the cost is paid only then)
-        return normalise(
-            image,
-            engine,
-            exif_orientation=exif_orientation,
-            max_side=max_side,
-            det_side=RETRY_DET_SIDE,
-            find_doc=find_doc,
-        )
+        return again(det_side=RETRY_DET_SIDE, find_doc=find_doc)
 
     def osd_view() -> np.ndarray:
         # OSD needs text at scan resolution, not at analysis scale

@@ -171,9 +171,11 @@ def reread_sealed_names(
 
 
 #: Share of seal-red pixels in the gap between two lines of a row that marks the gap as a
-#: seal over text; and the widest such gap (in line heights) read over.
-SEAL_EDGE_SHARE = 0.04
+#: seal over text; the widest such gap (in line heights) read over; and the least confidence
+#: at which the joined read replaces the detector's two lines.
+SEAL_GAP_SHARE = 0.04
 SEAL_REACH = 4
+SEAL_READ_CONFIDENCE = 0.8
 
 
 def _red_share(crop: np.ndarray) -> float:
@@ -230,11 +232,7 @@ def _seal_between(image: np.ndarray, a: TextLine, b: TextLine) -> bool:
     gap0, gap1 = a.box[2], b.box[0]
     if gap1 - gap0 < h // 2 or gap1 - gap0 > SEAL_REACH * h:
         return False
-    return _red_share(image[a.box[1] : a.box[3], gap0:gap1]) >= SEAL_EDGE_SHARE
-
-
-#: The least confidence at which a read reaching over a seal replaces the detector's line.
-SEAL_READ_CONFIDENCE = 0.8
+    return _red_share(image[a.box[1] : a.box[3], gap0:gap1]) >= SEAL_GAP_SHARE
 
 
 #: How far (in label heights) right of a lone 姓名 label the reader looks for the name.
