@@ -350,7 +350,11 @@ class Worker:
                 if upload.slot not in extract.EXTRACTORS:
                     continue
                 lines = read.recognise_lines(
-                    norm.image, norm.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
+                    norm.image,
+                    norm.quads,
+                    self.engine,
+                    extract.SKIP_LABELS.get(upload.slot, ()),
+                    extract.SKIP_COLUMNS.get(upload.slot, ()),
                 )
                 short = extract.SHORT_VALUE_LABELS.get(upload.slot)
                 if short:
@@ -369,7 +373,11 @@ class Worker:
                 # off): read the whole frame instead and keep whichever read more
                 whole = normalise(raw, self.engine, exif_orientation=exif, find_doc=False)
                 lines2 = read.recognise_lines(
-                    whole.image, whole.quads, self.engine, extract.SKIP_LABELS.get(upload.slot, ())
+                    whole.image,
+                    whole.quads,
+                    self.engine,
+                    extract.SKIP_LABELS.get(upload.slot, ()),
+                    extract.SKIP_COLUMNS.get(upload.slot, ()),
                 )
                 found2 = extract.extract(upload.slot, read.group_rows(lines2))
                 if len(found2) > len(found):

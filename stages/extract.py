@@ -634,6 +634,21 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
     "practice_period_cert": ("执业时间", "执业类别", "考核意见", "负责人", "单位(公章)"),
 }
 
+#: Table columns no check reads, by header label: below such a header their cells are left
+#: unread (a social-insurance record is mostly these; the checks read only 缴费年月 and
+#: 缴费状态). A header read wrongly only means the column is read.
+SKIP_COLUMNS: dict[str, tuple[str, ...]] = {
+    "social_insurance": (
+        "险种",
+        "缴费基数",
+        "缴费金额",
+        "单位缴费",
+        "个人缴费",
+        "单位缴纳",
+        "个人缴纳",
+    ),
+}
+
 
 def extract(slot: str, rows: Sequence[Row]) -> dict[str, Reading]:
     """Readings for the material expected in `slot` (empty for slots without a parser)."""

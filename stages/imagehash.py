@@ -91,7 +91,7 @@ MAX_CANDIDATES = 8
 BUCKET_CAP = 64
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity, for _verify_crops
 class Fingerprint:
     """A parsed fingerprint: the grey thumbnail, quadrant Lab colours and aspect ratio."""
 
@@ -180,6 +180,13 @@ def _cropped(thumb: np.ndarray, steps: tuple[float, ...]) -> np.ndarray:
     return np.matmul(rows[:, None], mats.transpose(0, 2, 1)[None])
 
 
+@lru_cache(maxsize=4)
+def _verify_crops(fp: Fingerprint) -> np.ndarray:
+    """fp's blurred thumbnail under every verification crop. Cached: `Index.coarse_pairs`
+    compares one upload with a bucket's worth of others in turn."""
+    return _cropped(fp.smooth, VERIFY_CROPS)
+
+
 def _blur(x: np.ndarray) -> np.ndarray:
     """Blur over the last two axes: sharp edges resampled on a 16 px grid would otherwise
     dominate the difference between a copy and its crop."""
@@ -223,7 +230,7 @@ def distance(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
         if not ok.any():
             continue
         # blurring is linear like the crop, so blur once and crop the blurred thumbnail
-        diff = np.abs(_cropped(x.smooth, VERIFY_CROPS) - y.smooth).mean(axis=(2, 3))
+        diff = np.abs(_verify_crops(x) - y.smooth).mean(axis=(2, 3))
         diff[~ok] = np.inf
         cy, cx = np.unravel_index(int(np.argmin(diff)), diff.shape)
         if diff[cy, cx] < best:

@@ -86,15 +86,42 @@ def _row_groups(boxes: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
     return [sorted(r, key=lambda i: boxes[i][0]) for r in rows]
 
 
+def _header_columns(
+    row: Sequence[TextLine], skip_columns: Sequence[str]
+) -> list[tuple[float, bool]]:
+    """A table header's columns as (centre x, skipped); empty unless the row names a column
+    to skip and has at least three cells."""
+    cells = sorted(row, key=lambda t: t.box[0])
+    skipped = [clean(t.text).startswith(tuple(skip_columns)) for t in cells]
+    if len(cells) < 3 or not any(skipped):
+        return []
+    return [((t.box[0] + t.box[2]) / 2, skip) for t, skip in zip(cells, skipped, strict=True)]
+
+
+def _in_skipped_column(
+    box: tuple[int, int, int, int], columns: Sequence[tuple[float, bool]]
+) -> bool:
+    """True when the box's centre is nearest a column to skip and the box spans no kept
+    column's centre (a cell merged with a kept neighbour is read). Nearest centre rather
+    than fixed boundaries: a photographed table drifts sideways down the page."""
+    x0, x1 = box[0], box[2]
+    centre = (x0 + x1) / 2
+    _, skip = min(columns, key=lambda c: abs(c[0] - centre))
+    return skip and not any(x0 < c < x1 for c, keep in ((c, not s) for c, s in columns) if keep)
+
+
 def recognise_lines(
     image: np.ndarray,
     quads: Sequence[Quad],
     engine: object,
     skip_labels: Sequence[str] = (),
+    skip_columns: Sequence[str] = (),
 ) -> list[TextLine]:
     """Recognise the detected lines. A row whose label is in `skip_labels` (an address, a
     list of 诊疗科目 …: text no check reads) is left after its label, and so are the indented
-    lines that continue it; recognition is most of the cost of a page."""
+    lines that continue it; below a table header naming a column in `skip_columns` (险种,
+    缴费基数 …), that column's cells are left unread. Recognition is most of the cost of a
+    page."""
     name = str(getattr(engine, "name", "ocr"))
     boxes = [quad_box(q) for q in quads]
 
@@ -107,21 +134,26 @@ def recognise_lines(
             if r.text.strip()
         ]
 
-    if not skip_labels:
+    if not skip_labels and not skip_columns:
         return read(range(len(quads)))
     out: list[TextLine] = []
     skipped_at: tuple[int, int] | None = None  # (left x, height) of the last skipped label
+    columns: list[tuple[float, bool]] = []  # the table header's, once one is seen
     for row in _row_groups(boxes):
         x0, y0, _x1, y1 = boxes[row[0]]
         if skipped_at is not None and x0 > skipped_at[0] + skipped_at[1]:
             continue  # an indented continuation of the skipped row
         first = read(row[:1])
         out.extend(first)
-        if first and clean(first[0].text).startswith(tuple(skip_labels)):
+        if first and skip_labels and clean(first[0].text).startswith(tuple(skip_labels)):
             skipped_at = (x0, y1 - y0)
             continue
         skipped_at = None
-        out.extend(read(row[1:]))
+        rest = [i for i in row[1:] if not (columns and _in_skipped_column(boxes[i], columns))]
+        others = read(rest)
+        out.extend(others)
+        if skip_columns and not columns:
+            columns = _header_columns(first + others, skip_columns)
     return out
 
 

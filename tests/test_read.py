@@ -27,26 +27,85 @@ LAYOUT = [
 class Scripted:
     name = "scripted"
 
-    def __init__(self) -> None:
+    def __init__(self, layout: Sequence[tuple[int, int, int, int, str]] = LAYOUT) -> None:
+        self.layout = layout
         self.asked: list[str] = []
 
     def crop(self, image: np.ndarray, quad: np.ndarray) -> np.ndarray:
         index = next(
-            i for i, b in enumerate(LAYOUT) if b[0] == int(quad[0][0]) and b[1] == int(quad[0][1])
+            i
+            for i, b in enumerate(self.layout)
+            if b[0] == int(quad[0][0]) and b[1] == int(quad[0][1])
         )
         return np.zeros((1, index + 1, 3), np.uint8)
 
     def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
-        texts = [LAYOUT[c.shape[1] - 1][4] for c in crops]
+        texts = [self.layout[c.shape[1] - 1][4] for c in crops]
         self.asked.extend(texts)
         return [Recognition(t, 0.99) for t in texts]
 
 
-def _quads() -> list[np.ndarray]:
+def _quads(layout: Sequence[tuple[int, int, int, int, str]] = LAYOUT) -> list[np.ndarray]:
     return [
         np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
-        for x0, y0, x1, y1, _ in LAYOUT
+        for x0, y0, x1, y1, _ in layout
     ]
+
+
+def _table(header: str) -> list[tuple[int, int, int, int, str]]:
+    """A social-insurance table photographed a little askew: each row sits 12 px further
+    right; the last row's amount and status were detected as one box."""
+    rows = [
+        (20, 10, 120, 40, "姓名：张三"),
+        (20, 60, 120, 90, "缴费年月"),
+        (160, 60, 220, 90, header),
+        (420, 60, 520, 90, "缴费基数"),
+        (560, 60, 660, 90, "缴费状态"),
+    ]
+    for k, (kind, state) in enumerate((("城镇职工基本养老保险", "已缴"), ("失业保险", "欠缴"))):
+        dx, y = 12 * (k + 1), 100 + 40 * k
+        rows += [
+            (20 + dx, y, 110 + dx, y + 30, f"20250{k + 1}"),
+            (160 + dx, y, 400 + dx, y + 30, kind),
+            (420 + dx, y, 510 + dx, y + 30, "5900.00"),
+            (560 + dx, y, 620 + dx, y + 30, state),
+        ]
+    rows += [
+        (56, 180, 146, 210, "202503"),
+        (196, 180, 300, 210, "失业保险"),
+        (456, 180, 660, 210, "5900.00 已缴"),
+        (20, 230, 600, 260, "打印日期：2025年12月18日"),
+    ]
+    return rows
+
+
+def test_a_table_column_no_check_reads_is_left_unread_below_its_header() -> None:
+    layout = _table("险种")
+    engine = Scripted(layout)
+    lines = recognise_lines(
+        np.zeros((300, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
+    )
+    rows = [r.text for r in group_rows(lines)]
+    assert rows == [
+        "姓名：张三",
+        "缴费年月险种缴费基数缴费状态",
+        "202501已缴",
+        "202502欠缴",
+        "202503" + "5900.00 已缴",  # merged with the kept status: read
+        "打印日期：2025年12月18日",
+    ]
+    assert not {"城镇职工基本养老保险", "失业保险"} & set(engine.asked)
+
+
+def test_a_header_read_wrongly_only_means_its_column_is_read() -> None:
+    layout = _table("阶种")
+    engine = Scripted(layout)
+    lines = recognise_lines(
+        np.zeros((300, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
+    )
+    texts = [t.text for t in lines]
+    assert "城镇职工基本养老保险" in texts and "失业保险" in texts
+    assert "5900.00" not in texts  # 缴费基数 was read right: that column is still left
 
 
 def test_skipped_rows_and_their_continuations_are_not_recognised() -> None:
