@@ -213,23 +213,36 @@ class SecondLook:
             # right as the form's longer value would reach, and judge that wider crop
             x0, y0, x1, y1 = box
             box = (x0, y0, x1 + int((x1 - x0) / max(1, len(source)) * (extra + 1)), y1)
+        elif extra < 0 and value.startswith(read.clean(expected)) and source.endswith(value):
+            # read longer than the form's value: seal lettering past the print may have been
+            # read into the line; when the line goes on past its last dark print and seal ink
+            # lies there, judge the crop only as far as the print reaches
+            # as far as the dark print reaches (seal ink is light in the red channel)
+            x0, y0, x1, y1 = box
+            end = read.print_end(self._crop(box, 0))
+            cut = x0 + end + max(2, (y1 - y0) // 4) if end is not None else x1
+            tail = self._crop((cut, y0, x1, y1), 0)
+            if cut < x1 - (y1 - y0) // 2 and read.without_seal(tail) is not None:
+                box = (x0, y0, cut, y1)
         crop = self._crop(box, 4)
         if crop.size == 0 or crop.shape[0] < 8:
             return None
         if box != reading.box:
-            (wide,) = self.engine.recognise([crop])  # type: ignore[attr-defined]
-            source = read.clean(wide.text) or source
+            (again,) = self.engine.recognise([crop])  # type: ignore[attr-defined]
+            source = read.clean(again.text) or source
         got, want = score(crop, [source, wanted])
         gap = float(want - got)
         plain = read.without_seal(crop)
         if plain is not None:
             # a red seal over the value is not part of it: judge the crop without the seal
-            # too, against what the recogniser reads there, and keep the kinder verdict
-            (again,) = self.engine.recognise([plain])  # type: ignore[attr-defined]
-            seen = read.clean(again.text)
-            if seen:
-                got2, want2 = score(plain, [seen, wanted])
-                gap = max(gap, float(want2 - got2))
+            # too (as washed, and with its levels stretched so seal ink left mid-grey turns
+            # white), against what the recogniser reads there, and keep the kinder verdict
+            for view in (plain, read.levelled(plain)):
+                (again,) = self.engine.recognise([view])  # type: ignore[attr-defined]
+                seen = read.clean(again.text)
+                if seen:
+                    got2, want2 = score(view, [seen, wanted])
+                    gap = max(gap, float(want2 - got2))
         return gap
 
 

@@ -170,6 +170,42 @@ def without_seal(crop: np.ndarray) -> np.ndarray | None:
     return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
 
 
+#: Where `levelled` puts white: this share of the way from the print's darkest (3rd
+#: percentile) to the paper (90th percentile) of the red channel.
+LEVEL_WHITE = 0.5
+
+
+def levelled(plain: np.ndarray) -> np.ndarray:
+    """A seal-washed crop (`without_seal`) with its levels stretched so that what is lighter
+    than halfway between print and paper turns white: on a low-resolution or heavily
+    compressed capture the seal's ink stays mid-grey in the red channel and its star or
+    lettering still reads as strokes, while print stays dark."""
+    grey = plain[:, :, 0].astype(np.float32)
+    lo, hi = np.percentile(grey, (3, 90))
+    white = lo + (hi - lo) * LEVEL_WHITE
+    out = np.clip((grey - lo) / max(1.0, white - lo) * 255, 0, 255).astype(np.uint8)
+    return np.ascontiguousarray(np.repeat(out[:, :, None], 3, axis=2))
+
+
+#: Print is darker than this share of the way from the darkest (3rd percentile) to the
+#: paper (90th) in the red channel; compressed seal ink at its darkest stays above it.
+PRINT_DARK = 0.35
+
+
+def print_end(crop: np.ndarray) -> int | None:
+    """The last column of the crop that holds dark print in the red channel (where red seal
+    ink, star and lettering alike, is light), or None when there is none."""
+    if crop.ndim != 3 or crop.size == 0:
+        return None
+    red = crop[:, :, 2].astype(np.float32)
+    lo, hi = np.percentile(red, (3, 90))
+    if hi - lo < 1:
+        return None
+    dark = (red < lo + (hi - lo) * PRINT_DARK).sum(axis=0) >= 2
+    cols = np.flatnonzero(dark)
+    return int(cols[-1]) if cols.size else None
+
+
 #: Labels of the row that holds the holder's name (a table's 姓名, a diploma's 学生…).
 NAME_ROW_LABELS = ("姓名", "学生")
 

@@ -242,3 +242,17 @@ def test_two_pieces_of_a_line_split_by_a_seal_are_read_as_one() -> None:
     never = _Stretched("x")
     assert reread_near_seals(clean_page, [label, left, right], never) == [label, left, right]
     assert not never.widths
+
+
+def test_levelled_turns_grey_seal_ink_white_and_keeps_print() -> None:
+    from stages.read import levelled, print_end, without_seal
+
+    crop = np.full((40, 300, 3), 245, np.uint8)
+    crop[10:30, 20:120] = (30, 30, 30)  # print
+    crop[10:30, 150:250] = (60, 60, 150)  # compressed seal ink: its red channel mid-grey
+    plain = without_seal(crop)
+    assert plain is not None and plain[20, 200, 0] == 150  # washing alone leaves it grey
+    out = levelled(plain)
+    assert out[20, 200, 0] == 255 and out[20, 60, 0] == 0
+    assert print_end(crop) == 119  # the print ends where the black does, not the seal
+    assert print_end(np.full((40, 300, 3), 245, np.uint8)) is None

@@ -76,3 +76,29 @@ def test_a_line_cut_short_is_judged_on_the_crop_the_forms_value_would_fill(engin
     assert unit_decision(engine, "天津市第一中心医院", "天津市第一中心医院").status == "pass"
     # what the rest of the line shows still counts: another hospital is no pass
     assert unit_decision(engine, "天津市第三医院", "天津市第一中心医院").status != "pass"
+
+
+def lettered_decision(engine: object, tail_colour: str) -> crosscheck.Finding:
+    """姓名徐霞晓, then 卫生 in `tail_colour` right after it (a seal's lettering when red),
+    read into the name: 徐霞晓卫生."""
+    img = Image.new("RGB", (560, 90), "white")
+    font = ImageFont.truetype(FONT, 44)
+    draw = ImageDraw.Draw(img)
+    draw.text((20, 15), "姓名徐霞晓", font=font, fill="black")
+    x = 20 + int(draw.textlength("姓名徐霞晓", font=font)) + 12
+    draw.text((x, 15), "卫生", font=font, fill=tail_colour)
+    draw.ellipse((x - 30, -60, x + 150, 120), outline=tail_colour, width=4)
+    image = np.asarray(img)[:, :, ::-1].copy()
+    reading = Reading(
+        "name", "徐霞晓卫生", 0.88, "ppocr", box=(15, 10, x + 100, 80), source="姓名徐霞晓卫生"
+    )
+    form = ApplicantForm("1", name="徐霞晓")
+    ctx = crosscheck.Context(form, "assistant_qualification", "f", date(2026, 1, 31), Rules())
+    look = SecondLook(engine, "assistant_qualification", image)
+    return crosscheck.compare(ctx, "name", "徐霞晓", reading, crosscheck.same_name, look)
+
+
+def test_seal_lettering_read_into_a_name_is_judged_off_the_crop(engine: object) -> None:
+    assert lettered_decision(engine, "#702020").status == "pass"
+    # the same characters printed in black are part of what the document says
+    assert lettered_decision(engine, "black").status != "pass"
