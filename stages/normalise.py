@@ -71,6 +71,8 @@ PRIOR_VOTE = 0.3
 PHOTO_FIGURE_DELTA = 18.0
 PHOTO_MASS_WEIGHT = 1.0
 PHOTO_SHAPE_PRIOR = 0.05
+#: Below this confidence a photo is not turned away from how it was uploaded.
+PHOTO_MIN_TURN = 0.1
 
 _EXIF_ORIENTATION = 0x0112
 _log = logging.getLogger(__name__)
@@ -925,4 +927,9 @@ def photo_orientation(image: np.ndarray) -> tuple[int, float]:
         scores[270] += PHOTO_SHAPE_PRIOR
     ranked = sorted(scores, key=lambda r: scores[r], reverse=True)
     margin = scores[ranked[0]] - scores[ranked[1]]
-    return ranked[0], round(min(1.0, max(0.0, margin) / 0.3), 3)
+    confidence = round(min(1.0, max(0.0, margin) / 0.3), 3)
+    if ranked[0] != 0 and ranked[1] == 0 and confidence < PHOTO_MIN_TURN:
+        # two ways up scored alike (light clothes, hair at the top edge): no evidence for
+        # a turn, so the photo is taken as uploaded
+        return 0, confidence
+    return ranked[0], confidence

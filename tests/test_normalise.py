@@ -197,6 +197,18 @@ def test_photo_orientation(rotation: int) -> None:
     assert confidence > 0.5
 
 
+def test_a_photo_whose_two_ways_up_score_alike_is_not_turned() -> None:
+    # a figure running from edge to edge, a little wider at the top (hair at the top edge,
+    # clothes as light as the backdrop): 180 wins by a hair, which is no evidence for a turn
+    img = np.full((567, 390, 3), 250, np.uint8)
+    cv2.rectangle(img, (165, 0), (225, 566), (60, 40, 30), -1)
+    cv2.rectangle(img, (160, 0), (230, 20), (60, 40, 30), -1)
+    got, confidence = photo_orientation(img)
+    assert got == 0 and confidence < 0.1
+    flipped = np.ascontiguousarray(img[::-1])  # the same photo upside down: bottom wider
+    assert photo_orientation(flipped)[0] == 0
+
+
 def test_blank_photo_has_no_confidence() -> None:
     assert photo_orientation(np.full((300, 200, 3), 250, np.uint8)) == (0, 0.0)
 
