@@ -102,12 +102,30 @@ def _in_skipped_column(
     box: tuple[int, int, int, int], columns: Sequence[tuple[float, bool]]
 ) -> bool:
     """True when the box's centre is nearest a column to skip and the box spans no kept
-    column's centre (a cell merged with a kept neighbour is read). Nearest centre rather
-    than fixed boundaries: a photographed table drifts sideways down the page."""
+    column's centre (a cell merged with a kept neighbour is read)."""
     x0, x1 = box[0], box[2]
     centre = (x0 + x1) / 2
     _, skip = min(columns, key=lambda c: abs(c[0] - centre))
     return skip and not any(x0 < c < x1 for c, keep in ((c, not s) for c, s in columns) if keep)
+
+
+def _follow_columns(
+    columns: list[tuple[float, bool]], row_boxes: Sequence[tuple[int, int, int, int]]
+) -> list[tuple[float, bool]]:
+    """The columns moved to where this row's cells are: a photographed table drifts and
+    narrows down the page (a tilt, a perspective) by more than half a column over its length,
+    but little from one row to the next. A column takes the centre of the one box of the row
+    nearest it that spans no other column's centre; every box is known, read or not."""
+    nearest: dict[int, list[float]] = {}
+    for x0, _y0, x1, _y1 in row_boxes:
+        centre = (x0 + x1) / 2
+        k = min(range(len(columns)), key=lambda j: abs(columns[j][0] - centre))
+        if not any(x0 < c < x1 for j, (c, _) in enumerate(columns) if j != k):
+            nearest.setdefault(k, []).append(centre)
+    return [
+        (nearest[k][0], skip) if len(nearest.get(k, ())) == 1 else (c, skip)
+        for k, (c, skip) in enumerate(columns)
+    ]
 
 
 def recognise_lines(
@@ -149,6 +167,8 @@ def recognise_lines(
             skipped_at = (x0, y1 - y0)
             continue
         skipped_at = None
+        if columns:
+            columns = _follow_columns(columns, [boxes[i] for i in row])
         rest = [i for i in row[1:] if not (columns and _in_skipped_column(boxes[i], columns))]
         others = read(rest)
         out.extend(others)

@@ -256,3 +256,25 @@ def test_levelled_turns_grey_seal_ink_white_and_keeps_print() -> None:
     assert out[20, 200, 0] == 255 and out[20, 60, 0] == 0
     assert print_end(crop) == 119  # the print ends where the black does, not the seal
     assert print_end(np.full((40, 300, 3), 245, np.uint8)) is None
+
+
+def test_table_columns_are_followed_down_a_page_that_drifts_and_narrows() -> None:
+    # a perspective photo: each row 4% narrower and 8 px further left than the one above,
+    # so that by the last row the status column sits nearer the header's 缴费基数
+    header = [(20, 60, 120, 90, "缴费年月"), (160, 60, 220, 90, "险种")]
+    header += [(420, 60, 520, 90, "缴费基数"), (560, 60, 660, 90, "缴费状态")]
+    layout = [(20, 10, 120, 40, "姓名：张三"), *header]
+    for k in range(1, 9):
+        scale, dx, y = 1 - 0.04 * k, 20 - 8 * k, 60 + 40 * k
+        for x0, x1, text in ((20, 110, f"20250{k}"), (160, 400, "失业保险")) + (
+            (420, 510, f"59{k}0.00"),
+            (560, 620, "已缴"),
+        ):
+            layout.append((round(x0 * scale) + dx, y, round(x1 * scale) + dx, y + 30, text))
+    engine = Scripted(layout)
+    lines = recognise_lines(
+        np.zeros((500, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
+    )
+    rows = [r.text for r in group_rows(lines)]
+    assert rows[2:] == [f"20250{k}已缴" for k in range(1, 9)]
+    assert "失业保险" not in engine.asked
