@@ -135,6 +135,12 @@ def typable_at_unknowns(form_value: str, read: str) -> list[str]:
 PRIOR_PER_STEP = 1.5
 
 
+def _subsequence(part: str, whole: str) -> bool:
+    """Every character of `part` appears in `whole`, in order."""
+    rest = iter(whole)
+    return all(ch in rest for ch in part)
+
+
 def _rarity(ch: str) -> int:
     """0: GB 2312 level 1, 1: level 2 (or another GB 2312 symbol), 2: outside GB 2312."""
     try:
@@ -320,14 +326,10 @@ def compare(
             f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”）。",
             check + ".verified",
         )
-    part = textnorm.comparable(reading.value)
-    if (
-        part
-        and len(part) < len(textnorm.comparable(expected))
-        and part in textnorm.comparable(expected)
-    ):
-        # a piece of the form's value (the rest under a seal, glare, or off the crop): not
-        # evidence of a different value
+    part, whole = textnorm.comparable(reading.value), textnorm.comparable(expected)
+    if part and len(part) < len(whole) and _subsequence(part, whole):
+        # a piece of the form's value, or the form's value with characters missing (under a
+        # seal's edge, glare, or off the crop): not evidence of a different value
         return _finding(
             ctx,
             field,

@@ -8,7 +8,7 @@ import pytest
 
 from models import ApplicantForm, Assistant, Education, Exam, Rules
 from pipeline.rules import load_rules
-from stages import classify, crosscheck, extract, form_checks
+from stages import classify, crosscheck, extract, form_checks, textnorm
 
 ID = "12010119970125746" + "7"  # valid check character (the CONTRACT example's corrected)
 OTHER_ID = "120104199502130016"
@@ -393,3 +393,23 @@ def test_a_hand_held_card_with_only_its_number_legible_is_an_id_card() -> None:
     assert classify.is_expected(doc, "id_handheld") is True
     diploma = classify.classify(["毕业证书", "学生张三，性别男", "证书编号100621202005000123"])
     assert classify.is_expected(diploma, "id_handheld") is False
+
+
+@pytest.mark.parametrize(
+    ("read_as", "status"),
+    [
+        ("北京市房山区乡医院", "unreadable"),  # 良 lost under a seal's edge: characters missing
+        ("北京市房山区良乡", "unreadable"),  # a piece of the form's value
+        ("北京市房山区长乡医院", "mismatch"),  # a character in place of another is evidence
+    ],
+)
+def test_a_reading_with_characters_missing_is_never_a_mismatch(read_as: str, status: str) -> None:
+    from models import Reading
+
+    reading = Reading("work_unit", read_as, 0.95, "ppocr", box=(0, 0, 10, 10), source=read_as)
+    ctx = crosscheck.Context(FORM, "assistant_practice", "f", date(2026, 1, 31), RULES)
+    unit = "北京市房山区良乡医院"
+    f = crosscheck.compare(
+        ctx, "work_unit", unit, reading, textnorm.same_institution, FakeLook(-10.0, None)
+    )
+    assert f.status == status
