@@ -41,7 +41,13 @@ from stages import (
     upload_rules,
 )
 from stages.imagehash import fingerprint
-from stages.normalise import ImageDecodeError, load_image, normalise, photo_orientation
+from stages.normalise import (
+    DET_SIDE,
+    ImageDecodeError,
+    load_image,
+    normalise,
+    photo_orientation,
+)
 from stages.ocr.base import OcrError
 from stages.pdfpages import render_pages, text_lines
 
@@ -342,7 +348,8 @@ class Worker:
                     for text, b in layer
                 ]
             else:
-                norm = normalise(raw, self.engine, exif_orientation=exif)
+                side = extract.DETECT_SIDE.get(upload.slot, DET_SIDE)
+                norm = normalise(raw, self.engine, exif_orientation=exif, det_side=side)
                 page_image = norm.image
                 if page_no == 0:
                     yield _orientation(task, upload, norm.rotation, norm.rotation_confidence)
@@ -384,7 +391,9 @@ class Worker:
             if not layer and norm.document_found and _lost_header(upload.slot, found):
                 # the outline found may be a table inside the sheet (its header rows cut
                 # off): read the whole frame instead and keep whichever read more
-                whole = normalise(raw, self.engine, exif_orientation=exif, find_doc=False)
+                whole = normalise(
+                    raw, self.engine, exif_orientation=exif, det_side=side, find_doc=False
+                )
                 lines2 = read.recognise_lines(
                     whole.image,
                     whole.quads,

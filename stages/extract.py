@@ -634,6 +634,11 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
     "practice_period_cert": ("执业时间", "执业类别", "考核意见", "负责人", "单位(公章)"),
 }
 
+#: Slots whose print is small in the frame (a card held in a photo of its holder): the text
+#: detector looks at these at this many pixels on the long side instead of the default 576,
+#: where a card's number prints 8-11 px glyphs and is sometimes missed.
+DETECT_SIDE: dict[str, int] = {"id_handheld": 1152}
+
 #: Table columns no check reads, by header label: below such a header their cells are left
 #: unread (a social-insurance record is mostly these; the checks read only 缴费年月 and
 #: 缴费状态). A header read wrongly only means the column is read.

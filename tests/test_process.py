@@ -103,3 +103,21 @@ def test_broken_files_and_a_failing_engine_become_findings(tmp_path: Path) -> No
     assert files[f"uploads/{FORM.applicant_id}/id_front/a.jpg"].check == "processing.error"
     assert all(f.message for f in files.values())
     assert any(f.slot == "form" for f in result.findings)  # the other checks still ran
+
+
+def test_a_hand_held_photo_is_searched_for_text_at_twice_the_scale(tmp_path: Path) -> None:
+    class Measuring(FakeEngine):
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__(lines)
+            self.sides: list[int] = []
+
+        def detect(self, image: np.ndarray) -> list[np.ndarray]:
+            self.sides.append(max(image.shape[:2]))
+            return super().detect(image)
+
+    engine = Measuring(["公民身份号码120101199701257467"])
+    files = {"id_handheld/h.jpg": _jpeg((1200, 1600)), "id_front/a.jpg": _jpeg((1600, 1000))}
+    process_applicant(_task(tmp_path, files), engine)
+    # the card held in the photo prints small: its frame is searched at 1152 px, a card's own
+    # scan at the usual 576
+    assert sorted(engine.sides) == [576, 1152]
