@@ -43,6 +43,7 @@ from stages import (
 from stages.imagehash import fingerprint
 from stages.normalise import (
     DET_SIDE,
+    RETRY_DET_SIDE,
     ImageDecodeError,
     load_image,
     normalise,
@@ -119,6 +120,11 @@ def _orientation(task: ApplicantTask, upload: Upload, rotation: int, conf: float
 def _lost_header(slot: str, found: dict[str, Reading]) -> bool:
     """Neither the holder's name nor number was read off a material that prints both."""
     return slot in extract.PERSONAL and "name" not in found and "id_number" not in found
+
+
+def _lacks_printed(slot: str, found: dict[str, Reading]) -> bool:
+    """A field every copy of the material prints is missing from what was read."""
+    return any(field not in found for field in extract.PRINTED.get(slot, ()))
 
 
 _SECOND: list[object] = []
@@ -369,19 +375,7 @@ class Worker:
                 )
                 if upload.slot not in extract.EXTRACTORS:
                     continue
-                lines = read.recognise_lines(
-                    norm.image,
-                    norm.quads,
-                    self.engine,
-                    extract.SKIP_LABELS.get(upload.slot, ()),
-                    extract.SKIP_COLUMNS.get(upload.slot, ()),
-                )
-                short = extract.SHORT_VALUE_LABELS.get(upload.slot)
-                if short:
-                    lines = read.fill_lone_labels(norm.image, lines, short, self.engine)
-                lines = read.restretch_numbers(norm.image, lines, self.engine)
-                lines = read.reread_near_seals(norm.image, lines, self.engine)
-                lines = read.reread_sealed_names(norm.image, lines, self.engine)
+                lines = self.read_page(upload.slot, norm.image, norm.quads)
             rows = read.group_rows(lines)
             doc = classify.classify(row.text for row in rows)
             yield from self.doc_type(upload, doc)
@@ -391,20 +385,27 @@ class Worker:
             if not layer and norm.document_found and _lost_header(upload.slot, found):
                 # the outline found may be a table inside the sheet (its header rows cut
                 # off): read the whole frame instead and keep whichever read more
-                whole = normalise(
+                again = normalise(
                     raw, self.engine, exif_orientation=exif, det_side=side, find_doc=False
                 )
-                lines2 = read.recognise_lines(
-                    whole.image,
-                    whole.quads,
+            elif not layer and side < RETRY_DET_SIDE and _lacks_printed(upload.slot, found):
+                # a field the material prints was not found: small print the detector missed
+                # at analysis scale (a certificate number in a corner); look again closer
+                again = normalise(
+                    raw,
                     self.engine,
-                    extract.SKIP_LABELS.get(upload.slot, ()),
-                    extract.SKIP_COLUMNS.get(upload.slot, ()),
+                    exif_orientation=exif,
+                    det_side=RETRY_DET_SIDE,
+                    find_doc=norm.document_found,
                 )
+            else:
+                again = None
+            if again is not None:
+                lines2 = self.read_page(upload.slot, again.image, again.quads)
                 found2 = extract.extract(upload.slot, read.group_rows(lines2))
                 if len(found2) > len(found):
-                    found, page_image = found2, whole.image
-                    path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", whole.image)
+                    found, page_image = found2, again.image
+                    path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", again.image)
             readings = {k: replace(v, page_image=path) for k, v in found.items()}
             ctx = crosscheck.Context(
                 form=task.form,  # type: ignore[arg-type]
@@ -428,6 +429,25 @@ class Worker:
             for f in findings:
                 yield replace(f, evidence=crops.get(f.field)) if f.needs_review else f
             yield from readings.items()
+
+    def read_page(
+        self, slot: str, image: np.ndarray, quads: tuple[np.ndarray, ...]
+    ) -> list[TextLine]:
+        """The page's text lines: recognition, then the second reads where the detector is
+        known to fail (stages.read)."""
+        lines = read.recognise_lines(
+            image,
+            quads,
+            self.engine,
+            extract.SKIP_LABELS.get(slot, ()),
+            extract.SKIP_COLUMNS.get(slot, ()),
+        )
+        short = extract.SHORT_VALUE_LABELS.get(slot)
+        if short:
+            lines = read.fill_lone_labels(image, lines, short, self.engine)
+        lines = read.restretch_numbers(image, lines, self.engine)
+        lines = read.reread_near_seals(image, lines, self.engine)
+        return read.reread_sealed_names(image, lines, self.engine)
 
     def doc_type(self, upload: Upload, doc: classify.DocType) -> Iterator[Finding]:
         label = SLOT_LABELS.get(upload.slot, upload.slot)

@@ -634,6 +634,24 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
     "practice_period_cert": ("执业时间", "执业类别", "考核意见", "负责人", "单位(公章)"),
 }
 
+#: Fields every copy of a material prints: when one is not found on a scanned page, the
+#: page is detected again at twice the scale (small print in a corner, a certificate number
+#: below the detector's reach at 576 px) and read again; the read that found more is kept.
+PRINTED: dict[str, tuple[str, ...]] = {
+    "id_front": ("name", "id_number"),
+    "id_back": ("validity",),
+    "diploma": ("name", "diploma_number", "school"),
+    "degree": ("school",),
+    "licence": ("work_unit", "validity"),
+    "probation_cert": ("name", "id_number", "work_unit"),
+    "assistant_qualification": ("name", "qualification_number"),
+    "assistant_practice": ("name", "practice_number", "work_unit"),
+    "practice_period_cert": ("name", "work_unit"),
+    "mentorship_cert": ("name",),
+    "pledge": ("name",),
+    "social_insurance": ("name", "work_unit", "period"),
+}
+
 #: Slots whose print is small in the frame (a card held in a photo of its holder): the text
 #: detector looks at these at this many pixels on the long side instead of the default 576,
 #: where a card's number prints 8-11 px glyphs and is sometimes missed.

@@ -115,9 +115,35 @@ def test_a_hand_held_photo_is_searched_for_text_at_twice_the_scale(tmp_path: Pat
             self.sides.append(max(image.shape[:2]))
             return super().detect(image)
 
-    engine = Measuring(["公民身份号码120101199701257467"])
+    engine = Measuring(ID_LINES)
     files = {"id_handheld/h.jpg": _jpeg((1200, 1600)), "id_front/a.jpg": _jpeg((1600, 1000))}
     process_applicant(_task(tmp_path, files), engine)
     # the card held in the photo prints small: its frame is searched at 1152 px, a card's own
     # scan at the usual 576
     assert sorted(engine.sides) == [576, 1152]
+
+
+def test_a_printed_field_not_found_is_looked_for_again_at_twice_the_scale(
+    tmp_path: Path,
+) -> None:
+    class SmallPrint(FakeEngine):
+        """Misses the number line (small print) unless the image is searched closer."""
+
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__(lines)
+            self.sides: list[int] = []
+
+        def detect(self, image: np.ndarray) -> list[np.ndarray]:
+            self.sides.append(max(image.shape[:2]))
+            quads = super().detect(image)
+            return quads if max(image.shape[:2]) > 576 else quads[:-1]
+
+    engine = SmallPrint(ID_LINES)
+    result = process_applicant(_task(tmp_path, {"id_front/a.jpg": _jpeg((1600, 1000))}), engine)
+    by = {(f.slot, f.field): f for f in result.findings}
+    assert by[("id_front", "id_number")].status == "pass"
+    assert engine.sides == [576, 1152]
+    # with every printed field found, nothing is detected twice
+    engine = SmallPrint([*ID_LINES, "签发机关"])  # the extra last line is the one missed
+    process_applicant(_task(tmp_path / "b", {"id_front/a.jpg": _jpeg((1600, 1000))}), engine)
+    assert engine.sides == [576]
