@@ -228,8 +228,8 @@ class SecondLook:
         elif extra < 0 and value.startswith(read.clean(expected)) and source.endswith(value):
             # read longer than the form's value: seal lettering past the print may have been
             # read into the line; when the line goes on past its last dark print and seal ink
-            # lies there, judge the crop only as far as the print reaches
-            # as far as the dark print reaches (seal ink is light in the red channel)
+            # lies there, judge the crop only as far as the print reaches (seal ink is light
+            # in the red channel, print dark)
             x0, y0, x1, y1 = box
             end = read.print_end(self._crop(box, 0))
             cut = x0 + end + max(2, (y1 - y0) // 4) if end is not None else x1

@@ -106,7 +106,7 @@ def _in_skipped_column(
     x0, x1 = box[0], box[2]
     centre = (x0 + x1) / 2
     _, skip = min(columns, key=lambda c: abs(c[0] - centre))
-    return skip and not any(x0 < c < x1 for c, keep in ((c, not s) for c, s in columns) if keep)
+    return skip and not any(x0 < c < x1 for c, skipped in columns if not skipped)
 
 
 def _follow_columns(
