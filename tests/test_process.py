@@ -105,16 +105,22 @@ def test_broken_files_and_a_failing_engine_become_findings(tmp_path: Path) -> No
     assert any(f.slot == "form" for f in result.findings)  # the other checks still ran
 
 
+class Measuring(FakeEngine):
+    """Records the long side of every image it is asked to detect text on; with
+    `small_print`, misses the last line unless the image is searched closer than 576 px."""
+
+    def __init__(self, lines: list[str], small_print: bool = False) -> None:
+        super().__init__(lines)
+        self.small_print = small_print
+        self.sides: list[int] = []
+
+    def detect(self, image: np.ndarray) -> list[np.ndarray]:
+        self.sides.append(max(image.shape[:2]))
+        quads = super().detect(image)
+        return quads[:-1] if self.small_print and max(image.shape[:2]) <= 576 else quads
+
+
 def test_a_hand_held_photo_is_searched_for_text_at_twice_the_scale(tmp_path: Path) -> None:
-    class Measuring(FakeEngine):
-        def __init__(self, lines: list[str]) -> None:
-            super().__init__(lines)
-            self.sides: list[int] = []
-
-        def detect(self, image: np.ndarray) -> list[np.ndarray]:
-            self.sides.append(max(image.shape[:2]))
-            return super().detect(image)
-
     engine = Measuring(ID_LINES)
     files = {"id_handheld/h.jpg": _jpeg((1200, 1600)), "id_front/a.jpg": _jpeg((1600, 1000))}
     process_applicant(_task(tmp_path, files), engine)
@@ -126,24 +132,14 @@ def test_a_hand_held_photo_is_searched_for_text_at_twice_the_scale(tmp_path: Pat
 def test_a_printed_field_not_found_is_looked_for_again_at_twice_the_scale(
     tmp_path: Path,
 ) -> None:
-    class SmallPrint(FakeEngine):
-        """Misses the number line (small print) unless the image is searched closer."""
-
-        def __init__(self, lines: list[str]) -> None:
-            super().__init__(lines)
-            self.sides: list[int] = []
-
-        def detect(self, image: np.ndarray) -> list[np.ndarray]:
-            self.sides.append(max(image.shape[:2]))
-            quads = super().detect(image)
-            return quads if max(image.shape[:2]) > 576 else quads[:-1]
-
-    engine = SmallPrint(ID_LINES)
+    engine = Measuring(ID_LINES, small_print=True)
     result = process_applicant(_task(tmp_path, {"id_front/a.jpg": _jpeg((1600, 1000))}), engine)
     by = {(f.slot, f.field): f for f in result.findings}
     assert by[("id_front", "id_number")].status == "pass"
     assert engine.sides == [576, 1152]
     # with every printed field found, nothing is detected twice
-    engine = SmallPrint([*ID_LINES, "签发机关"])  # the extra last line is the one missed
+    engine = Measuring(
+        [*ID_LINES, "签发机关"], small_print=True
+    )  # the extra last line is the one missed
     process_applicant(_task(tmp_path / "b", {"id_front/a.jpg": _jpeg((1600, 1000))}), engine)
     assert engine.sides == [576]
