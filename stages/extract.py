@@ -337,16 +337,22 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
 
 
 def _labelled(
-    rows: Sequence[Row], field: str, label: str, stops: Sequence[str], value: str = r".+?"
+    rows: Sequence[Row],
+    field: str,
+    label: str,
+    stops: Sequence[str],
+    value: str = r".+?",
+    junk: str = "",
 ) -> Reading | None:
     """The value after `label` on its row, up to the next of the document's other labels: a
-    table row can hold two label/value pairs ("姓名 张三 性别 男")."""
+    table row can hold two label/value pairs ("姓名 张三 性别 男"). `junk` may stand between
+    the value and the next label, left out of the value (a seal's lettering read as "7")."""
     stop = "|".join(f"(?:{s})" for s in stops if s != label)
     pattern = re.compile(
         # the value may not begin with the next label (an empty field under a seal)
-        f"(?:{label})[:：]?(?!{stop})({value})(?=(?:{stop})|$)"
+        f"(?:{label})[:：]?(?!{stop})({value}){junk}(?=(?:{stop})|$)"
         if stop
-        else f"(?:{label})[:：]?({value})$"
+        else f"(?:{label})[:：]?({value}){junk}$"
     )
     for row in rows:
         joined = Joined.of([row])
@@ -378,7 +384,12 @@ def _put(out: dict[str, Reading], reading: Reading | None) -> None:
 def _person(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> dict[str, Reading]:
     """Name and ID number, the two things every certificate prints about its holder."""
     out: dict[str, Reading] = {}
-    _put(out, _labelled(rows, "name", r"姓\s*名", labels, r"[^\x00-\x7f]{1,20}?"))
+    # a name holds no Latin letters or digits: a short run of them after it is a seal's
+    # lettering or a speck, not part of the name
+    _put(
+        out,
+        _labelled(rows, "name", r"姓\s*名", labels, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}"),
+    )
     _put(out, _number(rows, "id_number", id_label, ID_RE, upper=True))
     return out
 
@@ -390,7 +401,8 @@ def extract_degree(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     for line in _lines(rows):
         one = Joined.of([line])
-        m = re.match(r"([^\d，,。:：()]{2,20}?)[,，][男女][,，]", one.text)
+        # "陆娜霞，女" can end a detected line, the birth date on the next
+        m = re.match(r"([^\d，,。:：()]{2,20}?)[,，][男女](?:[,，]|$)", one.text)
         if m and "name" not in out:
             out["name"] = one.reading("name", m)
     joined = Joined.of(rows)

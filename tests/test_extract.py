@@ -303,6 +303,30 @@ def test_an_empty_name_field_is_not_read_as_the_next_label() -> None:
     assert extract.extract_probation(rows("姓名刘雨性别女"))["name"].value == "刘雨"
 
 
+def test_degree_name_at_the_end_of_a_detected_line() -> None:
+    # the detector can split the sentence after the gender, the comma going with the split
+    r = extract.extract_degree(
+        rows("陆娜霞，女", "1995年10月13日生。在新疆医科大学", "临床医学专业完成了硕士学位")
+    )
+    assert r["name"].value == "陆娜霞"
+
+
+def test_degree_name_needs_the_gender_after_it() -> None:
+    r = extract.extract_degree(rows("兹证明，女子学院", "在新疆医科大学"))
+    assert "name" not in r
+
+
+def test_certificate_name_before_a_seals_lettering_read_as_digits() -> None:
+    # a seal's ring lettering read as "7" right after the name: not part of it, not a reason
+    # to lose the name
+    r = extract.extract_qualification(
+        rows("姓名杨睿超7", "性别男", "身份证件号码120112199307105018")
+    )
+    assert r["name"].value == "杨睿超"
+    r = extract.extract_qualification(rows("姓名杨睿超7890", "性别男"))
+    assert "name" not in r
+
+
 def test_degree_school_under_a_seal_is_taken_from_the_issuers_line() -> None:
     r = extract.extract_degree(
         rows(
