@@ -217,6 +217,9 @@ class Reading:
     page_image: str = ""
     box: tuple[int, int, int, int] | None = None
     source: str = ""  # the text line the value came from
+    #: how many pixels tall the value's print stands in the upload itself (not the normalised
+    #: page), where a legibility rule asks; None: not measured
+    text_px: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,3 +329,6 @@ class Rules:
     local_graduate_schools: tuple[str, ...] = ()
     #: Fields a second engine (Tesseract) re-reads when the first reading disagrees with the form.
     agreement_fields: tuple[str, ...] = ()
+    #: The ID number on the card in a hand-held photo must print at least this many pixels
+    #: tall in the upload (003: 证件内容应清晰可辨); 0: no such rule.
+    handheld_min_digit_px: int = 0

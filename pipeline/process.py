@@ -122,6 +122,16 @@ def _lost_header(slot: str, found: dict[str, Reading]) -> bool:
     return slot in extract.PERSONAL and "name" not in found and "id_number" not in found
 
 
+def _with_text_px(reading: Reading, image: np.ndarray, scale: float) -> Reading:
+    """The reading with the height of its print in the upload's own pixels (the page image
+    is the upload scaled by `scale`)."""
+    if reading.box is None or scale <= 0:
+        return reading
+    x0, y0, x1, y1 = reading.box
+    ink = read.ink_height(image[max(0, y0) : y1, max(0, x0) : x1])
+    return reading if ink is None else replace(reading, text_px=round(ink / scale, 1))
+
+
 def _lacks_printed(slot: str, found: dict[str, Reading]) -> bool:
     """A field every copy of the material prints is missing from what was read."""
     return any(field not in found for field in extract.PRINTED.get(slot, ()))
@@ -332,7 +342,7 @@ class Worker:
             suffix = f"_{page_no}" if page_no else ""
             if layer:  # born-digital PDF: its own text, no OCR, nothing to turn
                 h, w = raw.shape[:2]
-                page_image = raw
+                page_image, scale = raw, 1.0
                 if page_no == 0:
                     yield _orientation(task, upload, 0, 1.0)
                 path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", raw)
@@ -356,7 +366,7 @@ class Worker:
             else:
                 side = extract.DETECT_SIDE.get(upload.slot, DET_SIDE)
                 norm = normalise(raw, self.engine, exif_orientation=exif, det_side=side)
-                page_image = norm.image
+                page_image, scale = norm.image, norm.scale
                 if page_no == 0:
                     yield _orientation(task, upload, norm.rotation, norm.rotation_confidence)
                 path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", norm.image)
@@ -404,9 +414,12 @@ class Worker:
                 lines2 = self.read_page(upload.slot, again.image, again.quads)
                 found2 = extract.extract(upload.slot, read.group_rows(lines2))
                 if len(found2) > len(found):
-                    found, page_image = found2, again.image
+                    found, page_image, scale = found2, again.image, again.scale
                     path = self.save("pages", f"{upload.slot}_{index}{suffix}.jpg", again.image)
             readings = {k: replace(v, page_image=path) for k, v in found.items()}
+            if not layer and upload.slot == "id_handheld" and "id_number" in readings:
+                # the upload rule asks that the held card be legible: measure its print
+                readings["id_number"] = _with_text_px(readings["id_number"], page_image, scale)
             ctx = crosscheck.Context(
                 form=task.form,  # type: ignore[arg-type]
                 slot=upload.slot,

@@ -242,6 +242,11 @@ def build_rules(
         always_required=_slots(data.get("required", {}).get("always"), f"{where} [required]"),
         requirements=tuple(requirements),
         flag_rotation=bool(upload.get("flag_rotation", False)),
+        handheld_min_digit_px=(
+            _positive_int(upload, "handheld_min_digit_px", f"{where} [upload]")
+            if "handheld_min_digit_px" in upload
+            else 0
+        ),
         min_age=min_age,
         max_age=max_age,
         probation_min_months=_positive_int(review, "probation_min_months", f"{where} [review]"),

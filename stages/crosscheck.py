@@ -733,6 +733,22 @@ def check_handheld(
             "id_handheld.id_number",
         )
         return
+    least = ctx.rules.handheld_min_digit_px
+    if least and reading.text_px is not None and reading.text_px < least:
+        # read or not, a card this small breaks the upload rule (003: 证件内容应清晰可辨):
+        # a person could not check it by eye, so neither may we pass it
+        yield _finding(
+            ctx,
+            "id_number",
+            "unreadable",
+            ctx.form.id_number,
+            reading.value,
+            reading.confidence * 0.5,
+            f"手持身份证照片中的证件过小：号码字高约{reading.text_px:.0f}像素（应不小于{least}像素），"
+            "证件内容不能清晰辨认，不符合上传要求，请人工核对。",
+            "id_handheld.id_number.too_small",
+        )
+        return
     yield compare(ctx, "id_number", ctx.form.id_number, reading, _same_id, look)
 
 

@@ -102,6 +102,9 @@ class Normalised:
     exif_orientation: int
     quads: tuple[np.ndarray, ...]
     orientation_source: str = ""  # "lines" (PP-OCR), "osd" (Tesseract), "prior" (no evidence)
+    #: output px per upload px (per px of the document's own outline when it was warped):
+    #: how large the upload itself shows what is read, for rules about legibility
+    scale: float = 1.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -825,6 +828,7 @@ def normalise(
         exif_orientation=exif_orientation,
         quads=out_quads,
         orientation_source=turn.source,
+        scale=float(g),
     )
 
 

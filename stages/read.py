@@ -226,6 +226,26 @@ def print_end(crop: np.ndarray) -> int | None:
     return int(cols[-1]) if cols.size else None
 
 
+#: A pixel row belongs to the print's band when it holds at least this share of the ink of
+#: the line's inkiest row: strokes that only poke out (a descender, a speck) do not count.
+INK_ROW_SHARE = 0.25
+
+
+def ink_height(crop: np.ndarray) -> int | None:
+    """How many pixels tall the print of a one-line crop stands: the span of the rows that
+    carry ink (Otsu's split of dark print from light ground). The detector's box around a
+    line is padded and varies with the capture; the ink is what a reader has to see."""
+    if crop.size == 0 or min(crop.shape[:2]) < 3:
+        return None
+    grey = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
+    if int(grey.max()) - int(grey.min()) < 16:
+        return None  # a flat patch: no print to measure
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    profile = (ink > 0).mean(axis=1)
+    rows = np.flatnonzero(profile >= INK_ROW_SHARE * profile.max())
+    return int(rows[-1] - rows[0] + 1)
+
+
 #: Labels of the row that holds the holder's name (a table's 姓名, a diploma's 学生…).
 NAME_ROW_LABELS = ("姓名", "学生")
 

@@ -43,6 +43,25 @@ def check(slot: str, *texts: str, form: ApplicantForm = FORM, conf: float = 0.99
     return found
 
 
+def test_a_held_card_printed_too_small_is_not_passed_even_when_read() -> None:
+    from dataclasses import replace
+
+    def judge(text_px: float | None, rules: Rules = RULES) -> tuple[str, str]:
+        from tests.fakes import rows
+
+        readings = extract.extract("id_handheld", rows(f"公民身份号码{ID}"))
+        readings["id_number"] = replace(readings["id_number"], text_px=text_px)
+        ctx = crosscheck.Context(FORM, "id_handheld", "f", date(2026, 1, 31), rules)
+        (f,) = crosscheck.crosscheck(ctx, readings)
+        return f.status, f.check
+
+    assert RULES.handheld_min_digit_px == 14  # the national rule (003: 证件内容应清晰可辨)
+    assert judge(9.5) == ("unreadable", "id_handheld.id_number.too_small")
+    assert judge(18.0) == ("pass", "id_handheld.id_number")
+    assert judge(None)[0] == "pass"  # not measured (a PDF page): the number decides
+    assert judge(9.5, Rules())[0] == "pass"  # a region without the rule
+
+
 def test_id_handheld_number_pass_mismatch_unreadable() -> None:
     assert check("id_handheld", "姓名欧阳晓彧", f"公民身份号码{ID}") == {"id_number": "pass"}
     assert check("id_handheld", f"公民身份号码{OTHER_ID}") == {"id_number": "mismatch"}

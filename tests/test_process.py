@@ -143,3 +143,14 @@ def test_a_printed_field_not_found_is_looked_for_again_at_twice_the_scale(
     )  # the extra last line is the one missed
     process_applicant(_task(tmp_path / "b", {"id_front/a.jpg": _jpeg((1600, 1000))}), engine)
     assert engine.sides == [576]
+
+
+def test_print_height_is_measured_in_the_uploads_own_pixels() -> None:
+    from models import Reading
+    from pipeline.process import _with_text_px
+
+    page = np.full((100, 300, 3), 235, np.uint8)
+    page[40:52, 20:280] = 20  # print 12 px tall on a page shown at half the upload's size
+    reading = Reading("id_number", "1", 0.9, "ppocr", box=(10, 30, 290, 62))
+    assert _with_text_px(reading, page, 0.5).text_px == 24.0
+    assert _with_text_px(Reading("id_number", "1", 0.9, "ppocr"), page, 0.5).text_px is None

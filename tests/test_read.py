@@ -278,3 +278,18 @@ def test_table_columns_are_followed_down_a_page_that_drifts_and_narrows() -> Non
     rows = [r.text for r in group_rows(lines)]
     assert rows[2:] == [f"20250{k}已缴" for k in range(1, 9)]
     assert "失业保险" not in engine.asked
+
+
+def test_ink_height_measures_the_print_not_the_box() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 40)
+    img = Image.new("L", (420, 90), 255)
+    ImageDraw.Draw(img).text((10, 10), "130102200104270341", font=font, fill=0)
+    top, bottom = ImageDraw.Draw(img).textbbox((10, 10), "130102200104270341", font=font)[1::2]
+    crop = np.asarray(img)
+    from stages.read import ink_height
+
+    # a padded crop (90 px) around digits about 29 px tall
+    assert abs((ink_height(crop) or 0) - (bottom - top)) <= 2
+    assert ink_height(np.full((40, 200), 200, np.uint8)) is None  # nothing printed

@@ -201,3 +201,18 @@ def test_a_wrong_cutoff_or_exception_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(RulesError, match="unknown categories"):
         load_rules("天津市", rules_dir, exam_year=2026)
+
+
+def test_the_hand_held_card_size_rule_is_read_and_checked(tmp_path: Path) -> None:
+    assert load_rules("辽宁省", exam_year=2026).handheld_min_digit_px == 14
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules_dir)
+    national = rules_dir / "national.toml"
+    text = national.read_text(encoding="utf-8")
+    national.write_text(re.sub(r"handheld_min_digit_px = 14", "", text), encoding="utf-8")
+    assert load_rules("", rules_dir, exam_year=2026).handheld_min_digit_px == 0  # no rule
+    national.write_text(
+        re.sub(r"handheld_min_digit_px = 14", "handheld_min_digit_px = 0", text), encoding="utf-8"
+    )
+    with pytest.raises(RulesError, match="handheld_min_digit_px"):
+        load_rules("", rules_dir, exam_year=2026)
