@@ -218,8 +218,10 @@ class SecondLook:
         got, anything = score(crop, [source, wild])
         return float(math.exp(min(0.0, got - anything)))
 
-    def support(self, reading: Reading, expected: str) -> float | None:
-        """log P(form's value) − log P(reading) on the reading's own row crop."""
+    def support(self, reading: Reading, expected: str) -> list[tuple[float, str]] | None:
+        """log P(form's value) − log P(what the crop reads as) on the reading's own row
+        crop, for each look at it, with the value read in the field's place on that look
+        (the prior odds of the form's characters depend on which ones compete)."""
         score = getattr(self.engine, "support", None)
         if score is None or reading.box is None or not reading.source:
             return None
@@ -228,6 +230,20 @@ class SecondLook:
         if not value or value not in source:
             return None
         wanted = source.replace(value, read.clean(expected), 1)
+        at = source.index(value)
+        before, after = wanted[:at], wanted[at + len(read.clean(expected)) :]
+
+        def in_place(seen: str) -> str:
+            """What `seen` reads where the form's value stands (the line around it read
+            alike), else the first reading's value."""
+            if (
+                len(seen) > len(before) + len(after)
+                and seen.startswith(before)
+                and seen.endswith(after)
+            ):
+                return seen[len(before) : len(seen) - len(after)]
+            return reading.value
+
         box = reading.box
         extra = len(read.clean(expected)) - len(value)
         if extra > 0 and source.endswith(value):
@@ -253,19 +269,19 @@ class SecondLook:
             (again,) = self.engine.recognise([crop])  # type: ignore[attr-defined]
             source = read.clean(again.text) or source
         got, want = score(crop, [source, wanted])
-        gap = float(want - got)
+        gaps = [(float(want - got), reading.value)]
         plain = read.without_seal(crop)
         if plain is not None:
             # a red seal over the value is not part of it: judge the crop without the seal
             # too (as washed, and with its levels stretched so seal ink left mid-grey turns
-            # white), against what the recogniser reads there, and keep the kinder verdict
+            # white), against what the recogniser reads there; the kinder verdict counts
             for view in (plain, read.levelled(plain)):
                 (again,) = self.engine.recognise([view])  # type: ignore[attr-defined]
                 seen = read.clean(again.text)
                 if seen:
                     got2, want2 = score(view, [seen, wanted])
-                    gap = max(gap, float(want2 - got2))
-        return gap
+                    gaps.append((float(want2 - got2), in_place(seen)))
+        return gaps
 
 
 class Worker:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -38,8 +38,9 @@ FORM_LEVEL_CODES = {
 }
 
 SecondLook = Callable[[Reading], Reading | None]
-#: log P(expected) − log P(what was read), both scored on the reading's crop; None: no crop.
-Support = Callable[[Reading, str], float | None]
+#: For each look at the reading's crop: log P(expected) − log P(what that look reads), with
+#: the value that look reads in the field's place; None: no crop to score.
+Support = Callable[[Reading, str], Sequence[tuple[float, str]] | None]
 
 #: Fields whose reading is printed verbatim (not re-formatted), so the form's value can be
 #: scored on the same crop in its place.
@@ -304,13 +305,14 @@ def compare(
             check + ".rare_character",
         )
     support: Support | None = getattr(second_look, "support", None)
-    gap = (
+    looks = (
         support(reading, expected)
         if support is not None and field in VERBATIM and "?" not in expected
         else None
     )
-    if gap is not None:
-        gap += _frequency_prior(field, expected, reading.value)
+    # the kindest look decides, each with the prior odds of the form's characters against
+    # the ones that look read in their place
+    gap = max(g + _frequency_prior(field, expected, alt) for g, alt in looks) if looks else None
     if gap is not None and gap >= PASS_GAP:
         # the crop supports the form's value about as well as what was read, or better:
         # the reading was one of two near-equal candidates (a rare character and its

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from models import ApplicantForm, Education, Rules, TextLine
+from models import ApplicantForm, Education, Reading, Rules, TextLine
 from stages import classify, crosscheck, extract
 from stages.read import Row
 from tests.fakes import rows
@@ -274,8 +274,8 @@ class _Support:
     def __call__(self, reading: object) -> None:
         return None
 
-    def support(self, reading: object, expected: str) -> float:
-        return -self.gap
+    def support(self, reading: Reading, expected: str) -> list[tuple[float, str]]:
+        return [(-self.gap, reading.value)]
 
 
 def test_prior_odds_follow_how_rare_each_character_is() -> None:
@@ -295,6 +295,38 @@ def test_prior_odds_follow_how_rare_each_character_is() -> None:
     # a rarer character read where the form has a common one is likely printed: 哓 for 晓
     assert judge("韩哓薇", "韩晓薇", 0.7) == "pass"
     assert judge("韩晓薇", "韩哓薇", 0.7) == "unreadable"
+
+
+class _Looks:
+    """A second look that scored the crop twice: as first read, and washed of a seal where
+    it read `washed` (gap in nats against each)."""
+
+    def __init__(self, gap: float, washed: str) -> None:
+        self.gap, self.washed = gap, washed
+
+    def __call__(self, reading: object) -> None:
+        return None
+
+    def support(self, reading: Reading, expected: str) -> list[tuple[float, str]]:
+        return [(-8.0, reading.value), (-self.gap, self.washed)]
+
+
+def test_each_look_gets_the_prior_odds_of_what_it_read() -> None:
+    form = ApplicantForm(applicant_id="1", name="禚璐婷")
+    c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
+    r = extract.extract_id_front(rows("姓名璐婷"))["name"]  # 禚 lost under a seal's edge
+
+    def judge(gap: float, washed: str) -> str:
+        return crosscheck.compare(
+            c, "name", "禚璐婷", r, crosscheck.same_name, _Looks(gap, washed)
+        ).status
+
+    # washed, the crop reads 锰璐婷: 禚 (GB 2312 level 2) against 锰 (level 1) gets 1.5 nats
+    assert judge(2.4, "锰璐婷") == "pass"
+    # the same gap against a character as rare as the form's gets no such odds
+    assert judge(2.4, "鍪璐婷") == "unreadable"
+    # the first reading's competitor (a shorter name) gets none either
+    assert judge(2.4, "璐婷") == "unreadable"
 
 
 def test_an_empty_name_field_is_not_read_as_the_next_label() -> None:

@@ -354,7 +354,7 @@ class FakeLook:
         return None
 
     def support(self, reading, expected):  # type: ignore[no-untyped-def]
-        return self.gap
+        return None if self.gap is None else [(self.gap, reading.value)]
 
     def agree(self, reading):  # type: ignore[no-untyped-def]
         from dataclasses import replace
