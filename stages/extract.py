@@ -613,7 +613,7 @@ PERSONAL = frozenset(
 #: name under a seal): the reader then looks right of the label (`stages.read.fill_lone_labels`).
 SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("性别", "性別", "民族"),
-    "probation_cert": ("性别", "性別", "姓名", "试用机构"),
+    "probation_cert": ("性别", "性別", "姓名", "试用机构", "试用时间"),
     "practice_period_cert": ("性别", "性別", "姓名", "执业机构"),
     "assistant_qualification": ("性别", "性別", "姓名"),
     "assistant_practice": ("性别", "性別", "姓名", "主要执业机构", "执业地点"),

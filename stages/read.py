@@ -348,14 +348,16 @@ NAME_REACH = 9
 #: Labels of an institution's name (up to ~20 characters), and how far right of them to look.
 UNIT_LABELS = ("试用机构", "执业机构", "主要执业机构", "执业地点", "单位名称", "机构名称")
 UNIT_REACH = 22
+#: Labels of a date range (2024年07月01日至2025年07月31日), as long as a unit's name.
+PERIOD_LABELS = ("试用时间",)
 
 
 def fill_lone_labels(
     image: np.ndarray, lines: Sequence[TextLine], labels: Sequence[str], engine: object
 ) -> list[TextLine]:
-    """The detector can miss a value of one character (性别 女): for each of `labels` found
-    with nothing to its right on its row, recognise the strip right of it and add what is
-    there. Costs one small crop, and only when it happens."""
+    """The detector can miss a value of one character (性别 女), or one under a seal's star:
+    for each of `labels` found with nothing to its right on its row, recognise the strip
+    right of it and add what is there. Costs one small crop, and only when it happens."""
     out = list(lines)
     h_img, w_img = image.shape[:2]
     for row in group_rows(lines):
@@ -370,7 +372,7 @@ def fill_lone_labels(
                 NAME_REACH
                 if label.startswith("姓名")
                 else UNIT_REACH
-                if label.startswith(UNIT_LABELS)
+                if label.startswith(UNIT_LABELS + PERIOD_LABELS)
                 else 3
             ) * h
             nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img

@@ -154,6 +154,21 @@ def test_a_missed_one_character_value_is_read_right_of_its_label() -> None:
     assert fill_lone_labels(image, present, ("性别",), Answers()) == present
 
 
+def test_a_period_under_a_seals_star_is_read_right_of_its_label() -> None:
+    from models import TextLine
+    from stages import extract
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 1400, 3), np.uint8)
+    lone = [TextLine("试用时间", 0.99, (20, 100, 140, 140), "x")]
+    engine = _Stretched("2024年07月01日至2025年07月31日")
+    labels = extract.SHORT_VALUE_LABELS["probation_cert"]
+    (row,) = group_rows(fill_lone_labels(image, lone, labels, engine))
+    assert row.text == "试用时间2024年07月01日至2025年07月31日"
+    # the look reaches as far as a date range runs (25 characters at 40 px)
+    assert engine.widths[0] >= 22 * 40 - 5
+
+
 class _Stretched:
     """Reads whatever it is shown as `text`, and records the crops' widths."""
 
