@@ -229,9 +229,11 @@ class SecondLook:
         value = read.clean(reading.value)
         if not value or value not in source:
             return None
-        wanted = source.replace(value, read.clean(expected), 1)
+        form = read.clean(expected)
         at = source.index(value)
-        before, after = wanted[:at], wanted[at + len(read.clean(expected)) :]
+        before, after = source[:at], source[at + len(value) :]
+        # a minority name's `·` is optional on documents (米娜瓦尔司马义): either form counts
+        wanted = [before + f + after for f in dict.fromkeys((form, form.replace("·", "")))]
 
         def in_place(seen: str) -> str:
             """What `seen` reads where the form's value stands (the line around it read
@@ -245,13 +247,13 @@ class SecondLook:
             return reading.value
 
         box = reading.box
-        extra = len(read.clean(expected)) - len(value)
+        extra = len(form) - len(value)
         if extra > 0 and source.endswith(value):
             # the line may have been cut where a seal or glare broke it: look as far to the
             # right as the form's longer value would reach, and judge that wider crop
             x0, y0, x1, y1 = box
             box = (x0, y0, x1 + int((x1 - x0) / max(1, len(source)) * (extra + 1)), y1)
-        elif extra < 0 and value.startswith(read.clean(expected)) and source.endswith(value):
+        elif extra < 0 and value.startswith(form) and source.endswith(value):
             # read longer than the form's value: seal lettering past the print may have been
             # read into the line; when the line goes on past its last dark print and seal ink
             # lies there, judge the crop only as far as the print reaches (seal ink is light
@@ -268,8 +270,8 @@ class SecondLook:
         if box != reading.box:
             (again,) = self.engine.recognise([crop])  # type: ignore[attr-defined]
             source = read.clean(again.text) or source
-        got, want = score(crop, [source, wanted])
-        gaps = [(float(want - got), reading.value)]
+        got, *want = score(crop, [source, *wanted])
+        gaps = [(float(max(want) - got), reading.value)]
         plain = read.without_seal(crop)
         if plain is not None:
             # a red seal over the value is not part of it: judge the crop without the seal
@@ -279,8 +281,8 @@ class SecondLook:
                 (again,) = self.engine.recognise([view])  # type: ignore[attr-defined]
                 seen = read.clean(again.text)
                 if seen:
-                    got2, want2 = score(view, [seen, wanted])
-                    gaps.append((float(want2 - got2), in_place(seen)))
+                    got2, *want2 = score(view, [seen, *wanted])
+                    gaps.append((float(max(want2) - got2), in_place(seen)))
         return gaps
 
 

@@ -102,3 +102,24 @@ def test_seal_lettering_read_into_a_name_is_judged_off_the_crop(engine: object) 
     assert lettered_decision(engine, "#702020").status == "pass"
     # the same characters printed in black are part of what the document says
     assert lettered_decision(engine, "black").status != "pass"
+
+
+def test_a_minority_name_printed_without_its_dot_is_supported(engine: object) -> None:
+    """米娜瓦尔司马义 printed without the `·` the form has; the detector's box (a seal broke the
+    line) ended after 米娜."""
+    img = Image.new("RGB", (700, 90), "white")
+    font = ImageFont.truetype(FONT, 44)
+    draw = ImageDraw.Draw(img)
+    draw.text((20, 15), "姓名米娜瓦尔司马义", font=font, fill="black")
+    cut = int(draw.textlength("姓名米娜", font=font)) + 20
+    image = np.asarray(img)[:, :, ::-1].copy()
+    reading = Reading("name", "米娜", 0.99, "ppocr", box=(15, 10, cut, 80), source="姓名米娜")
+    form = ApplicantForm("1", name="米娜瓦尔·司马义")
+    ctx = crosscheck.Context(form, "assistant_qualification", "f", date(2026, 1, 31), Rules())
+    look = SecondLook(engine, "assistant_qualification", image)
+    f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, look)
+    assert f.status == "pass"
+    # another name's tail after the same first two characters is no pass
+    form = ApplicantForm("1", name="米娜古丽·艾力")
+    f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, look)
+    assert f.status != "pass"
