@@ -335,6 +335,13 @@ def test_an_empty_name_field_is_not_read_as_the_next_label() -> None:
     assert extract.extract_probation(rows("姓名刘雨性别女"))["name"].value == "刘雨"
 
 
+def test_a_piece_of_the_seals_ring_is_not_taken_for_the_issuer() -> None:
+    r = extract.extract_diploma(
+        rows("学生仉楠，性别女，1998年7月28日生，于", "准予毕业。", "医科大学", "新疆医科大学")
+    )
+    assert r["school"].value == "新疆医科大学"
+
+
 def test_degree_name_at_the_end_of_a_detected_line() -> None:
     # the detector can split the sentence after the gender, the comma going with the split
     r = extract.extract_degree(
