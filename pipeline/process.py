@@ -536,6 +536,12 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
                 pages.append(item)
             else:
                 readings.append((upload.path, item[1]))
+    # a `?` of the form stands for one character: the applicant's documents must agree on it
+    pages_of = {(path, r.field): r.page_image for path, r in readings}
+    findings = [
+        replace(f, evidence=pages_of.get((f.file or "", f.field))) if f is not g else f
+        for f, g in zip(crosscheck.unknown_characters_agree(findings), findings, strict=True)
+    ]
     return ApplicantResult(
         applicant_id=task.applicant_id,
         findings=tuple(findings),

@@ -192,6 +192,52 @@ def _unknown_shares(
     return out or None
 
 
+def unknown_characters_agree(findings: Sequence[Finding]) -> list[Finding]:
+    """The applicant's findings, with a name passed at a `?` sent to review when the common
+    character read there with confidence (`.unknown_typable`) is read at that place on none
+    of the applicant's other documents. A `?` stands for one character, the same on every
+    document; an untypable character is read as the same look-alike, or as itself, from
+    document to document, while a document showing another common character there may
+    not be the applicant's."""
+    reads = {
+        id(f): (_strip_name(f.observed), _strip_name(f.expected))
+        for f in findings
+        if f.field == "name" and f.slot != "form" and f.observed and f.expected
+        if "?" in f.expected
+    }
+    out = []
+    for f in findings:
+        if f.status != "pass" or not f.check.endswith(".unknown_typable") or id(f) not in reads:
+            out.append(f)
+            continue
+        read, form = reads[id(f)]
+        odd = []
+        for i, ch in enumerate(form):
+            if ch not in "?？" or len(read) != len(form):
+                continue
+            elsewhere = [
+                r[i] for k, (r, e) in reads.items() if k != id(f) and len(r) == len(e) == len(form)
+            ]
+            if elsewhere and read[i] not in elsewhere:
+                odd.append((read[i], elsewhere))
+        if not odd:
+            out.append(f)
+            continue
+        ch, elsewhere = odd[0]
+        seen = "”、“".join(dict.fromkeys(elsewhere))
+        out.append(
+            replace(
+                f,
+                status="unreadable",
+                confidence=None if f.confidence is None else round(f.confidence * 0.5, 4),
+                message=f"姓名“?”处在本材料上识别为常用字“{ch}”，而该申请人其他材料上此处识别为“{seen}”，"
+                "不像同一个无法录入的生僻字，请人工核对本材料是否为本人材料。",
+                check=f.check.removesuffix(".unknown_typable") + ".unknown_disagrees",
+            )
+        )
+    return out
+
+
 def _name_with_rare(form_value: str, read: str, rare: list[str]) -> bool:
     """Equal once each character the engine cannot produce is allowed to be read as any one
     character: the engine substitutes a look-alike, which says nothing against the form."""
@@ -279,7 +325,9 @@ def compare(
                 reading.confidence * 0.5,
                 f"{doc}上的{label}除“?”处外与报名表一致；“?”处识别为“{'、'.join(common)}”。"
                 "报名系统以“?”代替无法录入的生僻字，由考区汇总上报国家医学考试中心完善。",
-                check + ".unknown_character",
+                # the recogniser was sure of a typable character (or could not say): the
+                # applicant's other documents decide (unknown_characters_agree)
+                check + ".unknown_typable",
             )
         return _finding(
             ctx,

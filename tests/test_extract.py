@@ -237,7 +237,7 @@ def test_question_mark_read_as_a_common_character_passes_and_names_it() -> None:
     other = extract.extract_id_front(rows("姓名萧蔷建"))
     found = crosscheck.compare(c, "name", form.name, common["name"], crosscheck.same_name)
     assert found.status == "pass" and "建" in found.message
-    assert found.check.endswith(".unknown_character")
+    assert found.check.endswith(".unknown_typable")
     sure = crosscheck.compare(c, "name", form.name, rare["name"], crosscheck.same_name)
     assert sure.status == "pass"
     assert found.confidence is not None and sure.confidence is not None
@@ -247,6 +247,30 @@ def test_question_mark_read_as_a_common_character_passes_and_names_it() -> None:
         "mismatch",
         "unreadable",
     )
+
+
+def test_a_common_character_at_a_question_mark_must_agree_with_the_other_documents() -> None:
+    form = ApplicantForm(applicant_id="1", name="曹?")
+
+    def found(slot: str, read: str) -> crosscheck.Finding:
+        c = crosscheck.Context(form, slot, f"uploads/1/{slot}/a.jpg", date(2026, 1, 31), Rules())
+        r = extract.extract_id_front(rows("姓名" + read))["name"]
+        return crosscheck.compare(c, "name", form.name, r, crosscheck.same_name)
+
+    def statuses(*reads: tuple[str, str]) -> list[str]:
+        done = crosscheck.unknown_characters_agree([found(slot, r) for slot, r in reads])
+        return [f.status for f in done]
+
+    # the ID card shows the untypable 䶮, the pledge a clearly different common character
+    assert statuses(("id_front", "曹䶮"), ("pledge", "曹芳")) == ["pass", "unreadable"]
+    # the same look-alike read on every document (䶮 as 龚) is the character the form lacks
+    assert statuses(("id_front", "曹龚"), ("pledge", "曹龚")) == ["pass", "pass"]
+    # traditional and simplified forms are one character (頫 is 𫖯's traditional form)
+    form = ApplicantForm(applicant_id="1", name="顾?")
+    assert statuses(("id_front", "顾𫖯"), ("diploma", "顾頫")) == ["pass", "pass"]
+    # a single document has nothing to disagree with
+    form = ApplicantForm(applicant_id="1", name="曹?")
+    assert statuses(("pledge", "曹芳")) == ["pass"]
 
 
 def test_id_front_name_after_a_clipped_label_box() -> None:
