@@ -55,7 +55,7 @@ def test_a_held_card_printed_too_small_is_not_passed_even_when_read() -> None:
         (f,) = crosscheck.crosscheck(ctx, readings)
         return f.status, f.check
 
-    assert RULES.handheld_min_digit_px == 14  # the national rule (003: 证件内容应清晰可辨)
+    assert RULES.handheld_min_digit_px == 12  # the national rule (003: 证件内容应清晰可辨)
     assert judge(9.5) == ("unreadable", "id_handheld.id_number.too_small")
     assert judge(18.0) == ("pass", "id_handheld.id_number")
     assert judge(None)[0] == "pass"  # not measured (a PDF page): the number decides

@@ -204,15 +204,15 @@ def test_a_wrong_cutoff_or_exception_is_named(tmp_path: Path) -> None:
 
 
 def test_the_hand_held_card_size_rule_is_read_and_checked(tmp_path: Path) -> None:
-    assert load_rules("辽宁省", exam_year=2026).handheld_min_digit_px == 14
+    assert load_rules("辽宁省", exam_year=2026).handheld_min_digit_px == 12
     rules_dir = tmp_path / "rules"
     shutil.copytree(RULES_DIR, rules_dir)
     national = rules_dir / "national.toml"
     text = national.read_text(encoding="utf-8")
-    national.write_text(re.sub(r"handheld_min_digit_px = 14", "", text), encoding="utf-8")
+    national.write_text(re.sub(r"handheld_min_digit_px = 12", "", text), encoding="utf-8")
     assert load_rules("", rules_dir, exam_year=2026).handheld_min_digit_px == 0  # no rule
     national.write_text(
-        re.sub(r"handheld_min_digit_px = 14", "handheld_min_digit_px = 0", text), encoding="utf-8"
+        re.sub(r"handheld_min_digit_px = 12", "handheld_min_digit_px = 0", text), encoding="utf-8"
     )
     with pytest.raises(RulesError, match="handheld_min_digit_px"):
         load_rules("", rules_dir, exam_year=2026)
