@@ -236,11 +236,12 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
 def _school_line(rows: Sequence[Row]) -> Reading | None:
     """The first line that is nothing but a school's name (the issuer under the text), not
     counting a piece of another such line: the seal beside the issuer's name repeats it
-    round its ring, and a piece of the ring (医科大学) can read as a line of its own."""
+    round its ring, and a piece of the ring (医科大学) can read as a line of its own, or lend
+    the line a character of its own (华北理工大学学)."""
     found = []
     for line in _lines(rows):
         one = Joined.of([line])
-        m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))", one.text)
+        m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))[^\d，,。:()]?", one.text)
         generic = fold_variants(one.text) in GENERIC_SCHOOLS  # 中等職業学校 is read too
         if m and not generic and "长" not in one.text[:4]:
             found.append(one.reading("school", m))

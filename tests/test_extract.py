@@ -364,6 +364,10 @@ def test_a_piece_of_the_seals_ring_is_not_taken_for_the_issuer() -> None:
         rows("学生仉楠，性别女，1998年7月28日生，于", "准予毕业。", "医科大学", "新疆医科大学")
     )
     assert r["school"].value == "新疆医科大学"
+    r = extract.extract_diploma(
+        rows("学生昝杰文，性别男，于", "准予毕业。", "华北理工大学学", "校(院)")
+    )
+    assert r["school"].value == "华北理工大学"
 
 
 def test_degree_name_at_the_end_of_a_detected_line() -> None:
