@@ -219,7 +219,7 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
         if dates:
             out["birth_date"] = joined.reading("birth_date", m, value=_iso(dates[0]))
     # the study period, wherever its row starts (the portrait beside it can add marks)
-    m = re.search(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?[至到\-—](\d{4})年(\d{1,2})月", t)
+    m = re.search(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?[至到\-—]?(\d{4})年(\d{1,2})月", t)
     if m:
         grad = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}"
         out["graduation"] = joined.reading("graduation", m, group=3, value=grad)

@@ -92,6 +92,14 @@ def test_id_back_expiry_against_reference_date() -> None:
     assert statuses("id_back", forever)["validity"] == "pass"
 
 
+def test_diploma_study_period_with_its_至_lost() -> None:
+    r = extract.extract_diploma(
+        rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
+    )
+    assert r["graduation"].value == "2024-07"
+    assert r["birth_date"].value == "2001-11-10"
+
+
 def test_diploma_paragraph_and_number_level_code() -> None:
     r = extract.extract_diploma(
         rows(
