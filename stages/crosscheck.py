@@ -42,6 +42,10 @@ SecondLook = Callable[[Reading], Reading | None]
 #: the value that look reads in the field's place; None: no crop to score.
 Support = Callable[[Reading, str], Sequence[tuple[float, str]] | None]
 
+#: Stands for "any one character" in a text scored under the CTC output (no class has it:
+#: see stages.ocr.ctc.log_prob).
+WILDCARD = "\x00"
+
 #: Fields whose reading is printed verbatim (not re-formatted), so the form's value can be
 #: scored on the same crop in its place.
 VERBATIM = {
@@ -361,6 +365,25 @@ def compare(
     # the kindest look decides, each with the prior odds of the form's characters against
     # the ones that look read in their place
     gap = max(g + _frequency_prior(field, expected, alt) for g, alt in looks) if looks else None
+    if support is not None and field == "name" and re.search("[?？]", expected):
+        # the form's `?` is some character the form could not type: score the crop for the
+        # name with any one character there (a character under a seal's edge, left out of
+        # the reading). Only a pass is decided this way; the rest as for any `?` name.
+        wild = re.sub("[?？]", WILDCARD, expected)
+        some = support(reading, wild)
+        best = max((g for g, _alt in some), default=None) if some else None
+        if best is not None and best >= PASS_GAP:
+            return _finding(
+                ctx,
+                field,
+                "pass",
+                expected,
+                reading.value,
+                reading.confidence / (1.0 + math.exp(-min(50.0, best))),
+                f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”，"
+                "“?”处为报名系统无法录入的字）。",
+                check + ".verified",
+            )
     if gap is not None and gap >= PASS_GAP:
         # the crop supports the form's value about as well as what was read, or better:
         # the reading was one of two near-equal candidates (a rare character and its

@@ -343,6 +343,33 @@ class _Looks:
         return [(-8.0, reading.value), (-self.gap, self.washed)]
 
 
+class _Wild:
+    """A second look that records what it was asked to score and answers with `gap`."""
+
+    def __init__(self, gap: float) -> None:
+        self.gap = gap
+        self.asked: list[str] = []
+
+    def __call__(self, reading: object) -> None:
+        return None
+
+    def support(self, reading: Reading, expected: str) -> list[tuple[float, str]]:
+        self.asked.append(expected)
+        return [(self.gap, reading.value)]
+
+
+def test_a_question_mark_left_out_of_the_reading_is_scored_as_any_character() -> None:
+    form = ApplicantForm(applicant_id="1", name="钟?")
+    c = crosscheck.Context(form, "probation_cert", "f", date(2026, 1, 31), Rules())
+    r = extract.extract_id_front(rows("姓名钟"))["name"]  # the `?` character under a seal
+    look = _Wild(-0.5)
+    found = crosscheck.compare(c, "name", "钟?", r, crosscheck.same_name, look)
+    assert found.status == "pass" and look.asked == ["钟" + crosscheck.WILDCARD]
+    # no character there that the crop supports: only a piece of the name was read
+    found = crosscheck.compare(c, "name", "钟?", r, crosscheck.same_name, _Wild(-4.0))
+    assert found.status == "unreadable" and found.check.endswith(".partial")
+
+
 def test_each_look_gets_the_prior_odds_of_what_it_read() -> None:
     form = ApplicantForm(applicant_id="1", name="禚璐婷")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())

@@ -123,3 +123,24 @@ def test_a_minority_name_printed_without_its_dot_is_supported(engine: object) ->
     form = ApplicantForm("1", name="米娜古丽·艾力")
     f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name, look)
     assert f.status != "pass"
+
+
+def test_a_question_mark_needs_a_character_on_the_crop(engine: object) -> None:
+    """钟? read as 钟: passes where a character stands after 钟 (here 锌, any will do), not
+    where nothing does."""
+
+    def judge(printed: str) -> str:
+        img = Image.new("RGB", (480, 90), "white")
+        font = ImageFont.truetype(FONT, 44)
+        draw = ImageDraw.Draw(img)
+        draw.text((20, 15), "姓名" + printed, font=font, fill="black")
+        cut = int(draw.textlength("姓名钟", font=font)) + 20
+        image = np.asarray(img)[:, :, ::-1].copy()
+        reading = Reading("name", "钟", 0.99, "ppocr", box=(15, 10, cut, 80), source="姓名钟")
+        form = ApplicantForm("1", name="钟?")
+        ctx = crosscheck.Context(form, "probation_cert", "f", date(2026, 1, 31), Rules())
+        look = SecondLook(engine, "probation_cert", image)
+        return crosscheck.compare(ctx, "name", "钟?", reading, crosscheck.same_name, look).status
+
+    assert judge("钟锌") == "pass"
+    assert judge("钟") != "pass"
