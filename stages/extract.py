@@ -70,7 +70,7 @@ class Joined:
 
 def _row_value(rows: Sequence[Row], field: str, label: str, value: str) -> Reading | None:
     """The first row matching `label` followed by `value` (a regex with one group)."""
-    pattern = re.compile(label + r"[:：]?" + value)
+    pattern = re.compile(label + r"[:：]?(?![:：])" + value)  # the colon is not the value
     for row in rows:
         joined = Joined.of([row])
         m = pattern.search(joined.text)
@@ -128,7 +128,7 @@ def _label_line_value(
     """The value in the label's own text line, else in the next line of the same row: the rest
     of the row can hold unrelated marks (the portrait beside the name on an ID card).
     `bare_only`: only a line that is nothing but the label counts (a clipped label)."""
-    pattern = re.compile(label + r"[:：]?" + value)
+    pattern = re.compile(label + r"[:：]?(?![:：])" + value)  # the colon is not the value
     bare = re.compile(label + r"[:：]?$")
     for row in rows:
         for i, line in enumerate(row.lines):
@@ -357,9 +357,9 @@ def _labelled(
     stop = "|".join(f"(?:{s})" for s in stops if s != label)
     pattern = re.compile(
         # the value may not begin with the next label (an empty field under a seal)
-        f"(?:{label})[:：]?(?!{stop})({value}){junk}(?=(?:{stop})|$)"
+        f"(?:{label})[:：]?(?![:：]|{stop})({value}){junk}(?=(?:{stop})|$)"
         if stop
-        else f"(?:{label})[:：]?({value}){junk}$"
+        else f"(?:{label})[:：]?(?![:：])({value}){junk}$"
     )
     for row in rows:
         joined = Joined.of([row])

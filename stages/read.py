@@ -362,12 +362,12 @@ def fill_lone_labels(
     h_img, w_img = image.shape[:2]
     for row in group_rows(lines):
         for i, line in enumerate(row.lines):
-            if clean(line.text) not in labels:
+            label = clean(line.text).rstrip(":：")
+            if label not in labels:
                 continue
             x0, y0, x1, y1 = line.box
             h = y1 - y0
             # a name (2-4 characters, often across a table's column gap) needs a wider look
-            label = clean(line.text)
             reach = (
                 NAME_REACH
                 if label.startswith("姓名")

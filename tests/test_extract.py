@@ -92,6 +92,13 @@ def test_id_back_expiry_against_reference_date() -> None:
     assert statuses("id_back", forever)["validity"] == "pass"
 
 
+def test_a_labels_colon_is_never_its_value() -> None:
+    r = extract.extract("social_insurance", rows("姓名：贺敏敏", "单位名称：", "缴费年月"))
+    assert r["name"].value == "贺敏敏" and "work_unit" not in r
+    r = extract.extract_probation(rows("姓名万浩性别男", "试用机构："))
+    assert "work_unit" not in r
+
+
 def test_diploma_study_period_with_its_至_lost() -> None:
     r = extract.extract_diploma(
         rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")

@@ -154,6 +154,17 @@ def test_a_missed_one_character_value_is_read_right_of_its_label() -> None:
     assert fill_lone_labels(image, present, ("性别",), Answers()) == present
 
 
+def test_a_lone_label_with_its_colon_is_still_a_lone_label() -> None:
+    from models import TextLine
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 1400, 3), np.uint8)
+    lone = [TextLine("单位名称：", 0.99, (20, 100, 160, 140), "x")]
+    engine = _Stretched("天津市南开医院")
+    (row,) = group_rows(fill_lone_labels(image, lone, ("姓名", "单位名称"), engine))
+    assert row.text == "单位名称：天津市南开医院"
+
+
 def test_a_period_under_a_seals_star_is_read_right_of_its_label() -> None:
     from models import TextLine
     from stages import extract
