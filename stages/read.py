@@ -86,45 +86,57 @@ def _row_groups(boxes: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
     return [sorted(r, key=lambda i: boxes[i][0]) for r in rows]
 
 
-def _header_columns(
-    row: Sequence[TextLine], skip_columns: Sequence[str]
-) -> list[tuple[float, bool]]:
-    """A table header's columns as (centre x, skipped); empty unless the row names a column
-    to skip and has at least three cells."""
+#: A table header's column: (centre x, skipped, half the header cell's width).
+Column = tuple[float, bool, float]
+
+
+def _header_columns(row: Sequence[TextLine], skip_columns: Sequence[str]) -> list[Column]:
+    """A table header's columns; empty unless the row names a column to skip and has at
+    least three cells."""
     cells = sorted(row, key=lambda t: t.box[0])
     skipped = [clean(t.text).startswith(tuple(skip_columns)) for t in cells]
     if len(cells) < 3 or not any(skipped):
         return []
-    return [((t.box[0] + t.box[2]) / 2, skip) for t, skip in zip(cells, skipped, strict=True)]
+    return [
+        ((t.box[0] + t.box[2]) / 2, skip, (t.box[2] - t.box[0]) / 2)
+        for t, skip in zip(cells, skipped, strict=True)
+    ]
 
 
-def _in_skipped_column(
-    box: tuple[int, int, int, int], columns: Sequence[tuple[float, bool]]
-) -> bool:
+def _in_skipped_column(box: tuple[int, int, int, int], columns: Sequence[Column]) -> bool:
     """True when the box's centre is nearest a column to skip and the box spans no kept
-    column's centre (a cell merged with a kept neighbour is read)."""
+    column's centre (a cell merged with a kept neighbour is read). A box wholly beyond the
+    outermost header cell is in a column the header row did not show (a bent page can drop
+    the last header cell into the next row): it is read."""
     x0, x1 = box[0], box[2]
     centre = (x0 + x1) / 2
-    _, skip = min(columns, key=lambda c: abs(c[0] - centre))
-    return skip and not any(x0 < c < x1 for c, skipped in columns if not skipped)
+    first, last = columns[0], columns[-1]
+    if x0 > last[0] + last[2] or x1 < first[0] - first[2]:
+        return False
+    _, skip, _ = min(columns, key=lambda c: abs(c[0] - centre))
+    return skip and not any(x0 < c < x1 for c, skipped, _ in columns if not skipped)
 
 
 def _follow_columns(
-    columns: list[tuple[float, bool]], row_boxes: Sequence[tuple[int, int, int, int]]
-) -> list[tuple[float, bool]]:
+    columns: list[Column], row_boxes: Sequence[tuple[int, int, int, int]]
+) -> list[Column]:
     """The columns moved to where this row's cells are: a photographed table drifts and
     narrows down the page (a tilt, a perspective) by more than half a column over its length,
     but little from one row to the next. A column takes the centre of the one box of the row
-    nearest it that spans no other column's centre; every box is known, read or not."""
+    nearest it that spans no other column's centre, when that is within half the header
+    cell's width (a row group missing the column's cell must not pull it onto the next
+    column's); every box is known, read or not."""
     nearest: dict[int, list[float]] = {}
     for x0, _y0, x1, _y1 in row_boxes:
         centre = (x0 + x1) / 2
         k = min(range(len(columns)), key=lambda j: abs(columns[j][0] - centre))
-        if not any(x0 < c < x1 for j, (c, _) in enumerate(columns) if j != k):
+        if not any(x0 < c < x1 for j, (c, _, _) in enumerate(columns) if j != k):
             nearest.setdefault(k, []).append(centre)
     return [
-        (nearest[k][0], skip) if len(nearest.get(k, ())) == 1 else (c, skip)
-        for k, (c, skip) in enumerate(columns)
+        (nearest[k][0], skip, half)
+        if len(nearest.get(k, ())) == 1 and abs(nearest[k][0] - c) <= half
+        else (c, skip, half)
+        for k, (c, skip, half) in enumerate(columns)
     ]
 
 
@@ -156,7 +168,7 @@ def recognise_lines(
         return read(range(len(quads)))
     out: list[TextLine] = []
     skipped_at: tuple[int, int] | None = None  # (left x, height) of the last skipped label
-    columns: list[tuple[float, bool]] = []  # the table header's, once one is seen
+    columns: list[Column] = []  # the table header's, once one is seen
     for row in _row_groups(boxes):
         x0, y0, _x1, y1 = boxes[row[0]]
         if skipped_at is not None and x0 > skipped_at[0] + skipped_at[1]:

@@ -306,6 +306,35 @@ def test_table_columns_are_followed_down_a_page_that_drifts_and_narrows() -> Non
     assert "失业保险" not in engine.asked
 
 
+def test_a_column_the_header_row_lost_is_read() -> None:
+    # a bent page: 缴费状态 sank into the first data row's group, and the second data row's
+    # group lost its amount to the row below
+    layout = [
+        (20, 10, 120, 40, "姓名：张三"),
+        (20, 60, 120, 90, "缴费年月"),
+        (160, 60, 220, 90, "险种"),
+        (420, 62, 520, 92, "缴费基数"),
+        (20, 100, 110, 130, "202501"),
+        (160, 100, 400, 130, "失业保险"),
+        (420, 100, 510, 130, "5900.00"),
+        (560, 100, 660, 130, "缴费状态"),
+        (20, 140, 110, 170, "202502"),
+        (160, 140, 400, 170, "失业保险"),
+        (560, 140, 620, 170, "已缴"),
+        (20, 180, 110, 210, "202503"),
+        (160, 180, 400, 210, "失业保险"),
+        (420, 180, 510, 210, "5900.00"),
+        (560, 180, 620, 210, "已缴"),
+    ]
+    engine = Scripted(layout)
+    lines = recognise_lines(
+        np.zeros((300, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
+    )
+    rows = [r.text for r in group_rows(lines)]
+    assert rows[2:] == ["202501缴费状态", "202502已缴", "202503已缴"]
+    assert "失业保险" not in engine.asked
+
+
 def test_ink_height_measures_the_print_not_the_box() -> None:
     from PIL import Image, ImageDraw, ImageFont
 
