@@ -295,6 +295,9 @@ class Worker:
         self.out = Path(task.out_root)
         self.root = Path(task.window_root)
         self.prints: list[tuple[str, str, str]] = []  # (slot, path, image fingerprint)
+        #: (file, check) of a name passed at a `?` → its crop and reading, for
+        #: crosscheck.unknown_characters_agree to score the other documents' characters on
+        self.rescorable: dict[tuple[str, str], tuple[SecondLook, Reading]] = {}
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.out).as_posix()
@@ -451,6 +454,9 @@ class Worker:
                 continue
             look = None if layer else self.second_look(upload.slot, page_image)
             findings = list(crosscheck.crosscheck(ctx, readings, look))
+            for f in findings:
+                if look is not None and f.check.endswith(".unknown_typable"):
+                    self.rescorable[(upload.path, f.check)] = (look, readings[f.field])
             flagged = {
                 f.field: readings[f.field]
                 for f in findings
@@ -536,11 +542,18 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
                 pages.append(item)
             else:
                 readings.append((upload.path, item[1]))
+
     # a `?` of the form stands for one character: the applicant's documents must agree on it
+    def rescore(f: Finding, alternative: str) -> float | None:
+        held = worker.rescorable.get((f.file or "", f.check))
+        looks = held[0].support(held[1], alternative) if held is not None else None
+        return max(g for g, _alt in looks) if looks else None
+
     pages_of = {(path, r.field): r.page_image for path, r in readings}
+    agreed = crosscheck.unknown_characters_agree(findings, rescore)
     findings = [
         replace(f, evidence=pages_of.get((f.file or "", f.field))) if f is not g else f
-        for f, g in zip(crosscheck.unknown_characters_agree(findings), findings, strict=True)
+        for f, g in zip(agreed, findings, strict=True)
     ]
     return ApplicantResult(
         applicant_id=task.applicant_id,

@@ -102,7 +102,11 @@ def _finding(
 
 
 def _strip_name(s: str) -> str:
-    return textnorm.fold_variants(names.normalise_name(s).replace("·", ""))
+    return textnorm.fold_variants(_unfolded(s))
+
+
+def _unfolded(s: str) -> str:
+    return names.normalise_name(s).replace("·", "")
 
 
 def same_name(form_value: str, read: str) -> bool:
@@ -196,15 +200,25 @@ def _unknown_shares(
     return out or None
 
 
-def unknown_characters_agree(findings: Sequence[Finding]) -> list[Finding]:
+#: log P(alternative) − log P(what was read) on the crop a name finding was read from
+#: (the kindest look); None: no crop to score.
+Rescore = Callable[[Finding, str], float | None]
+
+
+def unknown_characters_agree(
+    findings: Sequence[Finding], rescore: Rescore | None = None
+) -> list[Finding]:
     """The applicant's findings, with a name passed at a `?` sent to review when the common
     character read there with confidence (`.unknown_typable`) is read at that place on none
-    of the applicant's other documents. A `?` stands for one character, the same on every
-    document; an untypable character is read as the same look-alike, or as itself, from
-    document to document, while a document showing another common character there may
-    not be the applicant's."""
+    of the applicant's other documents, and its crop clearly shows none of theirs either
+    (`rescore`, by MISMATCH_GAP). A `?` stands for one character, the same on every
+    document; an untypable character is read as the same look-alike, or as itself, or as
+    one of a few look-alikes that its crop also supports (𬇙 as 贝, 测, 次), while a
+    document showing a clearly different common character there may not be the
+    applicant's."""
+    # each name as compared (variants folded) and as the recogniser wrote it (for rescoring)
     reads = {
-        id(f): (_strip_name(f.observed), _strip_name(f.expected))
+        id(f): (_strip_name(f.observed), _strip_name(f.expected), _unfolded(f.observed))
         for f in findings
         if f.field == "name" and f.slot != "form" and f.observed and f.expected
         if "?" in f.expected
@@ -214,15 +228,24 @@ def unknown_characters_agree(findings: Sequence[Finding]) -> list[Finding]:
         if f.status != "pass" or not f.check.endswith(".unknown_typable") or id(f) not in reads:
             out.append(f)
             continue
-        read, form = reads[id(f)]
+        read, form, raw = reads[id(f)]
         odd = []
         for i, ch in enumerate(form):
-            if ch not in "?？" or len(read) != len(form):
+            if ch not in "?？" or len(read) != len(form) or len(raw) != len(form):
                 continue
-            elsewhere = [
-                r[i] for k, (r, e) in reads.items() if k != id(f) and len(r) == len(e) == len(form)
+            others = [
+                (r[i], w[i])
+                for k, (r, e, w) in reads.items()
+                if k != id(f) and len(r) == len(e) == len(w) == len(form)
             ]
-            if elsewhere and read[i] not in elsewhere:
+            elsewhere = [folded for folded, _ in others]
+            if not elsewhere or read[i] in elsewhere:
+                continue
+            gaps = [
+                rescore(f, raw[:i] + other + raw[i + 1 :]) if rescore is not None else None
+                for other in dict.fromkeys(written for _, written in others)
+            ]
+            if all(g is not None and g <= -MISMATCH_GAP for g in gaps) or rescore is None:
                 odd.append((read[i], elsewhere))
         if not odd:
             out.append(f)

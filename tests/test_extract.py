@@ -287,6 +287,24 @@ def test_a_common_character_at_a_question_mark_must_agree_with_the_other_documen
     form = ApplicantForm(applicant_id="1", name="曹?")
     assert statuses(("pledge", "曹芳")) == ["pass"]
 
+    # with the crops at hand: only a crop that clearly shows none of the other documents'
+    # characters is sent to review (𬇙 read 贝 here, 测 there: 测's crop supports 贝 too)
+    def rescored(gap: float | None) -> list[str]:
+        asked: list[str] = []
+
+        def rescore(f: crosscheck.Finding, alternative: str) -> float | None:
+            asked.append(alternative)
+            return gap
+
+        found_ = [found("id_front", "曹䶮"), found("pledge", "曹芳")]
+        done = crosscheck.unknown_characters_agree(found_, rescore)
+        assert asked == ["曹䶮"]
+        return [f.status for f in done]
+
+    assert rescored(-9.0) == ["pass", "unreadable"]
+    assert rescored(-2.0) == ["pass", "pass"]
+    assert rescored(None) == ["pass", "pass"]  # no crop to judge: no review on this ground
+
 
 def test_id_front_name_after_a_clipped_label_box() -> None:
     label = TextLine("名", 0.99, (15, 0, 45, 30), "fake")
