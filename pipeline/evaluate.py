@@ -371,10 +371,11 @@ NAMES_TYPED = "name (form without `?`)"
 
 def _as_read(text: str) -> str:
     """A value as the exact-read count compares it: spaces (the grouping of 备案表 numbers) and
-    the optional `·` dropped, and traditional forms folded (靜 is the character 静)."""
-    from stages import textnorm
+    the optional `·` (in any of its code points: the recogniser writes ・ too) dropped, and
+    traditional forms folded (靜 is the character 静)."""
+    from stages import names, textnorm
 
-    return textnorm.fold_variants(clean(text).replace("·", ""))
+    return textnorm.fold_variants(names.normalise_name(clean(text)).replace("·", ""))
 
 
 def _read_counts(

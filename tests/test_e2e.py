@@ -176,3 +176,11 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
     assert _rows(remote) == _rows(local)
     strip = lambda fs: sorted(json.dumps(f, sort_keys=True) for f in fs)  # noqa: E731
     assert strip(_findings(remote)) == strip(_findings(local))
+
+
+def test_the_exact_read_count_ignores_only_spacing_dots_and_variants() -> None:
+    from pipeline.evaluate import _as_read
+
+    assert _as_read("热依拉・司马义") == _as_read("热依拉·司马义") == _as_read("热依拉司马义")
+    assert _as_read("1076 0120 2005") == "107601202005" and _as_read("靜") == "静"
+    assert _as_read("魏恰") != _as_read("魏怡")
