@@ -618,14 +618,16 @@ PERSONAL = frozenset(
 
 #: Labels whose value the detector sometimes misses (one or two characters; an institution's
 #: name under a seal): the reader then looks right of the label (`stages.read.fill_lone_labels`).
+#: The ID number's labels of the certificates (its value can sit under a seal's ring).
+ID_LABELS = ("身份证号", "身份证号码")
 SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("性别", "性別", "民族"),
-    "probation_cert": ("性别", "性別", "姓名", "试用机构", "试用时间"),
-    "practice_period_cert": ("性别", "性別", "姓名", "执业机构"),
-    "assistant_qualification": ("性别", "性別", "姓名"),
-    "assistant_practice": ("性别", "性別", "姓名", "主要执业机构", "执业地点"),
-    "mentorship_cert": ("性别", "性別", "姓名"),
-    "pledge": ("姓名",),
+    "probation_cert": ("性别", "性別", "姓名", "试用机构", "试用时间", *ID_LABELS),
+    "practice_period_cert": ("性别", "性別", "姓名", "执业机构", *ID_LABELS),
+    "assistant_qualification": ("性别", "性別", "姓名", "身份证件号码", *ID_LABELS),
+    "assistant_practice": ("性别", "性別", "姓名", "主要执业机构", "执业地点", *ID_LABELS),
+    "mentorship_cert": ("性别", "性別", "姓名", *ID_LABELS),
+    "pledge": ("姓名", *ID_LABELS),
     "social_insurance": ("姓名", "单位名称"),
     "diploma_record": ("姓名",),
     "licence": ("机构名称",),

@@ -360,8 +360,9 @@ NAME_REACH = 9
 #: Labels of an institution's name (up to ~20 characters), and how far right of them to look.
 UNIT_LABELS = ("试用机构", "执业机构", "主要执业机构", "执业地点", "单位名称", "机构名称")
 UNIT_REACH = 22
-#: Labels of a date range (2024年07月01日至2025年07月31日), as long as a unit's name.
-PERIOD_LABELS = ("试用时间",)
+#: Labels of a date range (2024年07月01日至2025年07月31日) or an ID number, as long as a
+#: unit's name.
+LONG_VALUE_LABELS = ("试用时间", "身份证号", "身份证件号码")
 
 
 def fill_lone_labels(
@@ -384,7 +385,7 @@ def fill_lone_labels(
                 NAME_REACH
                 if label.startswith("姓名")
                 else UNIT_REACH
-                if label.startswith(UNIT_LABELS + PERIOD_LABELS)
+                if label.startswith(UNIT_LABELS + LONG_VALUE_LABELS)
                 else 3
             ) * h
             nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img

@@ -178,6 +178,12 @@ def test_a_period_under_a_seals_star_is_read_right_of_its_label() -> None:
     assert row.text == "试用时间2024年07月01日至2025年07月31日"
     # the look reaches as far as a date range runs (25 characters at 40 px)
     assert engine.widths[0] >= 22 * 40 - 5
+    # an ID number the detector missed beside a seal's ring, the same way
+    lone = [TextLine("身份证号", 0.99, (20, 100, 140, 140), "x")]
+    engine = _Stretched("120118199601247445")
+    (row,) = group_rows(fill_lone_labels(image, lone, labels, engine))
+    assert extract.extract_probation([row])["id_number"].value == "120118199601247445"
+    assert engine.widths[0] >= 22 * 40 - 5
 
 
 class _Stretched:
