@@ -223,15 +223,25 @@ def unknown_characters_agree(
         if f.field == "name" and f.slot != "form" and f.observed and f.expected
         if "?" in f.expected
     }
+
+    def clearly_not(f: Finding, name: str) -> bool:
+        """The finding's crop clearly favours what was read over `name` (no crop: no)."""
+        gap = rescore(f, name) if rescore is not None else -math.inf
+        return gap is not None and gap <= -MISMATCH_GAP
+
     out = []
     for f in findings:
-        if f.status != "pass" or not f.check.endswith(".unknown_typable") or id(f) not in reads:
+        read, form, raw = reads.get(id(f), ("", "", ""))
+        if (
+            f.status != "pass"
+            or not f.check.endswith(".unknown_typable")
+            or not len(read) == len(raw) == len(form) > 0
+        ):
             out.append(f)
             continue
-        read, form, raw = reads[id(f)]
         odd = []
         for i, ch in enumerate(form):
-            if ch not in "?？" or len(read) != len(form) or len(raw) != len(form):
+            if ch not in "?？":
                 continue
             others = [
                 (r[i], w[i])
@@ -241,11 +251,8 @@ def unknown_characters_agree(
             elsewhere = [folded for folded, _ in others]
             if not elsewhere or read[i] in elsewhere:
                 continue
-            gaps = [
-                rescore(f, raw[:i] + other + raw[i + 1 :]) if rescore is not None else None
-                for other in dict.fromkeys(written for _, written in others)
-            ]
-            if all(g is not None and g <= -MISMATCH_GAP for g in gaps) or rescore is None:
+            written = dict.fromkeys(w for _, w in others)
+            if all(clearly_not(f, raw[:i] + other + raw[i + 1 :]) for other in written):
                 odd.append((read[i], elsewhere))
         if not odd:
             out.append(f)
@@ -394,7 +401,7 @@ def compare(
         # the reading). Only a pass is decided this way; the rest as for any `?` name.
         wild = re.sub("[?？]", WILDCARD, expected)
         some = support(reading, wild)
-        best = max((g for g, _alt in some), default=None) if some else None
+        best = max(g for g, _alt in some) if some else None
         if best is not None and best >= PASS_GAP:
             return _finding(
                 ctx,

@@ -616,10 +616,10 @@ PERSONAL = frozenset(
     }
 )
 
-#: Labels whose value the detector sometimes misses (one or two characters; an institution's
-#: name under a seal): the reader then looks right of the label (`stages.read.fill_lone_labels`).
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).
 ID_LABELS = ("身份证号", "身份证号码")
+#: Labels whose value the detector sometimes misses (one or two characters; an institution's
+#: name under a seal): the reader then looks right of the label (`stages.read.fill_lone_labels`).
 SHORT_VALUE_LABELS: dict[str, tuple[str, ...]] = {
     "id_front": ("性别", "性別", "民族"),
     "probation_cert": ("性别", "性別", "姓名", "试用机构", "试用时间", *ID_LABELS),

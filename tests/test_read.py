@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
+from models import TextLine
 from stages.ocr.base import Recognition
 from stages.read import group_rows, recognise_lines
 
@@ -79,12 +80,18 @@ def _table(header: str) -> list[tuple[int, int, int, int, str]]:
     return rows
 
 
+def _read_table(
+    layout: Sequence[tuple[int, int, int, int, str]], height: int = 300
+) -> tuple[list[TextLine], Scripted]:
+    """The layout read with the social-insurance columns no check reads left unread."""
+    engine = Scripted(layout)
+    image = np.zeros((height, 700, 3), np.uint8)
+    return recognise_lines(image, _quads(layout), engine, (), ("险种", "缴费基数")), engine
+
+
 def test_a_table_column_no_check_reads_is_left_unread_below_its_header() -> None:
     layout = _table("险种")
-    engine = Scripted(layout)
-    lines = recognise_lines(
-        np.zeros((300, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
-    )
+    lines, engine = _read_table(layout)
     rows = [r.text for r in group_rows(lines)]
     assert rows == [
         "姓名：张三",
@@ -99,10 +106,7 @@ def test_a_table_column_no_check_reads_is_left_unread_below_its_header() -> None
 
 def test_a_header_read_wrongly_only_means_its_column_is_read() -> None:
     layout = _table("阶种")
-    engine = Scripted(layout)
-    lines = recognise_lines(
-        np.zeros((300, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
-    )
+    lines, engine = _read_table(layout)
     texts = [t.text for t in lines]
     assert "城镇职工基本养老保险" in texts and "失业保险" in texts
     assert "5900.00" not in texts  # 缴费基数 was read right: that column is still left
@@ -303,10 +307,7 @@ def test_table_columns_are_followed_down_a_page_that_drifts_and_narrows() -> Non
             (560, 620, "已缴"),
         ):
             layout.append((round(x0 * scale) + dx, y, round(x1 * scale) + dx, y + 30, text))
-    engine = Scripted(layout)
-    lines = recognise_lines(
-        np.zeros((500, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
-    )
+    lines, engine = _read_table(layout, height=500)
     rows = [r.text for r in group_rows(lines)]
     assert rows[2:] == [f"20250{k}已缴" for k in range(1, 9)]
     assert "失业保险" not in engine.asked
@@ -332,10 +333,7 @@ def test_a_column_the_header_row_lost_is_read() -> None:
         (420, 180, 510, 210, "5900.00"),
         (560, 180, 620, 210, "已缴"),
     ]
-    engine = Scripted(layout)
-    lines = recognise_lines(
-        np.zeros((300, 700, 3), np.uint8), _quads(layout), engine, (), ("险种", "缴费基数")
-    )
+    lines, engine = _read_table(layout)
     rows = [r.text for r in group_rows(lines)]
     assert rows[2:] == ["202501缴费状态", "202502已缴", "202503已缴"]
     assert "失业保险" not in engine.asked

@@ -55,17 +55,21 @@ def test_rare_character_read_as_a_common_one_is_never_a_mismatch(engine: object)
     assert f.status in ("pass", "unreadable")
 
 
-def unit_decision(engine: object, printed: str, form_unit: str) -> crosscheck.Finding:
-    """The line was cut after 天津市第 (where a seal broke it): the reading's box ends there."""
-    img = Image.new("RGB", (900, 90), "white")
+def cut_line(text: str, kept: str, width: int) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """`text` printed on a line, and a reading's box that ends after its start `kept` (where a
+    seal broke the line for the detector)."""
+    img = Image.new("RGB", (width, 90), "white")
     font = ImageFont.truetype(FONT, 44)
     draw = ImageDraw.Draw(img)
-    draw.text((20, 15), "机构名称" + printed, font=font, fill="black")
-    cut = int(draw.textlength("机构名称天津市第", font=font)) + 20
-    image = np.asarray(img)[:, :, ::-1].copy()
-    reading = Reading(
-        "work_unit", "天津市第", 0.99, "ppocr", box=(15, 10, cut, 80), source="机构名称天津市第"
-    )
+    draw.text((20, 15), text, font=font, fill="black")
+    cut = int(draw.textlength(kept, font=font)) + 20
+    return np.asarray(img)[:, :, ::-1].copy(), (15, 10, cut, 80)
+
+
+def unit_decision(engine: object, printed: str, form_unit: str) -> crosscheck.Finding:
+    """The line was cut after 天津市第 (where a seal broke it): the reading's box ends there."""
+    image, box = cut_line("机构名称" + printed, "机构名称天津市第", 900)
+    reading = Reading("work_unit", "天津市第", 0.99, "ppocr", box=box, source="机构名称天津市第")
     form = ApplicantForm("1", name="张伟", work_unit=form_unit)
     ctx = crosscheck.Context(form, "licence", "f", date(2026, 1, 31), Rules())
     look = SecondLook(engine, "licence", image)
@@ -107,13 +111,8 @@ def test_seal_lettering_read_into_a_name_is_judged_off_the_crop(engine: object) 
 def test_a_minority_name_printed_without_its_dot_is_supported(engine: object) -> None:
     """米娜瓦尔司马义 printed without the `·` the form has; the detector's box (a seal broke the
     line) ended after 米娜."""
-    img = Image.new("RGB", (700, 90), "white")
-    font = ImageFont.truetype(FONT, 44)
-    draw = ImageDraw.Draw(img)
-    draw.text((20, 15), "姓名米娜瓦尔司马义", font=font, fill="black")
-    cut = int(draw.textlength("姓名米娜", font=font)) + 20
-    image = np.asarray(img)[:, :, ::-1].copy()
-    reading = Reading("name", "米娜", 0.99, "ppocr", box=(15, 10, cut, 80), source="姓名米娜")
+    image, box = cut_line("姓名米娜瓦尔司马义", "姓名米娜", 700)
+    reading = Reading("name", "米娜", 0.99, "ppocr", box=box, source="姓名米娜")
     form = ApplicantForm("1", name="米娜瓦尔·司马义")
     ctx = crosscheck.Context(form, "assistant_qualification", "f", date(2026, 1, 31), Rules())
     look = SecondLook(engine, "assistant_qualification", image)
@@ -130,13 +129,8 @@ def test_a_question_mark_needs_a_character_on_the_crop(engine: object) -> None:
     where nothing does."""
 
     def judge(printed: str) -> str:
-        img = Image.new("RGB", (480, 90), "white")
-        font = ImageFont.truetype(FONT, 44)
-        draw = ImageDraw.Draw(img)
-        draw.text((20, 15), "姓名" + printed, font=font, fill="black")
-        cut = int(draw.textlength("姓名钟", font=font)) + 20
-        image = np.asarray(img)[:, :, ::-1].copy()
-        reading = Reading("name", "钟", 0.99, "ppocr", box=(15, 10, cut, 80), source="姓名钟")
+        image, box = cut_line("姓名" + printed, "姓名钟", 480)
+        reading = Reading("name", "钟", 0.99, "ppocr", box=box, source="姓名钟")
         form = ApplicantForm("1", name="钟?")
         ctx = crosscheck.Context(form, "probation_cert", "f", date(2026, 1, 31), Rules())
         look = SecondLook(engine, "probation_cert", image)
