@@ -11,7 +11,7 @@ SEED_CALIBRATE ?= 777
 CAL_N ?= 150
 BENCH_N ?= 40
 REALDATA ?= ../shared/realdata
-APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
+APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean
 
@@ -23,6 +23,8 @@ system-deps:
 	[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/osd.traineddata ] || missing="$(APT_PKGS)"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf ] || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/fonts/truetype/hanazono/HanaMinB.ttf ] || missing="$(APT_PKGS)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages: $$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

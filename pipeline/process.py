@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 import traceback
 from collections.abc import Iterator
@@ -36,6 +37,8 @@ from stages import (
     crosscheck,
     extract,
     form_checks,
+    glyphs,
+    names,
     photo,
     read,
     upload_rules,
@@ -218,6 +221,31 @@ class SecondLook:
         got, anything = score(crop, [source, wild])
         return float(math.exp(min(0.0, got - anything)))
 
+    def glyph(self, reading: Reading, position: int) -> np.ndarray | None:
+        """The print of the reading's character at `position`, cut out of its line (see
+        glyphs.glyph_at); None where the engine cannot place characters or the line reads
+        otherwise now."""
+        place = getattr(self.engine, "char_positions", None)
+        if place is None or reading.box is None:
+            return None
+        value = read.clean(reading.value)
+        crop = self._crop(reading.box, 4)
+        if not 0 <= position < len(value) or crop.size == 0 or crop.shape[0] < 8:
+            return None
+        seen = place(crop)
+        text = "".join(ch for ch, _x in seen)
+        # the crop may read another look-alike (a letter) there now: the reading came from
+        # another look
+        found = re.search(
+            re.escape(value[:position]) + r"[^\W\d_]" + re.escape(value[position + 1 :]), text
+        )
+        if found is not None:
+            return glyphs.glyph_at(crop, seen[found.start() + position][1])
+        if position > 0 and value[:position] in text:
+            # the character left unread (姓名 侯超 性别): the print after the one before it
+            return glyphs.glyph_at(crop, seen[text.index(value[:position]) + position - 1][1], 1)
+        return None
+
     def support(self, reading: Reading, expected: str) -> list[tuple[float, str]] | None:
         """log P(form's value) − log P(what the crop reads as) on the reading's own row
         crop, for each look at it, with the value read in the field's place on that look
@@ -298,6 +326,8 @@ class Worker:
         #: (file, check) of a name passed at a `?` → its crop and reading, for
         #: crosscheck.unknown_characters_agree to score the other documents' characters on
         self.rescorable: dict[tuple[str, str], tuple[SecondLook, Reading]] = {}
+        #: file → its check context and crop source, for each name read against a form `?`
+        self.unknown_names: dict[str, tuple[crosscheck.Context, SecondLook]] = {}
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.out).as_posix()
@@ -453,6 +483,10 @@ class Worker:
                 yield from readings.items()
                 continue
             look = None if layer else self.second_look(upload.slot, page_image)
+            if look is not None and "name" in readings:
+                readings["name"] = self.untypable_name(readings["name"], look)
+                if any(q in task.form.name for q in names.UNTYPABLE):
+                    self.unknown_names[upload.path] = (ctx, look)
             findings = list(crosscheck.crosscheck(ctx, readings, look))
             for f in findings:
                 if look is not None and f.check.endswith(".unknown_typable"):
@@ -466,6 +500,104 @@ class Worker:
             for f in findings:
                 yield replace(f, evidence=crops.get(f.field)) if f.needs_review else f
             yield from readings.items()
+
+    def untypable_name(self, reading: Reading, look: SecondLook) -> Reading:
+        """The name with each character read where the form has `?` replaced by the
+        untypable character its print clearly looks like (stages.glyphs), when the recogniser
+        read a look-alike there: the reviewer and the region (which completes such names) see
+        the character itself. Anything uncertain is left as read."""
+        form = self.task.form
+        charset = getattr(self.engine, "charset", None)
+        if form is None or charset is None or not any(q in form.name for q in names.UNTYPABLE):
+            return reading
+        wanted = names.normalise_name(form.name)
+        value = reading.value
+        if read.clean(value) != value or len(value) != len(wanted):
+            return reading
+        candidates = glyphs.untypable(charset)
+        chars = list(value)
+        for i, ch in enumerate(wanted):
+            if ch not in names.UNTYPABLE or value[i] in candidates:
+                continue
+            mask = look.glyph(reading, i)
+            match = glyphs.best_untypable(mask, value[i], candidates) if mask is not None else None
+            if match is not None and match.decisive:
+                chars[i] = match.char
+        named = "".join(chars)
+        if named == value:
+            return reading
+        return replace(
+            reading,
+            value=named,
+            source=reading.source.replace(value, named, 1),
+            engine=f"{reading.engine}+glyph",
+        )
+
+    def untypable_agreed(
+        self, findings: list[Finding], readings: list[tuple[str, Reading]]
+    ) -> tuple[list[Finding], list[tuple[str, Reading]]]:
+        """Findings and readings with a look-alike read at a form's `?` replaced by the
+        untypable character another of the applicant's documents shows there (its text layer,
+        or a print untypable_name matched), where this print looks more like that character
+        than like the look-alike. One candidate proposed by another document needs only the
+        lead; picking one out of hundreds needed the similarity floor too."""
+        form = self.task.form
+        charset = getattr(self.engine, "charset", None)
+        if form is None or charset is None or not self.unknown_names:
+            return findings, readings
+        candidates = glyphs.untypable(charset)
+        wanted = names.normalise_name(form.name)
+        shown: dict[int, set[str]] = {}
+        for _path, r in readings:
+            if r.field == "name" and len(r.value) == len(wanted):
+                for i, ch in enumerate(wanted):
+                    if ch in names.UNTYPABLE and r.value[i] in candidates:
+                        shown.setdefault(i, set()).add(r.value[i])
+        if not shown:
+            return findings, readings
+        changed: dict[str, Finding] = {}
+        out = []
+        for path, r in readings:
+            held = self.unknown_names.get(path)
+            if held is None or r.field != "name" or len(r.value) != len(wanted):
+                out.append((path, r))
+                continue
+            ctx, look = held
+            chars = list(r.value)
+            for i, options in sorted(shown.items()):
+                if r.value[i] in candidates:
+                    continue
+                mask = look.glyph(r, i)
+                sims = (
+                    glyphs.similarities(mask, [r.value[i], *sorted(options)])
+                    if mask is not None
+                    else {}
+                )
+                best = max(options, key=lambda c: sims.get(c, -1.0))
+                if (
+                    r.value[i] in sims
+                    and sims.get(best, -1.0) - sims[r.value[i]] >= glyphs.MIN_LEAD
+                ):
+                    chars[i] = best
+            named = "".join(chars)
+            if named == r.value:
+                out.append((path, r))
+                continue
+            r = replace(
+                r,
+                value=named,
+                source=r.source.replace(r.value, named, 1),
+                engine=r.engine if r.engine.endswith("+glyph") else f"{r.engine}+glyph",
+            )
+            out.append((path, r))
+            changed[path] = crosscheck.compare(
+                ctx, "name", form.name, r, crosscheck.same_name, look
+            )
+        findings = [
+            changed[f.file] if f.file in changed and f.field == "name" and f.slot != "form" else f
+            for f in findings
+        ]
+        return findings, out
 
     def read_page(
         self, slot: str, image: np.ndarray, quads: tuple[np.ndarray, ...]
@@ -544,9 +676,30 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
                 readings.append((upload.path, item[1]))
 
     # a `?` of the form stands for one character: the applicant's documents must agree on it
+    findings, readings = worker.untypable_agreed(findings, readings)
+
     def rescore(f: Finding, alternative: str) -> float | None:
         held = worker.rescorable.get((f.file or "", f.check))
-        looks = held[0].support(held[1], alternative) if held is not None else None
+        if held is None:
+            return None
+        look, reading = held
+        odd = [
+            i for i, (a, b) in enumerate(zip(reading.value, alternative, strict=False)) if a != b
+        ]
+        if len(alternative) == len(reading.value) and len(odd) == 1:
+            (i,) = odd
+            if alternative[i] in glyphs.untypable(getattr(engine, "charset", None) or frozenset()):
+                # a character the recogniser never learnt: its score there means little,
+                # the print's shape decides where it can be cut out (0: not ruled out)
+                mask = look.glyph(reading, i)
+                out = (
+                    glyphs.ruled_out(mask, reading.value[i], alternative[i])
+                    if mask is not None
+                    else None
+                )
+                if out is not None:
+                    return -math.inf if out else 0.0
+        looks = look.support(reading, alternative)
         return max(g for g, _alt in looks) if looks else None
 
     pages_of = {(path, r.field): r.page_image for path, r in readings}

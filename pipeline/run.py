@@ -305,6 +305,9 @@ def engine_versions() -> dict[str, str]:
     ):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions[dist] = metadata.version(dist)
+    from stages import glyphs
+
+    versions.update(glyphs.font_versions())
     try:
         from stages.ocr.tesseract import probe
 

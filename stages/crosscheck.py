@@ -135,6 +135,15 @@ def typable_at_unknowns(form_value: str, read: str) -> list[str]:
     return [rc for fc, rc in zip(f, r, strict=True) if fc in "?？" and _common(rc)]
 
 
+def chars_at_unknowns(form_value: str, read: str) -> list[str]:
+    """The characters read where the form has `?` (for the message: the region completes
+    such names, so the reviewer is shown the character the document prints)."""
+    f, r = _unfolded(form_value), _unfolded(read)
+    if len(f) != len(r):
+        return []
+    return [rc for fc, rc in zip(f, r, strict=True) if fc in "?？"]
+
+
 #: Prior odds, in nats per step of rarity, for the form's character against the one read in
 #: its place. The recogniser learned from text in which common characters are far more
 #: frequent and leans to them, while an applicant types their own name on purpose: a rare
@@ -363,6 +372,7 @@ def compare(
                 # applicant's other documents decide (unknown_characters_agree)
                 check + ".unknown_typable",
             )
+        at_unknowns = chars_at_unknowns(expected, reading.value) if field == "name" else []
         return _finding(
             ctx,
             field,
@@ -370,7 +380,12 @@ def compare(
             expected,
             reading.value,
             reading.confidence,
-            f"{doc}上的{label}与报名表一致。",
+            f"{doc}上的{label}与报名表一致"
+            + (
+                f"；“?”处为“{'、'.join(at_unknowns)}”（报名系统无法录入的字）。"
+                if at_unknowns
+                else "。"
+            ),
             check,
         )
     rare = unreadable_chars(expected, ctx.charset) if field == "name" else []

@@ -123,6 +123,32 @@ class RapidEngine:
             raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
         return [ctc.log_prob(probs, t, self._index) for t in texts]
 
+    def char_positions(self, crop: np.ndarray) -> list[tuple[str, float]]:
+        """The greedy reading of a line crop, each character with the x (crop pixels) of its
+        CTC peak: where in the line the recogniser saw it."""
+        try:
+            h, w = crop.shape[:2]
+            ratio = max(w / max(1, h), REC_MIN_WIDTH / 48)
+            batch = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+            probs = np.asarray(self._rec.session(batch))[0]
+        except Exception as exc:  # noqa: BLE001
+            raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
+        chars = self._rec.postprocess_op.character
+        # frames span the padded input; the crop fills the first `used` pixels of it
+        padded = int(48 * ratio)
+        used = min(padded, int(np.ceil(48 * w / max(1, h))))
+        per_frame = padded / probs.shape[0] * (w / max(1, used))
+        out: list[tuple[str, float]] = []
+        prev, start = 0, 0
+        labels = [*probs.argmax(axis=1).tolist(), 0]
+        for t, label in enumerate(labels):
+            if label != prev:
+                if prev != 0:
+                    out.append((str(chars[prev]), ((start + t - 1) / 2 + 0.5) * per_frame))
+                start = t
+            prev = label
+        return out
+
     def upside_down(self, crops: Sequence[np.ndarray]) -> list[float]:
         if not crops:
             return []
