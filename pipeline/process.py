@@ -135,6 +135,18 @@ def _with_text_px(reading: Reading, image: np.ndarray, scale: float) -> Reading:
     return reading if ink is None else replace(reading, text_px=round(ink / scale, 1))
 
 
+def _renamed(reading: Reading, value: str) -> Reading:
+    """The reading with characters the glyph comparison named (the engine says so)."""
+    if value == reading.value:
+        return reading
+    return replace(
+        reading,
+        value=value,
+        source=reading.source.replace(reading.value, value, 1),
+        engine=reading.engine if reading.engine.endswith("+glyph") else f"{reading.engine}+glyph",
+    )
+
+
 def _lacks_printed(slot: str, found: dict[str, Reading]) -> bool:
     """A field every copy of the material prints is missing from what was read."""
     return any(field not in found for field in extract.PRINTED.get(slot, ()))
@@ -523,15 +535,7 @@ class Worker:
             match = glyphs.best_untypable(mask, value[i], candidates) if mask is not None else None
             if match is not None and match.decisive:
                 chars[i] = match.char
-        named = "".join(chars)
-        if named == value:
-            return reading
-        return replace(
-            reading,
-            value=named,
-            source=reading.source.replace(value, named, 1),
-            engine=f"{reading.engine}+glyph",
-        )
+        return _renamed(reading, "".join(chars))
 
     def untypable_agreed(
         self, findings: list[Finding], readings: list[tuple[str, Reading]]
@@ -579,25 +583,42 @@ class Worker:
                     and sims.get(best, -1.0) - sims[r.value[i]] >= glyphs.MIN_LEAD
                 ):
                     chars[i] = best
-            named = "".join(chars)
-            if named == r.value:
-                out.append((path, r))
-                continue
-            r = replace(
-                r,
-                value=named,
-                source=r.source.replace(r.value, named, 1),
-                engine=r.engine if r.engine.endswith("+glyph") else f"{r.engine}+glyph",
-            )
-            out.append((path, r))
-            changed[path] = crosscheck.compare(
-                ctx, "name", form.name, r, crosscheck.same_name, look
-            )
+            named = _renamed(r, "".join(chars))
+            out.append((path, named))
+            if named is not r:
+                changed[path] = crosscheck.compare(
+                    ctx, "name", form.name, named, crosscheck.same_name, look
+                )
         findings = [
             changed[f.file] if f.file in changed and f.field == "name" and f.slot != "form" else f
             for f in findings
         ]
         return findings, out
+
+    def rescore(self, f: Finding, alternative: str) -> float | None:
+        """log P(alternative) − log P(what was read) on the crop a name passed at a `?` was
+        read from (crosscheck.Rescore). An untypable alternative the recogniser never learnt
+        is judged by the print's shape where it can be cut out: 0 (not ruled out) or −inf."""
+        held = self.rescorable.get((f.file or "", f.check))
+        if held is None:
+            return None
+        look, reading = held
+        odd = [
+            i for i, (a, b) in enumerate(zip(reading.value, alternative, strict=False)) if a != b
+        ]
+        charset = getattr(self.engine, "charset", None) or frozenset()
+        if len(alternative) == len(reading.value) and len(odd) == 1:
+            (i,) = odd
+            mask = look.glyph(reading, i) if alternative[i] in glyphs.untypable(charset) else None
+            out = (
+                glyphs.ruled_out(mask, reading.value[i], alternative[i])
+                if mask is not None
+                else None
+            )
+            if out is not None:
+                return -math.inf if out else 0.0
+        looks = look.support(reading, alternative)
+        return max(g for g, _alt in looks) if looks else None
 
     def read_page(
         self, slot: str, image: np.ndarray, quads: tuple[np.ndarray, ...]
@@ -678,32 +699,8 @@ def process_applicant(task: ApplicantTask, engine: object) -> ApplicantResult:
     # a `?` of the form stands for one character: the applicant's documents must agree on it
     findings, readings = worker.untypable_agreed(findings, readings)
 
-    def rescore(f: Finding, alternative: str) -> float | None:
-        held = worker.rescorable.get((f.file or "", f.check))
-        if held is None:
-            return None
-        look, reading = held
-        odd = [
-            i for i, (a, b) in enumerate(zip(reading.value, alternative, strict=False)) if a != b
-        ]
-        if len(alternative) == len(reading.value) and len(odd) == 1:
-            (i,) = odd
-            if alternative[i] in glyphs.untypable(getattr(engine, "charset", None) or frozenset()):
-                # a character the recogniser never learnt: its score there means little,
-                # the print's shape decides where it can be cut out (0: not ruled out)
-                mask = look.glyph(reading, i)
-                out = (
-                    glyphs.ruled_out(mask, reading.value[i], alternative[i])
-                    if mask is not None
-                    else None
-                )
-                if out is not None:
-                    return -math.inf if out else 0.0
-        looks = look.support(reading, alternative)
-        return max(g for g, _alt in looks) if looks else None
-
     pages_of = {(path, r.field): r.page_image for path, r in readings}
-    agreed = crosscheck.unknown_characters_agree(findings, rescore)
+    agreed = crosscheck.unknown_characters_agree(findings, worker.rescore)
     findings = [
         replace(f, evidence=pages_of.get((f.file or "", f.field))) if f is not g else f
         for f, g in zip(agreed, findings, strict=True)
