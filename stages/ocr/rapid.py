@@ -114,25 +114,25 @@ class RapidEngine:
         if self._index is None:
             chars = self._rec.postprocess_op.character
             self._index = {c: i for i, c in enumerate(chars) if i and isinstance(c, str)}
+        probs, _ratio = self._frames(crop)
+        return [ctc.log_prob(probs, t, self._index) for t in texts]
+
+    def _frames(self, crop: np.ndarray) -> tuple[np.ndarray, float]:
+        """The recogniser's per-frame class probabilities for one crop (T, C), and the width
+        ratio its input was padded to."""
         try:
             h, w = crop.shape[:2]
             ratio = max(w / max(1, h), REC_MIN_WIDTH / 48)
             batch = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
-            probs = np.asarray(self._rec.session(batch))[0]
+            return np.asarray(self._rec.session(batch))[0], ratio
         except Exception as exc:  # noqa: BLE001
             raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
-        return [ctc.log_prob(probs, t, self._index) for t in texts]
 
     def char_positions(self, crop: np.ndarray) -> list[tuple[str, float]]:
         """The greedy reading of a line crop, each character with the x (crop pixels) of its
         CTC peak: where in the line the recogniser saw it."""
-        try:
-            h, w = crop.shape[:2]
-            ratio = max(w / max(1, h), REC_MIN_WIDTH / 48)
-            batch = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
-            probs = np.asarray(self._rec.session(batch))[0]
-        except Exception as exc:  # noqa: BLE001
-            raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
+        probs, ratio = self._frames(crop)
+        h, w = crop.shape[:2]
         chars = self._rec.postprocess_op.character
         # frames span the padded input; the crop fills the first `used` pixels of it
         padded = int(48 * ratio)
