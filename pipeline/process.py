@@ -176,6 +176,9 @@ class SecondLook:
         self.engine = engine
         self.slot = slot
         self.image = image
+        #: (value, box, position) → the cut-out print (glyph): a name at a `?` is looked at by
+        #: the document's reading, the applicant's agreement and the rescoring in turn
+        self._glyphs: dict[tuple[str, tuple[int, int, int, int], int], np.ndarray | None] = {}
 
     def _crop(self, box: tuple[int, int, int, int], pad: int) -> np.ndarray:
         x0, y0, x1, y1 = box
@@ -237,11 +240,21 @@ class SecondLook:
         """The print of the reading's character at `position`, cut out of its line (see
         glyphs.glyph_at); None where the engine cannot place characters or the line reads
         otherwise now."""
+        if reading.box is None:
+            return None
+        key = (reading.value, reading.box, position)
+        if key not in self._glyphs:
+            self._glyphs[key] = self._cut_glyph(reading, reading.box, position)
+        return self._glyphs[key]
+
+    def _cut_glyph(
+        self, reading: Reading, box: tuple[int, int, int, int], position: int
+    ) -> np.ndarray | None:
         place = getattr(self.engine, "char_positions", None)
-        if place is None or reading.box is None:
+        if place is None:
             return None
         value = read.clean(reading.value)
-        crop = self._crop(reading.box, 4)
+        crop = self._crop(box, 4)
         if not 0 <= position < len(value) or crop.size == 0 or crop.shape[0] < 8:
             return None
         seen = place(crop)
