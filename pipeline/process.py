@@ -41,6 +41,7 @@ from stages import (
     names,
     photo,
     read,
+    textnorm,
     upload_rules,
 )
 from stages.imagehash import fingerprint
@@ -509,7 +510,7 @@ class Worker:
                 continue
             look = None if layer else self.second_look(upload.slot, page_image)
             if look is not None and "name" in readings:
-                readings["name"] = self.untypable_name(readings["name"], look)
+                readings["name"] = self.rare_name(self.untypable_name(readings["name"], look), look)
                 if any(q in task.form.name for q in names.UNTYPABLE):
                     self.unknown_names[upload.path] = (ctx, look)
             findings = list(crosscheck.crosscheck(ctx, readings, look))
@@ -548,6 +549,32 @@ class Worker:
             match = glyphs.best_untypable(mask, value[i], candidates) if mask is not None else None
             if match is not None and match.decisive:
                 chars[i] = match.char
+        return _renamed(reading, "".join(chars))
+
+    def rare_name(self, reading: Reading, look: SecondLook) -> Reading:
+        """The name with a commoner look-alike read where the form has a rare character (GB
+        2312 level 2 or beyond, no commoner than the one read) replaced by the form's
+        character, when the print clearly looks like it (glyphs.looks_like): the recogniser
+        ranks rare characters low, so it reads 亓 as 元 with confidence."""
+        form = self.task.form
+        if form is None or any(q in form.name for q in names.UNTYPABLE):
+            return reading
+        wanted = names.normalise_name(form.name).replace(names.MIDDLE_DOT, "")
+        value = reading.value
+        if read.clean(value) != value or len(value) != len(wanted):
+            return reading
+        chars = list(value)
+        for i, (want, got) in enumerate(zip(wanted, value, strict=True)):
+            if (
+                want == textnorm.fold_variants(got)
+                or not names.is_cjk_ideograph(want)
+                or not names.is_cjk_ideograph(got)
+                or names.rarity(want) < max(1, names.rarity(got))
+            ):
+                continue
+            mask = look.glyph(reading, i)
+            if mask is not None and glyphs.looks_like(mask, got, want):
+                chars[i] = want
         return _renamed(reading, "".join(chars))
 
     def untypable_agreed(

@@ -123,7 +123,7 @@ def unreadable_chars(form_value: str, charset: frozenset[str] | None) -> list[st
 
 def _common(ch: str) -> bool:
     """A common character (GB 2312): a `?` should not stand for one."""
-    return _rarity(ch) < 2
+    return names.rarity(ch) < 2
 
 
 def typable_at_unknowns(form_value: str, read: str) -> list[str]:
@@ -159,15 +159,6 @@ def _subsequence(part: str, whole: str) -> bool:
     return all(ch in rest for ch in part)
 
 
-def _rarity(ch: str) -> int:
-    """0: GB 2312 level 1, 1: level 2 (or another GB 2312 symbol), 2: outside GB 2312."""
-    try:
-        code = ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return 2
-    return 0 if len(code) == 2 and code[0] < 0xD8 else 1
-
-
 def _frequency_prior(field: str, form_value: str, read: str) -> float:
     """Log prior odds of the form's name against the reading, from the characters that differ
     (see PRIOR_PER_STEP); 0 where they do not pair up one to one or the form has a `?`."""
@@ -176,7 +167,9 @@ def _frequency_prior(field: str, form_value: str, read: str) -> float:
     f, r = _strip_name(form_value), _strip_name(read)
     if len(f) != len(r) or any(c in "?？" for c in f):
         return 0.0
-    steps = sum(_rarity(fc) - _rarity(rc) for fc, rc in zip(f, r, strict=True) if fc != rc)
+    steps = sum(
+        names.rarity(fc) - names.rarity(rc) for fc, rc in zip(f, r, strict=True) if fc != rc
+    )
     return PRIOR_PER_STEP * steps
 
 

@@ -40,6 +40,16 @@ def is_cjk_ideograph(ch: str) -> bool:
     return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
 
 
+def rarity(ch: str) -> int:
+    """0: GB 2312 level 1 (the 3,755 common characters), 1: level 2 (or another GB 2312
+    symbol), 2: outside GB 2312."""
+    try:
+        code = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return 2
+    return 0 if len(code) == 2 and code[0] < 0xD8 else 1
+
+
 def normalise_name(s: str) -> str:
     """For comparison only: NFKC, no whitespace, every middle-dot variant as U+00B7."""
     return _WHITESPACE.sub("", unicodedata.normalize("NFKC", s)).translate(_DOTS)

@@ -151,3 +151,45 @@ def test_a_character_another_document_shows_is_read_where_the_print_looks_like_i
         assert findings[0].status == "pass" and "𬘡" in findings[0].message
     else:  # a clearly different character printed there stays as read (a name fault)
         assert reading.value == "乔明" and findings == [before]
+
+
+@pytest.mark.parametrize(("rare", "look_alike"), [("亓", "元"), ("玙", "玲"), ("仉", "仇")])
+@pytest.mark.parametrize("font", [SERIF, SANS])
+def test_a_rare_form_character_read_as_a_look_alike_is_seen_in_the_print(
+    rare: str, look_alike: str, font: str
+) -> None:
+    assert glyphs.looks_like(printed(rare, font), look_alike, rare)
+
+
+@pytest.mark.parametrize(("form_char", "printed_char"), [("婧", "靖"), ("薇", "微"), ("昊", "吴")])
+@pytest.mark.parametrize("font", [SERIF, SANS])
+def test_a_printed_look_alike_of_a_rare_form_character_stays_as_read(
+    form_char: str, printed_char: str, font: str
+) -> None:
+    # a look-alike fault: the document prints another character than the form's
+    assert not glyphs.looks_like(printed(printed_char, font), printed_char, form_char)
+
+
+@pytest.mark.parametrize(
+    ("printed_name", "read_as", "kept"),
+    [
+        ("亓辰涛", "元辰涛", "亓辰涛"),  # the rare character printed: taken from the print
+        ("元辰涛", "元辰涛", "元辰涛"),  # the look-alike printed: a name fault, kept as read
+        ("林晓", "林哓", "林哓"),  # the form's character is the commoner one: not judged here
+    ],
+)
+def test_a_rare_form_character_replaces_the_look_alike_only_where_printed(
+    tmp_path: Path, printed_name: str, read_as: str, kept: str
+) -> None:
+    from stages.ocr.rapid import RapidEngine
+
+    engine = RapidEngine()
+    form_name = "林晓" if read_as == "林哓" else "亓辰涛"
+    worker = _worker(engine, ApplicantForm("1", name=form_name), str(tmp_path))
+    look = SecondLook(engine, "diploma", line("姓名" + printed_name))
+    reading = Reading(
+        "name", read_as, 0.97, "ppocr", box=(15, 10, 470, 80), source="姓名" + read_as
+    )
+    got = worker.rare_name(reading, look)
+    assert got.value == kept
+    assert got.engine == ("ppocr+glyph" if kept != read_as else "ppocr")
