@@ -148,6 +148,24 @@ def _renamed(reading: Reading, value: str) -> Reading:
     )
 
 
+def _closer_reads(readings: dict[str, Reading], findings: list[Finding]) -> dict[str, Reading]:
+    """Readings replaced by what a closer look read where that look passed the field
+    (crosscheck's `.verified` and `.second_look`): the reviewer, the exports and the audit
+    then show the reading the decision rests on (engine `…+look`)."""
+    out = dict(readings)
+    for f in findings:
+        r = out.get(f.field)
+        if (
+            r is not None
+            and f.status == "pass"
+            and f.observed
+            and f.observed != r.value
+            and f.check.endswith((".verified", ".second_look"))
+        ):
+            out[f.field] = replace(r, value=f.observed, engine=f"{r.engine}+look")
+    return out
+
+
 def _lacks_printed(slot: str, found: dict[str, Reading]) -> bool:
     """A field every copy of the material prints is missing from what was read."""
     return any(field not in found for field in extract.PRINTED.get(slot, ()))
@@ -325,7 +343,8 @@ class SecondLook:
             (again,) = self.engine.recognise([crop])  # type: ignore[attr-defined]
             source = read.clean(again.text) or source
         got, *want = score(crop, [source, *wanted])
-        gaps = [(float(max(want) - got), reading.value)]
+        # a crop cut or widened here was read afresh: what it reads in the field's place
+        gaps = [(float(max(want) - got), in_place(source) if box != reading.box else reading.value)]
         plain = read.without_seal(crop)
         if plain is not None:
             # a red seal over the value is not part of it: judge the crop without the seal
@@ -514,6 +533,7 @@ class Worker:
                 if any(q in task.form.name for q in names.UNTYPABLE):
                     self.unknown_names[upload.path] = (ctx, look)
             findings = list(crosscheck.crosscheck(ctx, readings, look))
+            readings = _closer_reads(readings, findings)
             for f in findings:
                 if look is not None and f.check.endswith(".unknown_typable"):
                     self.rescorable[(upload.path, f.check)] = (look, readings[f.field])

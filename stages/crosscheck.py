@@ -422,19 +422,24 @@ def compare(
                 "“?”处为报名系统无法录入的字）。",
                 check + ".verified",
             )
-    if gap is not None and gap >= PASS_GAP:
+    if gap is not None and looks and gap >= PASS_GAP:
         # the crop supports the form's value about as well as what was read, or better:
         # the reading was one of two near-equal candidates (a rare character and its
         # look-alike). The confidence carries the two-way posterior of the form's value.
         posterior = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
+        # the deciding look may itself read the form's value (the line cut where a seal's
+        # lettering ran on, or widened where it was cut short): that is the reading then
+        _g, seen = max(looks, key=lambda look: look[0] + _frequency_prior(field, expected, look[1]))
+        closer = seen if seen != reading.value and same(expected, seen) else None
         return _finding(
             ctx,
             field,
             "pass",
             expected,
-            reading.value,
+            closer or reading.value,
             reading.confidence * posterior,
-            f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”）。",
+            f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”"
+            + (f"，复核识别为“{closer}”）。" if closer else "）。"),
             check + ".verified",
         )
     part, whole = textnorm.comparable(reading.value), textnorm.comparable(expected)

@@ -154,3 +154,25 @@ def test_print_height_is_measured_in_the_uploads_own_pixels() -> None:
     reading = Reading("id_number", "1", 0.9, "ppocr", box=(10, 30, 290, 62))
     assert _with_text_px(reading, page, 0.5).text_px == 24.0
     assert _with_text_px(Reading("id_number", "1", 0.9, "ppocr"), page, 0.5).text_px is None
+
+
+def test_a_closer_look_that_passed_the_field_is_the_reading_kept() -> None:
+    from models import Finding, Reading
+    from pipeline.process import _closer_reads
+
+    read = Reading("name", "黎欣琪健", 0.87, "ppocr", source="姓名黎欣琪健")
+    unit = Reading("work_unit", "天津市第", 0.99, "ppocr")
+
+    def finding(field: str, status: str, observed: str, check: str) -> Finding:
+        return Finding("1", "licence", "f", field, status, "x", observed, 0.9, "", check)  # type: ignore[arg-type]
+
+    kept = _closer_reads(
+        {"name": read, "work_unit": unit},
+        [
+            finding("name", "pass", "黎欣琪", "licence.name.verified"),
+            # a closer look that did not pass the field changes nothing
+            finding("work_unit", "unreadable", "天津市第一", "licence.work_unit.unstable"),
+        ],
+    )
+    assert kept["name"].value == "黎欣琪" and kept["name"].engine == "ppocr+look"
+    assert kept["work_unit"] is unit

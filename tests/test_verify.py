@@ -77,7 +77,8 @@ def unit_decision(engine: object, printed: str, form_unit: str) -> crosscheck.Fi
 
 
 def test_a_line_cut_short_is_judged_on_the_crop_the_forms_value_would_fill(engine: object) -> None:
-    assert unit_decision(engine, "天津市第一中心医院", "天津市第一中心医院").status == "pass"
+    whole = unit_decision(engine, "天津市第一中心医院", "天津市第一中心医院")
+    assert whole.status == "pass" and whole.observed == "天津市第一中心医院"
     # what the rest of the line shows still counts: another hospital is no pass
     assert unit_decision(engine, "天津市第三医院", "天津市第一中心医院").status != "pass"
 
@@ -103,7 +104,10 @@ def lettered_decision(engine: object, tail_colour: str) -> crosscheck.Finding:
 
 
 def test_seal_lettering_read_into_a_name_is_judged_off_the_crop(engine: object) -> None:
-    assert lettered_decision(engine, "#702020").status == "pass"
+    sealed = lettered_decision(engine, "#702020")
+    assert sealed.status == "pass"
+    # the crop cut at the print reads the name alone: that is what the finding shows
+    assert sealed.observed == "徐霞晓" and "复核识别为“徐霞晓”" in sealed.message
     # the same characters printed in black are part of what the document says
     assert lettered_decision(engine, "black").status != "pass"
 
