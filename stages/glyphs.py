@@ -55,8 +55,8 @@ RULE_OUT = 0.2
 #: (亓 as 元, 玙 as 玲) is taken as printed when the print looks like it by MIN_SIMILARITY and
 #: leads the look-alike by this much. A look-alike fault (the form's 婧 printed 靖) must keep
 #: its reading: set on earlier generated windows (seeds not reported), where the form's
-#: character never led the printed look-alike (−0.002 at most) while 14 of 50 misread rare
-#: characters led by 0.06 or more.
+#: character never led a printed look-alike (−0.002 at most; 30 such prints) while 14 of 39
+#: misread rare characters led by 0.06 or more.
 RARE_LEAD = 0.06
 
 
