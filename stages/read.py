@@ -167,16 +167,23 @@ def recognise_lines(
     if not skip_labels and not skip_columns:
         return read(range(len(quads)))
     out: list[TextLine] = []
-    skipped_at: tuple[int, int] | None = None  # (left x, height) of the last skipped label
+    # (left x, height, bottom y) of the last skipped label's row, or of its last continuation
+    skipped_at: tuple[int, int, int] | None = None
     columns: list[Column] = []  # the table header's, once one is seen
     for row in _row_groups(boxes):
         x0, y0, _x1, y1 = boxes[row[0]]
-        if skipped_at is not None and x0 > skipped_at[0] + skipped_at[1]:
-            continue  # an indented continuation of the skipped row
+        if skipped_at is not None:
+            left, height, bottom = skipped_at
+            # an indented continuation of the skipped row follows it closely; the next
+            # field's label can stand as far in on a card photographed at a slant (公民身份号码
+            # under 住址), but a line's gap further down
+            if x0 > left + height and y0 - bottom < height:
+                skipped_at = (left, height, max(bottom, y1))
+                continue
         first = read(row[:1])
         out.extend(first)
         if first and skip_labels and clean(first[0].text).startswith(tuple(skip_labels)):
-            skipped_at = (x0, y1 - y0)
+            skipped_at = (x0, y1 - y0, y1)
             continue
         skipped_at = None
         if columns:

@@ -127,6 +127,22 @@ def test_skipped_rows_and_their_continuations_are_not_recognised() -> None:
     assert "儿科；中医科；" not in engine.asked
 
 
+def test_the_next_label_standing_in_on_a_slanted_card_is_not_a_continuation() -> None:
+    """An ID card photographed at a slant: each label stands further right; 公民身份号码 stands
+    in past 住址 by more than a line's height but a line's gap further down."""
+    card = [
+        (74, 429, 159, 481, "住址"),
+        (202, 429, 711, 479, "北京市密云县大沽南路龙潭里22号"),
+        (212, 474, 416, 527, "楼1门1004号"),
+        (128, 619, 319, 667, "公民身份号码"),
+        (371, 609, 829, 663, "110228200108056559"),
+    ]
+    engine = Scripted(card)
+    lines = recognise_lines(np.zeros((700, 900, 3), np.uint8), _quads(card), engine, ("住址",))
+    assert [ln.text for ln in lines] == ["住址", "公民身份号码", "110228200108056559"]
+    assert "楼1门1004号" not in engine.asked
+
+
 def test_without_skip_labels_everything_is_read() -> None:
     engine = Scripted()
     lines = recognise_lines(np.zeros((300, 600, 3), np.uint8), _quads(), engine)
