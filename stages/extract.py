@@ -207,7 +207,9 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     joined = Joined.of(rows)
     t = joined.text
-    m = re.search(r"学生[:：]?(.+?)[,，]?性[别別]", t)
+    # the name ends at the comma the diploma prints after it; up to two characters between
+    # that comma and 性别 are a seal's lettering (尉迟敏诗,业性别: 职业学院 round the ring)
+    m = re.search(r"学生[:：]?([^,，]+?)(?:[,，][^,，]{0,2})?性[别別]", t)
     if m:
         out["name"] = joined.reading("name", m)
     m = re.search(r"性[别別][:：]?([男女])", t)
@@ -659,7 +661,7 @@ SKIP_LABELS: dict[str, tuple[str, ...]] = {
 #: page is detected again at twice the scale (small print in a corner, a certificate number
 #: below the detector's reach at 576 px) and read again; the read that found more is kept.
 PRINTED: dict[str, tuple[str, ...]] = {
-    "id_front": ("name", "id_number"),
+    "id_front": ("name", "id_number", "gender", "birth_date"),
     "id_back": ("validity",),
     "diploma": ("name", "diploma_number", "school"),
     "degree": ("school",),

@@ -99,6 +99,12 @@ def test_a_labels_colon_is_never_its_value() -> None:
     assert "work_unit" not in r
 
 
+def test_a_seals_lettering_after_the_diploma_names_comma_is_not_the_name() -> None:
+    r = extract.extract_diploma(rows("学生尉迟敏诗,业性别女，1999年8月17日生，于"))
+    assert r["name"].value == "尉迟敏诗" and r["gender"].value == "女"
+    assert extract.extract_diploma(rows("学生张三性别男"))["name"].value == "张三"
+
+
 def test_diploma_study_period_with_its_至_lost() -> None:
     r = extract.extract_diploma(
         rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
