@@ -176,3 +176,20 @@ def test_a_closer_look_that_passed_the_field_is_the_reading_kept() -> None:
     )
     assert kept["name"].value == "黎欣琪" and kept["name"].engine == "ppocr+look"
     assert kept["work_unit"] is unit
+
+
+class MissingGender(Measuring):
+    """Misses the card's 性别/民族 line unless the image is searched closer than 576 px."""
+
+    def detect(self, image: np.ndarray) -> list[np.ndarray]:
+        self.sides.append(max(image.shape[:2]))
+        quads = FakeEngine.detect(self, image)
+        return [q for i, q in enumerate(quads) if i != 1] if max(image.shape[:2]) <= 576 else quads
+
+
+def test_a_card_whose_gender_line_was_missed_is_looked_at_again(tmp_path: Path) -> None:
+    engine = MissingGender(ID_LINES)
+    result = process_applicant(_task(tmp_path, {"id_front/a.jpg": _jpeg((1600, 1000))}), engine)
+    by = {(f.slot, f.field): f for f in result.findings}
+    assert engine.sides == [576, 1152]
+    assert by[("id_front", "gender")].status == "pass"
