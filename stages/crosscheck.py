@@ -401,8 +401,15 @@ def compare(
         else None
     )
     # the kindest look decides, each with the prior odds of the form's characters against
-    # the ones that look read in their place
-    gap = max(g + _frequency_prior(field, expected, alt) for g, alt in looks) if looks else None
+    # the ones that look read in their place (`seen`: what the deciding look read)
+    gap, seen = (
+        max(
+            ((g + _frequency_prior(field, expected, alt), alt) for g, alt in looks),
+            key=lambda p: p[0],
+        )
+        if looks
+        else (None, "")
+    )
     if support is not None and field == "name" and re.search("[?？]", expected):
         # the form's `?` is some character the form could not type: score the crop for the
         # name with any one character there (a character under a seal's edge, left out of
@@ -422,14 +429,13 @@ def compare(
                 "“?”处为报名系统无法录入的字）。",
                 check + ".verified",
             )
-    if gap is not None and looks and gap >= PASS_GAP:
+    if gap is not None and gap >= PASS_GAP:
         # the crop supports the form's value about as well as what was read, or better:
         # the reading was one of two near-equal candidates (a rare character and its
         # look-alike). The confidence carries the two-way posterior of the form's value.
         posterior = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
         # the deciding look may itself read the form's value (the line cut where a seal's
         # lettering ran on, or widened where it was cut short): that is the reading then
-        _g, seen = max(looks, key=lambda look: look[0] + _frequency_prior(field, expected, look[1]))
         closer = seen if seen != reading.value and same(expected, seen) else None
         return _finding(
             ctx,
