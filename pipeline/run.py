@@ -148,6 +148,20 @@ def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
         return None
 
 
+def load_results(out: Path) -> dict[str, ApplicantResult]:
+    """Every applicant's result kept in OUT (before window checks and calibration), by id:
+    the public way to read what the workers left, so no caller depends on the part format."""
+    results: dict[str, ApplicantResult] = {}
+    folder = out / PARTS
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            result = result_from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError):
+            continue
+        results[result.applicant_id] = result
+    return results
+
+
 # -- tasks and executors ---------------------------------------------------------------------
 
 
