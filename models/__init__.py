@@ -7,9 +7,13 @@ only `pipeline/` turns them into files.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from .checks import Variant
 
 Status = Literal["pass", "mismatch", "unreadable", "missing", "invalid", "expired"]
 STATUSES: tuple[Status, ...] = ("pass", "mismatch", "unreadable", "missing", "invalid", "expired")
@@ -33,6 +37,15 @@ SLOTS: tuple[str, ...] = (
     "pledge",
     "other",
 )
+
+#: 证件类型 of CONTRACT §2 as the registration system names them (seed 002: 军官证、士兵证 …).
+ID_TYPE_LABELS: dict[str, str] = {
+    "resident_id": "居民身份证",
+    "passport": "护照",
+    "hk_macao_pass": "港澳居民来往内地通行证",
+    "taiwan_pass": "台湾居民来往大陆通行证",
+    "military": "军人身份证件（军官证/士兵证等）",
+}
 
 SLOT_LABELS: dict[str, str] = {
     "id_front": "身份证人像面",
@@ -206,6 +219,15 @@ class TextLine:
     engine: str
 
 
+class Provenance(StrEnum):
+    """How a reading's value came to differ from what the recogniser first read."""
+
+    #: characters at a form's `?` (or a rare character) named by comparing the print's shape
+    GLYPH = "glyph"
+    #: the value a closer look read where that look passed the field (a re-cut crop)
+    LOOK = "look"
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A field value read off a document, with where it was read and how sure we are."""
@@ -220,14 +242,34 @@ class Reading:
     #: how many pixels tall the value's print stands in the upload itself (not the normalised
     #: page), where a legibility rule asks; None: not measured
     text_px: float | None = None
+    #: what changed the value after the engine read it; () as the engine read it
+    provenance: tuple[Provenance, ...] = ()
+
+    def with_provenance(self, step: Provenance, **changes: Any) -> Reading:
+        """The reading changed by `step` (recorded once)."""
+        steps = self.provenance if step in self.provenance else (*self.provenance, step)
+        return replace(self, provenance=steps, **changes)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Reading:
+        box = d.get("box")
+        return cls(
+            **{
+                **d,
+                "box": tuple(box) if box else None,
+                "provenance": tuple(Provenance(p) for p in d.get("provenance", ())),
+            }
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One check that ran, passes included: one line of findings.jsonl (CONTRACT §3).
 
-    `check` names the rule that produced it (stable across releases, for audit); `evidence`
-    is the path, relative to OUT, of the crop or page a reviewer should look at.
+    `check` names the registered rule that produced it (models.checks; stable across
+    releases, for audit) and `variant` which of its outcomes decided; `evidence` is the path,
+    relative to OUT, of the crop or page a reviewer should look at. Build findings with
+    `models.checks.finding`, never directly.
     """
 
     applicant_id: str
@@ -241,13 +283,26 @@ class Finding:
     message: str
     check: str = ""
     evidence: str | None = None
+    variant: Variant | None = None
 
     @property
     def needs_review(self) -> bool:
         return self.status != "pass"
 
+    @property
+    def rule_id(self) -> str:
+        """The check and the variant that decided, as one id (``id_front.name.verified``)."""
+        return f"{self.check}.{self.variant}" if self.variant else self.check
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Finding:
+        from .checks import Variant
+
+        variant = d.get("variant")
+        return cls(**{**d, "variant": Variant(variant) if variant else None})
 
 
 @dataclass(frozen=True, slots=True)

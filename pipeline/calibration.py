@@ -15,7 +15,7 @@ from pathlib import Path
 
 from models import ApplicantResult, Finding
 from stages.calibrate import Calibration
-from stages.extract import EXTRACTORS
+from stages.materials import MATERIALS
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
@@ -41,7 +41,7 @@ def load_calibration() -> Calibration | None:
 
 def is_field_decision(f: Finding) -> bool:
     """A three-outcome comparison of something read off a material (not a file or form rule)."""
-    return f.slot in EXTRACTORS and f.check.startswith(f.slot + ".")
+    return f.slot in MATERIALS and f.check.startswith(f.slot + ".")
 
 
 def calibrate(result: ApplicantResult, cal: Calibration | None) -> ApplicantResult:

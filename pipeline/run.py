@@ -29,6 +29,7 @@ import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
 from stages import imagehash, window_checks
+from stages.ocr.base import OcrEngine, UnavailableEngine
 
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant
@@ -71,29 +72,12 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
     cv2.setNumThreads(1)  # one core per worker process: parallelism comes from Dask
     from stages.ocr import rapid
 
-    engine: object
+    engine: OcrEngine
     try:
         engine = rapid.shared(threads=1)
     except Exception as exc:  # noqa: BLE001 - becomes a finding per upload below
-        engine = _Broken(exc)
+        engine = UnavailableEngine(str(exc))
     return process_applicant(task, engine)
-
-
-class _Broken:
-    """Stands in for an engine that failed to load, so every upload reports the reason."""
-
-    name = "unavailable"
-
-    def __init__(self, exc: Exception) -> None:
-        self.exc = exc
-
-    def __getattr__(self, item: str) -> Any:
-        from stages.ocr.base import OcrError
-
-        def fail(*_a: Any, **_k: Any) -> Any:
-            raise OcrError(f"OCR engine unavailable: {self.exc}")
-
-        return fail
 
 
 # -- (de)serialising results -----------------------------------------------------------------
@@ -112,15 +96,11 @@ def result_to_json(result: ApplicantResult, key: str) -> dict[str, Any]:
 
 
 def result_from_json(data: dict[str, Any]) -> ApplicantResult:
-    def reading(d: dict[str, Any]) -> Reading:
-        box = d.get("box")
-        return Reading(**{**d, "box": tuple(box) if box else None})
-
     return ApplicantResult(
         applicant_id=data["applicant_id"],
-        findings=tuple(Finding(**f) for f in data["findings"]),
+        findings=tuple(Finding.from_json(f) for f in data["findings"]),
         pages=tuple(Page(**p) for p in data["pages"]),
-        readings=tuple((path, reading(r)) for path, r in data["readings"]),
+        readings=tuple((path, Reading.from_json(r)) for path, r in data["readings"]),
         fingerprints=tuple((s, p, h) for s, p, h in data.get("fingerprints", [])),
         seconds=float(data.get("seconds", 0.0)),
     )

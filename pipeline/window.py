@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from models import ApplicantForm, Finding, Upload, WindowInfo
+from models import ApplicantForm, Finding, Upload, WindowInfo, checks
 from stages.ingest import parse_applicant_line, parse_window_toml
 from stages.upload_rules import sniff
 
@@ -61,7 +61,8 @@ def inventory(root: Path) -> tuple[dict[str, list[Upload]], list[str]]:
 
 
 def _missing_form(applicant_id: str) -> Finding:
-    return Finding(
+    return checks.finding(
+        checks.FORM_LINE_MISSING,
         applicant_id=applicant_id,
         slot="form",
         file=None,
@@ -71,12 +72,12 @@ def _missing_form(applicant_id: str) -> Finding:
         observed=None,
         confidence=1.0,
         message="该考生上传了材料，但报名信息文件中没有对应的报名记录，无法核对。",
-        check="form.line.missing",
     )
 
 
 def _duplicate(form: ApplicantForm, first_line: int) -> Finding:
-    return Finding(
+    return checks.finding(
+        checks.FORM_LINE_DUPLICATE,
         applicant_id=form.applicant_id,
         slot="form",
         file=None,
@@ -87,7 +88,6 @@ def _duplicate(form: ApplicantForm, first_line: int) -> Finding:
         confidence=1.0,
         message=f"报名序列号重复：第 {form.line_no} 行与第 {first_line} 行相同，"
         "只核对了第一条记录。",
-        check="form.line.duplicate",
     )
 
 

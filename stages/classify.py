@@ -13,61 +13,20 @@ from dataclasses import dataclass
 
 from .textnorm import fold_variants
 
-MARKERS: dict[str, tuple[str, ...]] = {
-    "id_front": ("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址", r"[1-9]\d{16}[\dX]"),
-    "id_back": ("居民身份证", "签发机关", "有效期限", "中华人民共和国"),
-    "diploma": ("毕业证书", "准予毕业", "证书编号", "校\\(?院\\)?长", "在本校", "学习"),
-    "licence": ("医疗机构执业许可证", "机构名称", "登记号", "诊疗科目", "法定代表人", "发证机关"),
-    "probation_cert": ("试用期考核", "试用机构", "考核结果", "试用时间", "试用科室"),
-    "degree": ("学位证书", "授予", "学位评定委员会", "学位条例", "(学士|硕士|博士)学位"),
-    "diploma_record": (
-        "电子注册备案表",
-        "在线验证码",
-        "学历类别",
-        "学习形式",
-        "学校名称",
-        "层次",
-        "更新日期",
-    ),
-    "assistant_qualification": (
-        "医师资格证书",
-        "资格级别",
-        "资格类别",
-        "资格证书编码",
-        "医师资格考试",
-    ),
-    "assistant_practice": (
-        "医师执业证书",
-        "执业地点|主要执业机构",
-        "执业类别",
-        "执业范围",
-        "执业证书编码",
-        "医师级别",
-    ),
-    "practice_period_cert": ("执业期考核", "执业机构", "执业时间", "考核结果", "执业类别"),
-    "mentorship_cert": ("师承", "出师", "确有专长", "医术", "传统医学", "中医(药)?管理局"),
-    "pledge": ("承诺书", "应届", "本人承诺", "预计毕业", "承诺人"),
-    "social_insurance": ("社会保险", "缴费", "社会保障号码", "险种", "已缴|欠缴", "缴费年月"),
-}
-#: Markers (regular expressions) that alone identify a type.
-HEADINGS: dict[str, str] = {
-    "id_front": "公民身份号码",
-    "id_back": "居民身份证",
-    "diploma": "毕业证书|毕业证明书",
-    "licence": "执业许可证|诊所备案证",
-    "probation_cert": "试用期考核",
-    "degree": "学位证书",
-    "diploma_record": "电子注册备案表|学历认证报告",
-    "assistant_qualification": "医师资格证书",
-    "assistant_practice": "医师执业证书",
-    "practice_period_cert": "执业期考核证明",
-    "mentorship_cert": "出师证书|确有专长证书",
-    "pledge": "报考承诺书",
-    "social_insurance": "社会保险",
-}
-#: Slots whose material shows another type's markers (the card held in the hand).
-SHOWS = {"id_handheld": "id_front"}
 MIN_MARKERS = 2
+
+
+def _tables() -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
+    """Markers, headings and stand-ins of every material (stages.materials), in its order."""
+    from .materials import MATERIALS
+
+    markers = {m.slot: m.markers for m in MATERIALS.values() if m.markers}
+    headings = {m.slot: m.heading for m in MATERIALS.values() if m.heading}
+    shows = {m.slot: m.shows for m in MATERIALS.values() if m.shows}
+    return markers, headings, shows
+
+
+MARKERS, HEADINGS, SHOWS = _tables()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,19 +11,34 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from models import ApplicantForm, Finding, Rules, Status
+from models import ID_TYPE_LABELS, ApplicantForm, Finding, Rules, Status, checks
 from stages import idnumber
 from stages.certnumbers import qualification_problems
 from stages.dates import parse_year_month
 from stages.names import UNTYPABLE, name_problems
 
-ID_TYPE_LABELS: dict[str, str] = {
-    "resident_id": "居民身份证",
-    "passport": "护照",
-    "hk_macao_pass": "港澳居民来往内地通行证",
-    "taiwan_pass": "台湾居民来往大陆通行证",
-    "military": "军人身份证件",
-}
+#: The form's own checks (models.checks registry).
+for _id in (
+    "form.birth_date.age",
+    "form.birth_date.format",
+    "form.birth_date.matches_id",
+    "form.eligibility.local_graduate",
+    "form.gender.matches_id",
+    "form.gender.value",
+    "form.graduation.format",
+    "form.graduation.not_future",
+    "form.id_number.birth_code",
+    "form.id_number.checksum",
+    "form.id_number.format",
+    "form.id_number.unchecked",
+    "form.id_type.known",
+    "form.name.format",
+    "form.practice_number",
+    "form.qualification_number",
+    "form.registration.cutoff",
+):
+    checks.register(_id)
+
 MENTORSHIP_LEVEL = "师承或确有专长"
 CURRENT_GRADUATE = "当年毕业研究生"
 
@@ -41,7 +56,8 @@ def _finding(
     check: str,
     confidence: float | None = 1.0,
 ) -> Finding:
-    return Finding(
+    return checks.finding(
+        checks.get(check),
         applicant_id=form.applicant_id,
         slot="form",
         file=None,
@@ -51,7 +67,6 @@ def _finding(
         observed=observed,
         confidence=confidence,
         message=message,
-        check=check,
     )
 
 
@@ -391,7 +406,8 @@ def malformed_line_finding(
     `error` is a short Chinese phrase saying what is wrong (e.g. "不是有效的JSON").
     """
     shown = raw if len(raw) <= 200 else raw[:200] + "…"
-    return Finding(
+    return checks.finding(
+        checks.FORM_LINE_PARSE,
         applicant_id=applicant_id_guess or f"line-{line_no}",
         slot="form",
         file=None,
@@ -401,5 +417,4 @@ def malformed_line_finding(
         observed=shown,
         confidence=1.0,
         message=f"applicants.jsonl第{line_no}行无法读取（{error}），该考生的报名信息需人工核对。",
-        check="form.line.parse",
     )

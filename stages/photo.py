@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from models import Finding
+from models import Finding, checks
 
 #: Mean brightness and max colourfulness of the background strips for "white or near-white".
 MIN_BACKGROUND_BRIGHTNESS = 200.0
@@ -31,7 +31,8 @@ def background_stats(image: np.ndarray) -> tuple[float, float]:
 def check_photo(applicant_id: str, file: str, image: np.ndarray) -> Iterator[Finding]:
     h, w = image.shape[:2]
     portrait = h > w
-    yield Finding(
+    yield checks.finding(
+        checks.PHOTO_SHAPE,
         applicant_id=applicant_id,
         slot="photo",
         file=file,
@@ -41,11 +42,11 @@ def check_photo(applicant_id: str, file: str, image: np.ndarray) -> Iterator[Fin
         observed=f"{w}×{h} 像素",
         confidence=1.0,
         message="报名照片为竖版。" if portrait else f"报名照片不是竖版证件照（{w}×{h} 像素）。",
-        check="photo.shape",
     )
     brightness, chroma = background_stats(image)
     white = brightness >= MIN_BACKGROUND_BRIGHTNESS and chroma <= MAX_BACKGROUND_CHROMA
-    yield Finding(
+    yield checks.finding(
+        checks.PHOTO_BACKGROUND,
         applicant_id=applicant_id,
         slot="photo",
         file=file,
@@ -55,5 +56,4 @@ def check_photo(applicant_id: str, file: str, image: np.ndarray) -> Iterator[Fin
         observed=f"亮度 {brightness:.0f}/255，色度 {chroma:.0f}",
         confidence=1.0,
         message="报名照片为白色背景。" if white else "报名照片背景不是白色，不符合报名照片要求。",
-        check="photo.background",
     )

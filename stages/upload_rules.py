@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 
-from models import SLOT_LABELS, ApplicantForm, Finding, Requirement, Rules, Upload
+from models import SLOT_LABELS, ApplicantForm, Finding, Requirement, Rules, Upload, checks
 
 KIND_LABELS = {
     "jpeg": "JPG",
@@ -59,6 +59,10 @@ def allowed_kinds(slot: str, rules: Rules) -> tuple[str, ...]:
     return rules.image_kinds
 
 
+for _id in ("file.empty", "file.type", "file.size", "file.rules"):
+    checks.register(_id)
+
+
 def check_upload(upload: Upload, rules: Rules) -> Iterator[Finding]:
     """One `file` finding per upload: pass, or invalid with the first rule it breaks."""
     label = SLOT_LABELS.get(upload.slot, upload.slot)
@@ -68,7 +72,8 @@ def check_upload(upload: Upload, rules: Rules) -> Iterator[Finding]:
     observed = f"{KIND_LABELS.get(upload.kind, upload.kind)}，{_kb(upload.size)}"
 
     def finding(status: str, check: str, message: str) -> Finding:
-        return Finding(
+        return checks.finding(
+            checks.get(check),
             applicant_id=upload.applicant_id,
             slot=upload.slot,
             file=upload.path,
@@ -78,7 +83,6 @@ def check_upload(upload: Upload, rules: Rules) -> Iterator[Finding]:
             observed=observed,
             confidence=1.0,
             message=message,
-            check=check,
         )
 
     if upload.kind == "empty":
@@ -168,7 +172,8 @@ def check_presence(
     for slot, category in why.items():
         label = SLOT_LABELS.get(slot, slot)
         ok = slot in present
-        yield Finding(
+        yield checks.finding(
+            checks.PRESENCE,
             applicant_id=form.applicant_id,
             slot=slot,
             file=None,
@@ -178,7 +183,6 @@ def check_presence(
             observed="已上传" if ok else "未上传",
             confidence=1.0,
             message=f"已上传{label}。" if ok else f"缺少必需材料：{label}（{category}）。",
-            check="presence.required",
         )
 
 

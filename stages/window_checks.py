@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from models import SLOT_LABELS, Finding
+from models import SLOT_LABELS, Finding, checks
 from stages import imagehash
 from stages.read import clean
 from stages.textnorm import edit_distance
@@ -24,7 +24,8 @@ def _value_findings(field: str, label: str, owners: dict[str, list[str]]) -> Ite
             continue
         for aid in distinct:
             others = [a for a in distinct if a != aid]
-            yield Finding(
+            yield checks.finding(
+                checks.WINDOW_DUPLICATE[field],
                 applicant_id=aid,
                 slot="window",
                 file=None,
@@ -35,7 +36,6 @@ def _value_findings(field: str, label: str, owners: dict[str, list[str]]) -> Ite
                 confidence=1.0,
                 message=f"{label}“{value}”同时出现在报名序列号 "
                 f"{'、'.join(others[:5])} 的报名信息中，可能为重复报名，请人工核对。",
-                check=f"window.duplicate_{field}",
             )
 
 
@@ -163,7 +163,8 @@ def same_images(
                     message = f"同一图片被上传到 {names} {count}个材料栏目。"
                 else:
                     message = f"同一图片在 {_label(slot)} 栏目中被重复上传。"
-            yield Finding(
+            yield checks.finding(
+                checks.WINDOW_SAME_IMAGE,
                 applicant_id=aid,
                 slot="window",
                 file=path,
@@ -173,5 +174,4 @@ def same_images(
                 observed=f"与 {observed} 相同",
                 confidence=None,
                 message=message,
-                check="window.same_image",
             )

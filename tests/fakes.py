@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from models import TextLine
-from stages.ocr.base import Recognition
+from models import Reading, TextLine
+from stages.looks import Look
+from stages.ocr.base import LimitedEngine, Recognition
 from stages.read import Row
 
 
@@ -27,7 +28,7 @@ def rows(*texts: str, confidence: float = 0.99) -> list[Row]:
     return out
 
 
-class FakeEngine:
+class FakeEngine(LimitedEngine):
     """Each detected 'line' is a horizontal band of the image; its text comes from a script."""
 
     name = "fake"
@@ -67,3 +68,13 @@ class FakeEngine:
 
     def upside_down(self, crops: Sequence[np.ndarray]) -> list[float]:
         return [0.0 for _ in crops]
+
+
+class FnLook(Look):
+    """A closer look that re-reads a field with `fn` and can answer nothing else."""
+
+    def __init__(self, fn: Callable[[Reading], Reading | None]) -> None:
+        self.fn = fn
+
+    def __call__(self, reading: Reading) -> Reading | None:
+        return self.fn(reading)

@@ -3,9 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 from models import ApplicantForm, Education, Reading, Rules, TextLine
-from stages import classify, crosscheck, extract
+from models.checks import Variant
+from stages import classify, crosscheck, materials
+from stages.looks import Look
 from stages.read import Row
-from tests.fakes import rows
+from tests.fakes import FnLook, rows
 
 FORM = ApplicantForm(
     applicant_id="2026120000017",
@@ -26,18 +28,19 @@ def ctx(slot: str) -> crosscheck.Context:
 
 
 def statuses(slot: str, readings: dict) -> dict[str, str]:
-    return {f.field: f.status for f in crosscheck.crosscheck(ctx(slot), readings)}
+    return {f.field: f.status for f in materials.crosscheck(ctx(slot), readings)}
 
 
 def test_id_front_fields_survive_dropped_spaces_and_traditional_label() -> None:
-    r = extract.extract_id_front(
+    r = materials.extract(
+        "id_front",
         rows(
             "姓名欧阳晓彧",
             "性別女民族汉",
             "出生1997年1月25日",
             "住址天津市和平区",
             "公民身份号码120101199701257460",
-        )
+        ),
     )
     assert r["name"].value == "欧阳晓彧"
     assert r["gender"].value == "女"
@@ -47,28 +50,30 @@ def test_id_front_fields_survive_dropped_spaces_and_traditional_label() -> None:
 
 
 def test_confident_different_name_is_mismatch_but_unsure_one_is_unreadable() -> None:
-    sure = extract.extract_id_front(rows("姓名欧阳晓明", confidence=0.99))
-    unsure = extract.extract_id_front(rows("姓名欧阳晓明", confidence=0.5))
+    sure = materials.extract("id_front", rows("姓名欧阳晓明", confidence=0.99))
+    unsure = materials.extract("id_front", rows("姓名欧阳晓明", confidence=0.5))
     assert statuses("id_front", sure)["name"] == "mismatch"
     assert statuses("id_front", unsure)["name"] == "unreadable"
 
 
 def test_misread_id_number_failing_its_checksum_is_unreadable_not_mismatch() -> None:
-    r = extract.extract_id_front(rows("公民身份号码120101199701257461"))
+    r = materials.extract("id_front", rows("公民身份号码120101199701257461"))
     assert statuses("id_front", r)["id_number"] == "unreadable"
 
 
 def test_second_look_that_agrees_with_the_form_passes() -> None:
-    first = extract.extract_id_front(rows("姓名欧阳晓明"))
-    again = extract.extract_id_front(rows("姓名欧阳晓彧"))["name"]
-    found = {f.field: f for f in crosscheck.crosscheck(ctx("id_front"), first, lambda r: again)}
+    first = materials.extract("id_front", rows("姓名欧阳晓明"))
+    again = materials.extract("id_front", rows("姓名欧阳晓彧"))["name"]
+    found = {
+        f.field: f for f in materials.crosscheck(ctx("id_front"), first, FnLook(lambda r: again))
+    }
     assert found["name"].status == "pass"
 
 
 def test_question_mark_in_form_name_matches_any_one_character() -> None:
     form = ApplicantForm(applicant_id="1", name="王?明")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
-    r = extract.extract_id_front(rows("姓名王䶮明"))
+    r = materials.extract("id_front", rows("姓名王䶮明"))
     assert (
         crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name).status == "pass"
     )
@@ -77,44 +82,45 @@ def test_question_mark_in_form_name_matches_any_one_character() -> None:
 def test_minority_name_dot_dropped_by_ocr_still_matches() -> None:
     form = ApplicantForm(applicant_id="1", name="阿依古丽·买买提")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
-    r = extract.extract_id_front(rows("姓名阿依古丽买买提"))
+    r = materials.extract("id_front", rows("姓名阿依古丽买买提"))
     assert (
         crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name).status == "pass"
     )
 
 
 def test_id_back_expiry_against_reference_date() -> None:
-    ok = extract.extract_id_back(rows("有效期限2016.03.01-2036.03.01"))
-    old = extract.extract_id_back(rows("有效期限2005.03.01-2025.03.01"))
-    forever = extract.extract_id_back(rows("有效期限2010.03.01-长期"))
+    ok = materials.extract("id_back", rows("有效期限2016.03.01-2036.03.01"))
+    old = materials.extract("id_back", rows("有效期限2005.03.01-2025.03.01"))
+    forever = materials.extract("id_back", rows("有效期限2010.03.01-长期"))
     assert statuses("id_back", ok)["validity"] == "pass"
     assert statuses("id_back", old)["validity"] == "expired"
     assert statuses("id_back", forever)["validity"] == "pass"
 
 
 def test_a_labels_colon_is_never_its_value() -> None:
-    r = extract.extract("social_insurance", rows("姓名：贺敏敏", "单位名称：", "缴费年月"))
+    r = materials.extract("social_insurance", rows("姓名：贺敏敏", "单位名称：", "缴费年月"))
     assert r["name"].value == "贺敏敏" and "work_unit" not in r
-    r = extract.extract_probation(rows("姓名万浩性别男", "试用机构："))
+    r = materials.extract("probation_cert", rows("姓名万浩性别男", "试用机构："))
     assert "work_unit" not in r
 
 
 def test_a_seals_lettering_after_the_diploma_names_comma_is_not_the_name() -> None:
-    r = extract.extract_diploma(rows("学生尉迟敏诗,业性别女，1999年8月17日生，于"))
+    r = materials.extract("diploma", rows("学生尉迟敏诗,业性别女，1999年8月17日生，于"))
     assert r["name"].value == "尉迟敏诗" and r["gender"].value == "女"
-    assert extract.extract_diploma(rows("学生张三性别男"))["name"].value == "张三"
+    assert materials.extract("diploma", rows("学生张三性别男"))["name"].value == "张三"
 
 
 def test_diploma_study_period_with_its_至_lost() -> None:
-    r = extract.extract_diploma(
-        rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
+    r = materials.extract(
+        "diploma", rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
     )
     assert r["graduation"].value == "2024-07"
     assert r["birth_date"].value == "2001-11-10"
 
 
 def test_diploma_paragraph_and_number_level_code() -> None:
-    r = extract.extract_diploma(
+    r = materials.extract(
+        "diploma",
         rows(
             "普通高等学校",
             "毕业证书",
@@ -123,7 +129,7 @@ def test_diploma_paragraph_and_number_level_code() -> None:
             "成绩合格，准予毕业。",
             "天津医科大学",
             "证书编号：100621202005000123",
-        )
+        ),
     )
     assert r["name"].value == "欧阳晓彧"
     assert r["major"].value == "临床医学"
@@ -133,25 +139,26 @@ def test_diploma_paragraph_and_number_level_code() -> None:
     found = statuses("diploma", r)
     assert set(found.values()) == {"pass"}, found
     r06 = dict(r)
-    r06["diploma_number"] = extract.extract_diploma(rows("证书编号：100621202006000123"))[
+    r06["diploma_number"] = materials.extract("diploma", rows("证书编号：100621202006000123"))[
         "diploma_number"
     ]
     assert statuses("diploma", r06)["education_level"] == "mismatch"
 
 
 def test_licence_name_must_match_exactly_up_to_spacing_and_width() -> None:
-    same = extract.extract_licence(
-        rows("机构名称 天津市第一中心医院", "有效期限自2022年01月01日至2027年12月31日")
+    same = materials.extract(
+        "licence", rows("机构名称 天津市第一中心医院", "有效期限自2022年01月01日至2027年12月31日")
     )
-    other = extract.extract_licence(
-        rows("机构名称天津市第二中心医院", "有效期限自2020年01月01日至2025年12月31日")
+    other = materials.extract(
+        "licence", rows("机构名称天津市第二中心医院", "有效期限自2020年01月01日至2025年12月31日")
     )
     assert statuses("licence", same) == {"work_unit": "pass", "validity": "pass"}
     assert statuses("licence", other) == {"work_unit": "mismatch", "validity": "expired"}
 
 
 def test_probation_table_rows() -> None:
-    r = extract.extract_probation(
+    r = materials.extract(
+        "probation_cert",
         rows(
             "医师资格考试试用期考核证明",
             "姓名欧阳晓彧性别女",
@@ -159,11 +166,11 @@ def test_probation_table_rows() -> None:
             "试用机构天津市第一中心医院",
             "试用时间2024年07月01日至2025年06月30日",
             "考核结果合格",
-        )
+        ),
     )
     assert set(statuses("probation_cert", r).values()) == {"pass"}
-    short = extract.extract_probation(
-        rows("试用时间2024年07月01日至2025年01月31日", "考核结果不合格")
+    short = materials.extract(
+        "probation_cert", rows("试用时间2024年07月01日至2025年01月31日", "考核结果不合格")
     )
     found = statuses("probation_cert", short)
     assert found["period"] == "invalid" and found["result"] == "invalid"
@@ -188,7 +195,7 @@ def test_number_is_not_extended_by_a_neighbour_on_the_same_row() -> None:
             TextLine("2020年6月30日", 0.99, (420, 600, 600, 640), "fake"),
         )
     )
-    r = extract.extract_diploma([row])
+    r = materials.extract("diploma", [row])
     assert r["diploma_number"].value == "100621202005000123"
 
 
@@ -202,19 +209,19 @@ def test_portrait_noise_beside_the_name_is_not_part_of_it() -> None:
             TextLine("2", 0.6, (600, 10, 620, 40), "fake"),
         )
     )
-    assert extract.extract_id_front([row])["name"].value == "卢鹏"
-    assert extract.extract_id_front(rows("姓名林艳蕾1"))["name"].value == "林艳蕾"
+    assert materials.extract("id_front", [row])["name"].value == "卢鹏"
+    assert materials.extract("id_front", rows("姓名林艳蕾1"))["name"].value == "林艳蕾"
 
 
 def test_a_rare_character_the_engine_cannot_output_never_makes_a_mismatch() -> None:
     form = ApplicantForm(applicant_id="1", name="尉迟浩𫖯")
     charset = frozenset("尉迟浩頫顺频王")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules(), charset)
-    r = extract.extract_id_front(rows("姓名尉迟浩頫", confidence=0.99))
+    r = materials.extract("id_front", rows("姓名尉迟浩頫", confidence=0.99))
     assert (
         crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name).status == "pass"
     )
-    other = extract.extract_id_front(rows("姓名王迟浩頫", confidence=0.99))
+    other = materials.extract("id_front", rows("姓名王迟浩頫", confidence=0.99))
     found = crosscheck.compare(c, "name", form.name, other["name"], crosscheck.same_name)
     assert found.status == "mismatch"
 
@@ -231,16 +238,16 @@ def test_a_single_character_box_joins_its_row() -> None:
     ]
     grouped = group_rows(lines)
     assert [r.text for r in grouped] == ["性别男民族汉", "出生"]
-    assert extract.extract_id_front(grouped)["gender"].value == "男"
+    assert materials.extract("id_front", grouped)["gender"].value == "男"
 
 
 def test_traditional_variant_from_the_recogniser_is_the_same_name() -> None:
     form = ApplicantForm(applicant_id="1", name="黄俊")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
-    r = extract.extract_id_front(rows("姓名黃俊"))
+    r = materials.extract("id_front", rows("姓名黃俊"))
     found = crosscheck.compare(c, "name", form.name, r["name"], crosscheck.same_name)
     assert found.status == "pass" and found.observed == "黃俊"  # reported as read
-    rare = extract.extract_id_front(rows("姓名尉迟浩頫"))
+    rare = materials.extract("id_front", rows("姓名尉迟浩頫"))
     f2 = ApplicantForm(applicant_id="1", name="尉迟浩𫖯")
     c2 = crosscheck.Context(f2, "id_front", "f", date(2026, 1, 31), Rules())
     assert (
@@ -253,12 +260,12 @@ def test_question_mark_read_as_a_common_character_passes_and_names_it() -> None:
     # with the national centre, so a look-alike read there is noted, not sent to review
     form = ApplicantForm(applicant_id="1", name="萧薇?")
     c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules())
-    common = extract.extract_id_front(rows("姓名萧薇建"))
-    rare = extract.extract_id_front(rows("姓名萧薇𬭚"))
-    other = extract.extract_id_front(rows("姓名萧蔷建"))
+    common = materials.extract("id_front", rows("姓名萧薇建"))
+    rare = materials.extract("id_front", rows("姓名萧薇𬭚"))
+    other = materials.extract("id_front", rows("姓名萧蔷建"))
     found = crosscheck.compare(c, "name", form.name, common["name"], crosscheck.same_name)
     assert found.status == "pass" and "建" in found.message
-    assert found.check.endswith(".unknown_typable")
+    assert found.variant is Variant.UNKNOWN_TYPABLE
     sure = crosscheck.compare(c, "name", form.name, rare["name"], crosscheck.same_name)
     assert sure.status == "pass"
     assert found.confidence is not None and sure.confidence is not None
@@ -275,7 +282,7 @@ def test_a_common_character_at_a_question_mark_must_agree_with_the_other_documen
 
     def found(slot: str, read: str) -> crosscheck.Finding:
         c = crosscheck.Context(form, slot, f"uploads/1/{slot}/a.jpg", date(2026, 1, 31), Rules())
-        r = extract.extract_id_front(rows("姓名" + read))["name"]
+        r = materials.extract("id_front", rows("姓名" + read))["name"]
         return crosscheck.compare(c, "name", form.name, r, crosscheck.same_name)
 
     def statuses(*reads: tuple[str, str]) -> list[str]:
@@ -315,20 +322,21 @@ def test_a_common_character_at_a_question_mark_must_agree_with_the_other_documen
 def test_id_front_name_after_a_clipped_label_box() -> None:
     label = TextLine("名", 0.99, (15, 0, 45, 30), "fake")
     value = TextLine("欧阳晓彧", 0.99, (80, 0, 200, 30), "fake")
-    r = extract.extract_id_front([Row((label, value)), *rows("", "性别女民族汉")[1:]])
+    r = materials.extract("id_front", [Row((label, value)), *rows("", "性别女民族汉")[1:]])
     assert r["name"].value == "欧阳晓彧"
     # a name that merely starts with 名 on an unlabelled line is not taken for the label
-    assert "name" not in extract.extract_id_front(rows("名城大道"))
+    assert "name" not in materials.extract("id_front", rows("名城大道"))
 
 
 def test_diploma_heading_read_in_traditional_forms_is_not_the_school() -> None:
-    r = extract.extract_diploma(
-        rows("中等職業学校", "毕业证书", "学生魏薇，性别女，1994年10月9日生", "北京市实验职业学校")
+    r = materials.extract(
+        "diploma",
+        rows("中等職業学校", "毕业证书", "学生魏薇，性别女，1994年10月9日生", "北京市实验职业学校"),
     )
     assert r["school"].value == "北京市实验职业学校"
 
 
-class _Support:
+class _Support(Look):
     """A second look whose crop favours the reading over the form's value by `gap` nats."""
 
     def __init__(self, gap: float) -> None:
@@ -345,7 +353,7 @@ def test_prior_odds_follow_how_rare_each_character_is() -> None:
     def judge(form_name: str, read: str, gap: float) -> str:
         form = ApplicantForm(applicant_id="1", name=form_name)
         c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
-        r = extract.extract_id_front(rows("姓名" + read))["name"]
+        r = materials.extract("id_front", rows("姓名" + read))["name"]
         look = _Support(gap)
         return crosscheck.compare(c, "name", form_name, r, crosscheck.same_name, look).status
 
@@ -360,7 +368,7 @@ def test_prior_odds_follow_how_rare_each_character_is() -> None:
     assert judge("韩晓薇", "韩哓薇", 0.7) == "unreadable"
 
 
-class _Looks:
+class _Looks(Look):
     """A second look that scored the crop twice: as first read, and washed of a seal where
     it read `washed` (gap in nats against each)."""
 
@@ -374,7 +382,7 @@ class _Looks:
         return [(-8.0, reading.value), (-self.gap, self.washed)]
 
 
-class _Wild:
+class _Wild(Look):
     """A second look that records what it was asked to score and answers with `gap`."""
 
     def __init__(self, gap: float) -> None:
@@ -392,19 +400,19 @@ class _Wild:
 def test_a_question_mark_left_out_of_the_reading_is_scored_as_any_character() -> None:
     form = ApplicantForm(applicant_id="1", name="钟?")
     c = crosscheck.Context(form, "probation_cert", "f", date(2026, 1, 31), Rules())
-    r = extract.extract_id_front(rows("姓名钟"))["name"]  # the `?` character under a seal
+    r = materials.extract("id_front", rows("姓名钟"))["name"]  # the `?` character under a seal
     look = _Wild(-0.5)
     found = crosscheck.compare(c, "name", "钟?", r, crosscheck.same_name, look)
     assert found.status == "pass" and look.asked == ["钟" + crosscheck.WILDCARD]
     # no character there that the crop supports: only a piece of the name was read
     found = crosscheck.compare(c, "name", "钟?", r, crosscheck.same_name, _Wild(-4.0))
-    assert found.status == "unreadable" and found.check.endswith(".partial")
+    assert found.status == "unreadable" and found.variant is Variant.PARTIAL
 
 
 def test_each_look_gets_the_prior_odds_of_what_it_read() -> None:
     form = ApplicantForm(applicant_id="1", name="禚璐婷")
     c = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
-    r = extract.extract_id_front(rows("姓名璐婷"))["name"]  # 禚 lost under a seal's edge
+    r = materials.extract("id_front", rows("姓名璐婷"))["name"]  # 禚 lost under a seal's edge
 
     def judge(gap: float, washed: str) -> str:
         return crosscheck.compare(
@@ -420,54 +428,57 @@ def test_each_look_gets_the_prior_odds_of_what_it_read() -> None:
 
 
 def test_an_empty_name_field_is_not_read_as_the_next_label() -> None:
-    assert "name" not in extract.extract_probation(rows("姓名性别女"))
-    assert "name" not in extract.extract("practice_period_cert", rows("姓名性别女"))
-    assert extract.extract_probation(rows("姓名刘雨性别女"))["name"].value == "刘雨"
+    assert "name" not in materials.extract("probation_cert", rows("姓名性别女"))
+    assert "name" not in materials.extract("practice_period_cert", rows("姓名性别女"))
+    assert materials.extract("probation_cert", rows("姓名刘雨性别女"))["name"].value == "刘雨"
 
 
 def test_a_piece_of_the_seals_ring_is_not_taken_for_the_issuer() -> None:
-    r = extract.extract_diploma(
-        rows("学生仉楠，性别女，1998年7月28日生，于", "准予毕业。", "医科大学", "新疆医科大学")
+    r = materials.extract(
+        "diploma",
+        rows("学生仉楠，性别女，1998年7月28日生，于", "准予毕业。", "医科大学", "新疆医科大学"),
     )
     assert r["school"].value == "新疆医科大学"
-    r = extract.extract_diploma(
-        rows("学生昝杰文，性别男，于", "准予毕业。", "华北理工大学学", "校(院)")
+    r = materials.extract(
+        "diploma", rows("学生昝杰文，性别男，于", "准予毕业。", "华北理工大学学", "校(院)")
     )
     assert r["school"].value == "华北理工大学"
 
 
 def test_degree_name_at_the_end_of_a_detected_line() -> None:
     # the detector can split the sentence after the gender, the comma going with the split
-    r = extract.extract_degree(
-        rows("陆娜霞，女", "1995年10月13日生。在新疆医科大学", "临床医学专业完成了硕士学位")
+    r = materials.extract(
+        "degree",
+        rows("陆娜霞，女", "1995年10月13日生。在新疆医科大学", "临床医学专业完成了硕士学位"),
     )
     assert r["name"].value == "陆娜霞"
 
 
 def test_degree_name_needs_the_gender_after_it() -> None:
-    r = extract.extract_degree(rows("兹证明，女子学院", "在新疆医科大学"))
+    r = materials.extract("degree", rows("兹证明，女子学院", "在新疆医科大学"))
     assert "name" not in r
 
 
 def test_certificate_name_before_a_seals_lettering_read_as_digits() -> None:
     # a seal's ring lettering read as "7" right after the name: not part of it, not a reason
     # to lose the name
-    r = extract.extract_qualification(
-        rows("姓名杨睿超7", "性别男", "身份证件号码120112199307105018")
+    r = materials.extract(
+        "assistant_qualification", rows("姓名杨睿超7", "性别男", "身份证件号码120112199307105018")
     )
     assert r["name"].value == "杨睿超"
-    r = extract.extract_qualification(rows("姓名杨睿超7890", "性别男"))
+    r = materials.extract("assistant_qualification", rows("姓名杨睿超7890", "性别男"))
     assert "name" not in r
 
 
 def test_degree_school_under_a_seal_is_taken_from_the_issuers_line() -> None:
-    r = extract.extract_degree(
+    r = materials.extract(
+        "degree",
         rows(
             "彭薇雪，女，1989年11月9日生。在辽宁中医药大",
             "中医骨伤科学专业完成了硕士学位研究生学业，经",
             "予医学硕士学位。",
             "辽宁中医药大学",
             "学位评定委员会主席苏思超",
-        )
+        ),
     )
     assert r["school"].value == "辽宁中医药大学"

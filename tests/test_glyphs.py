@@ -10,10 +10,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from models import ApplicantForm, Reading, Rules
-from pipeline.process import ApplicantTask, SecondLook, Worker
-from pipeline.rules import load_rules
-from stages import crosscheck, glyphs
+from models import ApplicantForm, Provenance, Reading, Rules
+from stages import crosscheck, glyphs, rarenames
+from stages.looks import SecondLook
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -113,14 +112,9 @@ def test_the_recognisers_look_alike_is_replaced_from_the_crop() -> None:
 def test_the_untypable_character_read_at_a_forms_question_mark_is_named() -> None:
     form = ApplicantForm("1", name="乔?")
     ctx = crosscheck.Context(form, "id_front", "f", date(2026, 1, 31), Rules())
-    reading = Reading("name", "乔𬘡", 0.97, "ppocr+glyph")
+    reading = Reading("name", "乔𬘡", 0.97, "ppocr", provenance=(Provenance.GLYPH,))
     f = crosscheck.compare(ctx, "name", form.name, reading, crosscheck.same_name)
     assert f.status == "pass" and "𬘡" in f.message
-
-
-def _worker(engine: object, form: ApplicantForm, tmp: str) -> Worker:
-    task = ApplicantTask("1", tmp, tmp, form, (), (), load_rules("天津市"), date(2026, 1, 31))
-    return Worker(task, engine)
 
 
 @pytest.mark.parametrize(("printed_there", "agreed"), [("𬘡", True), ("明", False)])
@@ -131,10 +125,10 @@ def test_a_character_another_document_shows_is_read_where_the_print_looks_like_i
 
     engine = RapidEngine()
     form = ApplicantForm("1", name="乔?")
-    worker = _worker(engine, form, str(tmp_path))
+    held = rarenames.UnknownNames(engine.charset)
     ctx = crosscheck.Context(form, "diploma", "d.jpg", date(2026, 1, 31), Rules())
     look = SecondLook(engine, "diploma", line("姓名乔" + printed_there))
-    worker.unknown_names["d.jpg"] = (ctx, look)
+    held.unknown_names["d.jpg"] = (ctx, look)
     read_as = "乔细" if agreed else "乔明"
     readings = [
         ("r.pdf", Reading("name", "乔𬘡", 1.0, "pdf-text")),  # a text layer shows the character
@@ -144,10 +138,10 @@ def test_a_character_another_document_shows_is_read_where_the_print_looks_like_i
         ),
     ]
     before = crosscheck.compare(ctx, "name", form.name, readings[1][1], crosscheck.same_name)
-    findings, after = worker.untypable_agreed([before], readings)
+    findings, after = rarenames.untypable_agreed(form, held, [before], readings)
     (reading,) = [r for path, r in after if path == "d.jpg"]
     if agreed:
-        assert reading.value == "乔𬘡" and reading.engine == "ppocr+glyph"
+        assert reading.value == "乔𬘡" and reading.provenance == (Provenance.GLYPH,)
         assert findings[0].status == "pass" and "𬘡" in findings[0].message
     else:  # a clearly different character printed there stays as read (a name fault)
         assert reading.value == "乔明" and findings == [before]
@@ -185,11 +179,10 @@ def test_a_rare_form_character_replaces_the_look_alike_only_where_printed(
 
     engine = RapidEngine()
     form_name = "林晓" if read_as == "林哓" else "亓辰涛"
-    worker = _worker(engine, ApplicantForm("1", name=form_name), str(tmp_path))
     look = SecondLook(engine, "diploma", line("姓名" + printed_name))
     reading = Reading(
         "name", read_as, 0.97, "ppocr", box=(15, 10, 470, 80), source="姓名" + read_as
     )
-    got = worker.rare_name(reading, look)
+    got = rarenames.rare_name(ApplicantForm("1", name=form_name), reading, look)
     assert got.value == kept
-    assert got.engine == ("ppocr+glyph" if kept != read_as else "ppocr")
+    assert got.provenance == ((Provenance.GLYPH,) if kept != read_as else ())

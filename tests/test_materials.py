@@ -8,7 +8,8 @@ import pytest
 
 from models import ApplicantForm, Assistant, Education, Exam, Rules
 from pipeline.rules import load_rules
-from stages import classify, crosscheck, extract, form_checks, textnorm
+from stages import classify, crosscheck, form_checks, materials, textnorm
+from stages.looks import Look
 
 ID = "12010119970125746" + "7"  # valid check character (the CONTRACT example's corrected)
 OTHER_ID = "120104199502130016"
@@ -33,10 +34,10 @@ RULES = load_rules("天津市", exam_year=2026, opens=date(2026, 1, 5))
 def check(slot: str, *texts: str, form: ApplicantForm = FORM, conf: float = 0.99) -> dict:
     from tests.fakes import rows
 
-    readings = extract.extract(slot, rows(*texts, confidence=conf))
+    readings = materials.extract(slot, rows(*texts, confidence=conf))
     ctx = crosscheck.Context(form, slot, f"uploads/x/{slot}/a.jpg", date(2026, 1, 31), RULES)
     found: dict[str, str] = {}
-    for f in crosscheck.crosscheck(ctx, readings):
+    for f in materials.crosscheck(ctx, readings):
         # a field can be judged twice (form value, then a rule): keep the worst
         if found.get(f.field, "pass") == "pass":
             found[f.field] = f.status
@@ -49,11 +50,11 @@ def test_a_held_card_printed_too_small_is_not_passed_even_when_read() -> None:
     def judge(text_px: float | None, rules: Rules = RULES) -> tuple[str, str]:
         from tests.fakes import rows
 
-        readings = extract.extract("id_handheld", rows(f"公民身份号码{ID}"))
+        readings = materials.extract("id_handheld", rows(f"公民身份号码{ID}"))
         readings["id_number"] = replace(readings["id_number"], text_px=text_px)
         ctx = crosscheck.Context(FORM, "id_handheld", "f", date(2026, 1, 31), rules)
-        (f,) = crosscheck.crosscheck(ctx, readings)
-        return f.status, f.check
+        (f,) = materials.crosscheck(ctx, readings)
+        return f.status, f.rule_id
 
     assert RULES.handheld_min_digit_px == 12  # the national rule (003: 证件内容应清晰可辨)
     assert judge(9.5) == ("unreadable", "id_handheld.id_number.too_small")
@@ -276,7 +277,7 @@ def test_licence_subjects_cover_the_exam_category(
 def test_wrapped_subjects_are_read_to_the_next_label() -> None:
     from tests.fakes import rows
 
-    r = extract.extract_licence(rows("诊疗科目内科；外科", "儿科；口腔科", "发证机关天津市"))
+    r = materials.extract("licence", rows("诊疗科目内科；外科", "儿科；口腔科", "发证机关天津市"))
     assert r["subjects"].value == "内科;外科儿科;口腔科"  # NFKC: full-width ； is ;
 
 
@@ -344,7 +345,7 @@ def test_clinic_record_stands_in_for_the_licence_only_where_the_rules_say() -> N
     assert check("licence", *texts, form=clinical)["doc_type"] == "mismatch"
 
 
-class FakeLook:
+class FakeLook(Look):
     """A closer look whose CTC gap and second-engine reading the test chooses."""
 
     def __init__(self, gap: float | None, other: str | None) -> None:
@@ -378,7 +379,7 @@ def test_agreement_of_two_engines_and_the_crop(gap: float, other: str | None, st
 
     reading = Reading("id_number", OTHER_ID, 0.97, "ppocr", box=(0, 0, 10, 10), source=OTHER_ID)
     ctx = crosscheck.Context(FORM, "probation_cert", "f", date(2026, 1, 31), RULES)
-    f = crosscheck.compare(ctx, "id_number", ID, reading, crosscheck._same_id, FakeLook(gap, other))
+    f = crosscheck.compare(ctx, "id_number", ID, reading, crosscheck.same_id, FakeLook(gap, other))
     assert f.status == status
 
 

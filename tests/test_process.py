@@ -147,7 +147,7 @@ def test_a_printed_field_not_found_is_looked_for_again_at_twice_the_scale(
 
 def test_print_height_is_measured_in_the_uploads_own_pixels() -> None:
     from models import Reading
-    from pipeline.process import _with_text_px
+    from stages.recipe import _with_text_px
 
     page = np.full((100, 300, 3), 235, np.uint8)
     page[40:52, 20:280] = 20  # print 12 px tall on a page shown at half the upload's size
@@ -157,24 +157,37 @@ def test_print_height_is_measured_in_the_uploads_own_pixels() -> None:
 
 
 def test_a_closer_look_that_passed_the_field_is_the_reading_kept() -> None:
-    from models import Finding, Reading
-    from pipeline.process import _closer_reads
+    from models import Finding, Provenance, Reading
+    from models.checks import Variant
+    from stages.recipe import _closer_reads
 
     read = Reading("name", "黎欣琪健", 0.87, "ppocr", source="姓名黎欣琪健")
     unit = Reading("work_unit", "天津市第", 0.99, "ppocr")
 
-    def finding(field: str, status: str, observed: str, check: str) -> Finding:
-        return Finding("1", "licence", "f", field, status, "x", observed, 0.9, "", check)  # type: ignore[arg-type]
+    def finding(field: str, status: str, observed: str, variant: Variant) -> Finding:
+        return Finding(
+            "1",
+            "licence",
+            "f",
+            field,
+            status,
+            "x",
+            observed,
+            0.9,
+            "",
+            "licence." + field,  # type: ignore[arg-type]
+            variant=variant,
+        )
 
     kept = _closer_reads(
         {"name": read, "work_unit": unit},
         [
-            finding("name", "pass", "黎欣琪", "licence.name.verified"),
+            finding("name", "pass", "黎欣琪", Variant.VERIFIED),
             # a closer look that did not pass the field changes nothing
-            finding("work_unit", "unreadable", "天津市第一", "licence.work_unit.unstable"),
+            finding("work_unit", "unreadable", "天津市第一", Variant.UNSTABLE),
         ],
     )
-    assert kept["name"].value == "黎欣琪" and kept["name"].engine == "ppocr+look"
+    assert kept["name"].value == "黎欣琪" and kept["name"].provenance == (Provenance.LOOK,)
     assert kept["work_unit"] is unit
 
 

@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from models import TextLine
+from stages import materials
 from stages.ocr.base import Recognition
 from stages.read import group_rows, recognise_lines
 
@@ -187,13 +188,12 @@ def test_a_lone_label_with_its_colon_is_still_a_lone_label() -> None:
 
 def test_a_period_under_a_seals_star_is_read_right_of_its_label() -> None:
     from models import TextLine
-    from stages import extract
     from stages.read import fill_lone_labels
 
     image = np.zeros((300, 1400, 3), np.uint8)
     lone = [TextLine("试用时间", 0.99, (20, 100, 140, 140), "x")]
     engine = _Stretched("2024年07月01日至2025年07月31日")
-    labels = extract.SHORT_VALUE_LABELS["probation_cert"]
+    labels = materials.MATERIALS["probation_cert"].short_value_labels
     (row,) = group_rows(fill_lone_labels(image, lone, labels, engine))
     assert row.text == "试用时间2024年07月01日至2025年07月31日"
     # the look reaches as far as a date range runs (25 characters at 40 px)
@@ -202,7 +202,7 @@ def test_a_period_under_a_seals_star_is_read_right_of_its_label() -> None:
     lone = [TextLine("身份证号", 0.99, (20, 100, 140, 140), "x")]
     engine = _Stretched("120118199601247445")
     (row,) = group_rows(fill_lone_labels(image, lone, labels, engine))
-    assert extract.extract_probation([row])["id_number"].value == "120118199601247445"
+    assert materials.extract("probation_cert", [row])["id_number"].value == "120118199601247445"
     assert engine.widths[0] >= 22 * 40 - 5
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import EngineUnavailable, OcrError, OcrTimeout, Quad, Recognition
+from .base import EngineUnavailable, LimitedEngine, OcrError, OcrTimeout, Quad, Recognition
 
 NAME = "tesseract"
 MIN_VERSION = (4, 1)
@@ -62,7 +62,9 @@ def probe() -> dict[str, str]:
     return info
 
 
-class TesseractEngine:
+class TesseractEngine(LimitedEngine):
+    """Tesseract, one line at a time: the second engine that re-reads a disagreeing field."""
+
     name = NAME
 
     def __init__(self, lang: str = "chi_sim", timeout: float = DEFAULT_TIMEOUT) -> None:
@@ -92,6 +94,9 @@ class TesseractEngine:
             raise OcrError(f"tesseract failed: {exc}") from exc
 
     def detect(self, image: np.ndarray) -> list[Quad]:
+        raise OcrError("the tesseract wrapper does not offer line detection; use ppocr")
+
+    def crop(self, image: np.ndarray, quad: Quad) -> np.ndarray:
         raise OcrError("the tesseract wrapper does not offer line detection; use ppocr")
 
     def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:

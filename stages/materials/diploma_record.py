@@ -1,0 +1,143 @@
+"""The diploma_record material: its extractor and its checks (see stages.materials)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+from models import Finding, Reading
+
+from .. import textnorm
+from ..crosscheck import (
+    Context,
+    compare,
+    judged,
+    not_found,
+    same_id,
+    same_month,
+    same_name,
+    validity_check,
+)
+from ..extract import (
+    date_reading,
+    labelled,
+    person_fields,
+    put_reading,
+)
+from ..looks import Look
+from ..read import Row
+from . import Material
+
+RECORD_LABELS = (
+    r"姓名",
+    r"性[别別]",
+    r"证件号码",
+    r"出生日期",
+    r"入学日期",
+    r"毕\(结\)业日期",
+    r"学校名称",
+    r"专业",
+    r"学制",
+    r"层次",
+    r"学历类别",
+    r"学习形式",
+    r"毕\(结\)业(?!日期)",
+    r"证书编号",
+    r"校\(院\)长姓名",
+    r"在线验证码",
+    r"更新日期",
+)
+
+
+def extract_record(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = person_fields(rows, RECORD_LABELS, r"证件号码|身份证号")
+    put_reading(out, labelled(rows, "school", r"学校名称", RECORD_LABELS))
+    put_reading(out, labelled(rows, "education_level", r"层次", RECORD_LABELS))
+    put_reading(
+        out, date_reading(labelled(rows, "graduation", r"毕\(结\)业日期", RECORD_LABELS), True)
+    )
+    number = labelled(rows, "diploma_number", r"证书编号", RECORD_LABELS, r"[0-9]{17,18}")
+    put_reading(out, number)
+    put_reading(
+        out, labelled(rows, "verification_code", r"在线验证码", RECORD_LABELS, r"[0-9A-Za-z]+")
+    )
+    put_reading(out, date_reading(labelled(rows, "validity", r"有效期至", RECORD_LABELS)))
+    return out
+
+
+RECORD_LEVEL = {
+    "研究生": ("硕士", "博士", "研究生"),
+    "本科": ("本科",),
+    "专科": ("专科", "高职", "大专"),
+    "中专": ("中专", "中等专业", "中职"),
+}
+
+
+CODE_RE = re.compile(r"[A-Z0-9]{16}|[0-9]{12}")
+
+
+def check_record(ctx: Context, r: Mapping[str, Reading], look: Look | None) -> Iterator[Finding]:
+    e = ctx.form.education
+    yield compare(ctx, "name", ctx.form.name, r.get("name"), same_name, look)
+    if "id_number" in r:  # not every 备案表 prints it (domain-facts A5)
+        yield compare(ctx, "id_number", ctx.form.id_number, r.get("id_number"), same_id, look)
+    yield compare(ctx, "school", e.school, r.get("school"), textnorm.same_institution, look)
+    yield compare(ctx, "graduation", e.graduation, r.get("graduation"), same_month, look)
+    yield compare(ctx, "diploma_number", e.diploma_number, r.get("diploma_number"), same_id, look)
+    level = r.get("education_level")
+    if level is None:
+        yield not_found(ctx, "education_level", e.level)
+    elif e.level in RECORD_LEVEL:
+        yield judged(
+            ctx,
+            "education_level",
+            level,
+            any(w in level.value for w in RECORD_LEVEL[e.level]),
+            e.level,
+            f"备案表上的层次“{level.value}”与报名学历相符。",
+            f"备案表上的层次为“{level.value}”，与报名表填写的学历“{e.level}”不符。",
+        )
+    code = r.get("verification_code")
+    if code is None:
+        yield not_found(ctx, "verification_code", "16位大写字母或数字")
+    else:
+        yield judged(
+            ctx,
+            "verification_code",
+            code,
+            bool(CODE_RE.fullmatch(code.value)),
+            "16位大写字母或数字",
+            "在线验证码格式正确（可在学信网核验）。",
+            f"在线验证码“{code.value}”格式不正确（应为16位大写字母或数字）。",
+            "invalid",
+        )
+    yield validity_check(ctx, r.get("validity"), "在线验证报告有效期")
+
+
+MATERIAL = Material(
+    slot="diploma_record",
+    extract=extract_record,
+    check=check_record,
+    fields=(
+        "name",
+        "id_number",
+        "school",
+        "graduation",
+        "diploma_number",
+        "education_level",
+        "verification_code",
+        "validity",
+    ),
+    personal=True,
+    markers=(
+        "电子注册备案表",
+        "在线验证码",
+        "学历类别",
+        "学习形式",
+        "学校名称",
+        "层次",
+        "更新日期",
+    ),
+    heading="电子注册备案表|学历认证报告",
+    short_value_labels=("姓名",),
+)

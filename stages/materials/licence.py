@@ -1,0 +1,186 @@
+"""The licence material: its extractor and its checks (see stages.materials)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+
+from models import Finding, Reading
+
+from .. import textnorm
+from ..crosscheck import (
+    Context,
+    compare,
+    judged,
+    material_finding,
+    not_found,
+    validity_check,
+)
+from ..dates import parse_period
+from ..extract import (
+    Joined,
+    iso_date,
+    put_reading,
+    row_value,
+    union_box,
+)
+from ..looks import Look
+from ..read import Row
+from . import Material
+
+
+def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
+    out: dict[str, Reading] = {}
+    name = row_value(rows, "work_unit", r"机构名称", r"(.+)")
+    if name:
+        out["work_unit"] = name
+    period = row_value(rows, "validity", r"有效期限?", r"(.+)")
+    if period:
+        _start, end, open_ended = parse_period(period.value)
+        if end or open_ended:
+            out["validity"] = replace(period, value="长期" if open_ended else iso_date(end))
+    put_reading(out, _subjects(rows))
+    for row in rows:
+        joined = Joined.of([row])
+        m = re.search(r"(中医诊所备案证)", joined.text)
+        if m:
+            out["clinic_record"] = joined.reading("clinic_record", m)
+            break
+    return out
+
+
+LICENCE_LABELS = (
+    "机构名称",
+    "地址",
+    "法定代表人",
+    "主要负责人",
+    "登记号",
+    "有效期限",
+    "发证机关",
+    "发证日期",
+    "所有制形式",
+    "服务对象",
+    "服务方式",
+    "床位",
+    "注册资金",
+    "校验",
+)
+
+
+def _subjects(rows: Sequence[Row]) -> Reading | None:
+    """诊疗科目: the labelled row and the wrapped rows under it, up to the next label."""
+    for i, row in enumerate(rows):
+        text = Joined.of([row]).text
+        at = text.find("诊疗科目")
+        if at < 0:
+            continue
+        parts, used = [text[at + 4 :].lstrip(":：")], [row]
+        for nxt in rows[i + 1 : i + 6]:
+            t = Joined.of([nxt]).text
+            if any(t.startswith(label) for label in LICENCE_LABELS):
+                break
+            parts.append(t)
+            used.append(nxt)
+        value = "".join(parts)
+        if not value:
+            return None
+        box = union_box(used)
+        return Reading(
+            "subjects",
+            value,
+            min(r.confidence for r in used),
+            row.lines[0].engine,
+            box=box,
+            source=" / ".join(r.text for r in used),
+        )
+    return None
+
+
+def check_licence(ctx: Context, r: Mapping[str, Reading], look: Look | None) -> Iterator[Finding]:
+    yield compare(
+        ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
+    yield validity_check(ctx, r.get("validity"), "有效期限")
+    yield from check_subjects(ctx, r.get("subjects"))
+    record = r.get("clinic_record")
+    if record is not None:
+        allowed = ctx.rules.clinic_record_categories
+        category = ctx.form.exam.category
+        yield judged(
+            ctx,
+            "doc_type",
+            record,
+            category in allowed,
+            "医疗机构执业许可证副本"
+            + (f"（{'/'.join(allowed)}类别可用中医诊所备案证）" if allowed else ""),
+            f"报考{category}类别，可用中医诊所备案证代替医疗机构执业许可证。",
+            f"上传的是中医诊所备案证，报考{category}类别须提供医疗机构执业许可证副本。",
+        )
+
+
+def _near(word: str, text: str) -> bool:
+    """`word` in `text` allowing one misread character (an OCR slip is not a missing subject)."""
+    n = len(word)
+    return any(
+        textnorm.edit_distance(word, text[i : i + n]) <= 1 for i in range(max(1, len(text) - n + 1))
+    )
+
+
+def check_subjects(ctx: Context, reading: Reading | None) -> Iterator[Finding]:
+    category = ctx.form.exam.category
+    wanted = dict(ctx.rules.licence_subjects).get(category)
+    if not wanted:
+        return
+    expected = "/".join(wanted)
+    if reading is None:
+        yield not_found(ctx, "subjects", expected)
+        return
+    text = textnorm.normalise(reading.value)
+    have = [w for w in wanted if w in text]
+    if have:
+        yield material_finding(
+            ctx,
+            "subjects",
+            "pass",
+            expected,
+            "、".join(have),
+            reading.confidence,
+            f"诊疗科目包含{'、'.join(have)}，与报考类别“{category}”相符。",
+        )
+        return
+    close = any(_near(w, text) for w in wanted)
+    yield judged(
+        ctx,
+        "subjects",
+        replace(reading, confidence=0.0) if close else reading,
+        False,
+        expected,
+        "",
+        f"医疗机构执业许可证的诊疗科目中没有与报考类别“{category}”对应的科目（需含{expected}之一）。",
+    )
+
+
+MATERIAL = Material(
+    slot="licence",
+    extract=extract_licence,
+    check=check_licence,
+    fields=("work_unit", "validity", "subjects", "doc_type"),
+    printed=("work_unit", "validity"),
+    markers=("医疗机构执业许可证", "机构名称", "登记号", "诊疗科目", "法定代表人", "发证机关"),
+    heading="执业许可证|诊所备案证",
+    short_value_labels=("机构名称",),
+    skip_labels=(
+        "地址",
+        "法定代表人",
+        "主要负责人",
+        "登记号",
+        "发证机关",
+        "发证日期",
+        "所有制形式",
+        "服务对象",
+        "服务方式",
+        "床位",
+        "注册资金",
+    ),
+)

@@ -1,0 +1,66 @@
+"""The practice_period_cert material: its extractor and its checks (see stages.materials)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from models import Finding, Reading
+
+from .. import textnorm
+from ..crosscheck import (
+    Context,
+    compare,
+    person_checks,
+    result_check,
+)
+from ..extract import (
+    ID_LABELS,
+    labelled,
+    person_fields,
+    put_reading,
+)
+from ..looks import Look
+from ..read import Row
+from . import Material
+
+PPC_LABELS = (
+    r"姓名",
+    r"性[别別]",
+    r"身份证号",
+    r"执业机构",
+    r"执业时间",
+    r"执业类别",
+    r"考核结果",
+    r"考核意见",
+)
+
+
+def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
+    out = person_fields(rows, PPC_LABELS, r"身份证号(?:码)?")
+    put_reading(out, labelled(rows, "work_unit", r"执业机构", PPC_LABELS))
+    put_reading(out, labelled(rows, "result", r"考核结果", PPC_LABELS))
+    return out
+
+
+def check_practice_period(
+    ctx: Context, r: Mapping[str, Reading], look: Look | None
+) -> Iterator[Finding]:
+    yield from person_checks(ctx, r, look)
+    yield compare(
+        ctx, "work_unit", ctx.form.work_unit, r.get("work_unit"), textnorm.same_institution, look
+    )
+    yield result_check(ctx, r.get("result"), "执业期考核结果")
+
+
+MATERIAL = Material(
+    slot="practice_period_cert",
+    extract=extract_practice_period,
+    check=check_practice_period,
+    fields=("name", "id_number", "work_unit", "result"),
+    printed=("name", "work_unit"),
+    personal=True,
+    markers=("执业期考核", "执业机构", "执业时间", "考核结果", "执业类别"),
+    heading="执业期考核证明",
+    short_value_labels=("性别", "性別", "姓名", "执业机构", *ID_LABELS),
+    skip_labels=("执业时间", "执业类别", "考核意见", "负责人", "单位(公章)"),
+)

@@ -1,0 +1,505 @@
+"""One upload's recipe, and the applicant's closing steps: the verification stage.
+
+`read_upload` is a pure function of an upload's bytes: decode, turn upright, read, check
+against the form, and say which images to keep (normalised pages, evidence crops). It knows
+nothing of Dask or files; pipeline.process reads the bytes and writes the images where
+`UploadJob` says. `finish_applicant` then runs the checks that need all of an applicant's
+documents (the `?` of a form must be the same character on each).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import numpy as np
+
+from models import (
+    SLOT_LABELS,
+    ApplicantForm,
+    Finding,
+    Page,
+    Provenance,
+    Reading,
+    Rules,
+    TextLine,
+    Upload,
+    checks,
+)
+
+from . import classify, crosscheck, materials, photo, rarenames, read
+from .imagehash import fingerprint
+from .looks import SecondLook
+from .normalise import (
+    DET_SIDE,
+    RETRY_DET_SIDE,
+    ImageDecodeError,
+    Normalised,
+    load_image,
+    normalise,
+    photo_orientation,
+)
+from .ocr.base import OcrEngine, OcrError
+from .pdfpages import render_pages, text_lines
+
+EVIDENCE_PAD = 12
+#: Pages of a PDF that are read.
+MAX_PDF_PAGES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Engines:
+    """The OCR engines of this process: the recogniser, and the second engine (Tesseract)
+    that re-reads a field the first reads differently from the form (None: not installed)."""
+
+    ocr: OcrEngine
+    second: OcrEngine | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UploadJob:
+    """One upload to check, and where (relative to OUT) its images are to be kept."""
+
+    applicant_id: str
+    form: ApplicantForm | None
+    rules: Rules
+    reference_date: date
+    upload: Upload
+    #: the upload's number within its slot (0, 1, …): two uploads never share an image name
+    index: int
+    pages_dir: str
+    evidence_dir: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeptImage:
+    """An image the pipeline is to write: `path` relative to OUT, JPEG `quality`."""
+
+    path: str
+    pixels: np.ndarray
+    quality: int = 85
+
+
+@dataclass
+class UploadOutcome:
+    """What one upload produced (records, and the images to write)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    readings: list[Reading] = field(default_factory=list)
+    images: dict[str, KeptImage] = field(default_factory=dict)
+    #: stages.imagehash fingerprint of the first page, for the cross-applicant check
+    fingerprint: str | None = None
+
+    def keep(self, path: str, pixels: np.ndarray, quality: int = 85) -> str:
+        self.images[path] = KeptImage(path, pixels, quality)
+        return path
+
+
+def processing_error(applicant_id: str, upload: Upload, exc: BaseException) -> Finding:
+    """An upload we could not process: a person looks at the original file."""
+    label = SLOT_LABELS.get(upload.slot, upload.slot)
+    if isinstance(exc, ImageDecodeError):
+        reason = "文件损坏或不是有效图片"
+    elif isinstance(exc, OcrError):
+        reason = "文字识别引擎出错"
+    else:
+        reason = "处理出错"
+    return checks.finding(
+        checks.PROCESSING_ERROR,
+        applicant_id=applicant_id,
+        slot=upload.slot,
+        file=upload.path,
+        field="file",
+        status="invalid",
+        expected="可正常打开的图片或 PDF",
+        observed=f"{type(exc).__name__}: {str(exc)[:200]}",
+        confidence=None,
+        message=f"系统无法处理该{label}文件（{reason}），请人工查看原文件。",
+    )
+
+
+def _orientation(job: UploadJob, rotation: int, conf: float) -> Finding:
+    flagged = job.rules.flag_rotation and rotation != 0
+    label = SLOT_LABELS.get(job.upload.slot, job.upload.slot)
+    return checks.finding(
+        checks.ORIENTATION,
+        applicant_id=job.applicant_id,
+        slot=job.upload.slot,
+        file=job.upload.path,
+        field="orientation",
+        status="invalid" if flagged else "pass",
+        expected="0",
+        observed=str(rotation),
+        confidence=conf,
+        message=(
+            f"{label}为正向。"
+            if rotation == 0
+            else f"{label}被旋转了 {rotation} 度（顺时针），已自动转正后识别。"
+        ),
+    )
+
+
+def doc_type_finding(job: UploadJob, doc: classify.DocType) -> Finding:
+    """Is the page the slot's material? (classify)"""
+    slot = job.upload.slot
+    label = SLOT_LABELS.get(slot, slot)
+    expected = classify.is_expected(doc, slot)
+    seen = SLOT_LABELS.get(doc.best, "无法判断") if doc.best else "无法判断"
+    if expected:
+        status, msg = "pass", f"上传的材料是{label}。"
+    elif expected is False:
+        status, msg = "invalid", f"{label}栏上传的材料看起来是“{seen}”，不是{label}。"
+    else:
+        status, msg = "unreadable", f"无法确认{label}栏上传的是否为{label}，请人工核对。"
+    score = doc.score(classify.SHOWS.get(slot, slot))
+    return checks.finding(
+        checks.DOC_TYPE,
+        applicant_id=job.applicant_id,
+        slot=slot,
+        file=job.upload.path,
+        field="doc_type",
+        status=status,  # type: ignore[arg-type]
+        expected=label,
+        observed=seen,
+        confidence=min(1.0, 0.5 + 0.1 * max(score, doc.score(doc.best or ""))),
+        message=msg,
+    )
+
+
+def read_page(
+    slot: str, image: np.ndarray, quads: Sequence[np.ndarray], engine: OcrEngine
+) -> list[TextLine]:
+    """The page's text lines: recognition, then the second reads where the detector is
+    known to fail (stages.read)."""
+    material = materials.get(slot)
+    skip = material.skip_labels if material else ()
+    columns = material.skip_columns if material else ()
+    lines = read.recognise_lines(image, tuple(quads), engine, skip, columns)
+    short = material.short_value_labels if material else ()
+    if short:
+        lines = read.fill_lone_labels(image, lines, short, engine)
+    lines = read.restretch_numbers(image, lines, engine)
+    lines = read.reread_near_seals(image, lines, engine)
+    return read.reread_sealed_names(image, lines, engine)
+
+
+def _lost_header(slot: str, found: dict[str, Reading]) -> bool:
+    """Neither the holder's name nor number was read off a material that prints both."""
+    material = materials.get(slot)
+    return (
+        material is not None
+        and material.personal
+        and "name" not in found
+        and "id_number" not in found
+    )
+
+
+def _lacks_printed(slot: str, found: dict[str, Reading]) -> bool:
+    """A field every copy of the material prints is missing from what was read."""
+    material = materials.get(slot)
+    return material is not None and any(f not in found for f in material.printed)
+
+
+def _with_text_px(reading: Reading, image: np.ndarray, scale: float) -> Reading:
+    """The reading with the height of its print in the upload's own pixels (the page image
+    is the upload scaled by `scale`)."""
+    if reading.box is None or scale <= 0:
+        return reading
+    x0, y0, x1, y1 = reading.box
+    ink = read.ink_height(image[max(0, y0) : y1, max(0, x0) : x1])
+    return reading if ink is None else replace(reading, text_px=round(ink / scale, 1))
+
+
+def _closer_reads(readings: dict[str, Reading], findings: list[Finding]) -> dict[str, Reading]:
+    """Readings replaced by what a closer look read where that look passed the field
+    (variants VERIFIED and SECOND_LOOK): the reviewer, the exports and the audit then show
+    the reading the decision rests on (provenance LOOK)."""
+    out = dict(readings)
+    closer = (checks.Variant.VERIFIED, checks.Variant.SECOND_LOOK)
+    for f in findings:
+        r = out.get(f.field)
+        if (
+            r is not None
+            and f.status == "pass"
+            and f.observed
+            and f.observed != r.value
+            and f.variant in closer
+        ):
+            out[f.field] = r.with_provenance(Provenance.LOOK, value=f.observed)
+    return out
+
+
+@dataclass
+class _Page:
+    """One page on its way through the recipe."""
+
+    number: int
+    image: np.ndarray  # what the fields are read off (normalised, or the PDF's render)
+    scale: float
+    path: str
+    lines: list[TextLine]
+    layer: bool  # read from the PDF's text layer
+    raw: np.ndarray
+    exif: int
+    norm: Normalised | None = None
+
+
+def _page_name(job: UploadJob, page_no: int) -> str:
+    suffix = f"_{page_no}" if page_no else ""
+    return f"{job.pages_dir}/{job.upload.slot}_{job.index}{suffix}.jpg"
+
+
+def _layer_page(
+    job: UploadJob,
+    out: UploadOutcome,
+    raw: np.ndarray,
+    exif: int,
+    page_no: int,
+    layer: list[tuple[str, tuple[float, ...]]],
+) -> _Page:
+    """A born-digital PDF page: its own text, no OCR, nothing to turn."""
+    h, w = raw.shape[:2]
+    if page_no == 0:
+        out.findings.append(_orientation(job, 0, 1.0))
+    path = out.keep(_page_name(job, page_no), raw)
+    out.pages.append(Page(job.upload.path, page_no, path, w, h, 0, 0.0, 1.0, True, exif))
+    lines = [
+        TextLine(
+            text,
+            1.0,
+            (int(b[0] * w), int(b[1] * h), int(np.ceil(b[2] * w)), int(np.ceil(b[3] * h))),
+            "pdf-text",
+        )
+        for text, b in layer
+    ]
+    return _Page(page_no, raw, 1.0, path, lines, True, raw, exif)
+
+
+def _scanned_page(
+    job: UploadJob, out: UploadOutcome, raw: np.ndarray, exif: int, page_no: int, engine: OcrEngine
+) -> _Page:
+    """A scan or photo: turned upright, deskewed, cropped to the document, then read."""
+    slot = job.upload.slot
+    material = materials.get(slot)
+    side = material.detect_side if material and material.detect_side else DET_SIDE
+    norm = normalise(raw, engine, exif_orientation=exif, det_side=side)
+    if page_no == 0:
+        out.findings.append(_orientation(job, norm.rotation, norm.rotation_confidence))
+    path = out.keep(_page_name(job, page_no), norm.image)
+    h, w = norm.image.shape[:2]
+    out.pages.append(
+        Page(
+            job.upload.path,
+            page_no,
+            path,
+            w,
+            h,
+            norm.rotation,
+            norm.skew,
+            norm.rotation_confidence,
+            norm.document_found,
+            exif,
+        )
+    )
+    lines = read_page(slot, norm.image, norm.quads, engine) if material else []
+    return _Page(page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm)
+
+
+def _look_again(
+    job: UploadJob,
+    out: UploadOutcome,
+    page: _Page,
+    found: dict[str, Reading],
+    engine: OcrEngine,
+) -> dict[str, Reading]:
+    """Read a scanned page again where the first read missed what the material prints:
+    the whole frame where the outline found may be a table inside the sheet (its header rows
+    cut off), or closer where a small print was below the detector's reach. The read that
+    found more is kept (and its page image)."""
+    slot, norm = job.upload.slot, page.norm
+    if norm is None:
+        return found
+    material = materials.get(slot)
+    side = material.detect_side if material and material.detect_side else DET_SIDE
+    if norm.document_found and _lost_header(slot, found):
+        again = normalise(
+            page.raw, engine, exif_orientation=page.exif, det_side=side, find_doc=False
+        )
+    elif side < RETRY_DET_SIDE and _lacks_printed(slot, found):
+        again = normalise(
+            page.raw,
+            engine,
+            exif_orientation=page.exif,
+            det_side=RETRY_DET_SIDE,
+            find_doc=norm.document_found,
+        )
+    else:
+        return found
+    found2 = materials.extract(
+        slot, read.group_rows(read_page(slot, again.image, again.quads, engine))
+    )
+    if len(found2) <= len(found):
+        return found
+    page.image, page.scale = again.image, again.scale
+    out.keep(page.path, again.image)
+    return found2
+
+
+def _verify(
+    job: UploadJob,
+    out: UploadOutcome,
+    page: _Page,
+    readings: dict[str, Reading],
+    engines: Engines,
+    held: rarenames.UnknownNames,
+) -> None:
+    """Check the page's readings against the form; crops of flagged fields are kept."""
+    form, upload = job.form, job.upload
+    assert form is not None
+    ctx = crosscheck.Context(
+        form=form,
+        slot=upload.slot,
+        file=upload.path,
+        reference_date=job.reference_date,
+        rules=job.rules,
+        charset=engines.ocr.charset,
+    )
+    look = None if page.layer else SecondLook(engines.ocr, upload.slot, page.image, engines.second)
+    if look is not None and "name" in readings:
+        named = rarenames.untypable_name(form, readings["name"], look, engines.ocr.charset)
+        readings["name"] = rarenames.rare_name(form, named, look)
+    findings = list(materials.crosscheck(ctx, readings, look))
+    readings = _closer_reads(readings, findings)
+    if look is not None:
+        held.keep(ctx, look, findings, readings)
+    flagged = {
+        f.field: readings[f.field] for f in findings if f.needs_review and f.field in readings
+    }
+    crops = _evidence(job, out, page, flagged)
+    out.findings.extend(
+        replace(f, evidence=crops.get(f.field)) if f.needs_review else f for f in findings
+    )
+    out.readings.extend(readings.values())
+
+
+def _evidence(
+    job: UploadJob, out: UploadOutcome, page: _Page, readings: dict[str, Reading]
+) -> dict[str, str]:
+    """A crop of each flagged field, named by upload and page so none overwrites another."""
+    crops: dict[str, str] = {}
+    image = page.image
+    h, w = image.shape[:2]
+    suffix = f"_{page.number}" if page.number else ""
+    for name, reading in readings.items():
+        if reading.box is None:
+            continue
+        x0, y0, x1, y1 = reading.box
+        crop = image[
+            max(0, y0 - EVIDENCE_PAD) : min(h, y1 + EVIDENCE_PAD),
+            max(0, x0 - EVIDENCE_PAD) : min(w, x1 + EVIDENCE_PAD),
+        ]
+        if crop.size:
+            path = f"{job.evidence_dir}/{job.upload.slot}_{job.index}{suffix}_{name}.jpg"
+            crops[name] = out.keep(path, crop, 90)
+    return crops
+
+
+def _photo(job: UploadJob, out: UploadOutcome, raw: np.ndarray, exif: int, page_no: int) -> None:
+    """The registration photo: its turn, shape and background; nothing is read off it."""
+    rotation, conf = photo_orientation(raw)
+    out.findings.append(_orientation(job, rotation, conf))
+    upright = np.ascontiguousarray(np.rot90(raw, k=rotation // 90)) if rotation else raw
+    path = out.keep(f"{job.pages_dir}/photo_{job.index}.jpg", upright)
+    h, w = upright.shape[:2]
+    out.pages.append(Page(job.upload.path, page_no, path, w, h, rotation, 0.0, conf, False, exif))
+    out.findings.extend(photo.check_photo(job.applicant_id, job.upload.path, raw))
+
+
+def decode(
+    upload: Upload, data: bytes
+) -> tuple[list[tuple[np.ndarray, int]], list[list[tuple[str, tuple[float, ...]]]]]:
+    """The upload's page images (with EXIF orientation) and, for a PDF, each page's text
+    layer ([] for a page without one)."""
+    if upload.kind == "pdf":
+        pages = [(page, 1) for page in render_pages(data, max_pages=MAX_PDF_PAGES)]
+        return pages, text_lines(data, max_pages=MAX_PDF_PAGES)
+    return [load_image(data)], []
+
+
+def read_upload(
+    job: UploadJob,
+    data: bytes,
+    engines: Engines,
+    held: rarenames.UnknownNames,
+    out: UploadOutcome | None = None,
+) -> UploadOutcome:
+    """Everything one upload says: its pages, orientation, type, fields and their checks,
+    gathered in `out`. Raises (ImageDecodeError, OcrError, …) only where the upload could not
+    be processed; `out` then holds what was found before (its image fingerprint)."""
+    out = out if out is not None else UploadOutcome()
+    upload = job.upload
+    images, layers = decode(upload, data)
+    for page_no, (raw, exif) in enumerate(images):
+        if page_no == 0:
+            out.fingerprint = fingerprint(raw)
+        if upload.slot == "photo":
+            _photo(job, out, raw, exif, page_no)
+            continue
+        layer = layers[page_no] if page_no < len(layers) else []
+        if layer:
+            page = _layer_page(job, out, raw, exif, page_no, layer)
+        else:
+            page = _scanned_page(job, out, raw, exif, page_no, engines.ocr)
+        if materials.get(upload.slot) is None:
+            continue
+        _read_fields(job, out, page, engines, held)
+    return out
+
+
+def _read_fields(
+    job: UploadJob,
+    out: UploadOutcome,
+    page: _Page,
+    engines: Engines,
+    held: rarenames.UnknownNames,
+) -> None:
+    """The page's type, then (when it is the slot's material) its fields and their checks."""
+    slot = job.upload.slot
+    rows = read.group_rows(page.lines)
+    doc = classify.classify(row.text for row in rows)
+    out.findings.append(doc_type_finding(job, doc))
+    if classify.is_expected(doc, slot) is False:
+        return  # the wrong document: its fields would only add noise
+    found = materials.extract(slot, rows)
+    if not page.layer:
+        found = _look_again(job, out, page, found, engines.ocr)
+    readings = {k: replace(v, page_image=page.path) for k, v in found.items()}
+    if not page.layer and slot == "id_handheld" and "id_number" in readings:
+        # the upload rule asks that the held card be legible: measure its print
+        readings["id_number"] = _with_text_px(readings["id_number"], page.image, page.scale)
+    if job.form is None:
+        out.readings.extend(readings.values())
+        return
+    _verify(job, out, page, readings, engines, held)
+
+
+def finish_applicant(
+    form: ApplicantForm | None,
+    held: rarenames.UnknownNames,
+    findings: list[Finding],
+    readings: list[tuple[str, Reading]],
+) -> tuple[list[Finding], list[tuple[str, Reading]]]:
+    """The checks that need all of an applicant's documents: a form's `?` stands for one
+    character, the same on every document."""
+    if form is None:
+        return findings, readings
+    findings, readings = rarenames.untypable_agreed(form, held, findings, readings)
+    pages_of = {(path, r.field): r.page_image for path, r in readings}
+    agreed = crosscheck.unknown_characters_agree(findings, held.rescore)
+    findings = [
+        replace(f, evidence=pages_of.get((f.file or "", f.field))) if f is not g else f
+        for f, g in zip(agreed, findings, strict=True)
+    ]
+    return findings, readings
