@@ -292,6 +292,32 @@ def _plausible(field: str, value: str) -> bool:
     return len(value.strip()) >= 2
 
 
+@dataclass(frozen=True, slots=True)
+class _Comparison:
+    """One form value against one reading, with the words the messages use."""
+
+    ctx: Context
+    field: str
+    expected: str
+    reading: Reading
+    same: Callable[[str, str], bool]
+    look: Look | None
+    doc: str
+    label: str
+
+    def out(
+        self,
+        status: Status,
+        observed: str | None,
+        confidence: float | None,
+        message: str,
+        variant: Variant | None = None,
+    ) -> Finding:
+        return material_finding(
+            self.ctx, self.field, status, self.expected, observed, confidence, message, variant
+        )
+
+
 def compare(
     ctx: Context,
     field: str,
@@ -300,7 +326,8 @@ def compare(
     same: Callable[[str, str], bool],
     second_look: Look | None = None,
 ) -> Finding:
-    """The three-outcome comparison of one form value with one reading."""
+    """The three-outcome comparison of one form value with one reading: the rules below are
+    asked in turn, the first that decides gives the finding."""
     doc = SLOT_LABELS.get(ctx.slot, ctx.slot)
     label = FIELD_LABELS.get(field, field)
     if not expected:
@@ -316,215 +343,248 @@ def compare(
         )
     if reading is None:
         return not_found(ctx, field, expected)
+    q = _Comparison(ctx, field, expected, reading, same, second_look, doc, label)
     if same(expected, reading.value):
-        common = typable_at_unknowns(expected, reading.value) if field == "name" else []
-        shares = _unknown_shares(expected, reading, second_look) if common else None
-        if common and shares is not None and max(shares) < QMARK_SHARE:
-            return material_finding(
-                ctx,
-                field,
-                "pass",
-                expected,
-                reading.value,
-                reading.confidence * (1.0 - max(shares)),
-                f"{doc}上的{label}与报名表一致；“?”处识别为近似字“{'、'.join(common)}”"
-                "但识别引擎对此并不确定，符合报名系统无法输入的生僻字。",
-                Variant.UNKNOWN_CHARACTER,
-            )
-        if common:
-            # 002: the form may stand "?" for a character it cannot type, and the region
-            # completes those names with the national centre; the rest of the name agrees,
-            # so this is no reason to open the file (the ID number is checked on its own)
-            return material_finding(
-                ctx,
-                field,
-                "pass",
-                expected,
-                reading.value,
-                reading.confidence * 0.5,
-                f"{doc}上的{label}除“?”处外与报名表一致；“?”处识别为“{'、'.join(common)}”。"
-                "报名系统以“?”代替无法录入的生僻字，由考区汇总上报国家医学考试中心完善。",
-                # the recogniser was sure of a typable character (or could not say): the
-                # applicant's other documents decide (unknown_characters_agree)
-                Variant.UNKNOWN_TYPABLE,
-            )
-        at_unknowns = chars_at_unknowns(expected, reading.value) if field == "name" else []
-        return material_finding(
-            ctx,
-            field,
+        return _agrees(q)
+    return _rare_character(q) or _scored(q)
+
+
+def _scored(q: _Comparison) -> Finding:
+    """The reading differs from the form's value: the crop is scored for both (the costly
+    part, so only once the cheaper rules have not decided)."""
+    gap, seen = _kindest_look(q)
+    return (
+        _some_character_at_unknown(q)
+        or _verified(q, gap, seen)
+        or _partial(q)
+        or _disagrees(q, gap)
+    )
+
+
+def _agrees(q: _Comparison) -> Finding:
+    """The reading is the form's value; a `?` of the form read as a character says how."""
+    r, doc, label = q.reading, q.doc, q.label
+    common = typable_at_unknowns(q.expected, r.value) if q.field == "name" else []
+    shares = _unknown_shares(q.expected, r, q.look) if common else None
+    if common and shares is not None and max(shares) < QMARK_SHARE:
+        return q.out(
             "pass",
-            expected,
-            reading.value,
-            reading.confidence,
-            f"{doc}上的{label}与报名表一致"
-            + (
-                f"；“?”处为“{'、'.join(at_unknowns)}”（报名系统无法录入的字）。"
-                if at_unknowns
-                else "。"
-            ),
+            r.value,
+            r.confidence * (1.0 - max(shares)),
+            f"{doc}上的{label}与报名表一致；“?”处识别为近似字“{'、'.join(common)}”"
+            "但识别引擎对此并不确定，符合报名系统无法输入的生僻字。",
+            Variant.UNKNOWN_CHARACTER,
         )
-    rare = unreadable_chars(expected, ctx.charset) if field == "name" else []
-    if rare and _name_with_rare(expected, reading.value, rare):
-        chars = "、".join(rare)
-        return material_finding(
-            ctx,
-            field,
+    if common:
+        # 002: the form may stand "?" for a character it cannot type, and the region
+        # completes those names with the national centre; the rest of the name agrees,
+        # so this is no reason to open the file (the ID number is checked on its own)
+        return q.out(
             "pass",
-            expected,
-            reading.value,
-            reading.confidence * 0.8,
-            f"{doc}上的{label}除生僻字“{chars}”（识别引擎无法输出）外与报名表一致。",
-            Variant.RARE_CHARACTER,
+            r.value,
+            r.confidence * 0.5,
+            f"{doc}上的{label}除“?”处外与报名表一致；“?”处识别为“{'、'.join(common)}”。"
+            "报名系统以“?”代替无法录入的生僻字，由考区汇总上报国家医学考试中心完善。",
+            # the recogniser was sure of a typable character (or could not say): the
+            # applicant's other documents decide (unknown_characters_agree)
+            Variant.UNKNOWN_TYPABLE,
         )
+    at_unknowns = chars_at_unknowns(q.expected, r.value) if q.field == "name" else []
+    return q.out(
+        "pass",
+        r.value,
+        r.confidence,
+        f"{doc}上的{label}与报名表一致"
+        + (
+            f"；“?”处为“{'、'.join(at_unknowns)}”（报名系统无法录入的字）。"
+            if at_unknowns
+            else "。"
+        ),
+    )
+
+
+def _rare_character(q: _Comparison) -> Finding | None:
+    """Equal but for characters the engine cannot output at all."""
+    rare = unreadable_chars(q.expected, q.ctx.charset) if q.field == "name" else []
+    if not (rare and _name_with_rare(q.expected, q.reading.value, rare)):
+        return None
+    chars = "、".join(rare)
+    return q.out(
+        "pass",
+        q.reading.value,
+        q.reading.confidence * 0.8,
+        f"{q.doc}上的{q.label}除生僻字“{chars}”（识别引擎无法输出）外与报名表一致。",
+        Variant.RARE_CHARACTER,
+    )
+
+
+def _kindest_look(q: _Comparison) -> tuple[float | None, str]:
+    """The kindest look at the crop decides, each with the prior odds of the form's
+    characters against the ones that look read in their place: (gap, what it read);
+    (None, "") where the crop cannot be scored."""
     looks = (
-        second_look.support(reading, expected)
-        if second_look is not None and field in VERBATIM and "?" not in expected
+        q.look.support(q.reading, q.expected)
+        if q.look is not None and q.field in VERBATIM and "?" not in q.expected
         else None
     )
-    # the kindest look decides, each with the prior odds of the form's characters against
-    # the ones that look read in their place (`seen`: what the deciding look read)
-    gap, seen = (
-        max(
-            ((g + _frequency_prior(field, expected, alt), alt) for g, alt in looks),
-            key=lambda p: p[0],
-        )
-        if looks
-        else (None, "")
+    if not looks:
+        return None, ""
+    return max(
+        ((g + _frequency_prior(q.field, q.expected, alt), alt) for g, alt in looks),
+        key=lambda p: p[0],
     )
-    if second_look is not None and field == "name" and re.search("[?？]", expected):
-        # the form's `?` is some character the form could not type: score the crop for the
-        # name with any one character there (a character under a seal's edge, left out of
-        # the reading). Only a pass is decided this way; the rest as for any `?` name.
-        wild = re.sub("[?？]", WILDCARD, expected)
-        some = second_look.support(reading, wild)
-        best = max(g for g, _alt in some) if some else None
-        if best is not None and best >= PASS_GAP:
-            return material_finding(
-                ctx,
-                field,
-                "pass",
-                expected,
-                reading.value,
-                reading.confidence / (1.0 + math.exp(-min(50.0, best))),
-                f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”，"
-                "“?”处为报名系统无法录入的字）。",
-                Variant.VERIFIED,
-            )
-    if gap is not None and gap >= PASS_GAP:
-        # the crop supports the form's value about as well as what was read, or better:
-        # the reading was one of two near-equal candidates (a rare character and its
-        # look-alike). The confidence carries the two-way posterior of the form's value.
-        posterior = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
-        # the deciding look may itself read the form's value (the line cut where a seal's
-        # lettering ran on, or widened where it was cut short): that is the reading then
-        closer = seen if seen != reading.value and same(expected, seen) else None
-        return material_finding(
-            ctx,
-            field,
-            "pass",
-            expected,
-            closer or reading.value,
-            reading.confidence * posterior,
-            f"{doc}上的{label}经逐字核验与报名表一致（识别为“{reading.value}”"
-            + (f"，复核识别为“{closer}”）。" if closer else "）。"),
-            Variant.VERIFIED,
-        )
-    part, whole = textnorm.comparable(reading.value), textnorm.comparable(expected)
-    if part and len(part) < len(whole) and _subsequence(part, whole):
-        # a piece of the form's value, or the form's value with characters missing (under a
-        # seal's edge, glare, or off the crop): not evidence of a different value
-        return material_finding(
-            ctx,
-            field,
-            "unreadable",
-            expected,
-            reading.value,
-            reading.confidence * 0.5,
-            f"{doc}上的{label}仅识别出一部分（“{reading.value}”），请人工核对。",
-            Variant.PARTIAL,
-        )
-    other = None
-    if gap is not None and field in ctx.rules.agreement_fields:
-        other = second_look.agree(reading) if second_look is not None else None
-    if other is not None and same(expected, other.value):
-        # the second engine reads the form's value: the first reading was a misread, unless
-        # the crop clearly shows something else, in which case a person decides
-        status: Status = "unreadable" if gap is not None and gap <= -MISMATCH_GAP else "pass"
-        return material_finding(
-            ctx,
-            field,
-            status,
-            expected,
-            reading.value,
-            reading.confidence * (0.5 if status == "unreadable" else 0.8),
-            f"{doc}上的{label}两个识别引擎结果不一致（“{reading.value}”/“{other.value}”），请人工核对。"
-            if status == "unreadable"
-            else f"{doc}上的{label}经第二识别引擎核对与报名表一致。",
-            Variant.ENGINES,
-        )
-    both = other is not None and same_id(other.value, reading.value)
-    if gap is not None:
-        clear = gap <= -MISMATCH_GAP or (both and gap < 0)
-        if clear and _plausible(field, reading.value):
-            posterior = 1.0 / (1.0 + math.exp(max(-50.0, min(50.0, gap))))
-            return material_finding(
-                ctx,
-                field,
-                "mismatch",
-                expected,
-                reading.value,
-                reading.confidence * posterior,
-                f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致"
-                + ("（两个识别引擎结果相同）。" if both else "。"),
-                Variant.ENGINES if both else Variant.VERIFIED,
-            )
-    if second_look is not None:
-        again = second_look(reading)
-        if again is not None and same(expected, again.value):
-            return material_finding(
-                ctx,
-                field,
-                "pass",
-                expected,
-                again.value,
-                again.confidence * 0.9,
-                f"{doc}上的{label}经复核与报名表一致。",
-                Variant.SECOND_LOOK,
-            )
-        if again is not None and again.value != reading.value:
-            # the two reads disagree with each other: not confident enough for a mismatch
-            return material_finding(
-                ctx,
-                field,
-                "unreadable",
-                expected,
-                reading.value,
-                min(reading.confidence, again.confidence) * 0.5,
-                f"{doc}上的{label}识别结果不稳定（“{reading.value}”/“{again.value}”），请人工核对。",
-                Variant.UNSTABLE,
-            )
-    if (
-        gap is None
-        and reading.confidence >= MISMATCH_CONFIDENCE
-        and _plausible(field, reading.value)
-    ):
-        return material_finding(
-            ctx,
-            field,
-            "mismatch",
-            expected,
-            reading.value,
-            reading.confidence,
-            f"{doc}上的{label}为“{reading.value}”，与报名表填写的“{expected}”不一致。",
-        )
-    return material_finding(
-        ctx,
-        field,
+
+
+def _some_character_at_unknown(q: _Comparison) -> Finding | None:
+    """The form's `?` is some character the form could not type: score the crop for the
+    name with any one character there (a character under a seal's edge, left out of the
+    reading). Only a pass is decided this way; the rest as for any `?` name."""
+    if q.look is None or q.field != "name" or not re.search("[?？]", q.expected):
+        return None
+    wild = re.sub("[?？]", WILDCARD, q.expected)
+    some = q.look.support(q.reading, wild)
+    best = max(g for g, _alt in some) if some else None
+    if best is None or best < PASS_GAP:
+        return None
+    return q.out(
+        "pass",
+        q.reading.value,
+        q.reading.confidence / (1.0 + math.exp(-min(50.0, best))),
+        f"{q.doc}上的{q.label}经逐字核验与报名表一致（识别为“{q.reading.value}”，"
+        "“?”处为报名系统无法录入的字）。",
+        Variant.VERIFIED,
+    )
+
+
+def _verified(q: _Comparison, gap: float | None, seen: str) -> Finding | None:
+    """The crop supports the form's value about as well as what was read, or better: the
+    reading was one of two near-equal candidates (a rare character and its look-alike). The
+    confidence carries the two-way posterior of the form's value."""
+    if gap is None or gap < PASS_GAP:
+        return None
+    r = q.reading
+    posterior = 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, gap))))
+    # the deciding look may itself read the form's value (the line cut where a seal's
+    # lettering ran on, or widened where it was cut short): that is the reading then
+    closer = seen if seen != r.value and q.same(q.expected, seen) else None
+    return q.out(
+        "pass",
+        closer or r.value,
+        r.confidence * posterior,
+        f"{q.doc}上的{q.label}经逐字核验与报名表一致（识别为“{r.value}”"
+        + (f"，复核识别为“{closer}”）。" if closer else "）。"),
+        Variant.VERIFIED,
+    )
+
+
+def _partial(q: _Comparison) -> Finding | None:
+    """A piece of the form's value, or the form's value with characters missing (under a
+    seal's edge, glare, or off the crop): not evidence of a different value."""
+    part, whole = textnorm.comparable(q.reading.value), textnorm.comparable(q.expected)
+    if not (part and len(part) < len(whole) and _subsequence(part, whole)):
+        return None
+    return q.out(
         "unreadable",
-        expected,
-        reading.value,
-        reading.confidence,
-        f"{doc}上的{label}无法可靠识别（识别为“{reading.value}”），请人工核对。",
+        q.reading.value,
+        q.reading.confidence * 0.5,
+        f"{q.doc}上的{q.label}仅识别出一部分（“{q.reading.value}”），请人工核对。",
+        Variant.PARTIAL,
+    )
+
+
+def _disagrees(q: _Comparison, gap: float | None) -> Finding:
+    """The reading differs from the form: the second engine, the crop's scores and a
+    re-read decide between mismatch, pass and unreadable."""
+    other = None
+    if gap is not None and q.field in q.ctx.rules.agreement_fields and q.look is not None:
+        other = q.look.agree(q.reading)
+    return (
+        _second_engine(q, gap, other)
+        or _clear_mismatch(q, gap, other)
+        or _reread(q)
+        or _as_read(q, gap)
+    )
+
+
+def _second_engine(q: _Comparison, gap: float | None, other: Reading | None) -> Finding | None:
+    """The second engine reads the form's value: the first reading was a misread, unless
+    the crop clearly shows something else, in which case a person decides."""
+    if other is None or not q.same(q.expected, other.value):
+        return None
+    r = q.reading
+    status: Status = "unreadable" if gap is not None and gap <= -MISMATCH_GAP else "pass"
+    return q.out(
+        status,
+        r.value,
+        r.confidence * (0.5 if status == "unreadable" else 0.8),
+        f"{q.doc}上的{q.label}两个识别引擎结果不一致（“{r.value}”/“{other.value}”），请人工核对。"
+        if status == "unreadable"
+        else f"{q.doc}上的{q.label}经第二识别引擎核对与报名表一致。",
+        Variant.ENGINES,
+    )
+
+
+def _clear_mismatch(q: _Comparison, gap: float | None, other: Reading | None) -> Finding | None:
+    """The crop clearly favours what was read (or both engines read it): a mismatch."""
+    r = q.reading
+    both = other is not None and same_id(other.value, r.value)
+    if gap is None:
+        return None
+    clear = gap <= -MISMATCH_GAP or (both and gap < 0)
+    if not (clear and _plausible(q.field, r.value)):
+        return None
+    posterior = 1.0 / (1.0 + math.exp(max(-50.0, min(50.0, gap))))
+    return q.out(
+        "mismatch",
+        r.value,
+        r.confidence * posterior,
+        f"{q.doc}上的{q.label}为“{r.value}”，与报名表填写的“{q.expected}”不一致"
+        + ("（两个识别引擎结果相同）。" if both else "。"),
+        Variant.ENGINES if both else Variant.VERIFIED,
+    )
+
+
+def _reread(q: _Comparison) -> Finding | None:
+    """A closer re-read of the crop: the form's value (pass), or another value (the two
+    reads disagree with each other: not confident enough for a mismatch)."""
+    if q.look is None:
+        return None
+    r = q.reading
+    again = q.look(r)
+    if again is not None and q.same(q.expected, again.value):
+        return q.out(
+            "pass",
+            again.value,
+            again.confidence * 0.9,
+            f"{q.doc}上的{q.label}经复核与报名表一致。",
+            Variant.SECOND_LOOK,
+        )
+    if again is not None and again.value != r.value:
+        return q.out(
+            "unreadable",
+            r.value,
+            min(r.confidence, again.confidence) * 0.5,
+            f"{q.doc}上的{q.label}识别结果不稳定（“{r.value}”/“{again.value}”），请人工核对。",
+            Variant.UNSTABLE,
+        )
+    return None
+
+
+def _as_read(q: _Comparison, gap: float | None) -> Finding:
+    """No look decided: a confident, well-formed reading is a mismatch, else unreadable."""
+    r = q.reading
+    if gap is None and r.confidence >= MISMATCH_CONFIDENCE and _plausible(q.field, r.value):
+        return q.out(
+            "mismatch",
+            r.value,
+            r.confidence,
+            f"{q.doc}上的{q.label}为“{r.value}”，与报名表填写的“{q.expected}”不一致。",
+        )
+    return q.out(
+        "unreadable",
+        r.value,
+        r.confidence,
+        f"{q.doc}上的{q.label}无法可靠识别（识别为“{r.value}”），请人工核对。",
     )
 
 
