@@ -9,7 +9,6 @@ end, in form order, so the output does not depend on which worker finished first
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import functools
 import hashlib
@@ -21,7 +20,6 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,7 @@ from models import ApplicantResult, Finding, Page, Reading, Rules
 from stages import imagehash, window_checks
 from stages.ocr.base import OcrEngine, UnavailableEngine
 
+from . import versions
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant
 from .rules import load_rules
@@ -38,21 +37,26 @@ from .window import Window, load_window
 
 log = logging.getLogger(__name__)
 PARTS = "parts"
-FORMAT_VERSION = "2"  # 2: parts carry image fingerprints; older parts are recomputed
+#: 3: parts carry a digest of their content and the key covers the code and models
+FORMAT_VERSION = "3"
 
 
-def code_version() -> str:
-    try:
-        return metadata.version("certcheck")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "0+unknown"
+@functools.lru_cache(maxsize=1)
+def code_and_models() -> str:
+    """The code (a hash of the product's sources) and every model file the engines read."""
+    h = hashlib.sha256(versions.source_hash().encode())
+    for name, digest in sorted(versions.model_hashes().items()):
+        h.update(f"{name}={digest}".encode())
+    return h.hexdigest()
 
 
 def task_key(task: ApplicantTask) -> str:
-    """Changes whenever the inputs, rules or code change: a stale part is recomputed."""
+    """Changes whenever the inputs (form, uploads' hashes), rules, code or models change:
+    a stale part is recomputed. The calibration is not in it: parts keep the raw scores and
+    the calibration is applied when the outputs are written."""
     h = hashlib.sha256()
     h.update(FORMAT_VERSION.encode())
-    h.update(code_version().encode())
+    h.update(code_and_models().encode())
     h.update(repr(task.form).encode())
     h.update(repr(task.uploads).encode())
     h.update(repr(task.prior_findings).encode())
@@ -106,25 +110,49 @@ def result_from_json(data: dict[str, Any]) -> ApplicantResult:
     )
 
 
+def _digest(data: dict[str, Any]) -> str:
+    """sha256 of a part's content (everything but the digest itself), canonically encoded."""
+    body = {k: v for k, v in data.items() if k != "digest"}
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def write_part(out: Path, result: ApplicantResult, key: str) -> None:
     folder = out / PARTS
     folder.mkdir(parents=True, exist_ok=True)
+    data = result_to_json(result, key)
+    data["digest"] = _digest(data)
     tmp = folder / f".{result.applicant_id}.json.tmp"
-    tmp.write_text(json.dumps(result_to_json(result, key), ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     tmp.replace(folder / f"{result.applicant_id}.json")
 
 
-def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
-    path = out / PARTS / f"{applicant_id}.json"
+def _load_part(path: Path) -> dict[str, Any] | None:
+    """A part's content when it is whole and unchanged since it was written, else None."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("digest") != _digest(data):
+        return None
+    return data
+
+
+def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
+    """The kept result, or None (recomputed) when it is missing, stale (another key),
+    truncated or changed since it was written (its digest no longer matches)."""
+    path = out / PARTS / f"{applicant_id}.json"
+    data = _load_part(path)
+    if data is None:
+        if path.exists():
+            log.warning("part %s is damaged or was changed: recomputed", path.name)
         return None
     if data.get("key") != key:
         return None
     try:
         return result_from_json(data)
-    except (TypeError, KeyError):
+    except (TypeError, KeyError, ValueError):
+        log.warning("part %s cannot be read: recomputed", path.name)
         return None
 
 
@@ -134,9 +162,12 @@ def load_results(out: Path) -> dict[str, ApplicantResult]:
     results: dict[str, ApplicantResult] = {}
     folder = out / PARTS
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        data = _load_part(path)
         try:
-            result = result_from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError, KeyError):
+            result = result_from_json(data) if data is not None else None
+        except (TypeError, KeyError, ValueError):
+            continue
+        if result is None:
             continue
         results[result.applicant_id] = result
     return results
@@ -286,31 +317,6 @@ def write_outputs(out: Path, window: Window, results: dict[str, ApplicantResult]
             writer.writerow([aid, r.verdict, sum(1 for x in r.findings if x.needs_review)])
 
 
-def engine_versions() -> dict[str, str]:
-    versions = {"certcheck": code_version(), "python": sys.version.split()[0]}
-    for dist in (
-        "rapidocr",
-        "onnxruntime",
-        "opencv-python-headless",
-        "Pillow",
-        "dask",
-        "pytesseract",
-        "pdfplumber",
-    ):
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            versions[dist] = metadata.version(dist)
-    from stages import glyphs
-
-    versions.update(glyphs.font_versions())
-    try:
-        from stages.ocr.tesseract import probe
-
-        versions.update({f"tesseract:{k}": v for k, v in probe().items()})
-    except Exception as exc:  # noqa: BLE001 - recorded, not fatal: the run uses PP-OCR
-        versions["tesseract"] = f"unavailable ({exc})"
-    return versions
-
-
 def run_window(
     window_dir: Path,
     out: Path,
@@ -350,11 +356,15 @@ def run_window(
     cal = load_calibration()
     results = {aid: calibrate(r, cal) for aid, r in results.items()}
     write_outputs(out, window, results)
-    versions = engine_versions()
+    engine_versions = versions.engine_versions()
     from .report import write_report
 
     report = write_report(
-        out, window.info, [results[a] for a in window.order], window.forms, versions=versions
+        out,
+        window.info,
+        [results[a] for a in window.order],
+        window.forms,
+        versions=engine_versions,
     )
     summary = {
         "window": window.info.name,
@@ -368,7 +378,9 @@ def run_window(
         "stray_files": window.stray,
         "rules": list(rules.sources),
         "calibration": cal.source if cal else "none (raw recogniser scores)",
-        "versions": versions,
+        "versions": engine_versions,
+        "source_sha256": versions.source_hash(),
+        "model_sha256": versions.model_hashes(),
         "seconds": round(time.time() - started, 2),
         "report": str(report.relative_to(out)),
     }

@@ -78,3 +78,19 @@ class FnLook(Look):
 
     def __call__(self, reading: Reading) -> Reading | None:
         return self.fn(reading)
+
+
+class CrashingEngine(FakeEngine):
+    """Detection fails as an engine crash does (a bug or a broken model inside it)."""
+
+    def detect(self, image: np.ndarray) -> list[np.ndarray]:
+        raise RuntimeError("simulated crash inside the engine")
+
+
+class TimingOutEngine(FakeEngine):
+    """Recognition never answers in time (the wrapper's own time limit fires)."""
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        from stages.ocr.base import OcrTimeout
+
+        raise OcrTimeout("simulated: the engine took longer than its limit")

@@ -7,14 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from models import ApplicantForm, Education, Exam, Upload
 from pipeline.process import ApplicantTask, process_applicant
 from pipeline.rules import load_rules
 from pipeline.window import hash_file
-from stages.ocr.base import OcrError
-from tests.fakes import FakeEngine
+from stages.ocr.base import OcrEngine, OcrError, UnavailableEngine
+from tests.fakes import CrashingEngine, FakeEngine, TimingOutEngine
 
 FORM = ApplicantForm(
     applicant_id="2026120000017",
@@ -206,3 +207,31 @@ def test_a_card_whose_gender_line_was_missed_is_looked_at_again(tmp_path: Path) 
     by = {(f.slot, f.field): f for f in result.findings}
     assert engine.sides == [576, 1152]
     assert by[("id_front", "gender")].status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("engine", "reason"),
+    [
+        (CrashingEngine(ID_LINES), "处理出错"),
+        (TimingOutEngine(ID_LINES), "文字识别引擎出错"),
+        (UnavailableEngine("models missing"), "文字识别引擎出错"),
+    ],
+)
+def test_an_engine_that_crashes_or_times_out_is_our_failure_for_that_upload_only(
+    tmp_path: Path, engine: OcrEngine, reason: str
+) -> None:
+    files = {"id_front/a.jpg": _jpeg((1000, 630)), "photo/p.jpg": _jpeg((390, 567))}
+    result = process_applicant(_task(tmp_path, files), engine)
+    (failed,) = [f for f in result.findings if f.check == "processing.error"]
+    assert failed.slot == "id_front" and failed.status == "invalid" and reason in failed.message
+    # the photo needs no OCR: it is still checked
+    assert {f.field for f in result.findings if f.slot == "photo"} >= {"orientation", "shape"}
+
+
+def test_two_uploads_in_one_slot_keep_their_own_evidence(tmp_path: Path) -> None:
+    wrong = ["姓名欧阳晓明", *ID_LINES[1:]]  # a different name: flagged, so a crop is kept
+    files = {"id_front/a.jpg": _jpeg((1000, 630)), "id_front/b.jpg": _jpeg((1000, 630))}
+    result = process_applicant(_task(tmp_path, files), FakeEngine(wrong))
+    crops = [f.evidence for f in result.findings if f.field == "name" and f.slot == "id_front"]
+    assert len(crops) == 2 and all(crops) and len(set(crops)) == 2
+    assert all((tmp_path / "out" / str(c)).exists() for c in crops)
