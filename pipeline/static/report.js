@@ -1,7 +1,11 @@
-// certcheck report: filter the rows of a list page by text and verdict, and open an
-// applicant's page by 报名序列号. A few lines of vanilla JS loaded from a local file; without
-// JS every row is still shown.
+// certcheck report: filter the rows of a list page by text and verdict, open an applicant's
+// page by 报名序列号, and unfold the folded passes before printing. A few lines of vanilla JS
+// loaded from a local file; without JS every row is still shown.
 (function () {
+  window.addEventListener('beforeprint', function () {
+    var folded = document.querySelectorAll('details');
+    for (var i = 0; i < folded.length; i++) folded[i].open = true;
+  });
   var q = document.getElementById('q'), v = document.getElementById('v');
   var n = document.getElementById('n'), go = document.getElementById('go');
   if (!q || !n || !go) return;  // an applicant's page: no list to filter
