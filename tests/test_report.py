@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import jinja2
 import pytest
 
 import pipeline.report as report_module
@@ -417,3 +419,73 @@ def test_index_lists_names_with_a_question_mark_for_the_regions_report(report: t
     rows = _parse(index).tables["untyped"]
     assert rows[0] == ["考生", "报名表姓名", "材料上识别的姓名"]
     assert rows[1:] == [["2026120000006", "王?明", "身份证人像面：王玥明"]]
+
+
+def test_markup_anywhere_is_escaped(tmp_path: Path) -> None:
+    # autoescape covers every value a page shows, not only names: window, versions, files,
+    # readings, notes, form fields
+    evil = "<script>x()</script> & <i>"
+    aid = "2026120000010"
+    window = WindowInfo(root=f"/data/{evil}", name=evil, region="A&B", closes=date(2026, 1, 31))
+    finding = _finding(
+        aid,
+        "diploma",
+        "school",
+        "mismatch",
+        file=f"uploads/{aid}/diploma/<i>&.jpg",
+        expected=evil,
+        observed="R&D <b>",
+        message=evil,
+    )
+    form = _form(aid, "王?明")
+    form = dataclasses.replace(form, work_unit=evil)
+    results = [ApplicantResult(aid, (finding,))]
+    index = write_report(tmp_path, window, results, {aid: form}, versions={evil: "1.0 & up"})
+    pages = sorted(index.parent.glob("*.html")) + sorted(index.parent.glob("applicants/*.html"))
+    assert len(pages) == 3
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>x()" not in text and "<i>" not in text and "<b>" not in text, path
+        assert re.search(r"&(?!amp;|lt;|gt;|#3[49];|quot;)", text) is None, path  # bare "&"
+    index_text = index.read_text(encoding="utf-8")
+    assert "&lt;script&gt;x()&lt;/script&gt; &amp; &lt;i&gt;" in index_text  # title, footer
+    assert "A&amp;B" in index_text and "1.0 &amp; up" in index_text
+    page = (index.parent / "applicants" / f"{aid}.html").read_text(encoding="utf-8")
+    assert "R&amp;D &lt;b&gt;" in page
+    parsed = _parse(index.parent / "applicants" / f"{aid}.html")
+    assert dict(r for r in parsed.tables["form"] if len(r) == 2)["工作单位"] == evil
+    assert parsed.tables["findings"][1][:4] == ["毕业证书<i>&.jpg", "毕业学校", evil, "R&D <b>"]
+
+
+def test_stylesheet_and_script_are_written_beside_the_report(report: tuple) -> None:
+    index, _ = report
+    static = index.parent / "static"
+    for name in report_module.STATIC_FILES:
+        package_copy = Path(report_module.__file__).parent / "static" / name
+        assert (static / name).read_bytes() == package_copy.read_bytes()
+    assert "@media print" in (static / "report.css").read_text(encoding="utf-8")
+    pages = ["index.html", "type-1.html", "applicants/2026120000001.html"]
+    for path in [index.parent / name for name in pages]:
+        text = path.read_text(encoding="utf-8")
+        assert "<style" not in text  # nothing inlined: one shared stylesheet and script
+        links = [link for link in _parse(path).links if "static/" in link]
+        assert sorted(Path(link).name for link in links) == ["report.css", "report.js"], path
+        assert all((path.parent / link).resolve().is_file() for link in links)
+
+
+def test_templates_fail_on_an_undefined_name() -> None:
+    env = report_module.environment()
+    names = env.list_templates()
+    assert {"base.html", "report/index.html", "report/list.html", "report/applicant.html"} <= set(
+        names
+    )
+    for name in names:
+        env.get_template(name)  # every template compiles
+    assert env.get_template("base.html").render(static="/static/").count("/static/report.") == 2
+    with pytest.raises(jinja2.UndefinedError):
+        env.get_template("base.html").render()  # `static` forgotten
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ a.no_such_field }}").render(a=report_module.PagerItem(1, None))
+    # autoescape is on for .html templates, so a value is never trusted as markup
+    macros = env.get_template("report/_macros.html").module
+    assert str(macros.text("<b>")) == "&lt;b&gt;"  # type: ignore[attr-defined]
