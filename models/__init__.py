@@ -38,6 +38,17 @@ SLOTS: tuple[str, ...] = (
     "other",
 )
 
+#: What each status and verdict is called in reviewer-facing text.
+STATUS_LABELS: dict[str, str] = {
+    "pass": "通过",
+    "mismatch": "不一致",
+    "unreadable": "无法识别",
+    "missing": "缺少材料",
+    "invalid": "无效",
+    "expired": "已过期",
+}
+VERDICT_LABELS: dict[str, str] = {"review": "需人工审核", "clear": "自动通过"}
+
 #: 证件类型 of CONTRACT §2 as the registration system names them (seed 002: 军官证、士兵证 …).
 ID_TYPE_LABELS: dict[str, str] = {
     "resident_id": "居民身份证",

@@ -43,9 +43,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from models import (
     FIELD_LABELS,
+    ID_TYPE_LABELS,
     SLOT_LABELS,
     SLOTS,
+    STATUS_LABELS,
     STATUSES,
+    VERDICT_LABELS,
     ApplicantForm,
     ApplicantResult,
     Finding,
@@ -67,25 +70,6 @@ __all__ = [
     "status_label",
     "write_report",
 ]
-
-STATUS_LABELS: dict[str, str] = {
-    "pass": "通过",
-    "mismatch": "不一致",
-    "unreadable": "无法识别",
-    "missing": "缺少材料",
-    "invalid": "无效",
-    "expired": "已过期",
-}
-
-VERDICT_LABELS: dict[str, str] = {"review": "需人工审核", "clear": "自动通过"}
-
-ID_TYPE_LABELS: dict[str, str] = {
-    "resident_id": "居民身份证",
-    "passport": "护照",
-    "hk_macao_pass": "港澳居民来往内地通行证",
-    "taiwan_pass": "台湾居民来往大陆通行证",
-    "military": "军官证/士兵证",
-}
 
 #: The files under pipeline/static that every report gets a copy of, in report/static/.
 STATIC_FILES = ("report.css", "report.js")
