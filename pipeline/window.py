@@ -10,12 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from models import ApplicantForm, Finding, Upload, WindowInfo
+from models.errors import CertcheckError, ExitCode
 from stages.ingest import parse_applicant_line, parse_window_toml
 from stages.upload_rules import sniff
 
 
-class WindowError(Exception):
+class WindowError(CertcheckError):
     """The window cannot be processed at all (the operator's problem, not an applicant's)."""
+
+    exit_code = ExitCode.window
 
 
 @dataclass
