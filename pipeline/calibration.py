@@ -14,14 +14,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from models import ApplicantResult, Finding
+from models.errors import CertcheckError, ExitCode
 from stages.calibrate import Calibration
 from stages.materials import MATERIALS
 
 CALIBRATION_FILE = Path(__file__).with_name("calibration.json")
 
 
-class CalibrationError(ValueError):
+class CalibrationError(CertcheckError, ValueError):
     """The calibration file is missing or unreadable (only when one was asked for)."""
+
+    exit_code = ExitCode.rules
 
 
 def load_calibration() -> Calibration | None:

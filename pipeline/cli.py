@@ -1,18 +1,59 @@
 """certcheck command line.
 
-Exit codes: 0 the run was done (whatever the findings say); 2 bad arguments; 3 the window
-cannot be read; 4 a rule file is wrong; 5 a scheduler cannot be reached; 130 interrupted.
+`certcheck run WINDOW --out OUT` is the product (CONTRACT §1). Other commands are plugins:
+entry points in the group `certcheck.commands`, each a `register(subparsers)` that adds its
+subcommands with `set_defaults(handler=fn)`, `fn(args) -> int` (the lab's samples, eval, …
+come this way from the separate `lab` package, which the product never imports). A plugin
+that cannot be loaded is skipped (logged with -v); it never breaks `certcheck run`.
+
+One handler in `main` turns every error into its exit code (`models.errors.ExitCode`):
+
+  0    the run was done, whatever the findings say
+  2    bad arguments
+  3    the window cannot be read
+  4    a rule or calibration file is wrong, or window.toml names an unknown region (考区)
+  5    the --scheduler address is malformed or no scheduler answers there
+  6    OUT cannot be used: it is a file, or cannot be created or written
+  15   internal error: a bug (re-run with -v for the traceback)
+  130  interrupted (finished applicants are kept in OUT/parts)
+
+-v/--verbose and -q/--quiet (errors only: no warnings, progress bar or summary) are accepted
+before and after the subcommand.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
+from typing import Any
 
-EXIT_OK, EXIT_ARGS, EXIT_WINDOW, EXIT_RULES, EXIT_SCHEDULER, EXIT_INTERRUPTED = 0, 2, 3, 4, 5, 130
+from models.errors import CertcheckError, ExitCode, OutputError
+
+log = logging.getLogger(__name__)
+PLUGIN_GROUP = "certcheck.commands"
+#: The table of the module docstring, for --help (tests keep the two and ExitCode in step).
+EXIT_CODES = """\
+  0    the run was done, whatever the findings say
+  2    bad arguments
+  3    the window cannot be read
+  4    a rule or calibration file is wrong, or window.toml names an unknown region (考区)
+  5    the --scheduler address is malformed or no scheduler answers there
+  6    OUT cannot be used: it is a file, or cannot be created or written
+  15   internal error: a bug (re-run with -v for the traceback)
+  130  interrupted (finished applicants are kept in OUT/parts)"""
+INTERRUPTED = "certcheck: interrupted; finished applicants are kept in OUT/parts"
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("certcheck")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a bare source tree
+        return "0+unknown"
 
 
 def _positive(text: str) -> int:
@@ -22,16 +63,26 @@ def _positive(text: str) -> int:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="certcheck",
-        description="Check the scans uploaded for the 医师资格考试 registration against the form.",
-        epilog="exit codes: 0 done (whatever the findings say), 2 bad arguments, 3 unreadable "
-        "window, 4 rule file error, 5 scheduler unreachable, 130 interrupted",
-    )
-    p.add_argument("-v", "--verbose", action="store_true", help="log debugging detail")
-    sub = p.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    """Every parser, the subcommands' (plugins' included) too, takes -v and -q. Their default
+    is SUPPRESS so that a subcommand's parser, which did not see a flag given before the
+    subcommand, does not overwrite it with False."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_argument(
+            "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="debug detail"
+        )
+        self.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="errors only: no warnings, progress bar or summary",
+        )
+
+
+def _add_run(sub: Any) -> None:
     run = sub.add_parser("run", help="process an upload window and write OUT (CONTRACT §3)")
     run.add_argument(
         "window", type=Path, help="the window folder (window.toml, applicants.jsonl, uploads/)"
@@ -40,10 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, help="output folder (created; re-runs resume)"
     )
     run.add_argument(
-        "--workers",
-        type=_positive,
-        default=None,
-        help="local worker processes (default: one per core)",
+        "--workers", type=_positive, default=None, help="local worker processes (default: cores)"
     )
     run.add_argument(
         "--scheduler",
@@ -56,85 +104,62 @@ def build_parser() -> argparse.ArgumentParser:
         help="no Dask: process applicants one by one in this process (debugging)",
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.set_defaults(handler=cmd_run)
 
-    samples = sub.add_parser("samples", help="synthetic sample windows")
-    ssub = samples.add_subparsers(dest="samples_command", required=True)
-    gen = ssub.add_parser("generate", help="render a window with ground truth beside it")
-    gen.add_argument("out", type=Path, help="window folder to create (must not exist or be empty)")
-    gen.add_argument("--applicants", type=_positive, default=12)
-    gen.add_argument("--seed", type=int, default=7)
-    gen.add_argument("--region", default="天津市")
-    gen.add_argument("--hard", type=float, default=0.0, metavar="SHARE", help="hard-case share")
 
-    ev = sub.add_parser(
-        "eval", help="generate fresh windows (one per region), run them, score against the truth"
+def _load_plugins(sub: Any) -> list[str]:
+    """Let each `certcheck.commands` entry point add its subcommands; returns why the ones
+    that failed did (logged once logging is set up)."""
+    failures = []
+    for ep in importlib.metadata.entry_points(group=PLUGIN_GROUP):
+        try:
+            ep.load()(sub)
+        except Exception as exc:  # its extra not installed, or its own bug: not run's problem
+            failures.append(f"plugin {ep.name} ({ep.value}) skipped: {type(exc).__name__}: {exc}")
+    return failures
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="certcheck",
+        description="Check the scans uploaded for the 医师资格考试 registration against the form.",
+        epilog="exit codes:\n" + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ev.add_argument("--seed", type=int, required=True)
-    ev.add_argument("--applicants", type=_positive, default=60, help="in all, split by region")
-    ev.add_argument(
-        "--regions",
-        default="天津市,北京市,辽宁省",
-        help="comma-separated 考区 (one window each; default: %(default)s)",
-    )
-    ev.add_argument(
-        "--hard",
-        type=float,
-        default=0.25,
-        help="share of applicants captured under hard conditions (default: %(default)s)",
-    )
-    ev.add_argument("--work", type=Path, default=Path("eval/synthetic"))
-    ev.add_argument("--workers", type=_positive, default=None)
-
-    er = sub.add_parser("eval-real", help="measure on the third-party material in shared/realdata")
-    er.add_argument("realdata", type=Path)
-    er.add_argument("--work", type=Path, default=Path("eval/real"))
-
-    cal = sub.add_parser(
-        "calibrate",
-        help="fit the confidence calibration on fresh tuning windows (never the eval seed)",
-    )
-    cal.add_argument("--seed", type=int, required=True)
-    cal.add_argument("--applicants", type=_positive, default=150, help="in all, split by region")
-    cal.add_argument("--regions", default="天津市,北京市,辽宁省")
-    cal.add_argument("--hard", type=float, default=0.25)
-    cal.add_argument("--work", type=Path, default=Path("eval/calibration"))
-    cal.add_argument("--workers", type=_positive, default=None)
-    cal.add_argument("--output", type=Path, default=None, help="default: pipeline/calibration.json")
-
-    bench = sub.add_parser("bench", help="core-seconds per upload vs the naive Tesseract loop")
-    bench.add_argument("--seed", type=int, required=True)
-    bench.add_argument("--applicants", type=_positive, default=16)
-    bench.add_argument("--work", type=Path, default=Path("eval/bench"))
-    bench.add_argument("--workers", type=_positive, default=None)
+    p.add_argument("--version", action="version", version=f"certcheck {_version()}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_run(sub)
+    p.set_defaults(plugin_failures=_load_plugins(sub))
     return p
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from .calibration import CalibrationError
-    from .rules import RulesError
-    from .run import run_window
-    from .window import WindowError
+def check_out(out: Path) -> None:
+    """OUT must be a folder we can write in, or one we can create: say so before any work."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file, not a folder")
+    existing = next(p for p in (out, *out.absolute().parents) if os.path.lexists(p))
+    if not existing.is_dir():
+        raise OutputError(f"--out {out} cannot be created: {existing} is not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        what = "written" if existing == out else "created"
+        raise OutputError(f"--out {out} cannot be {what}: no permission to write in {existing}")
 
-    try:
-        summary = run_window(
-            args.window,
-            args.out,
-            workers=args.workers,
-            scheduler=args.scheduler,
-            sync=args.sync,
-            progress=not args.no_progress,
-        )
-    except WindowError as exc:
-        print(f"certcheck: cannot read the window: {exc}", file=sys.stderr)
-        return EXIT_WINDOW
-    except (RulesError, CalibrationError) as exc:
-        print(f"certcheck: rule file error: {exc}", file=sys.stderr)
-        return EXIT_RULES
-    except OSError as exc:
-        if args.scheduler and "connect" in str(exc).lower() or "Timed out" in str(exc):
-            print(f"certcheck: cannot reach the scheduler {args.scheduler}: {exc}", file=sys.stderr)
-            return EXIT_SCHEDULER
-        raise
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .run import run_window
+
+    quiet = getattr(args, "quiet", False)
+    check_out(args.out)
+    summary = run_window(
+        args.window,
+        args.out,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        sync=args.sync,
+        progress=not args.no_progress and not quiet,
+    )
+    if quiet:
+        return ExitCode.ok
     print(
         f"窗口 {summary['window'] or args.window}（{summary['region'] or '未指定考区'}，"
         f"审核基准日 {summary['reference_date']}）：考生 {summary['applicants']} 人，"
@@ -146,53 +171,64 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = args.out
     print(f"Results: {out / 'applicants.csv'}, {out / 'findings.jsonl'}")
     print(f"Report:  {out / summary['report']}")
-    return EXIT_OK
+    return ExitCode.ok
 
 
-def cmd_samples(args: argparse.Namespace) -> int:
-    from .synth import generate_window
-
-    try:
-        truth = generate_window(
-            args.out, args.applicants, args.seed, region=args.region, hard=args.hard
-        )
-    except FileExistsError as exc:
-        print(f"certcheck: {exc}", file=sys.stderr)
-        return EXIT_ARGS
-    print(f"Window: {args.out}\nGround truth: {truth}")
-    return EXIT_OK
+def _one_line(exc: BaseException) -> str:
+    text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    return text or type(exc).__name__
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _setup_logging(verbose: bool, quiet: bool) -> None:
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
+        level=logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-    if not args.verbose:
+    if not verbose:
         # the scheduler's start-up chatter is not the operator's business; distributed sets
         # its loggers' levels from dask's config when it is imported, so say it there
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
         logging.getLogger("distributed").setLevel(logging.ERROR)
-    try:
-        if args.command == "run":
-            return cmd_run(args)
-        if args.command == "samples":
-            return cmd_samples(args)
-        from . import evaluate
 
-        if args.command == "eval":
-            return evaluate.cmd_eval(args)
-        if args.command == "eval-real":
-            return evaluate.cmd_eval_real(args)
-        if args.command == "bench":
-            return evaluate.cmd_bench(args)
-        if args.command == "calibrate":
-            return evaluate.cmd_calibrate(args)
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, bad arguments: argparse said why
+        return exc.code if isinstance(exc.code, int) else ExitCode.bad_args
+    verbose = getattr(args, "verbose", False)
+    quiet = getattr(args, "quiet", False)
+    if verbose and quiet:
+        parser.print_usage(sys.stderr)
+        print("certcheck: error: -q and -v exclude each other", file=sys.stderr)
+        return ExitCode.bad_args
+    _setup_logging(verbose, quiet)
+    for failure in args.plugin_failures:
+        log.debug(failure)
+    try:
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            raise RuntimeError(f"command {args.command!r} registered no handler")
+        return int(handler(args))
+    except CertcheckError as exc:
+        if verbose:
+            traceback.print_exc()
+        print(f"certcheck: {_one_line(exc)}", file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
-        print("certcheck: interrupted; finished applicants are kept in OUT/parts", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    return EXIT_ARGS
+        print(INTERRUPTED, file=sys.stderr)
+        return ExitCode.interrupted
+    except Exception as exc:
+        if verbose:
+            traceback.print_exc()
+        hint = "" if verbose else "; re-run with -v for the traceback"
+        print(
+            f"certcheck: internal error (a bug, please report it): "
+            f"{type(exc).__name__}: {_one_line(exc)}{hint}",
+            file=sys.stderr,
+        )
+        return ExitCode.internal
 
 
 if __name__ == "__main__":

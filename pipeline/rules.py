@@ -1,7 +1,10 @@
 """Load the rule files (national baseline + the window's region overlay) into `models.Rules`.
 
-Rules that differ by region and year live in TOML files a non-programmer can edit; this
-module validates them on load and names the file and key in every error.
+Rules that differ by region and year live in TOML files a non-programmer can edit, so every
+table has a schema (pydantic, unknown keys forbidden): a misspelled key is an error naming
+the file, the key's path and the keys allowed there, never a rule silently not applied. The
+known 考区 are data too (`regions` in national.toml): a window naming another region stops
+with an error instead of quietly running on the national rules only.
 """
 
 from __future__ import annotations
@@ -9,9 +12,21 @@ from __future__ import annotations
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from models import SLOTS, Requirement, Rules
+from models.errors import CertcheckError, ExitCode
 
 RULES_DIR = Path(__file__).with_name("rules")
 KINDS = {"jpeg", "png", "pdf", "gif", "bmp", "webp", "tiff"}
@@ -28,10 +43,251 @@ FORM_KEYS = {
     "long_programme",
 }
 LEVELS = {"研究生", "本科", "专科", "中专", "师承或确有专长"}
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 
-class RulesError(ValueError):
-    """A rule file is missing or wrong; the message names the file and the key."""
+class RulesError(CertcheckError, ValueError):
+    """A rule file is missing or wrong, or the window's region is unknown; the message names
+    the file and the key."""
+
+    exit_code = ExitCode.rules
+
+
+# -- value checks: a ValueError here becomes "<file>: <key path>: <message>" ----------------
+
+
+def _slot_list(value: list[str]) -> list[str]:
+    unknown = [s for s in value if s not in SLOTS]
+    if unknown:
+        raise ValueError(f"unknown slot(s) {unknown}; known slots: {', '.join(SLOTS)}")
+    return value
+
+
+def _kind_list(value: list[str]) -> list[str]:
+    if not value or not set(value) <= KINDS:
+        raise ValueError(f"must be a non-empty list of {sorted(KINDS)}, got {value!r}")
+    return value
+
+
+def _form_key(key: str) -> str:
+    if key not in FORM_KEYS:
+        raise ValueError(f"unknown form key; allowed here: {', '.join(sorted(FORM_KEYS))}")
+    return key
+
+
+def _form_value(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"must be a word or a number, got {value!r}")
+    return str(value)
+
+
+def _exam_year(key: str) -> str:
+    if not key.isdigit() or not 1990 <= int(key) <= 2100:
+        raise ValueError("the key must be an exam year such as 2026")
+    return key
+
+
+def _level(key: str) -> str:
+    if key not in LEVELS:
+        raise ValueError(f"unknown education level {key!r}; use {sorted(LEVELS)}")
+    return key
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written YYYY-MM-DD, got {value!r}")
+
+
+def _unique(value: list[str]) -> list[str]:
+    repeated = sorted({v for v in value if value.count(v) > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return value
+
+
+Word = Annotated[str, Field(min_length=1)]
+Slots = Annotated[list[str], AfterValidator(_slot_list)]
+Kinds = Annotated[list[str], AfterValidator(_kind_list)]
+When = dict[
+    Annotated[str, AfterValidator(_form_key)],
+    Annotated[list[Annotated[Any, AfterValidator(_form_value)]], Field(min_length=1)],
+]
+Cutoffs = Annotated[
+    dict[Annotated[str, AfterValidator(_level)], Annotated[Any, AfterValidator(_iso_date)]],
+    Field(min_length=1),
+]
+
+
+# -- the schema: one model per table ----------------------------------------------------------
+
+
+class _Table(BaseModel):
+    """A TOML table whose keys are exactly its fields."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keys(cls, data: Any) -> Any:
+        # before pydantic's own extra check, so the error can list the keys allowed here
+        if isinstance(data, dict):
+            unknown = [str(k) for k in data if k not in cls.model_fields]
+            if unknown:
+                raise PydanticCustomError(
+                    "unknown_key",
+                    "unknown key",
+                    {"keys": unknown, "allowed": ", ".join(cls.model_fields)},
+                )
+        return data
+
+
+class UploadTable(_Table):
+    max_kb: PositiveInt | None = None
+    photo_max_kb: PositiveInt | None = None
+    image_kinds: Kinds | None = None
+    photo_kinds: Kinds | None = None
+    pdf_slots: Slots | None = None
+    flag_rotation: bool | None = None
+    handheld_min_digit_px: PositiveInt | None = None
+
+
+class FormTable(_Table):
+    min_age: PositiveInt | None = None
+    max_age: PositiveInt | None = None
+
+
+class ReviewTable(_Table):
+    probation_min_months: PositiveInt | None = None
+
+
+class RequiredTable(_Table):
+    always: Slots | None = None
+
+
+class SocialInsuranceTable(_Table):
+    months_before_opens: PositiveInt | None = None
+
+
+class LicenceTable(_Table):
+    clinic_record_categories: list[Word] | None = None
+
+
+class GraduateTable(_Table):
+    local_schools: list[Word] | None = None
+
+
+class OcrTable(_Table):
+    agreement_fields: list[Word] | None = None
+
+
+class CategoryTable(_Table):
+    """`[[category]]`: the first whose `when` holds gives the applicant's materials."""
+
+    name: Word
+    when: When = {}
+    slots: Slots
+
+
+class AdditionTable(CategoryTable):
+    """`[[addition]]`: every one whose `when` holds adds its slots."""
+
+    except_categories: list[Word] = []
+
+
+class RuleTables(_Table):
+    """What national.toml and a region file may both hold; a region file overrides keys."""
+
+    name: Word | None = None
+    source: str | None = None
+    upload: UploadTable | None = None
+    form: FormTable | None = None
+    review: ReviewTable | None = None
+    required: RequiredTable | None = None
+    registration_cutoff: dict[Annotated[str, AfterValidator(_exam_year)], Cutoffs] | None = None
+    licence_subjects: dict[str, Annotated[list[Word], Field(min_length=1)]] | None = None
+    licence: LicenceTable | None = None
+    graduate: GraduateTable | None = None
+    ocr: OcrTable | None = None
+    social_insurance: SocialInsuranceTable | None = None
+    category: list[CategoryTable] | None = None
+    addition: list[AdditionTable] | None = None
+
+
+class RuleSet(RuleTables):
+    """The national baseline merged with a region file: what `build_rules` turns into Rules."""
+
+    regions: Annotated[list[Word], AfterValidator(_unique)] | None = None
+
+
+class NationalFile(RuleSet):
+    """national.toml: also the list of known 考区 (`regions`)."""
+
+    regions: Annotated[list[Word], Field(min_length=1), AfterValidator(_unique)]
+
+
+class RegionFile(RuleTables):
+    """A region overlay: `name` is the region as window.toml writes it."""
+
+    name: Word
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def _path(loc: tuple[Any, ...], data: Any) -> str:
+    """A key path as the file's author reads it: `category #3 (name).when."education.level"`."""
+    out: list[str] = []
+    node = data
+    for part in loc:
+        if part == "[key]":
+            continue
+        if isinstance(part, int):
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            name = node.get("name") if isinstance(node, dict) else None
+            label = f"#{part + 1}" + (f" ({name})" if isinstance(name, str) and name else "")
+            out[-1:] = [f"{out[-1]} {label}" if out else label]
+            continue
+        key = str(part)
+        node = node.get(part) if isinstance(node, dict) else None
+        out.append(key if key.replace("_", "").isalnum() else f'"{key}"')
+    return ".".join(out)
+
+
+def _describe(exc: ValidationError, data: Any, where: str) -> str:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        ctx = err.get("ctx") or {}
+        if err["type"] == "unknown_key":
+            for key in ctx["keys"]:
+                problems.append(
+                    f"{_path((*loc, key), data)}: unknown key; allowed here: {ctx['allowed']}"
+                )
+            continue
+        if err["type"] == "missing":
+            message = "missing (required)"
+        elif err["type"] == "value_error":
+            message = str(ctx.get("error", err["msg"]))
+        else:
+            message = f"{err['msg']}, got {err['input']!r}"[:300]
+        problems.append(f"{_path(loc, data) or '(top level)'}: {message}")
+    shown = "; ".join(problems[:5])
+    more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+    return f"{where}: {shown}{more}"
+
+
+def _validate(model: type[M], data: dict[str, Any], where: str) -> M:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RulesError(_describe(exc, data, where)) from exc
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -43,10 +299,10 @@ def _load(path: Path) -> dict[str, Any]:
         raise RulesError(f"{path}: not valid TOML: {exc}") from exc
 
 
-def region_files(rules_dir: Path = RULES_DIR) -> dict[str, Path]:
+def region_files(rules_dir: Path | None = None) -> dict[str, Path]:
     """Region name (as `window.toml` writes it) → overlay file."""
     out = {}
-    for path in sorted(rules_dir.glob("*.toml")):
+    for path in sorted((rules_dir or RULES_DIR).glob("*.toml")):
         if path.name == "national.toml":
             continue
         name = _load(path).get("name")
@@ -71,119 +327,20 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _positive_int(data: dict[str, Any], key: str, where: str) -> int:
-    value = data.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise RulesError(f"{where}: `{key}` must be a positive whole number, got {value!r}")
-    return value
-
-
-def _kinds(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not set(value) <= KINDS:
-        raise RulesError(
-            f"{where}: `{key}` must be a non-empty list of {sorted(KINDS)}, got {value!r}"
-        )
-    return tuple(value)
-
-
-def _slots(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(s, str) for s in value):
-        raise RulesError(f"{where}: must be a list of slot names, got {value!r}")
-    unknown = [s for s in value if s not in SLOTS]
-    if unknown:
-        raise RulesError(f"{where}: unknown slot(s) {unknown}; known slots: {', '.join(SLOTS)}")
-    return tuple(value)
-
-
-def _requirement(cat: Any, at: str, categories: set[str] | None = None) -> Requirement:
-    if not isinstance(cat, dict):
-        raise RulesError(f"{at}: must be a table with `name`, `when` and `slots`")
-    name = cat.get("name")
-    if not isinstance(name, str) or not name:
-        raise RulesError(f"{at}: needs a `name`")
-    when = cat.get("when", {})
-    if not isinstance(when, dict):
-        raise RulesError(f"{at} ({name}): `when` must be a table of form key = [values]")
-    conds = []
-    for key, values in when.items():
-        if key not in FORM_KEYS:
-            raise RulesError(f"{at} ({name}): unknown form key {key!r}; use {sorted(FORM_KEYS)}")
-        if not isinstance(values, list) or not values:
-            raise RulesError(f"{at} ({name}): `{key}` needs a non-empty list of values")
-        conds.append((key, tuple(str(v) for v in values)))
-    excepted = cat.get("except_categories", [])
-    if not isinstance(excepted, list) or not all(isinstance(c, str) for c in excepted):
-        raise RulesError(f"{at} ({name}): `except_categories` must be a list of category names")
-    if categories is not None:
-        unknown = [c for c in excepted if c not in categories]
-        if unknown:
-            raise RulesError(
-                f"{at} ({name}): `except_categories` names unknown categories {unknown}; "
-                f"known: {sorted(categories)}"
-            )
+def _requirement(cat: CategoryTable) -> Requirement:
     return Requirement(
-        name=name,
-        when=tuple(conds),
-        slots=_slots(cat.get("slots"), f"{at} ({name}) slots"),
-        except_categories=tuple(excepted),
+        name=cat.name,
+        when=tuple((key, tuple(values)) for key, values in cat.when.items()),
+        slots=tuple(cat.slots),
+        except_categories=tuple(getattr(cat, "except_categories", ())),
     )
 
 
-def _iso_date(value: Any, at: str) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
-    raise RulesError(f"{at}: must be a date written YYYY-MM-DD, got {value!r}")
-
-
-def _cutoffs(data: dict[str, Any], where: str, exam_year: int) -> tuple[tuple[str, str], ...]:
-    table = data.get("registration_cutoff", {})
-    if not isinstance(table, dict):
-        raise RulesError(f"{where} [registration_cutoff]: must be tables keyed by exam year")
-    out: dict[int, tuple[tuple[str, str], ...]] = {}
-    for year, levels in table.items():
-        at = f"{where} [registration_cutoff.{year}]"
-        if not str(year).isdigit() or not 1990 <= int(year) <= 2100:
-            raise RulesError(f"{at}: the key must be an exam year such as 2026")
-        if not isinstance(levels, dict) or not levels:
-            raise RulesError(f"{at}: needs education level = date lines, e.g. 专科 = 2024-08-22")
-        for level in levels:
-            if level not in LEVELS:
-                raise RulesError(f"{at}: unknown education level {level!r}; use {sorted(LEVELS)}")
-        out[int(year)] = tuple(
-            (level, _iso_date(value, f"{at} {level}")) for level, value in levels.items()
-        )
-    return out.get(exam_year, ())
-
-
-def _subjects(data: dict[str, Any], where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    table = data.get("licence_subjects", {})
-    if not isinstance(table, dict):
-        raise RulesError(f"{where} [licence_subjects]: must be exam category = [subjects]")
-    out = []
-    for category, subjects in table.items():
-        if (
-            not isinstance(subjects, list)
-            or not subjects
-            or not all(isinstance(x, str) and x for x in subjects)
-        ):
-            raise RulesError(
-                f"{where} [licence_subjects] {category}: needs a non-empty list of 诊疗科目"
-            )
-        out.append((str(category), tuple(subjects)))
-    return tuple(out)
-
-
-def _strings(table: dict[str, Any], key: str, at: str) -> tuple[str, ...]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
-        raise RulesError(f"{at}: `{key}` must be a list of words, got {value!r}")
-    return tuple(value)
+def _need(value: T | None, key: str, where: str) -> T:
+    """Keys a region may override but the baseline must give."""
+    if value is None:
+        raise RulesError(f"{where}: `{key}` is missing (national.toml must give it)")
+    return value
 
 
 def insurance_months(opens: date | None, before: int) -> tuple[str, ...]:
@@ -205,84 +362,97 @@ def build_rules(
     *,
     exam_year: int = 0,
     opens: date | None = None,
+    sources: tuple[str, ...] = (),
 ) -> Rules:
-    upload = data.get("upload", {})
-    form = data.get("form", {})
-    review = data.get("review", {})
-    categories = data.get("category", [])
-    if not isinstance(categories, list):
-        raise RulesError(f"{where}: `category` must be a list of [[category]] tables")
-    requirements = [
-        _requirement(cat, f"{where}: category #{i + 1}") for i, cat in enumerate(categories)
-    ]
+    """The rules in force, from national.toml merged with the region's file (`data`)."""
+    rs = _validate(RuleSet, data, where)
+    upload = rs.upload or UploadTable()
+    form = rs.form or FormTable()
+    review = rs.review or ReviewTable()
+    requirements = tuple(_requirement(cat) for cat in rs.category or ())
     names = {r.name for r in requirements}
-    additions = data.get("addition", [])
-    if not isinstance(additions, list):
-        raise RulesError(f"{where}: `addition` must be a list of [[addition]] tables")
-    extra = [
-        _requirement(add, f"{where}: addition #{i + 1}", names) for i, add in enumerate(additions)
-    ]
-    min_age = _positive_int(form, "min_age", f"{where} [form]")
-    max_age = _positive_int(form, "max_age", f"{where} [form]")
+    for i, add in enumerate(rs.addition or ()):
+        unknown = [c for c in add.except_categories if c not in names]
+        if unknown:
+            raise RulesError(
+                f"{where}: addition #{i + 1} ({add.name}): `except_categories` names unknown "
+                f"categories {unknown}; known: {sorted(names)}"
+            )
+    min_age = _need(form.min_age, "form.min_age", where)
+    max_age = _need(form.max_age, "form.max_age", where)
     if min_age >= max_age:
         raise RulesError(f"{where} [form]: min_age ({min_age}) must be below max_age ({max_age})")
-    insurance = data.get("social_insurance", {})
-    before = 0
-    if insurance:
-        before = _positive_int(insurance, "months_before_opens", f"{where} [social_insurance]")
-    licence = data.get("licence", {})
-    graduate = data.get("graduate", {})
+    insurance = rs.social_insurance or SocialInsuranceTable()
+    cutoffs = (rs.registration_cutoff or {}).get(str(exam_year), {})
     return Rules(
         region=region,
-        max_bytes=_positive_int(upload, "max_kb", f"{where} [upload]") * 1024,
-        photo_max_bytes=_positive_int(upload, "photo_max_kb", f"{where} [upload]") * 1024,
-        image_kinds=_kinds(upload, "image_kinds", f"{where} [upload]"),
-        photo_kinds=_kinds(upload, "photo_kinds", f"{where} [upload]"),
-        pdf_slots=_slots(upload.get("pdf_slots", []), f"{where} [upload] pdf_slots"),
-        always_required=_slots(data.get("required", {}).get("always"), f"{where} [required]"),
-        requirements=tuple(requirements),
-        flag_rotation=bool(upload.get("flag_rotation", False)),
-        handheld_min_digit_px=(
-            _positive_int(upload, "handheld_min_digit_px", f"{where} [upload]")
-            if "handheld_min_digit_px" in upload
-            else 0
-        ),
+        max_bytes=_need(upload.max_kb, "upload.max_kb", where) * 1024,
+        photo_max_bytes=_need(upload.photo_max_kb, "upload.photo_max_kb", where) * 1024,
+        image_kinds=tuple(_need(upload.image_kinds, "upload.image_kinds", where)),
+        photo_kinds=tuple(_need(upload.photo_kinds, "upload.photo_kinds", where)),
+        pdf_slots=tuple(upload.pdf_slots or ()),
+        always_required=tuple(_need((rs.required or RequiredTable()).always, "required", where)),
+        requirements=requirements,
+        flag_rotation=bool(upload.flag_rotation),
+        handheld_min_digit_px=upload.handheld_min_digit_px or 0,
         min_age=min_age,
         max_age=max_age,
-        probation_min_months=_positive_int(review, "probation_min_months", f"{where} [review]"),
-        sources=tuple(str(s) for s in data.get("_files", [])),
-        additions=tuple(extra),
-        exam_year=exam_year,
-        registration_cutoffs=_cutoffs(data, where, exam_year),
-        insurance_months=insurance_months(opens, before),
-        licence_subjects=_subjects(data, where),
-        clinic_record_categories=_strings(
-            licence, "clinic_record_categories", f"{where} [licence]"
+        probation_min_months=_need(
+            review.probation_min_months, "review.probation_min_months", where
         ),
-        local_graduate_schools=_strings(graduate, "local_schools", f"{where} [graduate]"),
-        agreement_fields=_strings(data.get("ocr", {}), "agreement_fields", f"{where} [ocr]"),
+        sources=sources,
+        additions=tuple(_requirement(add) for add in rs.addition or ()),
+        exam_year=exam_year,
+        registration_cutoffs=tuple(cutoffs.items()),
+        insurance_months=insurance_months(opens, insurance.months_before_opens or 0),
+        licence_subjects=tuple(
+            (category, tuple(subjects))
+            for category, subjects in (rs.licence_subjects or {}).items()
+        ),
+        clinic_record_categories=tuple(
+            (rs.licence or LicenceTable()).clinic_record_categories or ()
+        ),
+        local_graduate_schools=tuple((rs.graduate or GraduateTable()).local_schools or ()),
+        agreement_fields=tuple((rs.ocr or OcrTable()).agreement_fields or ()),
     )
 
 
 def load_rules(
     region: str = "",
-    rules_dir: Path = RULES_DIR,
+    rules_dir: Path | None = None,
     *,
     exam_year: int = 0,
     opens: date | None = None,
 ) -> Rules:
-    """National baseline, overlaid with the region's file when there is one. `exam_year`
-    picks the year-keyed cut-offs; `opens` (the window's opening date) dates the
-    social-insurance months."""
-    national = rules_dir / "national.toml"
-    data = _load(national)
-    files = [national.name]
-    where = national.name
+    """National baseline, overlaid with the region's file when there is one. `region` must be
+    one of national.toml's `regions` (or empty: national rules only). `exam_year` picks the
+    year-keyed cut-offs; `opens` (the window's opening date) dates the social-insurance
+    months."""
+    rules_dir = rules_dir or RULES_DIR
+    national_path = rules_dir / "national.toml"
+    data = _load(national_path)
+    national = _validate(NationalFile, data, national_path.name)
+    files = [national_path.name]
+    where = national_path.name
     if region:
-        overlay = region_files(rules_dir).get(region)
+        overlays = region_files(rules_dir)
+        for name, path in overlays.items():
+            if name not in national.regions:
+                raise RulesError(
+                    f"{path.name}: name {name!r} is not one of the regions in national.toml"
+                )
+        if region not in national.regions:
+            like = [r for r in national.regions if r.startswith(region) or region.startswith(r)]
+            hint = f" Did you mean {' or '.join(map(repr, like))}?" if like else ""
+            raise RulesError(
+                f"unknown region {region!r} (window.toml `region`): not a 考区 of "
+                f"national.toml.{hint} Known: {', '.join(national.regions)}"
+            )
+        overlay = overlays.get(region)
         if overlay is not None:
-            data = _merge(data, _load(overlay))
+            over = _load(overlay)
+            _validate(RegionFile, over, overlay.name)
+            data = _merge(data, over)
             files.append(overlay.name)
-            where = f"{national.name} + {overlay.name}"
-    data["_files"] = files
-    return build_rules(data, where, region, exam_year=exam_year, opens=opens)
+            where = f"{national_path.name} + {overlay.name}"
+    return build_rules(data, where, region, exam_year=exam_year, opens=opens, sources=tuple(files))

@@ -207,6 +207,8 @@ def run_dask(
     import dask
     from dask.distributed import Client, LocalCluster, as_completed
 
+    from models.errors import SchedulerError
+
     # The worker's statistical profiler samples every thread every 10 ms: measured here as
     # about 0.3 core-seconds per upload of pure overhead, so it is off for our workers.
     # The nanny sets MALLOC_TRIM_THRESHOLD_ for workers; any explicit value turns off glibc's
@@ -225,7 +227,17 @@ def run_dask(
         os.environ[var] = "1"
     cluster = None
     if scheduler:
-        client = Client(scheduler, timeout="30s")
+        # dask raises ValueError for a malformed address, OSError (TimeoutError among them)
+        # when nobody answers; the connect timeout is dask's (30 s unless configured)
+        try:
+            client = Client(scheduler, timeout=dask.config.get("distributed.comm.timeouts.connect"))
+        except ValueError as exc:
+            raise SchedulerError(
+                f"--scheduler {scheduler!r} is not a scheduler address ({exc}); "
+                "expected e.g. tcp://host:8786"
+            ) from exc
+        except OSError as exc:
+            raise SchedulerError(f"cannot reach the scheduler at {scheduler}: {exc}") from exc
     else:
         cluster = LocalCluster(
             n_workers=workers,

@@ -5,17 +5,26 @@ findings that reading itself produced (malformed lines, duplicate ids, folders w
 from __future__ import annotations
 
 import hashlib
+import logging
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from models import ApplicantForm, Finding, Upload, WindowInfo, checks
+from models.errors import CertcheckError, ExitCode
 from stages.ingest import parse_applicant_line, parse_window_toml
 from stages.upload_rules import sniff
 
+log = logging.getLogger(__name__)
+#: The keys of window.toml (CONTRACT §2, all optional).
+WINDOW_KEYS = ("window", "region", "opens", "closes")
 
-class WindowError(Exception):
+
+class WindowError(CertcheckError):
     """The window cannot be processed at all (the operator's problem, not an applicant's)."""
+
+    exit_code = ExitCode.window
 
 
 @dataclass
@@ -91,6 +100,20 @@ def _duplicate(form: ApplicantForm, first_line: int) -> Finding:
     )
 
 
+def _warn_unknown_keys(toml_path: Path, text: str) -> None:
+    """A misspelled key (`close = …`) would otherwise silently fall back to the run date. It is
+    a warning, not an error: CONTRACT §2 lists the keys but does not forbid others, and a
+    window that outside tools wrote with an extra key is still readable."""
+    unknown = sorted(set(tomllib.loads(text.lstrip("\ufeff"))) - set(WINDOW_KEYS))
+    if unknown:
+        log.warning(
+            "%s: unknown key(s) %s ignored; window.toml knows %s",
+            toml_path,
+            ", ".join(unknown),
+            ", ".join(WINDOW_KEYS),
+        )
+
+
 def load_window(root: Path, run_date: date | None = None) -> Window:
     """Everything in the window; raises WindowError only when it cannot be read at all."""
     root = Path(root)
@@ -103,6 +126,7 @@ def load_window(root: Path, run_date: date | None = None) -> Window:
         info = parse_window_toml(text, str(root), run_date)
     except (ValueError, OSError) as exc:
         raise WindowError(f"{toml_path}: {exc}") from exc
+    _warn_unknown_keys(toml_path, text)
     jsonl = root / "applicants.jsonl"
     if not jsonl.is_file():
         raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")

@@ -29,6 +29,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
+from models.errors import ProcessingError
+
 #: Longer side the detector sees: 576 px keeps it at 0.09–0.10 core-s per document (sample
 #: window) while Chinese certificate text stays well above DB's smallest line height
 #: (RapidEngine's own cap is 736). 576 and 640 gave the same orientations on the real data
@@ -78,7 +80,7 @@ _EXIF_ORIENTATION = 0x0112
 _log = logging.getLogger(__name__)
 
 
-class ImageDecodeError(ValueError):
+class ImageDecodeError(ProcessingError, ValueError):
     """The upload is not a decodable image (truncated, corrupt, unsupported, or too large)."""
 
 

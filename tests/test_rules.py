@@ -1,16 +1,20 @@
-"""The rule files: every category and region rule of docs/materials.md, and clear errors."""
+"""The rule files: every category and region rule of docs/materials.md, the schema that
+checks them, and clear errors."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import tomllib
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from models import ApplicantForm, Assistant, Education, Exam
-from pipeline.rules import RULES_DIR, RulesError, insurance_months, load_rules
+from pipeline.rules import RULES_DIR, RulesError, insurance_months, load_rules, region_files
 from stages.upload_rules import required_slots, requirement_for
 
 BASE = ("id_front", "id_back", "photo")
@@ -216,3 +220,119 @@ def test_the_hand_held_card_size_rule_is_read_and_checked(tmp_path: Path) -> Non
     )
     with pytest.raises(RulesError, match="handheld_min_digit_px"):
         load_rules("", rules_dir, exam_year=2026)
+
+
+# The schema (pydantic, unknown keys forbidden) changed how the files are read, not what they say.
+SNAPSHOT = Path(__file__).with_name("data") / "rules_snapshot.jsonl"
+
+
+def test_rules_are_those_the_loader_before_the_schema_built() -> None:
+    """tests/data/rules_snapshot.jsonl: `asdict(load_rules(...))` captured from the loader that
+    preceded the schema. Regenerate it only for a deliberate change of the rule files."""
+    cases = [json.loads(line) for line in SNAPSHOT.read_text(encoding="utf-8").splitlines()]
+    assert {(region, tag) for region, tag, _ in cases} == {
+        (r, t) for r in ("天津市", "北京市", "辽宁省", "") for t in ("default", "2026")
+    }
+    for region, tag, expected in cases:
+        if tag == "default":
+            rules = load_rules(region)
+        else:
+            rules = load_rules(region, exam_year=2026, opens=date(2026, 1, 5))
+        assert json.loads(json.dumps(asdict(rules), ensure_ascii=False)) == expected, region
+
+
+def _copy_with(tmp_path: Path, name: str, pattern: str, replacement: str) -> Path:
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, rules_dir)
+    text = (rules_dir / name).read_text(encoding="utf-8")
+    changed, n = re.subn(pattern, replacement, text, count=1)
+    assert n == 1, pattern
+    (rules_dir / name).write_text(changed, encoding="utf-8")
+    return rules_dir
+
+
+# A misspelled key in each kind of table: the error names the file, the key path, and what the
+# table allows.
+MISSPELT = [
+    ("national.toml", "", r"\[review\]", "[reveiw]", "national.toml: reveiw: unknown key"),
+    ("national.toml", "", r"photo_max_kb = 40", "photo_max_kbb = 40", "upload.photo_max_kbb"),
+    ("national.toml", "", r"min_age = 18", "min_age = 18\nminage = 3", "form.minage"),
+    ("national.toml", "", r"always = ", "allways = ", "required.allways"),
+    ("national.toml", "", r"\[licence\]\n", "[licence]\nclinic = 1\n", "licence.clinic"),
+    ("national.toml", "", r"agreement_fields", "agreement_field", "ocr.agreement_field"),
+    (
+        "national.toml",
+        "",
+        r'"education.level" = \["研究生"\], "exam.level"',
+        '"educaton" = ["研究生"], "exam.level"',
+        "national.toml: category #7 (研究生已毕业报考执业医师).when.educaton: unknown form key",
+    ),
+    ("national.toml", "", r"slots = \[\"pledge\"\]", 'slot = ["pledge"]', "category #1"),
+    ("tianjin.toml", "天津市", r"months_before_opens", "months_before", "social_insurance."),
+    (
+        "tianjin.toml",
+        "天津市",
+        r"except_categories",
+        "except_category",
+        "tianjin.toml: addition #1 (天津市社保缴费证明（报名前连续三个月）).except_category",
+    ),
+    ("liaoning.toml", "辽宁省", r"local_schools", "local_school", "graduate.local_school"),
+    ("liaoning.toml", "辽宁省", r"\[graduate\]", "[graduates]", "liaoning.toml: graduates"),
+    ("beijing.toml", "北京市", r"\[upload\]", "[uploads]", "beijing.toml: uploads"),
+    ("beijing.toml", "北京市", r"name = ", "regions = []\nname = ", "beijing.toml: regions"),
+]
+
+
+@pytest.mark.parametrize(("name", "region", "pattern", "replacement", "fragment"), MISSPELT)
+def test_a_misspelled_key_is_named_with_its_path(
+    name: str, region: str, pattern: str, replacement: str, fragment: str, tmp_path: Path
+) -> None:
+    rules_dir = _copy_with(tmp_path, name, pattern, replacement)
+    with pytest.raises(RulesError, match=re.escape(fragment)) as err:
+        load_rules(region, rules_dir, exam_year=2026)
+    assert name in str(err.value) and "unknown" in str(err.value)
+    assert "allowed here:" in str(err.value)  # and what the table does allow
+
+
+def test_an_unknown_key_lists_the_keys_of_its_table(tmp_path: Path) -> None:
+    rules_dir = _copy_with(tmp_path, "national.toml", r"\[review\]", "[review]\nprobation = 6")
+    with pytest.raises(RulesError) as err:
+        load_rules("", rules_dir)
+    assert str(err.value) == (
+        "national.toml: review.probation: unknown key; allowed here: probation_min_months"
+    )
+
+
+def test_rule_errors_are_exit_code_4() -> None:
+    assert RulesError("x").exit_code == 4 and isinstance(RulesError("x"), ValueError)
+
+
+def test_every_region_is_known_and_every_region_file_names_one() -> None:
+    regions = tomllib.loads((RULES_DIR / "national.toml").read_text(encoding="utf-8"))["regions"]
+    assert len(regions) == len(set(regions)) == 32  # 31 province-level + 新疆生产建设兵团
+    assert {"北京市", "天津市", "辽宁省", "新疆维吾尔自治区", "新疆生产建设兵团"} <= set(regions)
+    assert set(region_files()) <= set(regions)
+    # a region without its own file runs on the national rules, as before
+    assert load_rules("上海市").sources == ("national.toml",)
+    assert load_rules("上海市").photo_max_bytes == load_rules("").photo_max_bytes
+
+
+@pytest.mark.parametrize(
+    ("region", "hint"), [("天津", "Did you mean '天津市'?"), ("火星", "北京市")]
+)
+def test_an_unknown_region_is_an_error_listing_the_known_ones(region: str, hint: str) -> None:
+    with pytest.raises(RulesError, match=f"unknown region '{region}'") as err:
+        load_rules(region)
+    assert hint in str(err.value) and "新疆维吾尔自治区" in str(err.value)
+
+
+def test_the_region_list_is_validated(tmp_path: Path) -> None:
+    twice = _copy_with(tmp_path / "a", "national.toml", r'"天津市"', '"北京市"')
+    with pytest.raises(RulesError, match="national.toml: regions: listed more than once: 北京市"):
+        load_rules("", twice)
+    missing = _copy_with(tmp_path / "b", "national.toml", r"regions = \[[^]]*\]", "")
+    with pytest.raises(RulesError, match="national.toml: regions: missing"):
+        load_rules("", missing)
+    stray = _copy_with(tmp_path / "c", "tianjin.toml", r'name = "天津市"', 'name = "天津"')
+    with pytest.raises(RulesError, match="tianjin.toml: name '天津' is not one of the regions"):
+        load_rules("北京市", stray)

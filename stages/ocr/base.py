@@ -13,11 +13,13 @@ from typing import Protocol
 
 import numpy as np
 
+from models.errors import ProcessingError
+
 #: A text region as four (x, y) corners, clockwise from top-left, in image pixels.
 Quad = np.ndarray
 
 
-class OcrError(Exception):
+class OcrError(ProcessingError):
     """The engine could not process an image (not a problem of the applicant's material)."""
 
 
