@@ -150,7 +150,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_samples(args: argparse.Namespace) -> int:
-    from .synth import generate_window
+    from lab.synth import generate_window
 
     try:
         truth = generate_window(
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args)
         if args.command == "samples":
             return cmd_samples(args)
-        from . import evaluate
+        from lab import evaluate
 
         if args.command == "eval":
             return evaluate.cmd_eval(args)

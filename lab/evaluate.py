@@ -532,9 +532,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
     """Fit the calibration on tuning windows run without one (raw scores)."""
+    from pipeline.calibration import CALIBRATION_FILE
     from stages.calibrate import fit
-
-    from .calibration import CALIBRATION_FILE
 
     runs = _run_regions(args, env={"CERTCHECK_CALIBRATION": "none"})
     if runs is None:
@@ -669,7 +668,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         [
             sys.executable,
             "-c",
-            "import sys; from pipeline.evaluate import naive_main; "
+            "import sys; from lab.evaluate import naive_main; "
             "naive_main(sys.argv[1], sys.argv[2], int(sys.argv[3]))",
             str(window),
             str(naive_json),
