@@ -179,16 +179,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args)
         if args.command == "samples":
             return cmd_samples(args)
-        from lab import evaluate
+        from lab import bench, calibrate, evaluate
 
         if args.command == "eval":
             return evaluate.cmd_eval(args)
         if args.command == "eval-real":
             return evaluate.cmd_eval_real(args)
         if args.command == "bench":
-            return evaluate.cmd_bench(args)
+            return bench.cmd_bench(args)
         if args.command == "calibrate":
-            return evaluate.cmd_calibrate(args)
+            return calibrate.cmd_calibrate(args)
     except KeyboardInterrupt:
         print("certcheck: interrupted; finished applicants are kept in OUT/parts", file=sys.stderr)
         return EXIT_INTERRUPTED
