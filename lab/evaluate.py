@@ -20,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from pipeline.run import load_results
 from stages.extract import clean
 
 READ_FIELDS = (
@@ -298,7 +299,7 @@ def decisions(
     """(status, confidence, right?) of every field decision the truth can judge. The right
     answer comes from the truth: what the document printed against what the form says (a `?`
     on the form matches any one character), so form faults that make a document differ count
-    too. `raw`: the recogniser's scores as the workers left them in parts/, before
+    too. `raw`: the recogniser's scores as the workers left them (`load_results`), before
     calibration (what `calibrate` fits on)."""
     from stages import crosscheck, textnorm
 
@@ -310,11 +311,7 @@ def decisions(
                 for field, value in (u.get("fields") or {}).items():
                     printed[(u["file"], field)] = str(value)
     if raw:
-        findings = [
-            f
-            for part in sorted((out / "parts").glob("*.json"))
-            for f in json.loads(part.read_text(encoding="utf-8"))["findings"]
-        ]
+        findings = [f.to_json() for r in load_results(out).values() for f in r.findings]
     else:
         findings = load_jsonl(out / "findings.jsonl")
     samples = []
@@ -388,13 +385,14 @@ def _read_counts(
     cannot type, which the recogniser cannot read either: see the README)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[list[str | None]] = []
+    results = load_results(out)
     for aid, t in truth.items():
-        part = out / "parts" / f"{aid}.json"
-        if not part.exists():
+        result = results.get(aid)
+        if result is None:
             continue
         readings: dict[tuple[str, str], str] = {}
-        for path, r in json.loads(part.read_text(encoding="utf-8"))["readings"]:
-            readings.setdefault((path, r["field"]), r["value"])
+        for path, r in result.readings:
+            readings.setdefault((path, r.field), r.value)
         for u in t["uploads"]:
             if u.get("doc_type") != u.get("slot"):
                 continue
