@@ -7,6 +7,7 @@ cannot be read; 4 a rule file is wrong; 5 a scheduler cannot be reached; 130 int
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import logging
 import os
 import sys
@@ -57,55 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    samples = sub.add_parser("samples", help="synthetic sample windows")
-    ssub = samples.add_subparsers(dest="samples_command", required=True)
-    gen = ssub.add_parser("generate", help="render a window with ground truth beside it")
-    gen.add_argument("out", type=Path, help="window folder to create (must not exist or be empty)")
-    gen.add_argument("--applicants", type=_positive, default=12)
-    gen.add_argument("--seed", type=int, default=7)
-    gen.add_argument("--region", default="天津市")
-    gen.add_argument("--hard", type=float, default=0.0, metavar="SHARE", help="hard-case share")
-
-    ev = sub.add_parser(
-        "eval", help="generate fresh windows (one per region), run them, score against the truth"
-    )
-    ev.add_argument("--seed", type=int, required=True)
-    ev.add_argument("--applicants", type=_positive, default=60, help="in all, split by region")
-    ev.add_argument(
-        "--regions",
-        default="天津市,北京市,辽宁省",
-        help="comma-separated 考区 (one window each; default: %(default)s)",
-    )
-    ev.add_argument(
-        "--hard",
-        type=float,
-        default=0.25,
-        help="share of applicants captured under hard conditions (default: %(default)s)",
-    )
-    ev.add_argument("--work", type=Path, default=Path("eval/synthetic"))
-    ev.add_argument("--workers", type=_positive, default=None)
-
-    er = sub.add_parser("eval-real", help="measure on the third-party material in shared/realdata")
-    er.add_argument("realdata", type=Path)
-    er.add_argument("--work", type=Path, default=Path("eval/real"))
-
-    cal = sub.add_parser(
-        "calibrate",
-        help="fit the confidence calibration on fresh tuning windows (never the eval seed)",
-    )
-    cal.add_argument("--seed", type=int, required=True)
-    cal.add_argument("--applicants", type=_positive, default=150, help="in all, split by region")
-    cal.add_argument("--regions", default="天津市,北京市,辽宁省")
-    cal.add_argument("--hard", type=float, default=0.25)
-    cal.add_argument("--work", type=Path, default=Path("eval/calibration"))
-    cal.add_argument("--workers", type=_positive, default=None)
-    cal.add_argument("--output", type=Path, default=None, help="default: pipeline/calibration.json")
-
-    bench = sub.add_parser("bench", help="core-seconds per upload vs the naive Tesseract loop")
-    bench.add_argument("--seed", type=int, required=True)
-    bench.add_argument("--applicants", type=_positive, default=16)
-    bench.add_argument("--work", type=Path, default=Path("eval/bench"))
-    bench.add_argument("--workers", type=_positive, default=None)
+    for ep in importlib.metadata.entry_points(group="certcheck.commands"):
+        ep.load()(sub)
     return p
 
 
@@ -149,20 +103,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_samples(args: argparse.Namespace) -> int:
-    from lab.synth import generate_window
-
-    try:
-        truth = generate_window(
-            args.out, args.applicants, args.seed, region=args.region, hard=args.hard
-        )
-    except FileExistsError as exc:
-        print(f"certcheck: {exc}", file=sys.stderr)
-        return EXIT_ARGS
-    print(f"Window: {args.out}\nGround truth: {truth}")
-    return EXIT_OK
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(
@@ -177,18 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return cmd_run(args)
-        if args.command == "samples":
-            return cmd_samples(args)
-        from lab import bench, calibrate, evaluate
-
-        if args.command == "eval":
-            return evaluate.cmd_eval(args)
-        if args.command == "eval-real":
-            return evaluate.cmd_eval_real(args)
-        if args.command == "bench":
-            return bench.cmd_bench(args)
-        if args.command == "calibrate":
-            return calibrate.cmd_calibrate(args)
+        if getattr(args, "handler", None):
+            return args.handler(args)
     except KeyboardInterrupt:
         print("certcheck: interrupted; finished applicants are kept in OUT/parts", file=sys.stderr)
         return EXIT_INTERRUPTED
