@@ -35,7 +35,7 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,lab]'
 	@touch $(STAMP)
 
 demo: install
@@ -49,8 +49,9 @@ test-all: install
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check models stages pipeline tests
+	$(BIN)/ruff check models stages pipeline lab tests
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 eval: install
 	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) --work eval/synthetic

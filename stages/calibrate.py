@@ -5,12 +5,12 @@ decision scored 0.70–0.80 was right). A decision's confidence here is the esti
 that the decision is right: for `pass`, that the document really shows the form's value; for
 `mismatch` and `unreadable`, that it really does not. It is estimated by histogram binning
 of the raw score per outcome on tuning windows (`certcheck calibrate`, a seed never used for
-reporting), shrunk toward the raw score where a bin saw few decisions.
+reporting), shrunk toward the raw score where a bin saw few decisions. Fitting the table is
+the lab's (`lab.calibrate.fit`); the product only applies it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +18,10 @@ from typing import Any
 EDGES: tuple[float, ...] = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 1.0001)
 #: Weight, in decisions, of the raw score as a prior in each bin.
 PRIOR = 5.0
-OUTCOMES = ("pass", "mismatch", "unreadable")
 
 
-def _bin(raw: float) -> int:
+def bin_index(raw: float) -> int:
+    """The bin of EDGES a raw score falls in (public: the lab's `fit` bins with it too)."""
     for i in range(len(EDGES) - 1):
         if EDGES[i] <= raw < EDGES[i + 1]:
             return i
@@ -41,7 +41,7 @@ class Calibration:
         table = dict(self.counts).get(status)
         if table is None:
             return raw
-        n, right, raw_sum = table[_bin(raw)]
+        n, right, raw_sum = table[bin_index(raw)]
         # the bin's accuracy, with the bin's own mean raw score as a prior worth PRIOR decisions
         prior = raw_sum / n if n else raw
         return round((right + PRIOR * prior) / (n + PRIOR), 4)
@@ -69,22 +69,3 @@ class Calibration:
             for status, rows in data["outcomes"].items()
         )
         return cls(counts, str(data.get("source", "")))
-
-
-def fit(samples: Iterable[tuple[str, float, bool]], source: str = "") -> Calibration:
-    """From (status, raw confidence, decision right?) of tuning decisions."""
-    nbins = len(EDGES) - 1
-    acc: dict[str, list[list[float]]] = {s: [[0, 0, 0.0] for _ in range(nbins)] for s in OUTCOMES}
-    for status, raw, right in samples:
-        if status not in acc:
-            continue
-        row = acc[status][_bin(raw)]
-        row[0] += 1
-        row[1] += bool(right)
-        row[2] += raw
-    return Calibration(
-        tuple(
-            (s, tuple((int(n), int(r), float(t)) for n, r, t in rows)) for s, rows in acc.items()
-        ),
-        source,
-    )

@@ -6,7 +6,7 @@ document (every ID-card back prints the same template; every registration photo 
 head-and-shoulders portrait on white) must not match.
 
 Why not a plain 64-bit DCT pHash (measured on two generated windows of 40 applicants, see
-`pipeline/imagehash_eval.py`): a 4 % crop moves it by up to 22-32 of 63 bits (on a
+`lab/imagehash_eval.py`): a 4 % crop moves it by up to 22-32 of 63 bits (on a
 left-right symmetric portrait half its coefficients are ~0 and their signs are noise),
 while different applicants' ID cards and certificates come within 0-6 bits. Whole-frame
 hashes cannot be both crop-tolerant and selective, so the crop is *searched* instead:
@@ -34,7 +34,7 @@ hashes cannot be both crop-tolerant and selective, so the crop is *searched* ins
   and compared tile by tile (`MAX_TILE`). Each upload is verified against at most
   `MAX_CANDIDATES` candidates, so the cost is linear in the window.
 
-Measured limits (`pipeline/imagehash_eval.py`): born-digital PDFs of one template (social
+Measured limits (`lab/imagehash_eval.py`): born-digital PDFs of one template (social
 insurance statements, 学信网 records) differ only in a few words and align as well as a
 copy does; for them the veto (their text layer is read exactly) is what tells two
 applicants apart.
@@ -58,7 +58,7 @@ VERSION = "h1"
 THUMB = 16
 CHROMA = 8
 #: Aligned mean |blurred grey difference| (0-255) up to which two uploads are one picture.
-#: Measured (pipeline/imagehash_eval.py, windows 5151+6262, 476 uploads): re-encodes (JPEG
+#: Measured (lab/imagehash_eval.py, windows 5151+6262, 476 uploads): re-encodes (JPEG
 #: q50-95, PNG) and 80-95 % resizes at most 0.79; different applicants' documents at least
 #: 1.44 (id_front 1.45, id_back 1.50, licence 1.44, probation 1.68, diploma 2.41). Crops are
 #: NOT separable at 16 px: a 2-4 % crop leaves 5.5-8.6 after the alignment search, more than
@@ -82,7 +82,7 @@ COARSE_COLOUR = 4.0
 #: Each upload is verified precisely against its closest coarse candidates only, so the
 #: number of precise verifications is at most MAX_CANDIDATES x uploads however alike a
 #: window's uploads are (100,000 portraits on white); a copy is its original's closest
-#: candidate or nearly (measured: see the report of `pipeline/imagehash_eval.py`).
+#: candidate or nearly (measured: see the report of `lab/imagehash_eval.py`).
 MAX_CANDIDATES = 8
 #: A band value shared by more uploads than this is a template's, not an image's: probing
 #: it would compare every pair of that template (quadratic in a 100,000-applicant window),
@@ -256,7 +256,7 @@ SIDE = 512
 #: of up to 4 % per side changes the scale by up to ~9 % either way.
 START_SCALES = (0.92, 0.96, 1.0, 1.04, 1.08)
 #: Worst tile's mean |BGR difference| (0-255) of the aligned, lightly blurred images up to
-#: which one upload is a copy of the other. Measured (pipeline/imagehash_eval.py, windows
+#: which one upload is a copy of the other. Measured (lab/imagehash_eval.py, windows
 #: 5151+6262, 579 uploads): copies (JPEG q50-95, PNG, 80-95 % resize, 2-4 % crops, mixes)
 #: at most 4.9; different applicants' nearest uploads at least 10.4 (id_back), 14.2
 #: (probation), 26.3 (licence), 26.9 (photo), 30.8 (diploma) - but born-digital PDFs of one

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stages.calibrate import Calibration, fit
+from lab.calibrate import fit
+from stages.calibrate import Calibration
 
 
 def test_a_well_populated_bin_takes_its_observed_accuracy() -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from lab.evaluate import score
 from pipeline.cli import main
-from pipeline.evaluate import score
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "window"
@@ -179,7 +179,7 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
 
 
 def test_the_exact_read_count_ignores_only_spacing_dots_and_variants() -> None:
-    from pipeline.evaluate import _as_read
+    from lab.evaluate import _as_read
 
     assert _as_read("热依拉・司马义") == _as_read("热依拉·司马义") == _as_read("热依拉司马义")
     assert _as_read("1076 0120 2005") == "107601202005" and _as_read("靜") == "静"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from lab.evaluate import score
+from lab.synth import generate_window
 from pipeline.cli import main
-from pipeline.evaluate import score
-from pipeline.synth import generate_window
 
 pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 

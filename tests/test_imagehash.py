@@ -275,8 +275,8 @@ def test_a_copied_upload_is_found_through_the_pipeline(
 ) -> None:
     """A tiny generated window, one applicant's ID-card back re-encoded into another's
     folder; the synchronous run (fake OCR: the check needs none) flags both."""
+    from lab.synth import generate_window
     from pipeline import run
-    from pipeline.synth import generate_window
     from stages.ocr import rapid
     from tests.fakes import FakeEngine
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from pipeline.synth import FAULT_KINDS, generate_window
-from pipeline.synth import faults as flt
-from pipeline.synth.people import (
+from lab.synth import FAULT_KINDS, generate_window
+from lab.synth import faults as flt
+from lab.synth.people import (
     VARIANTS,
     add_years,
     age_at,
@@ -25,7 +25,7 @@ from pipeline.synth.people import (
     org_check,
     wrong_check,
 )
-from pipeline.synth.window import (
+from lab.synth.window import (
     SLOT_ORDER,
     Plan,
     clean_docs,

@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from pipeline.synth import capture as cap
-from pipeline.synth import faults as flt
-from pipeline.synth import generate_window
-from pipeline.synth.people import (
+from lab.synth import capture as cap
+from lab.synth import faults as flt
+from lab.synth import generate_window
+from lab.synth.people import (
     DIGIT_LOOKALIKE,
     LOOKALIKE,
     RARE_GIVEN,
@@ -24,8 +24,8 @@ from pipeline.synth.people import (
     VARIANTS,
     make_person,
 )
-from pipeline.synth.render import Doc, render, stamp_over, stamp_targets
-from pipeline.synth.window import Plan, clean_docs, clean_form, plan_applicant, slots_for
+from lab.synth.render import Doc, render, stamp_over, stamp_targets
+from lab.synth.window import Plan, clean_docs, clean_form, plan_applicant, slots_for
 from stages.idnumber import is_valid
 
 REF = date(2026, 1, 31)

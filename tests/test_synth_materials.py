@@ -17,11 +17,11 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from pipeline.synth import FAULT_KINDS, pdfdoc
-from pipeline.synth import faults as flt
-from pipeline.synth import render as rnd
-from pipeline.synth.people import VARIANTS, make_person
-from pipeline.synth.window import (
+from lab.synth import FAULT_KINDS, pdfdoc
+from lab.synth import faults as flt
+from lab.synth import render as rnd
+from lab.synth.people import VARIANTS, make_person
+from lab.synth.window import (
     Plan,
     clean_docs,
     clean_form,

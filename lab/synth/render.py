@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from pipeline.synth.people import Look
+from lab.synth.people import Look
 
 FONT_DIR = "/usr/share/fonts/opentype/noto/"
 FONTS = {

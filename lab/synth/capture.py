@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from pipeline.synth.render import Rendered
+from lab.synth.render import Rendered
 
 MAX_BYTES = 200_000  # under 200 KB whether a KB is 1000 or 1024 bytes
 PHOTO_MAX_BYTES = 40_000

@@ -1,6 +1,6 @@
 """Re-measure the two-stage same-image check on generated windows (no OCR needed).
 
-    python -m pipeline.imagehash_eval WINDOW [WINDOW ...] [--every N]
+    python -m lab.imagehash_eval WINDOW [WINDOW ...] [--every N]
 
 For every upload (a PDF: its first page): the fingerprint, the prepared image that precise
 verification aligns, and simulated copies (JPEG q50/q95, PNG, 80/95 % resize, 2/4 % crops,

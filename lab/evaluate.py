@@ -1,4 +1,5 @@
-"""`certcheck eval`, `eval-real` and `bench`: the measured figures the README quotes.
+"""`certcheck eval` and `eval-real`: the measured figures the README quotes, and the window
+generation, product runs and scoring that `bench` and `calibrate` share.
 
 Evaluation windows are generated fresh from a seed given on the command line (the Makefile's
 SEED_EVAL was never used while tuning); the truth file sits beside the window, never in it.
@@ -19,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from pipeline.run import load_results
 from stages.extract import clean
 
 READ_FIELDS = (
@@ -34,11 +36,11 @@ READ_FIELDS = (
 REGIONS = ("天津市", "北京市", "辽宁省")
 
 
-def _load_jsonl(path: Path) -> list[dict[str, Any]]:
+def load_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-def _load_forms(window: Path) -> dict[str, dict[str, Any]]:
+def load_forms(window: Path) -> dict[str, dict[str, Any]]:
     """The window's form lines by applicant id; malformed lines are skipped."""
     forms = {}
     for line in (window / "applicants.jsonl").read_text(encoding="utf-8").splitlines():
@@ -50,25 +52,25 @@ def _load_forms(window: Path) -> dict[str, dict[str, Any]]:
     return forms
 
 
-def _fresh(path: Path) -> None:
+def fresh(path: Path) -> None:
     if path.exists():
         shutil.rmtree(path)
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
-def _generate(
+def generate(
     window: Path, applicants: int, seed: int, region: str = "天津市", hard: float = 0.0
 ) -> Path:
     from .synth import generate_window
 
-    _fresh(window)
+    fresh(window)
     truth = window.with_name(window.name + ".truth.jsonl")
     if truth.exists():
         truth.unlink()
     return generate_window(window, applicants, seed, region=region, hard=hard)
 
 
-def _certcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, float, float]:
+def run_certcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, float, float]:
     """Run the CLI as a child process: (exit code, wall seconds, CPU seconds of the whole
     process tree — workers, nannies and Tesseract subprocesses included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -85,8 +87,8 @@ def _certcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, floa
 
 
 def score(out: Path, truth_path: Path) -> dict[str, Any]:
-    truth = {t["applicant_id"]: t for t in _load_jsonl(truth_path)}
-    findings = _load_jsonl(out / "findings.jsonl")
+    truth = {t["applicant_id"]: t for t in load_jsonl(truth_path)}
+    findings = load_jsonl(out / "findings.jsonl")
     with (out / "applicants.csv").open(encoding="utf-8-sig") as fh:
         verdicts = {row["applicant_id"]: row["verdict"] for row in csv.DictReader(fh)}
     by_app: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -297,25 +299,21 @@ def decisions(
     """(status, confidence, right?) of every field decision the truth can judge. The right
     answer comes from the truth: what the document printed against what the form says (a `?`
     on the form matches any one character), so form faults that make a document differ count
-    too. `raw`: the recogniser's scores as the workers left them in parts/, before
+    too. `raw`: the recogniser's scores as the workers left them (`load_results`), before
     calibration (what `calibrate` fits on)."""
     from stages import crosscheck, textnorm
 
-    forms = _load_forms(window)
+    forms = load_forms(window)
     printed: dict[tuple[str, str], str] = {}
-    for t in _load_jsonl(truth_path):
+    for t in load_jsonl(truth_path):
         for u in t["uploads"]:
             if u.get("doc_type") == u.get("slot"):
                 for field, value in (u.get("fields") or {}).items():
                     printed[(u["file"], field)] = str(value)
     if raw:
-        findings = [
-            f
-            for part in sorted((out / "parts").glob("*.json"))
-            for f in json.loads(part.read_text(encoding="utf-8"))["findings"]
-        ]
+        findings = [f.to_json() for r in load_results(out).values() for f in r.findings]
     else:
-        findings = _load_jsonl(out / "findings.jsonl")
+        findings = load_jsonl(out / "findings.jsonl")
     samples = []
     for f in findings:
         fields = CHECKED_FIELDS.get(f["slot"], {})
@@ -387,13 +385,14 @@ def _read_counts(
     cannot type, which the recogniser cannot read either: see the README)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[list[str | None]] = []
+    results = load_results(out)
     for aid, t in truth.items():
-        part = out / "parts" / f"{aid}.json"
-        if not part.exists():
+        result = results.get(aid)
+        if result is None:
             continue
         readings: dict[tuple[str, str], str] = {}
-        for path, r in json.loads(part.read_text(encoding="utf-8"))["readings"]:
-            readings.setdefault((path, r["field"]), r["value"])
+        for path, r in result.readings:
+            readings.setdefault((path, r.field), r.value)
         for u in t["uploads"]:
             if u.get("doc_type") != u.get("slot"):
                 continue
@@ -455,7 +454,7 @@ def _print_score(s: dict[str, Any], label: str) -> None:
         print(f"  read miss {aid} {slot}.{field}: printed {printed!r}, read {got!r}")
 
 
-def _run_regions(
+def run_regions(
     args: argparse.Namespace, env: dict[str, str] | None = None
 ) -> list[dict[str, Any]] | None:
     """Generate one fresh window per region (applicants split between them) and run each;
@@ -471,16 +470,16 @@ def _run_regions(
         window = work / f"window-seed{seed}"
         out = work / f"out-seed{seed}"
         t0 = time.perf_counter()
-        truth = _generate(window, n, seed, region, args.hard)
+        truth = generate(window, n, seed, region, args.hard)
         print(
             f"generated {n} applicants for {region} (seed {seed}) in "
             f"{time.perf_counter() - t0:.1f} s: {window}"
         )
-        _fresh(out)
+        fresh(out)
         cmd = ["run", str(window), "--out", str(out), "--no-progress"]
         if args.workers:
             cmd += ["--workers", str(args.workers)]
-        code, wall, cpu = _certcheck(*cmd, env=env)
+        code, wall, cpu = run_certcheck(*cmd, env=env)
         if code != 0:
             print(f"certcheck run failed with exit code {code}")
             return None
@@ -502,7 +501,7 @@ def _run_regions(
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """One fresh window per region, run, scored, merged."""
-    runs = _run_regions(args)
+    runs = run_regions(args)
     if runs is None:
         return 1
     scores = []
@@ -530,32 +529,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_calibrate(args: argparse.Namespace) -> int:
-    """Fit the calibration on tuning windows run without one (raw scores)."""
-    from stages.calibrate import fit
-
-    from .calibration import CALIBRATION_FILE
-
-    runs = _run_regions(args, env={"CERTCHECK_CALIBRATION": "none"})
-    if runs is None:
-        return 1
-    samples = [s for r in runs for s in decisions(r["window"], r["out"], r["truth"], raw=True)]
-    regions = ",".join(r["region"] for r in runs)
-    cal = fit(
-        samples,
-        f"certcheck calibrate --seed {args.seed} --applicants {args.applicants}"
-        f" --regions {regions} ({len(samples)} decisions)",
-    )
-    target = args.output or CALIBRATION_FILE
-    target.write_text(json.dumps(cal.to_json(), ensure_ascii=False, indent=1) + "\n", "utf-8")
-    wrong = sum(1 for _s, _c, right in samples if not right)
-    print(f"fitted on {len(samples)} field decisions ({wrong} wrong): {target}")
-    for status, rows in cal.counts:
-        seen = [(n, r) for n, r, _ in rows if n]
-        print(f"  {status}: " + ", ".join(f"{r}/{n}" for n, r in seen))
-    return 0
-
-
 def merge_reliability(tables: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     out = []
     for rows in zip(*tables, strict=True):
@@ -579,133 +552,3 @@ def cmd_eval_real(args: argparse.Namespace) -> int:
     from . import eval_real
 
     return eval_real.main(args.realdata, args.work)
-
-
-# -- benchmark -------------------------------------------------------------------------------
-
-
-def _naive_one(path: str) -> tuple[str, str]:
-    """What a user writes first: Tesseract OSD, turn, full-page chi_sim+eng."""
-    import numpy as np
-
-    from stages.normalise import load_image
-    from stages.ocr.tesseract import TesseractEngine
-
-    engine = TesseractEngine(timeout=120)
-    try:
-        image, _exif = load_image(Path(path).read_bytes())
-    except Exception:  # noqa: BLE001
-        return path, ""
-    try:
-        rotation, _conf = engine.osd_rotation(image)
-        if rotation:
-            image = np.ascontiguousarray(np.rot90(image, k=rotation // 90))
-        return path, engine.page_text(image)
-    except Exception:  # noqa: BLE001
-        return path, ""
-
-
-def naive_main(window: str, out_json: str, workers: int) -> None:
-    """Run the naive loop over every image upload with a process per core."""
-    from multiprocessing import Pool
-
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    files = sorted(str(p) for p in Path(window, "uploads").rglob("*") if p.is_file())
-    with Pool(workers) as pool:
-        texts = dict(pool.map(_naive_one, files, chunksize=1))
-    Path(out_json).write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-
-
-def naive_score(window: Path, texts: dict[str, str], truth_path: Path) -> dict[str, float]:
-    """The naive loop's checks: the form's values must appear in each page's text."""
-    forms = _load_forms(window)
-    wants = {
-        "id_front": ("name", "id_number"),
-        "diploma": ("name", "diploma_number"),
-        "licence": ("work_unit",),
-        "probation_cert": ("name", "id_number", "work_unit"),
-    }
-    flagged = set()
-    for path, text in texts.items():
-        rel = Path(path).relative_to(window)
-        aid, slot = rel.parts[1], rel.parts[2]
-        form = forms.get(aid)
-        if form is None:
-            flagged.add(aid)
-            continue
-        page = clean(text)
-        for key in wants.get(slot, ()):
-            value = form.get(key) or (form.get("education") or {}).get(key, "")
-            if value and clean(str(value)) not in page:
-                flagged.add(aid)
-    truth = _load_jsonl(truth_path)
-    faults = [t for t in truth if not t["clean"]]
-    cleans = [t for t in truth if t["clean"]]
-    return {
-        "recall": sum(t["applicant_id"] in flagged for t in faults) / max(1, len(faults)),
-        "false_alarm_rate": sum(t["applicant_id"] in flagged for t in cleans) / max(1, len(cleans)),
-    }
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    work: Path = args.work
-    window = work / f"window-seed{args.seed}"
-    out = work / f"out-seed{args.seed}"
-    truth = _generate(window, args.applicants, args.seed)
-    workers = args.workers or os.cpu_count() or 1
-    uploads = sum(1 for p in (window / "uploads").rglob("*") if p.is_file())
-    _fresh(out)
-    code, wall, cpu = _certcheck(
-        "run", str(window), "--out", str(out), "--no-progress", "--workers", str(workers)
-    )
-    if code != 0:
-        print(f"certcheck run failed with exit code {code}")
-        return 1
-    ours = score(out, truth)
-    naive_json = work / "naive.json"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from pipeline.evaluate import naive_main; "
-            "naive_main(sys.argv[1], sys.argv[2], int(sys.argv[3]))",
-            str(window),
-            str(naive_json),
-            str(workers),
-        ],
-        check=True,
-    )
-    n_wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    n_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    texts = json.loads(naive_json.read_text(encoding="utf-8"))
-    naive = naive_score(window, texts, truth)
-    n_files = len(texts)
-    result = {
-        "seed": args.seed,
-        "applicants": args.applicants,
-        "uploads": uploads,
-        "workers": workers,
-        "certcheck_wall_s": round(wall, 1),
-        "certcheck_cpu_s": round(cpu, 1),
-        "certcheck_core_s_per_upload": round(cpu / uploads, 3),
-        "naive_files": n_files,
-        "naive_wall_s": round(n_wall, 1),
-        "naive_cpu_s": round(n_cpu, 1),
-        "naive_core_s_per_upload": round(n_cpu / max(1, n_files), 3),
-        "speedup_core_s_per_upload": round((n_cpu / max(1, n_files)) / (cpu / uploads), 2),
-        "speedup_wall": round(n_wall / wall, 2),
-        "certcheck_recall": round(ours["recall"], 3),
-        "certcheck_false_alarm_rate": round(ours["false_alarm_rate"], 3),
-        "naive_recall": round(naive["recall"], 3),
-        "naive_false_alarm_rate": round(naive["false_alarm_rate"], 3),
-    }
-    print("\n== bench ==")
-    for k, v in result.items():
-        print(f"{k:32s} {v}")
-    (work / f"bench-seed{args.seed}.json").write_text(
-        json.dumps(result, indent=2), encoding="utf-8"
-    )
-    return 0

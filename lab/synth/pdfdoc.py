@@ -23,9 +23,9 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
-from pipeline.synth import people
-from pipeline.synth import render as render_mod
-from pipeline.synth.render import (
+from lab.synth import people
+from lab.synth import render as render_mod
+from lab.synth.render import (
     FONT_DIR,
     RECORD_TITLE,
     SI_HEADER,

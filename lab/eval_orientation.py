@@ -6,7 +6,7 @@ upload with a turning EXIF tag (3/6/8) is upright once a viewer honours the tag,
 here is 0 (CONTRACT §3 reports the turn as a viewer shows the file). PDFs are rendered as a
 viewer shows them (`/Rotate` and the content transform honoured), one row per page.
 
-    python -m pipeline.eval_orientation [--real DIR] [--window DIR [--truth FILE]]
+    python -m lab.eval_orientation [--real DIR] [--window DIR [--truth FILE]]
 """
 
 from __future__ import annotations

@@ -126,7 +126,7 @@ def specimen_card(realdata: Path) -> list[tuple[str, str, str, str | None, str |
     import json
     import tempfile
 
-    from .run import run_window
+    from pipeline.run import run_window
 
     card = realdata / "chineseocr_demo" / "idcard-demo.jpeg"
     with tempfile.TemporaryDirectory() as tmp:

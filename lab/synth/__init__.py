@@ -7,7 +7,7 @@ faults and a ground-truth file, for tests, demos and evaluating the checker.
 
 from __future__ import annotations
 
-from pipeline.synth.faults import FAULT_KINDS, Fault
-from pipeline.synth.window import generate_window, generate_windows, slots_for
+from lab.synth.faults import FAULT_KINDS, Fault
+from lab.synth.window import generate_window, generate_windows, slots_for
 
 __all__ = ["FAULT_KINDS", "Fault", "generate_window", "generate_windows", "slots_for"]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image
 
-from pipeline.synth.people import (
+from lab.synth.people import (
     COUNTIES,
     HOSPITALS,
     OTHER_MAJOR,
@@ -35,7 +35,7 @@ from pipeline.synth.people import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.synth.window import Plan
+    from lab.synth.window import Plan
 
 DOC_SLOTS = ("id_front", "id_back", "diploma", "probation_cert", "licence")
 ALL_SLOTS = ("id_front", "id_back", "photo", "diploma", "probation_cert", "licence")

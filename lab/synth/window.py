@@ -30,10 +30,10 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from pipeline.synth import capture as cap
-from pipeline.synth import faults as flt
-from pipeline.synth.people import VARIANTS, Person, add_months, make_person
-from pipeline.synth.render import Doc, render, render_photo, stamp_over, stamp_targets
+from lab.synth import capture as cap
+from lab.synth import faults as flt
+from lab.synth.people import VARIANTS, Person, add_months, make_person
+from lab.synth.render import Doc, render, render_photo, stamp_over, stamp_targets
 
 SLOT_ORDER = (
     "id_front",
@@ -694,7 +694,7 @@ def write_applicant(
             as_pdf = pdf_share > 0 and rng.random() < pdf_share and not file_fault
             self_source = bool(reuse and reuse[0] == "self" and reuse[1] == slot)
             if as_pdf and not self_source:
-                from pipeline.synth import pdfdoc
+                from lab.synth import pdfdoc
 
                 build = (
                     pdfdoc.record_pdf if slot == "diploma_record" else pdfdoc.social_insurance_pdf

@@ -1,0 +1,134 @@
+"""The lab's `certcheck` subcommands: samples generate, eval, eval-real, calibrate, bench.
+
+`certcheck` finds them through the `certcheck.commands` entry point (`register`), so the
+product's CLI never imports the lab. Each subcommand's handler imports its module only when
+it runs, to keep `certcheck run` starting as fast as without the lab.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ARGS = 0, 2
+REGIONS = "天津市,北京市,辽宁省"
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the lab's subcommands to `certcheck`'s; each sets `handler` (args → exit code)."""
+    _add_samples(subparsers)
+    _add_eval(subparsers)
+    er = subparsers.add_parser(
+        "eval-real", help="measure on the third-party material in shared/realdata"
+    )
+    er.add_argument("realdata", type=Path)
+    er.add_argument("--work", type=Path, default=Path("eval/real"))
+    er.set_defaults(handler=_eval_real)
+    _add_calibrate(subparsers)
+    _add_bench(subparsers)
+
+
+def _add_samples(subparsers: argparse._SubParsersAction) -> None:
+    samples = subparsers.add_parser("samples", help="synthetic sample windows")
+    ssub = samples.add_subparsers(dest="samples_command", required=True)
+    gen = ssub.add_parser("generate", help="render a window with ground truth beside it")
+    gen.add_argument("out", type=Path, help="window folder to create (must not exist or be empty)")
+    gen.add_argument("--applicants", type=_positive, default=12)
+    gen.add_argument("--seed", type=int, default=7)
+    gen.add_argument("--region", default="天津市")
+    gen.add_argument("--hard", type=float, default=0.0, metavar="SHARE", help="hard-case share")
+    gen.set_defaults(handler=_samples_generate)
+
+
+def _add_eval(subparsers: argparse._SubParsersAction) -> None:
+    ev = subparsers.add_parser(
+        "eval", help="generate fresh windows (one per region), run them, score against the truth"
+    )
+    ev.add_argument("--seed", type=int, required=True)
+    ev.add_argument("--applicants", type=_positive, default=60, help="in all, split by region")
+    ev.add_argument(
+        "--regions",
+        default=REGIONS,
+        help="comma-separated 考区 (one window each; default: %(default)s)",
+    )
+    ev.add_argument(
+        "--hard",
+        type=float,
+        default=0.25,
+        help="share of applicants captured under hard conditions (default: %(default)s)",
+    )
+    ev.add_argument("--work", type=Path, default=Path("eval/synthetic"))
+    ev.add_argument("--workers", type=_positive, default=None)
+    ev.set_defaults(handler=_eval)
+
+
+def _add_calibrate(subparsers: argparse._SubParsersAction) -> None:
+    cal = subparsers.add_parser(
+        "calibrate",
+        help="fit the confidence calibration on fresh tuning windows (never the eval seed)",
+    )
+    cal.add_argument("--seed", type=int, required=True)
+    cal.add_argument("--applicants", type=_positive, default=150, help="in all, split by region")
+    cal.add_argument("--regions", default=REGIONS)
+    cal.add_argument("--hard", type=float, default=0.25)
+    cal.add_argument("--work", type=Path, default=Path("eval/calibration"))
+    cal.add_argument("--workers", type=_positive, default=None)
+    cal.add_argument("--output", type=Path, default=None, help="default: pipeline/calibration.json")
+    cal.set_defaults(handler=_calibrate)
+
+
+def _add_bench(subparsers: argparse._SubParsersAction) -> None:
+    bench = subparsers.add_parser(
+        "bench", help="core-seconds per upload vs the naive Tesseract loop"
+    )
+    bench.add_argument("--seed", type=int, required=True)
+    bench.add_argument("--applicants", type=_positive, default=16)
+    bench.add_argument("--work", type=Path, default=Path("eval/bench"))
+    bench.add_argument("--workers", type=_positive, default=None)
+    bench.set_defaults(handler=_bench)
+
+
+def _samples_generate(args: argparse.Namespace) -> int:
+    from .synth import generate_window
+
+    try:
+        truth = generate_window(
+            args.out, args.applicants, args.seed, region=args.region, hard=args.hard
+        )
+    except FileExistsError as exc:
+        print(f"certcheck: {exc}", file=sys.stderr)
+        return EXIT_ARGS
+    print(f"Window: {args.out}\nGround truth: {truth}")
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from . import evaluate
+
+    return evaluate.cmd_eval(args)
+
+
+def _eval_real(args: argparse.Namespace) -> int:
+    from . import evaluate
+
+    return evaluate.cmd_eval_real(args)
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    from . import calibrate
+
+    return calibrate.cmd_calibrate(args)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    return bench.cmd_bench(args)
