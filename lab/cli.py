@@ -1,4 +1,5 @@
-"""The lab's `certcheck` subcommands: samples generate, eval, eval-real, calibrate, bench.
+"""The lab's `certcheck` subcommands: samples generate, eval, eval-real, calibrate, bench,
+diff-runs, bench-report.
 
 `certcheck` finds them through the `certcheck.commands` entry point (`register`), so the
 product's CLI never imports the lab. Each subcommand's handler imports its module only when
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     er.set_defaults(handler=_eval_real)
     _add_calibrate(subparsers)
     _add_bench(subparsers)
+    _add_diff(subparsers)
 
 
 def _add_samples(subparsers: argparse._SubParsersAction) -> None:
@@ -94,6 +96,34 @@ def _add_bench(subparsers: argparse._SubParsersAction) -> None:
     bench.add_argument("--work", type=Path, default=Path("eval/bench"))
     bench.add_argument("--workers", type=_positive, default=None)
     bench.set_defaults(handler=_bench)
+
+
+def _add_diff(subparsers: argparse._SubParsersAction) -> None:
+    diff = subparsers.add_parser(
+        "diff-runs",
+        help="do two runs of the same windows agree? (status, slot, field per applicant)",
+    )
+    diff.add_argument("--a", action="append", required=True, help="OUT of the first run")
+    diff.add_argument("--b", action="append", required=True, help="OUT of the second run")
+    diff.set_defaults(handler=_diff)
+    rep = subparsers.add_parser("bench-report", help="time writing the report of a finished run")
+    rep.add_argument("window", type=Path, help="the window OUT was run on")
+    rep.add_argument("out", type=Path, help="a finished run's OUT (its parts are read)")
+    rep.add_argument("--copies", type=_positive, default=1, help="replicate the applicants")
+    rep.add_argument("--repeats", type=_positive, default=5)
+    rep.set_defaults(handler=_bench_report)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import cmd_diff
+
+    return cmd_diff(args)
+
+
+def _bench_report(args: argparse.Namespace) -> int:
+    from .bench_report import cmd_bench_report
+
+    return cmd_bench_report(args)
 
 
 def _samples_generate(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from stages import idnumber
 from stages.idnumber import IdParts, IdProblem, check_char, is_valid, parse, upgrade15
 
-REALDATA = Path(os.environ.get("REALDATA", Path(__file__).resolve().parents[2] / "shared/realdata"))
+REALDATA = Path(os.environ.get("REALDATA", Path(__file__).resolve().parents[3] / "shared/realdata"))
 VECTORS = REALDATA / "id_vectors" / "cn_ric_vectors.tsv"
 TODAY = date(2026, 3, 1)
 

@@ -16,7 +16,7 @@ import pytest
 from lab.evaluate import score
 from pipeline.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "window"
 
 pytestmark = pytest.mark.e2e
@@ -33,9 +33,8 @@ def _findings(out: Path) -> list[dict]:
     ]
 
 
-def test_sample_window_contract_files(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert main(["run", str(SAMPLE), "--out", str(out), "--sync", "--no-progress"]) == 0
+def test_sample_window_contract_files(sample_run_copy: Path) -> None:
+    out = sample_run_copy
     raw = (out / "applicants.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "applicants.csv must be UTF-8 with BOM"
     rows = _rows(out)
@@ -86,9 +85,8 @@ def test_sample_window_contract_files(tmp_path: Path) -> None:
     assert (out / "findings.jsonl").read_bytes() == before
 
 
-def test_sample_window_faults_are_caught(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert main(["run", str(SAMPLE), "--out", str(out), "--sync", "--no-progress"]) == 0
+def test_sample_window_faults_are_caught(sample_run: Path) -> None:
+    out = sample_run
     s = score(out, SAMPLE.with_name("window.truth.jsonl"))
     assert s["missed"] == [], s["missed"]
 
