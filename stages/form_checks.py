@@ -8,8 +8,9 @@ reviewer who does not know what a checksum is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from datetime import date
+from typing import NamedTuple
 
 from models import ID_TYPE_LABELS, ApplicantForm, Finding, Rules, Status, checks
 from stages import idnumber
@@ -79,13 +80,40 @@ def _iso(d: date) -> str:
     return d.isoformat()
 
 
+class _IdFacts(NamedTuple):
+    """What the id number says about its holder, for the checks that compare the form with it.
+
+    `birth` is the birth date the number encodes when that is a real date; `fully_valid`
+    says the number passed every check, so its date is the one the age is counted from.
+    """
+
+    birth: date | None = None
+    sex: str | None = None
+    fully_valid: bool = False
+
+
 def check_form(form: ApplicantForm, rules: Rules, reference_date: date) -> Iterator[Finding]:
     """Every form check, in a stable order: name, id number, gender, birth date, graduation."""
     yield _check_name(form)
+    id_facts = yield from _check_id(form, reference_date)
+    yield from _check_gender(form, id_facts.sex)
+    birth = yield from _check_birth_date(form, reference_date, id_facts.birth)
+    age_birth, source = _age_basis(id_facts, birth, reference_date)
+    if age_birth is not None:
+        yield _check_age(form, rules, reference_date, age_birth, source)
 
-    id_birth: date | None = None  # birth date the id number encodes, when it is a real date
-    id_sex: str | None = None
-    id_fully_valid = False
+    yield from _check_graduation(form, reference_date)
+    if form.assistant is not None:
+        yield from _check_assistant(form, rules)
+    yield from _check_local_graduate(form, rules)
+
+
+def _check_id(form: ApplicantForm, reference_date: date) -> Generator[Finding, None, _IdFacts]:
+    """The id type and number; returns what a resident id number says about its holder.
+
+    Only a 居民身份证 number has a format the system can check (and a birth date and sex to
+    compare the form with); other documents' numbers are only required to be there.
+    """
     id_type = form.id_type.strip()
     number = form.id_number.strip()
     if id_type not in ("", "resident_id") and id_type not in ID_TYPE_LABELS:
@@ -110,11 +138,13 @@ def check_form(form: ApplicantForm, rules: Rules, reference_date: date) -> Itera
         parsed = idnumber.parse(form.id_number, today=reference_date)
         yield from _check_resident_id(form, parsed, reference_date)
         if isinstance(parsed, idnumber.IdParts):
-            id_birth, id_sex, id_fully_valid = parsed.birth_date, parsed.sex, True
-        else:
-            id_birth, id_sex = parsed.birth_date, parsed.sex
+            return _IdFacts(parsed.birth_date, parsed.sex, True)
+        return _IdFacts(parsed.birth_date, parsed.sex)
+    return _IdFacts()
 
-    # Gender
+
+def _check_gender(form: ApplicantForm, id_sex: str | None) -> Iterator[Finding]:
+    """The gender's value, then (when both are known) whether the id number agrees with it."""
     gender = form.gender.strip()
     gender_ok = gender in ("男", "女")
     if gender_ok:
@@ -142,7 +172,12 @@ def check_form(form: ApplicantForm, rules: Rules, reference_date: date) -> Itera
                 "form.gender.matches_id",
             )  # fmt: skip
 
-    # Birth date
+
+def _check_birth_date(
+    form: ApplicantForm, reference_date: date, id_birth: date | None
+) -> Generator[Finding, None, date | None]:
+    """The birth date's format, then whether the id number's date agrees; returns the form's
+    birth date when it is a usable date (the age may be counted from it)."""
     form_birth = _check_birth_format(form, reference_date)
     yield form_birth[0]
     birth = form_birth[1]
@@ -158,21 +193,23 @@ def check_form(form: ApplicantForm, rules: Rules, reference_date: date) -> Itera
                 f"报名表出生日期为{_iso(birth)}，但身份证号中的出生日期为{_iso(id_birth)}。",
                 "form.birth_date.matches_id",
             )  # fmt: skip
-    # Age: the number's date when the number is fully valid, else whatever date is usable.
-    age_birth, source = None, ""
-    if id_fully_valid and id_birth is not None:
-        age_birth, source = id_birth, "身份证号中的出生日期"
-    elif birth is not None:
-        age_birth, source = birth, "报名表出生日期"
-    elif id_birth is not None and id_birth <= reference_date:
-        age_birth, source = id_birth, "身份证号中的出生日期"
-    if age_birth is not None:
-        yield _check_age(form, rules, reference_date, age_birth, source)
+    return birth
 
-    yield from _check_graduation(form, reference_date)
-    if form.assistant is not None:
-        yield from _check_assistant(form, rules)
-    yield from _check_local_graduate(form, rules)
+
+def _age_basis(
+    id_facts: _IdFacts, birth: date | None, reference_date: date
+) -> tuple[date | None, str]:
+    """The birth date the age is counted from, and where it comes from (for the message).
+
+    The number's date when the number is fully valid, else whatever date is usable.
+    """
+    if id_facts.fully_valid and id_facts.birth is not None:
+        return id_facts.birth, "身份证号中的出生日期"
+    if birth is not None:
+        return birth, "报名表出生日期"
+    if id_facts.birth is not None and id_facts.birth <= reference_date:
+        return id_facts.birth, "身份证号中的出生日期"
+    return None, ""
 
 
 def _check_name(form: ApplicantForm) -> Finding:

@@ -703,6 +703,32 @@ def _skew(lines: Sequence[_Line], rotation: int) -> float | None:
 # The stage
 
 
+@dataclass(frozen=True, eq=False)
+class _View:
+    """The analysis copy of a page, and how it sits in the source (so the output is one warp).
+
+    `to_view` maps source px to `image` px; `scale` is analysis px per natural px; `natural`
+    the page's own size in source px (the document outline's, or the whole frame's);
+    `doc_skew` the outline's tilt, which the warp to `image` already removed.
+    """
+
+    image: np.ndarray
+    to_view: np.ndarray
+    scale: float
+    natural: tuple[float, float]
+    doc_skew: float = 0.0
+
+
+@dataclass(frozen=True, eq=False)
+class _Placement:
+    """Where the upright, deskewed page lands in the output: the map from analysis px, the
+    output size, and output px per natural px (which is `Normalised.scale`)."""
+
+    from_view: np.ndarray
+    size: tuple[int, int]
+    scale: float
+
+
 def normalise(
     image: np.ndarray,
     engine: Any,
@@ -724,103 +750,26 @@ def normalise(
 
     doc = find_document(frame) if find_doc else None
     if doc is not None:
-        doc_src = _apply(np.linalg.inv(m_frame), doc)
-        nat_w = max(_dist(doc_src[0], doc_src[1]), _dist(doc_src[3], doc_src[2]))
-        nat_h = max(_dist(doc_src[0], doc_src[3]), _dist(doc_src[1], doc_src[2]))
-        rect = np.array([[0, 0], [nat_w, 0], [nat_w, nat_h], [0, nat_h]], dtype=np.float32)
-        h_doc = cv2.getPerspectiveTransform(doc_src, rect).astype(np.float64)
-        a = min(MAX_UPSCALE, det_side / max(nat_w, nat_h))
-        base, m_base = frame, m_frame
-        if a > 1.25 * m_frame[0, 0] and m_frame[0, 0] < 1:
-            base, m_base = _scaled(src, min(1.0, a))
-        m_sa = _scale(a) @ h_doc
-        size_a = (max(1, round(nat_w * a)), max(1, round(nat_h * a)))
-        analysis = cv2.warpPerspective(
-            base,
-            m_sa @ np.linalg.inv(m_base),
-            size_a,
-            flags=cv2.INTER_LINEAR,
-            borderMode=cv2.BORDER_REPLICATE,
-        )
-        doc_skew = _doc_angle(doc_src)
+        view = _document_view(src, frame, m_frame, doc, det_side)
     else:
-        a = float(m_frame[0, 0])
-        m_sa = m_frame
-        analysis = frame
-        doc_skew = 0.0
+        view = _View(frame, m_frame, float(m_frame[0, 0]), (w, h))
 
-    quads = engine.detect(analysis)
+    quads = engine.detect(view.image)
     again = partial(normalise, image, engine, exif_orientation=exif_orientation, max_side=max_side)
-    if doc is not None and _cuts_text(quads, analysis.shape):
+    if doc is not None and _cuts_text(quads, view.image.shape):
         # the outline runs through text (a shadow's edge, a fold taken for the sheet's
         # edge): the sheet is larger than the outline, so read the frame as it is
         return again(det_side=det_side, find_doc=False)
     lines = _lines(quads)
-    if (
-        det_side < RETRY_DET_SIDE
-        and not any(_axis_weight(ln) > 0 for ln in lines)
-        and max(h, w) >= 1.5 * max(analysis.shape[:2])
-    ):
-        # no text line at analysis scale, yet the upload has pixels to spare: a card held
-        # small in a hand-held photo prints 7-8 px glyphs there, below what the detector
-        # finds; look again at twice the scale (rare, so the cost is paid only then)
+    if _wants_closer_look(lines, det_side, max(h, w), view.image):
         return again(det_side=RETRY_DET_SIDE, find_doc=find_doc)
 
-    def osd_view() -> np.ndarray:
-        # OSD needs text at scan resolution, not at analysis scale
-        b = min(MAX_UPSCALE, OSD_SIDE * a / max(analysis.shape[:2]))  # view px per source px
-        size = (max(1, round(analysis.shape[1] * b / a)), max(1, round(analysis.shape[0] * b / a)))
-        pre, m_pre = _scaled(src, 1.25 * b) if b < 0.8 else (src, _scale(1.0))
-        m = _scale(b / a) @ m_sa @ np.linalg.inv(m_pre)
-        view = cv2.warpPerspective(pre, m, size, flags=cv2.INTER_LINEAR)
-        return cv2.cvtColor(view, cv2.COLOR_BGR2GRAY)
-
-    turn = _detect_turn(engine, analysis, lines, src, m_sa, osd_view)
+    turn = _detect_turn(engine, view.image, lines, src, view.to_view, partial(_osd_view, src, view))
     skew = _skew(lines, turn.rotation) or 0.0
-    if doc is not None:
-        # report the tilt of the text as the upload shows it (the warp removed most of it)
-        inv = np.linalg.inv(m_sa)
-        seen = _skew(_lines([_apply(inv, q) for q in quads]), turn.rotation)
-        reported = seen if seen is not None else skew + doc_skew
-    else:
-        reported = skew
-
-    # analysis -> upright and deskewed, placed at the origin and scaled to the output
-    t = _rotate_ccw(-skew) @ _rotate_ccw(turn.rotation)
-    # exact analysis-space size: the analysis image's own size is rounded, and scaling that
-    # back up would lose or gain a pixel of the output
-    aw, ah = (nat_w * a, nat_h * a) if doc is not None else (w * a, h * a)
-    corners = _apply(t, np.array([[0, 0], [aw, 0], [aw, ah], [0, ah]], dtype=np.float32))
-    x0, y0 = corners.min(axis=0)
-    x1, y1 = corners.max(axis=0)
-    g = min(1.0, max_side * a / max(x1 - x0, y1 - y0))  # output px per natural px
-    m_ao = _scale(g / a) @ _translate(-x0, -y0) @ t
-    out_w = min(max_side, max(1, round((x1 - x0) * g / a)))
-    out_h = min(max_side, max(1, round((y1 - y0) * g / a)))
-    m_so = m_ao @ m_sa
-
-    if doc is None and skew == 0.0:
-        out = np.ascontiguousarray(np.rot90(_shrink(src, g), k=turn.rotation // 90))
-        if out.shape[:2] != (out_h, out_w):
-            out = cv2.resize(out, (out_w, out_h), interpolation=cv2.INTER_LINEAR)
-    else:
-        # bring the source near the output scale first so the warp does not alias
-        pre, m_pre = _scaled(src, min(1.0, 1.25 * g)) if g < 0.8 else (src, _scale(1.0))
-        m = m_so @ np.linalg.inv(m_pre)
-        if doc is None:
-            out = cv2.warpAffine(
-                pre,
-                m[:2],
-                (out_w, out_h),
-                flags=cv2.INTER_LINEAR,
-                borderMode=cv2.BORDER_CONSTANT,
-                borderValue=_border_colour(analysis),
-            )
-        else:
-            out = cv2.warpPerspective(
-                pre, m, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-            )
-    out_quads = tuple(_order_corners(_apply(m_ao, q)) for q in quads)
+    reported = _seen_skew(quads, view, turn.rotation, skew) if doc is not None else skew
+    place = _placement(view, turn.rotation, skew, max_side)
+    out = _render(src, view, place, turn.rotation, skew, doc is not None)
+    out_quads = tuple(_order_corners(_apply(place.from_view, q)) for q in quads)
     return Normalised(
         image=out,
         rotation=turn.rotation,
@@ -830,7 +779,130 @@ def normalise(
         exif_orientation=exif_orientation,
         quads=out_quads,
         orientation_source=turn.source,
-        scale=float(g),
+        scale=float(place.scale),
+    )
+
+
+def _document_view(
+    src: np.ndarray, frame: np.ndarray, m_frame: np.ndarray, doc: np.ndarray, det_side: int
+) -> _View:
+    """The document outline `doc` (in `frame` px) warped flat at analysis scale.
+
+    The detector reads the sheet itself, not the desk around it, at the outline's own size;
+    when the outline is small in the frame the warp starts from a finer copy of the source
+    than `frame`, so its text is not enlarged from already-lost pixels.
+    """
+    doc_src = _apply(np.linalg.inv(m_frame), doc)
+    nat_w = max(_dist(doc_src[0], doc_src[1]), _dist(doc_src[3], doc_src[2]))
+    nat_h = max(_dist(doc_src[0], doc_src[3]), _dist(doc_src[1], doc_src[2]))
+    rect = np.array([[0, 0], [nat_w, 0], [nat_w, nat_h], [0, nat_h]], dtype=np.float32)
+    h_doc = cv2.getPerspectiveTransform(doc_src, rect).astype(np.float64)
+    a = min(MAX_UPSCALE, det_side / max(nat_w, nat_h))
+    base, m_base = frame, m_frame
+    if a > 1.25 * m_frame[0, 0] and m_frame[0, 0] < 1:
+        base, m_base = _scaled(src, min(1.0, a))
+    m_sa = _scale(a) @ h_doc
+    size_a = (max(1, round(nat_w * a)), max(1, round(nat_h * a)))
+    analysis = cv2.warpPerspective(
+        base,
+        m_sa @ np.linalg.inv(m_base),
+        size_a,
+        flags=cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+    return _View(analysis, m_sa, a, (nat_w, nat_h), _doc_angle(doc_src))
+
+
+def _wants_closer_look(
+    lines: Sequence[_Line], det_side: int, upload_side: int, analysis: np.ndarray
+) -> bool:
+    """No text line at analysis scale, yet the upload has pixels to spare.
+
+    A card held small in a hand-held photo prints 7-8 px glyphs at analysis scale, below
+    what the detector finds; such a page is looked at again at twice the scale (rare, so
+    the cost is paid only then).
+    """
+    return (
+        det_side < RETRY_DET_SIDE
+        and not any(_axis_weight(ln) > 0 for ln in lines)
+        and upload_side >= 1.5 * max(analysis.shape[:2])
+    )
+
+
+def _osd_view(src: np.ndarray, view: _View) -> np.ndarray:
+    """The grey copy of the analysis view that Tesseract OSD sees, made only when asked.
+
+    OSD needs text at scan resolution, not at analysis scale, so the view is cut from the
+    source again, at up to OSD_SIDE px.
+    """
+    a, analysis, m_sa = view.scale, view.image, view.to_view
+    b = min(MAX_UPSCALE, OSD_SIDE * a / max(analysis.shape[:2]))  # view px per source px
+    size = (max(1, round(analysis.shape[1] * b / a)), max(1, round(analysis.shape[0] * b / a)))
+    pre, m_pre = _scaled(src, 1.25 * b) if b < 0.8 else (src, _scale(1.0))
+    m = _scale(b / a) @ m_sa @ np.linalg.inv(m_pre)
+    out = cv2.warpPerspective(pre, m, size, flags=cv2.INTER_LINEAR)
+    return cv2.cvtColor(out, cv2.COLOR_BGR2GRAY)
+
+
+def _seen_skew(quads: Sequence[np.ndarray], view: _View, rotation: int, skew: float) -> float:
+    """The tilt of the text as the upload shows it, for a page warped to its outline.
+
+    The warp removed most of the tilt, so the lines are measured again in source px; when
+    none is long enough there, the residual skew plus the outline's own tilt stands in.
+    """
+    inv = np.linalg.inv(view.to_view)
+    seen = _skew(_lines([_apply(inv, q) for q in quads]), rotation)
+    return seen if seen is not None else skew + view.doc_skew
+
+
+def _placement(view: _View, rotation: int, skew: float, max_side: int) -> _Placement:
+    """Analysis px to output px: upright and deskewed, at the origin, longer side <= max_side.
+
+    The page's extent is taken from its exact analysis-space size: the analysis image's own
+    size is rounded, and scaling that back up would lose or gain a pixel of the output.
+    """
+    a = view.scale
+    t = _rotate_ccw(-skew) @ _rotate_ccw(rotation)
+    aw, ah = view.natural[0] * a, view.natural[1] * a
+    corners = _apply(t, np.array([[0, 0], [aw, 0], [aw, ah], [0, ah]], dtype=np.float32))
+    x0, y0 = corners.min(axis=0)
+    x1, y1 = corners.max(axis=0)
+    g = min(1.0, max_side * a / max(x1 - x0, y1 - y0))  # output px per natural px
+    m_ao = _scale(g / a) @ _translate(-x0, -y0) @ t
+    out_w = min(max_side, max(1, round((x1 - x0) * g / a)))
+    out_h = min(max_side, max(1, round((y1 - y0) * g / a)))
+    return _Placement(m_ao, (out_w, out_h), g)
+
+
+def _render(
+    src: np.ndarray, view: _View, place: _Placement, rotation: int, skew: float, warped: bool
+) -> np.ndarray:
+    """The output page, resampled from the source once.
+
+    A whole frame with no skew is only shrunk and turned (exact, and the cheapest); otherwise
+    one affine (frame) or perspective (document outline) warp, from a copy brought near the
+    output scale first so the warp does not alias.
+    """
+    out_w, out_h = place.size
+    if not warped and skew == 0.0:
+        out = np.ascontiguousarray(np.rot90(_shrink(src, place.scale), k=rotation // 90))
+        if out.shape[:2] != (out_h, out_w):
+            out = cv2.resize(out, (out_w, out_h), interpolation=cv2.INTER_LINEAR)
+        return out
+    g = place.scale
+    pre, m_pre = _scaled(src, min(1.0, 1.25 * g)) if g < 0.8 else (src, _scale(1.0))
+    m = place.from_view @ view.to_view @ np.linalg.inv(m_pre)
+    if not warped:
+        return cv2.warpAffine(
+            pre,
+            m[:2],
+            (out_w, out_h),
+            flags=cv2.INTER_LINEAR,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=_border_colour(view.image),
+        )
+    return cv2.warpPerspective(
+        pre, m, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
     )
 
 
