@@ -115,3 +115,15 @@ WINDOW_SAME_IMAGE = register("window.same_image")
 WINDOW_DUPLICATE = {
     field: register(f"window.duplicate_{field}") for field in ("id_number", "diploma_number")
 }
+
+# -- issue 16: budgets
+#: an upload over a processing budget (decoded pixels, PDF pages or content, time, memory)
+FILE_BUDGET = register("file.budget")
+#: a PDF that needs a password to open
+PDF_ENCRYPTED = register("pdf.encrypted")
+#: a PDF that carries JavaScript or actions run on opening (Launch, JavaScript)
+PDF_SCRIPT = register("pdf.script")
+#: a PDF with more pages than are read: which pages were checked
+PDF_PAGES = register("pdf.pages")
+#: our system lost the worker processing the applicant, with no upload to blame (not cached)
+WORKER_LOST = register("processing.worker_lost")

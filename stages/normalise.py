@@ -20,6 +20,8 @@ from __future__ import annotations
 import io
 import logging
 import math
+import re
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -30,6 +32,8 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from models.errors import ProcessingError
+
+from . import limits
 
 #: Longer side the detector sees: 576 px keeps it at 0.09–0.10 core-s per document (sample
 #: window) while Chinese certificate text stays well above DB's smallest line height
@@ -125,13 +129,24 @@ def load_image(data: bytes, *, max_side: int = DECODE_SIDE) -> tuple[np.ndarray,
     if not data:
         raise ImageDecodeError("the file is empty")
     try:
-        im: Image.Image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            # Pillow warns from 89 MP on; our own, lower budget is checked below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im: Image.Image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise _bomb(exc) from exc
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for corrupt files
+        raise ImageDecodeError(f"the file cannot be decoded as an image: {exc}") from exc
+    try:
         if im.format == "JPEG" and max(im.size) > max_side:
             k = max_side / max(im.size)
             im.draft(None, (math.ceil(im.size[0] * k), math.ceil(im.size[1] * k)))
+        # the header says how large the decode will be: refuse before paying for it
+        if im.size[0] * im.size[1] > limits.MAX_DECODED_PIXELS:
+            raise limits.too_many_pixels(*im.size)
         im.load()
-    except Image.DecompressionBombError as exc:
-        raise ImageDecodeError(f"the image is too large to decode safely: {exc}") from exc
+    except limits.Refused:
+        raise
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for corrupt files
         raise ImageDecodeError(f"the file cannot be decoded as an image: {exc}") from exc
     orientation = _exif_orientation(im)
@@ -141,6 +156,17 @@ def load_image(data: bytes, *, max_side: int = DECODE_SIDE) -> tuple[np.ndarray,
         except Exception:  # noqa: BLE001 - a broken EXIF block must not lose the image
             im = _transpose_by_tag(im, orientation)
     return _to_bgr(im), orientation
+
+
+def _bomb(exc: Exception) -> limits.OverBudget:
+    """Pillow's own bomb refusal (over 179 MP, raised on opening) as our budget finding."""
+    found = re.search(r"\((\d+) pixels\)", str(exc))
+    pixels = f"{int(found.group(1)) / 1e6:.0f} 百万像素" if found else "像素数"
+    return limits.OverBudget(
+        f"Pillow refused the image: {exc}",
+        observed=pixels,
+        message=f"图片像素过大（{pixels}），超出处理上限，请缩小后重新上传。",
+    )
 
 
 def _exif_orientation(im: Image.Image) -> int:
@@ -178,21 +204,38 @@ def _to_bgr(im: Image.Image) -> np.ndarray:
     if not has_alpha:
         rgb = np.asarray(im.convert("RGB"))
         return np.ascontiguousarray(rgb[:, :, ::-1])
-    rgba = np.asarray(im.convert("RGBA"), dtype=np.float32)
-    return _flatten_alpha(rgba)
+    rgba = np.asarray(im.convert("RGBA"))
+    if rgba.shape[0] * rgba.shape[1] <= BAND_PIXELS:
+        return _flatten_alpha(rgba.astype(np.float32))
+    return _flatten_alpha_banded(rgba)
+
+
+#: Large images are converted in bands of about this many pixels: a 50 MP RGBA page as one
+#: float array peaked at 3.2 GB, over a worker's memory budget.
+BAND_PIXELS = 4_000_000
+
+
+def _row_bands(height: int, width: int) -> list[slice]:
+    rows = max(1, BAND_PIXELS // max(width, 1))
+    return [slice(y, min(height, y + rows)) for y in range(0, height, rows)]
 
 
 def _to_uint8(arr: np.ndarray, mode: str) -> np.ndarray:
-    """Grey images of 16/32 bits or floats to 8 bits, keeping the full range visible."""
-    a = arr.astype(np.float64)
+    """Grey images of 16/32 bits or floats to 8 bits, keeping the full range visible
+    (the scale from the whole image, the conversion band by band to bound memory)."""
+    factor = 1.0
     if mode == "F":
-        hi = float(np.nanmax(a)) if a.size else 1.0
-        a = a * 255.0 if hi <= 1.0 else a
-    elif mode.startswith("I;16") or float(a.max(initial=0)) > 255:
+        hi = float(np.nanmax(arr)) if arr.size else 1.0
+        factor = 255.0 if hi <= 1.0 else 1.0
+    elif mode.startswith("I;16") or float(arr.max(initial=0)) > 255:
         # 16-bit data; some scanners fill only 12 bits, so scale by what is used
-        hi = float(a.max(initial=0))
-        a = a * (255.0 / (65535.0 if hi > 4095 else max(hi, 1.0)))
-    return np.clip(np.nan_to_num(a), 0, 255).astype(np.uint8)
+        hi = float(arr.max(initial=0))
+        factor = 255.0 / (65535.0 if hi > 4095 else max(hi, 1.0))
+    out = np.empty(arr.shape[:2], np.uint8)
+    for band in _row_bands(*arr.shape[:2]):
+        a = arr[band].astype(np.float64)
+        out[band] = np.clip(np.nan_to_num(a * factor if factor != 1.0 else a), 0, 255)
+    return out
 
 
 def _flatten_alpha(rgba: np.ndarray) -> np.ndarray:
@@ -212,8 +255,32 @@ def _flatten_alpha(rgba: np.ndarray) -> np.ndarray:
         visible_lum = float((lum * alpha).sum()) / weight
         if visible_lum > 160:
             background = 0.0
+    return _composite(rgb, alpha, background)
+
+
+def _composite(rgb: np.ndarray, alpha: np.ndarray, background: float) -> np.ndarray:
     out = rgb * alpha[:, :, None] + background * (1.0 - alpha[:, :, None])
     return np.ascontiguousarray(np.clip(out + 0.5, 0, 255).astype(np.uint8)[:, :, ::-1])
+
+
+def _flatten_alpha_banded(rgba: np.ndarray) -> np.ndarray:
+    """`_flatten_alpha` of a large uint8 RGBA image, band by band (same rule, bounded
+    memory)."""
+    h, w = rgba.shape[:2]
+    if int(rgba[:, :, 3].min(initial=255)) == 255:
+        return np.ascontiguousarray(rgba[:, :, 2::-1])
+    weight = visible = 0.0
+    weights = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+    for band in _row_bands(h, w):
+        alpha = rgba[band, :, 3] / np.float32(255.0)
+        weight += float(alpha.sum(dtype=np.float64))
+        visible += float(((rgba[band, :, :3] @ weights) * alpha).sum(dtype=np.float64))
+    background = 0.0 if weight > 0 and visible / weight > 160 else 255.0
+    out = np.empty((h, w, 3), np.uint8)
+    for band in _row_bands(h, w):
+        part = rgba[band].astype(np.float32)
+        out[band] = _composite(part[:, :, :3], part[:, :, 3] / 255.0, background)
+    return out
 
 
 # --------------------------------------------------------------------------------------------

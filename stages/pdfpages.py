@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import io
 import logging
+import zlib
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from . import limits
 from .normalise import ImageDecodeError
 
 #: Rendered pages are at most this many pixels on the longer side ...
@@ -51,20 +55,47 @@ def page_dpi(width_pt: float, height_pt: float, dpi: int) -> float:
 
 def render_pages(data: bytes, dpi: int = 150, max_pages: int = 5) -> list[np.ndarray]:
     """The first `max_pages` pages as BGR uint8 images, as a PDF viewer displays them."""
-    pages: list[np.ndarray] = []
+    return read_pdf(data, max_pages, dpi=dpi, text=False).images
+
+
+def _render(page: Any, dpi: int) -> np.ndarray:
+    # pdfplumber reports width/height with /Rotate already applied
+    res = page_dpi(float(page.width), float(page.height), dpi)
+    try:
+        im = page.to_image(resolution=res, antialias=True).original
+    except Exception as exc:  # noqa: BLE001 - pdfium errors on broken pages
+        raise PdfDecodeError(f"page {page.page_number} cannot be rendered: {exc}") from exc
+    rgb = np.asarray(im.convert("RGB"))
+    return np.ascontiguousarray(rgb[:, :, ::-1])
+
+
+@dataclass(frozen=True, eq=False)
+class PdfRead:
+    """The pages read of a PDF: images, text layers (when asked for), and how many pages
+    the file has (more than were read, perhaps)."""
+
+    images: list[np.ndarray]
+    layers: list[list[tuple[str, tuple[float, ...]]]]
+    total_pages: int
+
+
+def read_pdf(data: bytes, max_pages: int, *, dpi: int = 150, text: bool = True) -> PdfRead:
+    """The first `max_pages` pages rendered and (with `text`) their text layers, from one
+    parse of the file, after the budget checks (`preflight`): an encrypted, scripted,
+    too long or too complex PDF raises `limits.Refused` before any page is parsed."""
+    total = preflight(data, max_pages)
+    images: list[np.ndarray] = []
+    layers: list[list[tuple[str, tuple[float, ...]]]] = []
     with _open(data) as pdf:
         if not pdf.pages:
             raise PdfDecodeError("the PDF has no pages")
+        _check_actions(pdf)
+        _check_content(data, pdf.pages[:max_pages])
         for page in pdf.pages[:max_pages]:
-            # pdfplumber reports width/height with /Rotate already applied
-            res = page_dpi(float(page.width), float(page.height), dpi)
-            try:
-                im = page.to_image(resolution=res, antialias=True).original
-            except Exception as exc:  # noqa: BLE001 - pdfium errors on broken pages
-                raise PdfDecodeError(f"page {page.page_number} cannot be rendered: {exc}") from exc
-            rgb = np.asarray(im.convert("RGB"))
-            pages.append(np.ascontiguousarray(rgb[:, :, ::-1]))
-    return pages
+            images.append(_render(page, dpi))
+            if text:
+                layers.append(_page_lines(page))
+        return PdfRead(images, layers, total if total is not None else len(pdf.pages))
 
 
 def text_layer(data: bytes) -> list[str]:
@@ -106,26 +137,189 @@ def text_lines(data: bytes, max_pages: int = 5) -> list[list[tuple[str, tuple[fl
     """Per page, the embedded text lines with their boxes as fractions of the displayed page
     (x0, top, x1, bottom in 0..1); an empty list for a page without a usable text layer
     (a scan, or a page turned by /Rotate, which is OCRed like an image instead)."""
-    out: list[list[tuple[str, tuple[float, ...]]]] = []
+    preflight(data, max_pages)
     with _open(data) as pdf:
-        for page in pdf.pages[:max_pages]:
-            lines: list[tuple[str, tuple[float, ...]]] = []
+        _check_actions(pdf)
+        _check_content(data, pdf.pages[:max_pages])
+        return [_page_lines(page) for page in pdf.pages[:max_pages]]
+
+
+def _page_lines(page: Any) -> list[tuple[str, tuple[float, ...]]]:
+    lines: list[tuple[str, tuple[float, ...]]] = []
+    try:
+        if not page.rotation % 360:
+            w, h = float(page.width), float(page.height)
+            for line in page.extract_text_lines(return_chars=False):
+                text = str(line.get("text", "")).strip()
+                if text:
+                    box = (
+                        line["x0"] / w,
+                        line["top"] / h,
+                        line["x1"] / w,
+                        line["bottom"] / h,
+                    )
+                    lines.append((text, box))
+    except Exception:  # noqa: BLE001 - a broken text layer is as good as none
+        lines = []
+    if sum(len(t) for t, _ in lines) < MIN_TEXT_CHARS:
+        lines = []
+    return lines
+
+
+# -- budgets: what is checked before pdfplumber parses a page ---------------------------------
+
+
+def preflight(data: bytes, max_pages: int) -> int | None:
+    """The page count, after pdfium (C++, cheap) checked the file: a password, more pages than
+    `limits.MAX_PDF_PAGES_TOTAL`, document JavaScript, and, for the pages to be read, their
+    content size and object count and their images' pixels. None where pdfium cannot open
+    the file (pdfplumber then says what is wrong, as before)."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    if not data:
+        raise PdfDecodeError("the file is empty")
+    try:
+        doc = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+            raise limits.encrypted() from exc
+        return None
+    try:
+        total = len(doc)
+        if total > limits.MAX_PDF_PAGES_TOTAL:
+            raise limits.too_many_pages(total)
+        if raw.FPDFDoc_GetJavaScriptActionCount(doc.raw) > 0:
+            raise limits.scripted("JavaScript")
+        return total
+    finally:
+        doc.close()
+
+
+#: Actions a PDF may run by itself (on opening, on a page, from a link) that we refuse.
+_ACTIONS = {"JavaScript": "JavaScript", "Launch": "Launch（启动程序）", "ImportData": "ImportData"}
+
+
+def _action(obj: Any, depth: int = 0) -> str | None:
+    """The first refused action in an action dictionary and its /Next chain."""
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    action = resolve1(obj)
+    if depth > 8:
+        return None
+    if isinstance(action, list):
+        for item in action:
+            found = _action(item, depth + 1)
+            if found:
+                return found
+        return None
+    if not isinstance(action, dict):
+        return None
+    kind = resolve1(action.get("S"))
+    name = kind.name if isinstance(kind, PSLiteral) else None
+    if isinstance(name, bytes):
+        name = name.decode("latin-1")
+    if name in _ACTIONS:
+        return _ACTIONS[name]
+    return _action(action.get("Next"), depth + 1) if "Next" in action else None
+
+
+def _actions_of(triggers: Any) -> str | None:
+    """The first refused action of an additional-actions (/AA) dictionary."""
+    from pdfminer.pdftypes import resolve1
+
+    triggers = resolve1(triggers)
+    if isinstance(triggers, dict):
+        for value in triggers.values():
+            found = _action(value)
+            if found:
+                return found
+    return None
+
+
+def _check_actions(pdf: Any) -> None:
+    """Refuse a PDF that runs something by itself: a JavaScript name tree, an open action,
+    or additional actions of the document, a page or an annotation that are JavaScript or
+    Launch. A plain /OpenAction destination (open at page 1) is fine."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        catalog = pdf.doc.catalog
+        names = resolve1(catalog.get("Names"))
+        found = "JavaScript" if isinstance(names, dict) and "JavaScript" in names else None
+        found = found or _action(catalog.get("OpenAction")) or _actions_of(catalog.get("AA"))
+        for page in pdf.pages:
+            if found:
+                break
+            attrs = page.page_obj.attrs
+            found = _actions_of(attrs.get("AA"))
+            for annot in resolve1(attrs.get("Annots")) or []:
+                annot = resolve1(annot)
+                if found or not isinstance(annot, dict):
+                    continue
+                found = _action(annot.get("A")) or _actions_of(annot.get("AA"))
+    except limits.Refused:
+        raise
+    except Exception:  # noqa: BLE001 - a broken structure is rendered (or refused) as before
+        return
+    if found:
+        raise limits.scripted(found)
+
+
+def _content_bytes(stream: Any, cap: int) -> int:
+    """Decoded length of a content stream, never decoding more than `cap` + 1 bytes of a
+    Flate stream (a small file can inflate a thousandfold)."""
+    from pdfminer.pdftypes import resolve1
+
+    stream = resolve1(stream)
+    filters = [f[0] if isinstance(f, tuple) else f for f in stream.get_filters()]
+    names = [getattr(f, "name", f) for f in filters]
+    if not names:
+        return len(stream.rawdata or b"")
+    if names == ["FlateDecode"] and stream.rawdata is not None:
+        try:
+            return len(zlib.decompressobj().decompress(stream.rawdata, cap + 1))
+        except zlib.error:
+            return 0
+    return len(stream.get_data())
+
+
+def _check_content(data: bytes, pages: Any) -> None:
+    """The pages to be read: their content size (decoded, bounded), then pdfium's count of
+    their objects and the pixels of their images, before pdfplumber builds a Python object
+    per operator."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+    from pdfminer.pdftypes import resolve1
+
+    for page in pages:
+        contents = resolve1(page.page_obj.attrs.get("Contents"))
+        streams = contents if isinstance(contents, list) else [contents]
+        size = 0
+        for stream in streams:
             try:
-                if not page.rotation % 360:
-                    w, h = float(page.width), float(page.height)
-                    for line in page.extract_text_lines(return_chars=False):
-                        text = str(line.get("text", "")).strip()
-                        if text:
-                            box = (
-                                line["x0"] / w,
-                                line["top"] / h,
-                                line["x1"] / w,
-                                line["bottom"] / h,
-                            )
-                            lines.append((text, box))
-            except Exception:  # noqa: BLE001 - a broken text layer is as good as none
-                lines = []
-            if sum(len(t) for t, _ in lines) < MIN_TEXT_CHARS:
-                lines = []
-            out.append(lines)
-    return out
+                size += _content_bytes(stream, limits.MAX_PAGE_CONTENT_BYTES)
+            except Exception:  # noqa: BLE001 - a broken stream draws nothing
+                continue
+        if size > limits.MAX_PAGE_CONTENT_BYTES:
+            raise limits.page_too_complex(page.page_number, f"绘图指令超过 {size / 1e6:.0f} MB")
+    if not pages:
+        return
+    doc = pypdfium2.PdfDocument(data)
+    try:
+        for page in pages:
+            handle = doc[page.page_number - 1]
+            count = raw.FPDFPage_CountObjects(handle.raw)
+            if count > limits.MAX_PAGE_OBJECTS:
+                raise limits.page_too_complex(page.page_number, f"{count} 个页面对象")
+            for obj in handle.get_objects(max_depth=2):
+                if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+                    continue
+                w, h = obj.get_px_size()
+                if w * h > limits.MAX_DECODED_PIXELS:
+                    raise limits.page_too_complex(page.page_number, f"内嵌图片 {w}×{h} 像素")
+    except pypdfium2.PdfiumError:
+        return  # rendering will say what is wrong with the page
+    finally:
+        doc.close()

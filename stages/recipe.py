@@ -28,7 +28,7 @@ from models import (
     checks,
 )
 
-from . import classify, crosscheck, materials, photo, rarenames, read
+from . import classify, crosscheck, limits, materials, photo, rarenames, read
 from .imagehash import fingerprint
 from .looks import SecondLook
 from .normalise import (
@@ -41,7 +41,7 @@ from .normalise import (
     photo_orientation,
 )
 from .ocr.base import OcrEngine, OcrError
-from .pdfpages import render_pages, text_lines
+from .pdfpages import read_pdf
 
 EVIDENCE_PAD = 12
 #: Pages of a PDF that are read.
@@ -99,6 +99,8 @@ class UploadOutcome:
 
 def processing_error(applicant_id: str, upload: Upload, exc: BaseException) -> Finding:
     """An upload we could not process: a person looks at the original file."""
+    if isinstance(exc, limits.Refused):  # over a budget, encrypted, scripted: it says why
+        return exc.finding(applicant_id, upload)
     label = SLOT_LABELS.get(upload.slot, upload.slot)
     if isinstance(exc, ImageDecodeError):
         reason = "文件损坏或不是有效图片"
@@ -419,13 +421,14 @@ def _photo(job: UploadJob, out: UploadOutcome, raw: np.ndarray, exif: int, page_
 
 def decode(
     upload: Upload, data: bytes
-) -> tuple[list[tuple[np.ndarray, int]], list[list[tuple[str, tuple[float, ...]]]]]:
-    """The upload's page images (with EXIF orientation) and, for a PDF, each page's text
-    layer ([] for a page without one)."""
+) -> tuple[list[tuple[np.ndarray, int]], list[list[tuple[str, tuple[float, ...]]]], int]:
+    """The upload's page images (with EXIF orientation), for a PDF each page's text layer
+    ([] for a page without one), and how many pages the file has (more than are read for
+    a PDF of over MAX_PDF_PAGES)."""
     if upload.kind == "pdf":
-        pages = [(page, 1) for page in render_pages(data, max_pages=MAX_PDF_PAGES)]
-        return pages, text_lines(data, max_pages=MAX_PDF_PAGES)
-    return [load_image(data)], []
+        pdf = read_pdf(data, MAX_PDF_PAGES)
+        return [(page, 1) for page in pdf.images], pdf.layers, pdf.total_pages
+    return [load_image(data)], [], 1
 
 
 def read_upload(
@@ -440,7 +443,7 @@ def read_upload(
     be processed; `out` then holds what was found before (its image fingerprint)."""
     out = out if out is not None else UploadOutcome()
     upload = job.upload
-    images, layers = decode(upload, data)
+    images, layers, total = decode(upload, data)
     for page_no, (raw, exif) in enumerate(images):
         if page_no == 0:
             out.fingerprint = fingerprint(raw)
@@ -455,7 +458,22 @@ def read_upload(
         if materials.get(upload.slot) is None:
             continue
         _read_fields(job, out, page, engines, held)
+    if total > len(images):
+        out.findings.append(_pages_left(job, out, len(images), total))
     return out
+
+
+def _pages_left(job: UploadJob, out: UploadOutcome, read_pages: int, total: int) -> Finding:
+    """A PDF longer than what is read: a `pass` note when the pages read gave every field
+    the material prints and a doc-type pass (the rest cannot change a check), else the
+    reviewer is told the missing part may be on the pages not read."""
+    material = materials.get(job.upload.slot)
+    found = {r.field for r in out.readings}
+    complete = material is None or (
+        all(f in found for f in material.printed)
+        and any(f.check == checks.DOC_TYPE.id and f.status == "pass" for f in out.findings)
+    )
+    return limits.pages_checked(job.applicant_id, job.upload, read_pages, total, complete)
 
 
 def _read_fields(
