@@ -27,6 +27,7 @@ import argparse
 import importlib.metadata
 import logging
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -104,7 +105,52 @@ def _add_run(sub: Any) -> None:
         help="no Dask: process applicants one by one in this process (debugging)",
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_budgets(run)
     run.set_defaults(handler=cmd_run)
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be a number of seconds, 0 for no limit")
+    return value
+
+
+_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12}
+_UNITS |= {"kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+
+
+def _bytes(text: str) -> int:
+    """A size as dask writes them (1.5GB, 800MB, 2GiB, or bytes); dask itself is not
+    imported here: its config must be read after logging is set up."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*([a-zA-Z]*)\s*", text)
+    unit = found.group(2).lower() if found else ""
+    if found is None or unit not in _UNITS:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 1.5GB, 800MB; 0: no limit)")
+    return int(float(found.group(1)) * _UNITS[unit])
+
+
+def _add_budgets(run: argparse.ArgumentParser) -> None:
+    """The per-upload budgets (pipeline.budget). They are in the part key: a changed budget
+    recomputes the applicants."""
+    from stages import limits
+
+    run.add_argument(
+        "--upload-timeout",
+        type=_seconds,
+        default=limits.DEFAULT_UPLOAD_TIMEOUT,
+        metavar="SECONDS",
+        help="wall-clock budget of one upload; over it the upload gets a file.budget finding "
+        "(default: %(default)g; 0: no limit)",
+    )
+    run.add_argument(
+        "--worker-memory",
+        type=_bytes,
+        default=limits.DEFAULT_WORKER_MEMORY,
+        metavar="SIZE",
+        help="memory of each local worker process; a worker over it is ended and the upload "
+        "it was on gets a file.budget finding (default: %(default)s; 0: no limit)",
+    )
 
 
 def _load_plugins(sub: Any) -> list[str]:
@@ -146,6 +192,8 @@ def check_out(out: Path) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from stages.limits import Budget
+
     from .run import run_window
 
     quiet = getattr(args, "quiet", False)
@@ -157,6 +205,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         sync=args.sync,
         progress=not args.no_progress and not quiet,
+        limits=Budget(args.upload_timeout or None, args.worker_memory or None),
     )
     if quiet:
         return ExitCode.ok

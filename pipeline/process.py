@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import time
 import traceback
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +21,7 @@ from pathlib import Path
 import cv2
 
 from models import ApplicantForm, ApplicantResult, Finding, Page, Reading, Rules, Upload
-from stages import form_checks, recipe, upload_rules
+from stages import form_checks, limits, recipe, upload_rules
 from stages.ocr.base import OcrEngine
 from stages.rarenames import UnknownNames
 
@@ -40,6 +42,14 @@ class ApplicantTask:
     prior_findings: tuple[Finding, ...]
     rules: Rules
     reference_date: date
+    #: the run's budgets (stages.limits); uploads marked over budget after their worker
+    #: died, as (path, reason), are not processed again (pipeline.budget)
+    budget: limits.Budget = limits.DEFAULT_BUDGET
+    over_budget: tuple[tuple[str, str], ...] = ()
+
+
+#: What the pipeline wraps each upload's processing in (pipeline.budget.UploadGuard).
+Guard = Callable[[Upload], AbstractContextManager[object]]
 
 
 _SECOND: list[OcrEngine | None] = []
@@ -76,11 +86,19 @@ def _job(task: ApplicantTask, upload: Upload, index: int) -> recipe.UploadJob:
     )
 
 
+def _unguarded(upload: Upload) -> AbstractContextManager[object]:
+    return nullcontext()
+
+
 def process_applicant(
-    task: ApplicantTask, engine: OcrEngine, second: OcrEngine | None = None
+    task: ApplicantTask,
+    engine: OcrEngine,
+    second: OcrEngine | None = None,
+    guard: Guard | None = None,
 ) -> ApplicantResult:
     """All checks for one applicant. Never raises for bad input. `second`: the engine that
-    re-reads a disagreeing field (default: this process's Tesseract)."""
+    re-reads a disagreeing field (default: this process's Tesseract); `guard`: the context
+    each upload is processed in (its time budget)."""
     start = time.process_time()
     engines = recipe.Engines(engine, second if second is not None else second_engine())
     findings: list[Finding] = list(task.prior_findings)
@@ -93,18 +111,23 @@ def process_applicant(
     held = UnknownNames(engine.charset)
     out, root = Path(task.out_root), Path(task.window_root)
     counters: dict[str, int] = {}
+    aid, over_budget = task.applicant_id, dict(task.over_budget)
     for upload in task.uploads:
         findings.extend(upload_rules.check_upload(upload, task.rules))
         if upload.kind not in IMAGE_KINDS and upload.kind != "pdf":
             continue
         index = counters.get(upload.slot, 0)
         counters[upload.slot] = index + 1
+        if upload.path in over_budget:
+            findings.append(limits.marked(aid, upload, over_budget[upload.path], task.budget))
+            continue
         outcome = recipe.UploadOutcome()
         try:
-            data = (root / upload.path).read_bytes()
-            recipe.read_upload(_job(task, upload, index), data, engines, held, outcome)
-            for image in outcome.images.values():
-                _write(out, image)
+            with (guard or _unguarded)(upload):
+                data = (root / upload.path).read_bytes()
+                recipe.read_upload(_job(task, upload, index), data, engines, held, outcome)
+                for image in outcome.images.values():
+                    _write(out, image)
         except Exception as exc:  # noqa: BLE001 - one bad file never sinks the applicant
             log.debug("processing %s failed:\n%s", upload.path, traceback.format_exc())
             findings.append(recipe.processing_error(task.applicant_id, upload, exc))

@@ -27,9 +27,10 @@ import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
 from stages import imagehash, window_checks
+from stages.limits import DEFAULT_BUDGET, Budget
 from stages.ocr.base import OcrEngine, UnavailableEngine
 
-from . import versions
+from . import budget, versions
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant
 from .rules import load_rules
@@ -62,6 +63,7 @@ def task_key(task: ApplicantTask) -> str:
     h.update(repr(task.prior_findings).encode())
     h.update(repr(task.rules).encode())
     h.update(task.reference_date.isoformat().encode())
+    h.update(repr(task.budget).encode())  # another budget may put other uploads over it
     return h.hexdigest()[:24]
 
 
@@ -81,7 +83,14 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
         engine = rapid.shared(threads=1)
     except Exception as exc:  # noqa: BLE001 - becomes a finding per upload below
         engine = UnavailableEngine(str(exc))
-    return process_applicant(task, engine)
+    return run_budgeted(task, engine)
+
+
+def run_budgeted(task: ApplicantTask, engine: OcrEngine) -> ApplicantResult:
+    """One applicant under the run's budgets (pipeline.budget): an upload the watchdog timed
+    out in an earlier attempt is not tried again, each other one is timed."""
+    task = budget.timed_out_before(task)
+    return process_applicant(task, engine, guard=budget.UploadGuard(task))
 
 
 # -- (de)serialising results -----------------------------------------------------------------
@@ -176,7 +185,9 @@ def load_results(out: Path) -> dict[str, ApplicantResult]:
 # -- tasks and executors ---------------------------------------------------------------------
 
 
-def build_tasks(window: Window, out: Path, rules: Rules) -> list[ApplicantTask]:
+def build_tasks(
+    window: Window, out: Path, rules: Rules, limits: Budget = DEFAULT_BUDGET
+) -> list[ApplicantTask]:
     ref = window.info.reference_date
     return [
         ApplicantTask(
@@ -188,6 +199,7 @@ def build_tasks(window: Window, out: Path, rules: Rules) -> list[ApplicantTask]:
             prior_findings=tuple(window.findings.get(aid, [])),
             rules=rules,
             reference_date=ref,
+            budget=limits,
         )
         for aid in window.order
     ]
@@ -200,12 +212,18 @@ def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
 
 
 def run_dask(
-    tasks: list[ApplicantTask], keys: dict[str, str], workers: int, scheduler: str | None
+    tasks: list[ApplicantTask],
+    keys: dict[str, str],
+    workers: int,
+    scheduler: str | None,
+    limits: Budget = DEFAULT_BUDGET,
 ) -> Iterator[ApplicantResult]:
     """A task per applicant on a LocalCluster of single-threaded worker processes, or on an
-    existing scheduler; results are yielded as they complete."""
+    existing scheduler; results are yielded as they complete. A local worker is ended over
+    `limits.worker_memory`; an applicant whose worker died twice is tried again without the
+    upload that killed it (pipeline.budget)."""
     import dask
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster
 
     from models.errors import SchedulerError
 
@@ -219,6 +237,7 @@ def run_dask(
         {
             "distributed.worker.profile.enabled": False,
             "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+            **budget.DASK_CONFIG,
         }
     )
 
@@ -245,6 +264,7 @@ def run_dask(
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
+            memory_limit=limits.worker_memory or 0,
         )
         client = Client(cluster)
     try:
@@ -257,9 +277,7 @@ def run_dask(
             )
             for t in tasks
         ]
-        for future in as_completed(futures):
-            yield future.result()
-            future.release()
+        yield from budget.results(client, run_task, futures, tasks)
     finally:
         client.close()
         if cluster is not None:
@@ -338,6 +356,7 @@ def run_window(
     sync: bool = False,
     progress: bool = True,
     run_date: date | None = None,
+    limits: Budget = DEFAULT_BUDGET,
 ) -> dict[str, Any]:
     """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
     run itself cannot be done."""
@@ -346,7 +365,8 @@ def run_window(
     info = window.info
     rules = load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
     out.mkdir(parents=True, exist_ok=True)
-    tasks = build_tasks(window, out, rules)
+    tasks = build_tasks(window, out, rules, limits)
+    budget.clear_crumbs(out)
     results: dict[str, ApplicantResult] = {}
     keys = {t.applicant_id: task_key(t) for t in tasks}
     todo = []
@@ -358,9 +378,12 @@ def run_window(
             todo.append(task)
     bar = _progress(len(tasks), len(results), progress)
     workers = workers or os.cpu_count() or 1
-    stream = run_sync(todo) if sync or not todo else run_dask(todo, keys, workers, scheduler)
+    stream = (
+        run_sync(todo) if sync or not todo else run_dask(todo, keys, workers, scheduler, limits)
+    )
     for result in stream:
-        write_part(out, result, keys[result.applicant_id])
+        if not budget.is_worker_lost(result):  # our failure: a re-run tries again
+            write_part(out, result, keys[result.applicant_id])
         results[result.applicant_id] = result
         bar.update(1)
     bar.close()

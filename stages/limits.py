@@ -28,6 +28,8 @@ MAX_PAGE_CONTENT_BYTES = 16_000_000
 DEFAULT_UPLOAD_TIMEOUT = 120.0
 #: Memory of one local worker process (CLI --worker-memory): over it the worker is ended.
 DEFAULT_WORKER_MEMORY = "1.5GB"
+#: The reason an upload is marked over budget when the watchdog timed it out.
+TIMED_OUT = "time"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,9 @@ class Budget:
 
     upload_timeout: float | None = DEFAULT_UPLOAD_TIMEOUT
     worker_memory: int | None = None
+
+
+DEFAULT_BUDGET = Budget()
 
 
 class Refused(ProcessingError, ValueError):
@@ -156,6 +161,13 @@ def over_time(seconds: float | None) -> OverTime:
     )
 
 
+def marked(applicant_id: str, upload: Upload, reason: str, budget: Budget) -> Finding:
+    """The finding of an upload marked over budget after it ended its worker: by the time
+    budget (`reason` TIMED_OUT), or by memory or time (we cannot tell which)."""
+    seconds = budget.upload_timeout if reason == TIMED_OUT else None
+    return over_time(seconds).finding(applicant_id, upload)
+
+
 def pages_checked(
     applicant_id: str, upload: Upload, read: int, total: int, complete: bool
 ) -> Finding:
@@ -169,8 +181,7 @@ def pages_checked(
     else:
         status = "unreadable"
         message = (
-            f"{label} PDF 共 {total} 页，只核对了前 {read} 页，所需信息可能在其余页面，"
-            "请人工查看。"
+            f"{label} PDF 共 {total} 页，只核对了前 {read} 页，所需信息可能在其余页面，请人工查看。"
         )
     return checks.finding(
         checks.PDF_PAGES,
