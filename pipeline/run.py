@@ -387,6 +387,7 @@ def run_window(
         results[result.applicant_id] = result
         bar.update(1)
     bar.close()
+    budget.clear_crumbs(out)
     results = add_window_findings(window, results)
     cal = load_calibration()
     results = {aid: calibrate(r, cal) for aid, r in results.items()}

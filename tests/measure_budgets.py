@@ -15,9 +15,26 @@ from pathlib import Path
 
 from tests import budget_files as files
 
+
+def _legit_50mp() -> bytes:
+    """The largest image within the pixel budget: an 8000×6200 RGB scan, mostly paper."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    page = np.full((6200, 8000, 3), 245, np.uint8)
+    for y in range(400, 6000, 300):
+        page[y : y + 60, 600:7400] = 30  # lines of "print"
+    buf = io.BytesIO()
+    Image.fromarray(page).save(buf, "PNG")
+    return buf.getvalue()
+
+
 CASES = {
     "png-13000x13000": ("other/huge.png", lambda: files.png_bilevel(13000, 13000)),
     "pdf-6MB-operators": ("social_insurance/ops.pdf", lambda: files.pdf([files.operator_bomb()])),
+    "png-8000x6200-ok": ("diploma/scan.png", _legit_50mp),
 }
 
 CHILD = r"""
