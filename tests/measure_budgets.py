@@ -16,8 +16,9 @@ from pathlib import Path
 from tests import budget_files as files
 
 
-def _legit_50mp() -> bytes:
-    """The largest image within the pixel budget: an 8000×6200 RGB scan, mostly paper."""
+def _legit_50mp(alpha: bool = False) -> bytes:
+    """The largest image within the pixel budget: an 8000×6200 scan, mostly paper (RGB, or
+    RGBA with a translucent margin: the costliest conversion)."""
     import io
 
     import numpy as np
@@ -26,8 +27,13 @@ def _legit_50mp() -> bytes:
     page = np.full((6200, 8000, 3), 245, np.uint8)
     for y in range(400, 6000, 300):
         page[y : y + 60, 600:7400] = 30  # lines of "print"
+    image = Image.fromarray(page)
+    if alpha:
+        mask = np.full((6200, 8000), 255, np.uint8)
+        mask[:200] = 128
+        image.putalpha(Image.fromarray(mask))
     buf = io.BytesIO()
-    Image.fromarray(page).save(buf, "PNG")
+    image.save(buf, "PNG")
     return buf.getvalue()
 
 
@@ -35,6 +41,7 @@ CASES = {
     "png-13000x13000": ("other/huge.png", lambda: files.png_bilevel(13000, 13000)),
     "pdf-6MB-operators": ("social_insurance/ops.pdf", lambda: files.pdf([files.operator_bomb()])),
     "png-8000x6200-ok": ("diploma/scan.png", _legit_50mp),
+    "png-8000x6200-rgba": ("diploma/rgba.png", lambda: _legit_50mp(alpha=True)),
 }
 
 CHILD = r"""
