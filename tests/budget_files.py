@@ -38,11 +38,14 @@ def pdf(
     catalog_extra: str = "",
     page_extra: str = "",
     compress: bool = True,
+    image: tuple[int, int] | None = None,
 ) -> bytes:
     """A minimal valid PDF, one A4 page per content stream (Helvetica as /F1), with a
-    correct cross-reference table. `catalog_extra`/`page_extra`: raw dictionary entries."""
+    correct cross-reference table. `catalog_extra`/`page_extra`: raw dictionary entries;
+    `image`: a white 1-bit image XObject of that many pixels, /Im0 on every page."""
     objects: list[bytes] = []
     n = len(contents)
+    xobject = f"/XObject << /Im0 {4 + 2 * n} 0 R >>" if image is not None else ""
     # 1 catalog, 2 pages, 3 font, then page i at 4 + 2i and its content at 5 + 2i
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
     objects.append(f"<< /Type /Catalog /Pages 2 0 R {catalog_extra} >>".encode())
@@ -52,12 +55,20 @@ def pdf(
         objects.append(
             (
                 f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-                f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * i} 0 R "
+                f"/Resources << /Font << /F1 3 0 R >> {xobject} >> /Contents {5 + 2 * i} 0 R "
                 f"{page_extra} >>"
             ).encode()
         )
         body = zlib.compress(content) if compress else content
         head = f"<< /Length {len(body)}{' /Filter /FlateDecode' if compress else ''} >>"
+        objects.append(head.encode() + b"\nstream\n" + body + b"\nendstream")
+    if image is not None:
+        w, h = image
+        body = zlib.compress(b"\xff" * ((w + 7) // 8 * h), 9)
+        head = (
+            f"<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray "
+            f"/BitsPerComponent 1 /Filter /FlateDecode /Length {len(body)} >>"
+        )
         objects.append(head.encode() + b"\nstream\n" + body + b"\nendstream")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")

@@ -229,3 +229,16 @@ def test_a_pdf_within_the_pages_read_has_no_page_note() -> None:
         _job("other"), data, recipe.Engines(engine), UnknownNames(engine.charset)
     )
     assert [f for f in out.findings if f.check == "pdf.pages"] == []
+
+
+def test_a_page_whose_image_is_over_the_pixel_budget_is_refused_before_rendering() -> None:
+    draw = b"q 595 0 0 842 0 0 cm /Im0 Do Q"
+    read_pdf(files.pdf([draw], image=(2000, 2000)), 3)  # 4 MP: rendered
+    with pytest.raises(limits.TooComplex) as caught:
+        read_pdf(files.pdf([draw], image=(9000, 9000)), 3)
+    assert "内嵌图片 9000×9000 像素" in str(_finding(caught.value, "pdf")["message"])
+
+
+def test_a_pdf_with_only_an_owner_password_opens_as_in_any_viewer() -> None:
+    pages = read_pdf(files.encrypted_pdf(user_password=""), 3)
+    assert pages.total_pages == 1 and len(pages.images) == 1
