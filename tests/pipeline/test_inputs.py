@@ -287,6 +287,16 @@ def test_junk_files_are_ignored_and_any_other_name_is_read(tmp_path: Path) -> No
     assert window.stray == [f"uploads/{AID}/loose.jpg"]
 
 
+def test_a_deep_tree_is_listed_as_stray_not_walked_forever(tmp_path: Path) -> None:
+    root = make_window(tmp_path, [FORM], {f"{AID}/photo/p.jpg": _jpeg()})
+    deep = root / "uploads" / AID / "photo" / "/".join("d" * 30)
+    deep.mkdir(parents=True)
+    (deep / "x.jpg").write_bytes(b"x")
+    window = load_window(root, RUN)
+    assert [u.path for u in window.uploads[AID]] == [f"uploads/{AID}/photo/p.jpg"]
+    assert window.stray == [f"uploads/{AID}/photo/" + "/".join("d" * 14) + "/"]
+
+
 def test_a_name_that_is_not_utf8_is_a_finding_the_outputs_can_hold(tmp_path: Path) -> None:
     root = make_window(tmp_path, [FORM], {f"{AID}/photo/p.jpg": _jpeg()})
     base = os.fsencode(root / "uploads")
