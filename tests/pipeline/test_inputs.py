@@ -426,3 +426,41 @@ def test_out_inside_window_or_window_inside_out_exits_2(
         assert main(["run", str(root), "--out", str(out), "--no-progress"]) == 2, out
         assert "inside" in capsys.readouterr().err or out == root
         assert tree(tmp_path) == before  # checked before any work: nothing created
+
+
+@pytest.mark.usefixtures("fake_engine")
+def test_a_hostile_window_reads_nothing_outside_it_and_writes_nothing_outside_out(
+    tmp_path: Path, forbid_open: Callable[..., None]
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.jpg").write_bytes(_jpeg())
+    os.mkfifo(outside / "fifo")
+    forms = [FORM, {**FORM, "applicant_id": "/../../outside/x"}, {**FORM, "applicant_id": "a\0"}]
+    files = {f"{AID}/photo/..IMG_0001.jpg": _jpeg(), f"{AID}/photo/Thumbs.db": b"junk"}
+    root = make_window(tmp_path / "in", forms, files)
+    slot = root / "uploads" / AID
+    (slot / "id_front").mkdir()
+    (slot / "id_front" / "a.jpg").symlink_to(outside / "secret.jpg")
+    (slot / "id_back").symlink_to(outside)
+    (slot / "diploma").mkdir()
+    (slot / "diploma" / "d.jpg").symlink_to(outside / "fifo")
+    os.mkfifo(slot / "photo" / "pipe.jpg")
+    (root / "uploads" / "3").symlink_to(outside)
+    forbid_open(outside, slot / "photo" / "pipe.jpg")
+    out = tmp_path / "out"
+    before = tree(tmp_path)
+    _run(root, out)
+    assert {p for p in tree(tmp_path) - before if p != "out" and not p.startswith("out/")} == set()
+    assert [r[0] for r in _rows(out)] == [AID, "line-2", "line-3", "3"]
+    findings = [json.loads(x) for x in (out / "findings.jsonl").read_text("utf-8").splitlines()]
+    refused = {(f["file"], f["check"]) for f in findings if f["check"].startswith("file.s")}
+    assert refused == {
+        (f"uploads/{AID}/id_front/a.jpg", "file.symlink"),
+        (f"uploads/{AID}/id_back", "file.symlink"),
+        (f"uploads/{AID}/diploma/d.jpg", "file.symlink"),
+        (f"uploads/{AID}/photo/pipe.jpg", "file.special"),
+        ("uploads/3", "file.symlink"),
+    }
+    read = {f["file"] for f in findings if f["field"] == "orientation"}
+    assert read == {f"uploads/{AID}/photo/..IMG_0001.jpg"}
