@@ -1,5 +1,9 @@
 """Read an upload window from disk (CONTRACT §2) into records: forms, uploads, and the
-findings that reading itself produced (malformed lines, duplicate ids, folders without a form).
+findings that reading itself produced (malformed lines, duplicate ids, folders without a form,
+links and other entries under uploads/ that are not read).
+
+Nothing outside the window is read: uploads/ is walked by file descriptor and lstat, never
+through a link, and nothing but a regular file is opened (issue 16).
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ class Window:
 #: (compared case-insensitively), as is every AppleDouble `._*` file. Any other file is an
 #: upload whatever its name (`..IMG_0001.jpg`, `.hidden.jpg`).
 JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+#: JSON Lines end at CR, LF or CRLF (a JSON string holds none of them unescaped).
 _LINE_END = re.compile(r"\r\n?|\n")
 #: Folders below uploads/ deeper than this are listed as stray, not walked.
 MAX_DEPTH = 16

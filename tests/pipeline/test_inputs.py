@@ -464,3 +464,13 @@ def test_a_hostile_window_reads_nothing_outside_it_and_writes_nothing_outside_ou
     }
     read = {f["file"] for f in findings if f["field"] == "orientation"}
     assert read == {f"uploads/{AID}/photo/..IMG_0001.jpg"}
+
+
+def test_a_line_separator_inside_a_json_string_does_not_split_the_line(tmp_path: Path) -> None:
+    root = make_window(tmp_path, [], {})
+    lines = [{**FORM, "name": "欧阳\u2028晓\x85彧"}, {**FORM, "applicant_id": "2"}]
+    text = "\r\n".join(json.dumps(f, ensure_ascii=False) for f in lines)
+    (root / "applicants.jsonl").write_text(text, encoding="utf-8")
+    window = load_window(root, RUN)
+    assert window.order == [AID, "2"] and window.findings == {}
+    assert window.forms[AID].name == "欧阳\u2028晓\x85彧" and window.forms["2"].line_no == 2
