@@ -44,10 +44,12 @@ from . import hostile
 
 RSS_BOUND = 1_500_000_000  # bytes (1.5 GB)
 DEFAULT_BUDGET_S = 120.0
-#: Fields that compare a document's content with the form: a finding on one of them says
-#: nothing about the file being hostile, so it does not count as a `flag`.
+#: Fields that compare a document's content with the form, and `doc_type` (the corpus's
+#: pictures are no documents, so every decodable one gets it): a finding on one of them says
+#: nothing about the file being hostile, so it does not count as a `flag`; nor do the
+#: cross-applicant `window.*` checks.
 CONTENT_FIELDS = frozenset(FIELD_LABELS) - {
-    "line", "presence", "file", "doc_type", "orientation", "quality", "image",
+    "line", "presence", "file", "orientation", "quality", "image",
 }  # fmt: skip
 GENERIC = "（处理出错）"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -119,6 +121,7 @@ def _flagged(on: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         f for f in on
         if f.get("status") != "pass" and not _generic(f) and f.get("field") not in CONTENT_FIELDS
+        and not str(f.get("check", "")).startswith("window.")
     ]  # fmt: skip
 
 
@@ -438,14 +441,28 @@ def _dedupe(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+#: What the writes outside OUT seen so far were (a label helps the reader judge them).
+WRITE_LABELS = (
+    ("dask-scratch-space", "Dask scratch space"),
+    ("/tess_", "Tesseract's temporary files (pytesseract)"),
+    (".onnxruntime", "onnxruntime's usage database"),
+    ("/sentinel/", "the sentinel folder: an id escaped OUT"),
+)
+
+
 def summarise_writes(writes: list[str], depth: int = 2) -> list[str]:
     """Writes grouped by their first `depth` folders, with counts (Dask scratch dirs are
-    hundreds of lines)."""
+    dozens of lines) and a label where the kind of write is known."""
     groups: dict[str, list[str]] = {}
     for w in writes:
         path = w.partition(" ")[2]
         groups.setdefault("/".join(path.split("/")[: depth + 1]), []).append(path)
-    return [f"{k}/… ({len(v)})" if len(v) > 1 else v[0] for k, v in sorted(groups.items())]
+    lines = []
+    for key, paths in sorted(groups.items()):
+        label = next((lab for mark, lab in WRITE_LABELS if mark in paths[0]), "")
+        text = f"{key}/… ({len(paths)})" if len(paths) > 1 else paths[0]
+        lines.append(f"{text}  [{label}]" if label else text)
+    return lines
 
 
 def escapes_by_kind(

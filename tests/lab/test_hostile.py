@@ -167,6 +167,8 @@ def test_flag_needs_a_non_pass_finding_about_the_file(tmp_path: Path) -> None:
         [],  # nothing names it: a MISS
         [_f("1", PATH, status="pass")],
         [_f("1", PATH, status="mismatch", field="name", check="id_front.name")],  # content only
+        [_f("1", PATH, status="unreadable", field="doc_type", check="doc_type")],  # any picture
+        [_f("1", PATH, status="mismatch", field="image", check="window.same_image")],
         [
             _f(
                 "1",
@@ -226,6 +228,8 @@ def test_line_findings_by_id_by_line_id_or_by_line_number(tmp_path: Path) -> Non
     assert _score(tmp_path / "b", kind, [by_msg]).clear
     other = _f("line-8", None, field="line", slot="form", message="第17行")
     assert not _score(tmp_path / "c", kind, [other]).clear
+    passed = _f("line-7", None, status="pass", field="line", slot="form")
+    assert not _score(tmp_path / "d", kind, [passed]).clear
 
 
 def test_csv_formula_must_be_escaped(tmp_path: Path) -> None:
