@@ -939,6 +939,61 @@ def write_corpus(work: Path, skip: frozenset[str] = frozenset()) -> Path:
     return window
 
 
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A window-level trick that cannot share the corpus's window: run on its own, it must
+    end (no hang) with one of the exit codes `rc`."""
+
+    name: str
+    window: str  # relative to `work`
+    out: str
+    rc: tuple[int, ...]
+    note: str
+
+
+PROBES = "probes"
+
+
+def write_probes(work: Path) -> list[Probe]:
+    """Small windows of one applicant (no uploads) under `work/probes`, each with one
+    window-level trick (issue 16: a FIFO window.toml hangs the run, implausible reference
+    dates are accepted, OUT inside WINDOW becomes applicants)."""
+    base = Path(work) / PROBES
+    if os.path.lexists(base):
+        raise FileExistsError(f"{base} already exists")
+    line = json.dumps(Corpus().form(str(ID_BASE + 9999)), ensure_ascii=False) + "\n"
+    toml = window_toml(REGION, OPENS, CLOSES)
+    probes = [
+        Probe("fifo_window_toml", "fifo_window_toml", "fifo_window_toml.out", (3,),
+              "window.toml is a FIFO (nobody writes to it)"),
+        Probe("fifo_applicants", "fifo_applicants", "fifo_applicants.out", (3,),
+              "applicants.jsonl is a FIFO"),
+        Probe("closes_0001", "closes_0001", "closes_0001.out", (3,), "closes = 0001-01-01"),
+        Probe("closes_9999", "closes_9999", "closes_9999.out", (3,), "closes = 9999-12-31"),
+        Probe("out_inside_window", "out_inside_window", "out_inside_window/uploads/out", (2,),
+              "OUT under WINDOW/uploads"),
+        Probe("window_inside_out", "window_inside_out.out/window", "window_inside_out.out",
+              (2,), "WINDOW inside OUT"),
+    ]  # fmt: skip
+    for probe in probes:
+        window = base / probe.window
+        window.mkdir(parents=True)
+        if probe.name.startswith("closes_"):
+            year = probe.name.removeprefix("closes_")
+            text = toml.replace(f"closes = {CLOSES.isoformat()}", f"closes = {year}-12-31")
+            text = text.replace("0001-12-31", "0001-01-01")
+            (window / "window.toml").write_text(text, encoding="utf-8")
+        elif probe.name == "fifo_window_toml":
+            os.mkfifo(window / "window.toml")
+        else:
+            (window / "window.toml").write_text(toml, encoding="utf-8")
+        if probe.name == "fifo_applicants":
+            os.mkfifo(window / "applicants.jsonl")
+        else:
+            (window / "applicants.jsonl").write_text(line, encoding="utf-8")
+    return probes
+
+
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -16,7 +16,10 @@ What is measured, and how:
   every open whose file turned out to be outside WINDOW though its path was inside it (a
   followed symlink), every open of a sentinel file, every write, create, rename, unlink or
   mkdir outside OUT (/dev, /proc, /sys and bytecode caches aside); the sentinel folder's
-  listing is also compared before and after.
+  listing is also compared before and after;
+- window probes (lab.hostile.write_probes): tricks that cannot share the corpus's window
+  (a FIFO window.toml, implausible `closes`, OUT inside WINDOW and the reverse), each run on
+  its own: it must end within 30 s with its exit code.
 """
 
 from __future__ import annotations
@@ -99,7 +102,9 @@ def _generic(f: dict[str, Any]) -> bool:
 
 
 def _short(fs: Iterable[dict[str, Any]], limit: int = 3) -> str:
-    items = [f"{f.get('status')}:{f.get('check') or f.get('field')}" for f in fs]
+    """'status:check' of the findings, the non-pass ones first."""
+    ordered = sorted(fs, key=lambda f: f.get("status") == "pass")
+    items = [f"{f.get('status')}:{f.get('check') or f.get('field')}" for f in ordered]
     more = f" +{len(items) - limit}" if len(items) > limit else ""
     return ", ".join(items[:limit]) + more if items else "no finding"
 
@@ -460,6 +465,8 @@ def summarise_writes(writes: list[str], depth: int = 2) -> list[str]:
     lines = []
     for key, paths in sorted(groups.items()):
         label = next((lab for mark, lab in WRITE_LABELS if mark in paths[0]), "")
+        if not label and re.fullmatch(r"/tmp/[a-z0-9_]{8}", paths[0]):
+            label = "an anonymous temporary file (tempfile: created, then unlinked)"
         text = f"{key}/… ({len(paths)})" if len(paths) > 1 else paths[0]
         lines.append(f"{text}  [{label}]" if label else text)
     return lines
@@ -512,7 +519,7 @@ def certcheck_command() -> list[str]:
 
 def _fresh(work: Path) -> None:
     """Remove what an earlier measurement left in `work` (only the names it writes)."""
-    for name in (hostile.WINDOW, hostile.SENTINEL, "out"):
+    for name in (hostile.WINDOW, hostile.SENTINEL, "out", hostile.PROBES):
         path = work / name
         if path.is_symlink() or path.is_file():
             path.unlink()
@@ -523,7 +530,12 @@ def _fresh(work: Path) -> None:
 
 
 def measure(
-    work: Path, workers: int, timeout: float, use_strace: bool, skip: frozenset[str] = frozenset()
+    work: Path,
+    workers: int,
+    timeout: float,
+    use_strace: bool,
+    skip: frozenset[str] = frozenset(),
+    probe_timeout: float = 30.0,
 ) -> dict[str, Any]:
     work = work.resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -561,6 +573,7 @@ def measure(
         if kind["name"] in ("id_traversal", "id_dotdot") and changed:
             escapes.setdefault(kind["name"], [f"sentinel changed: {changed[0]}"])
     verdicts = [score_kind(k, findings, rows, escapes) for k in meta["kinds"]]
+    probes = run_probes(work, certcheck, probe_timeout)
     return {
         "corpus": {
             "kinds": len(meta["kinds"]),
@@ -570,6 +583,7 @@ def measure(
         },  # fmt: skip
         "command": " ".join(cmd),
         "kinds": [v.__dict__ for v in verdicts],
+        "probes": probes,
         "crashes": crashes(run, findings),
         "rows": check_rows(meta, rows),
         "memory": memory(run.peaks),
@@ -582,6 +596,24 @@ def measure(
             "sentinel_changed": changed,
         },
     }
+
+
+def run_probes(work: Path, certcheck: list[str], timeout: float) -> list[dict[str, Any]]:
+    """Each window-level probe on its own: it must end within `timeout` with its exit code."""
+    found = []
+    for probe in hostile.write_probes(work):
+        base = work / hostile.PROBES
+        cmd = [*certcheck, "run", str(base / probe.window), "--out", str(base / probe.out),
+               "--workers", "1", "--no-progress"]  # fmt: skip
+        run = observe(cmd, work, timeout)
+        ok = not run.timed_out and run.rc in probe.rc
+        tail = [line for line in run.stderr.splitlines() if line.strip()][-1:]
+        found.append(
+            {"name": probe.name, "note": probe.note, "expected_rc": list(probe.rc),
+             "rc": None if run.timed_out else run.rc, "timed_out": run.timed_out,
+             "seconds": round(run.wall, 1), "ok": ok, "stderr": tail[0] if tail else ""}
+        )  # fmt: skip
+    return found
 
 
 def _size(root: Path) -> int:
@@ -654,8 +686,11 @@ def totals(report: dict[str, Any]) -> dict[str, Any]:
     kinds = report["kinds"]
     clear = sum(1 for k in kinds if k["clear"])
     o = report["outside"]
+    probes = report.get("probes", [])
+    probes_ok = sum(1 for p in probes if p["ok"])
     return {
         "clear": f"{clear}/{len(kinds)}",
+        "probes_ok": f"{probes_ok}/{len(probes)}",
         "crashes": report["crashes"]["count"],
         "rows_ok": report["rows"]["ok"],
         "peak_rss_mb": round(report["memory"]["peak"] / 1e6),
@@ -663,6 +698,7 @@ def totals(report: dict[str, Any]) -> dict[str, Any]:
         "reads_outside": None if o["reads"] is None else len(o["reads"]),
         "writes_outside": None if o["writes"] is None else len(o["writes"]),
         "all_met": clear == len(kinds)
+        and probes_ok == len(probes)
         and report["crashes"]["count"] == 0
         and report["rows"]["ok"]
         and report["memory"]["ok"]
@@ -682,6 +718,12 @@ def render(report: dict[str, Any]) -> str:
     for k in report["kinds"]:
         mark = "yes" if k["clear"] else "MISS"
         lines.append(f"{k['kind']:<26} {k['group']:<6} {k['expect']:<8} {mark:<5} {k['found']}")
+    if report.get("probes"):
+        lines += ["", f"{'window probe':<26} {'rc':<13} {'ok':<5} note / stderr", "-" * 100]
+    for p in report.get("probes", []):
+        got = "hung, killed" if p["timed_out"] else f"{p['rc']} (want {p['expected_rc'][0]})"
+        lines.append(f"{p['name']:<26} {got:<13} {'yes' if p['ok'] else 'MISS':<5} "
+                     f"{p['note']}; {p['stderr'][:60]}")  # fmt: skip
     c, r, m, t, o = (report[x] for x in ("crashes", "rows", "memory", "time", "outside"))
     lines += ["", f"exit code {c['rc']}" + (" (timed out, killed)" if c["timed_out"] else "")
               + f"; internal error on stderr: {c['internal_error']}; traceback: {c['traceback']};"
@@ -708,7 +750,8 @@ def render(report: dict[str, Any]) -> str:
         lines.append(f"sentinel folder changed: {', '.join(o['sentinel_changed'][:5])}")
     tt = report["totals"]
     lines += ["", (
-        f"TOTAL: clear {tt['clear']} kinds; crashes {tt['crashes']}; rows ok {tt['rows_ok']}; "
+        f"TOTAL: clear {tt['clear']} kinds; window probes {tt['probes_ok']}; "
+        f"crashes {tt['crashes']}; rows ok {tt['rows_ok']}; "
         f"peak RSS {tt['peak_rss_mb']} MB; slowest upload {tt['slowest_upload_s']} s; "
         f"reads outside {tt['reads_outside']}; writes outside {tt['writes_outside']}; "
         f"all targets met: {tt['all_met']}")]  # fmt: skip

@@ -342,3 +342,17 @@ def test_reliability_command_scores_every_kind(tmp_path: Path) -> None:
     assert [k["kind"] for k in report["kinds"]] == [k["name"] for k in meta["kinds"]]
     assert set(report["totals"]) >= {"clear", "crashes", "rows_ok", "peak_rss_mb", "all_met"}
     assert report["memory"]["processes"]
+
+
+def test_window_probes_each_hold_one_trick(tmp_path: Path) -> None:
+    probes = {p.name: p for p in hostile.write_probes(tmp_path)}
+    base = tmp_path / hostile.PROBES
+    assert stat.S_ISFIFO(os.lstat(base / "fifo_window_toml" / "window.toml").st_mode)
+    assert stat.S_ISFIFO(os.lstat(base / "fifo_applicants" / "applicants.jsonl").st_mode)
+    assert "closes = 0001-01-01" in (base / "closes_0001" / "window.toml").read_text("utf-8")
+    assert "closes = 9999-12-31" in (base / "closes_9999" / "window.toml").read_text("utf-8")
+    inside = probes["out_inside_window"]
+    assert (base / inside.out).is_relative_to(base / inside.window)
+    outer = probes["window_inside_out"]
+    assert (base / outer.window).is_relative_to(base / outer.out)
+    assert all(p.rc for p in probes.values())
