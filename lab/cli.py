@@ -127,7 +127,7 @@ def _add_reliability(subparsers: argparse._SubParsersAction) -> None:
     rel.add_argument(
         "--timeout",
         type=float,
-        default=1800.0,
+        default=900.0,
         help="seconds before the run is killed as hung (default: %(default)s)",
     )
     rel.add_argument(
