@@ -20,7 +20,12 @@ Expectations (`Kind.expect`):
 - `line`: a `form`/`line` finding for the applicant line (its id, `line-N` or `第N行`).
 - `missing`: a `missing` finding for the slot (a form line without uploads).
 - `csv`: the id's row in applicants.csv does not start a formula (`= + - @`, tab, CR).
-- `row`: the applicant has its row (no crash, nothing dropped).
+- `row`: the applicant has its row, or its line is reported (no crash, nothing dropped).
+- `stray`: a file that belongs to no applicant: a finding names it, or the run's
+  `audit/run.json` lists it among `stray_files` (the operator's record).
+
+A `file` ending in `/` (the GBK-named upload, whose name each tool spells its own way) is
+matched by any finding on a file in that folder.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -50,7 +55,7 @@ REGION = "天津市"
 OPENS, CLOSES = date(2026, 1, 5), date(2026, 1, 31)
 ID_BASE = 2026169900000
 WINDOW, SENTINEL, EXPECTATIONS = "window", "sentinel", "hostile.json"
-EXPECTS = ("flag", "read", "handled", "ignored", "line", "missing", "csv", "row")
+EXPECTS = ("flag", "read", "handled", "ignored", "line", "missing", "csv", "row", "stray")
 
 
 @dataclass(frozen=True, slots=True)
@@ -816,6 +821,7 @@ def _build() -> Corpus:
     c.raw_names[raw.path or ""] = (
         f"uploads/{raw.applicant_id}/id_front/".encode() + "身份证.jpg".encode("gbk")
     )
+    c.kinds[-1] = replace(raw, path=f"uploads/{raw.applicant_id}/id_front/")
     _links(c)
     for name, filename, data in JUNK:
         aid = c.new_id()
@@ -881,7 +887,7 @@ def _depth(c: Corpus) -> None:
         c.kinds.append(Kind(name, "depth", expect, aid, rel.split("/")[0], path, line=line,
                             note=note))  # fmt: skip
     c.files["uploads/IMG_0001.jpg"] = jpeg("depth_top")
-    c.kinds.append(Kind("depth_top_level", "depth", "flag", None, None, "uploads/IMG_0001.jpg",
+    c.kinds.append(Kind("depth_top_level", "depth", "stray", None, None, "uploads/IMG_0001.jpg",
                         note="a file directly in uploads/", rows=0))  # fmt: skip
     aid = c.new_id()
     c.files[f"uploads/{aid}/id_front/IMG_0001.jpg"] = jpeg("orphan")

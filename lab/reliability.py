@@ -90,6 +90,17 @@ def read_rows(out: Path) -> list[list[str]] | None:
     return rows[1:]
 
 
+def read_stray(out: Path) -> list[str]:
+    """The files the run set aside as belonging to no applicant (audit/run.json's
+    `stray_files`, where the run writes one)."""
+    try:
+        data = json.loads((out / "audit" / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    stray = data.get("stray_files") if isinstance(data, dict) else None
+    return [str(s) for s in stray] if isinstance(stray, list) else []
+
+
 def _names(f: dict[str, Any], path: str) -> bool:
     file = f.get("file")
     if not isinstance(file, str) or not path:
@@ -168,6 +179,7 @@ def score_kind(
     findings: list[dict[str, Any]] | None,
     rows: list[list[str]] | None,
     escapes: dict[str, list[str]],
+    stray: Sequence[str] = (),
 ) -> Verdict:
     """Did the run give `kind` a clear answer? `escapes`: what strace saw leave the trees
     through the kind's path (reads through links, writes for ids)."""
@@ -191,6 +203,11 @@ def score_kind(
         read = _read(kind, on, findings)
         clear = {"flag": bool(flagged), "read": read, "handled": bool(flagged) or read}[expect]
         return verdict(clear, ("read; " if read else "") + _short(flagged or on))
+    if expect == "stray":
+        if path in stray:
+            return verdict(True, "listed in audit/run.json stray_files")
+        flagged = _flagged(on)
+        return verdict(bool(flagged), _short(flagged or on))
     if expect == "ignored":
         companion = [f for f in findings if _names(f, kind.get("companion") or "")]
         if on:
@@ -572,7 +589,8 @@ def measure(
     for kind in meta["kinds"]:
         if kind["name"] in ("id_traversal", "id_dotdot") and changed:
             escapes.setdefault(kind["name"], [f"sentinel changed: {changed[0]}"])
-    verdicts = [score_kind(k, findings, rows, escapes) for k in meta["kinds"]]
+    stray = read_stray(out)
+    verdicts = [score_kind(k, findings, rows, escapes, stray) for k in meta["kinds"]]
     probes = run_probes(work, certcheck, probe_timeout)
     return {
         "corpus": {

@@ -98,7 +98,7 @@ def test_written_corpus_is_small_and_has_its_links_and_fifo(written: Path) -> No
         assert link.resolve().is_relative_to((written / hostile.SENTINEL).resolve())
     assert stat.S_ISFIFO(os.lstat(window / by["fifo_upload"]["path"]).st_mode)
     for k in meta["kinds"]:
-        if k["path"] and k["name"] != "name_gbk_bytes" and k["name"] != "link_loop":
+        if k["path"] and k["name"] != "link_loop":
             assert os.path.lexists(window / k["path"]), k["name"]
 
 
@@ -137,7 +137,7 @@ def _out(tmp_path: Path, findings: list[dict[str, Any]], rows: list[list[str]]) 
     out = tmp_path / "out"
     out.mkdir(parents=True)
     (out / "findings.jsonl").write_text(
-        "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in findings), encoding="utf-8"
+        "".join(json.dumps(f) + "\n" for f in findings), encoding="utf-8"
     )
     with (out / "applicants.csv").open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
@@ -356,3 +356,24 @@ def test_window_probes_each_hold_one_trick(tmp_path: Path) -> None:
     outer = probes["window_inside_out"]
     assert (base / outer.window).is_relative_to(base / outer.out)
     assert all(p.rc for p in probes.values())
+
+
+def test_stray_file_named_by_a_finding_or_the_run_record(tmp_path: Path) -> None:
+    kind = {"name": "depth_top_level", "group": "depth", "expect": "stray",
+            "applicant_id": None, "path": "uploads/IMG_0001.jpg"}  # fmt: skip
+    out = _out(tmp_path, [], [])
+    findings, rows = reliability.read_findings(out), reliability.read_rows(out)
+    assert not score_kind(kind, findings, rows, {}, reliability.read_stray(out)).clear
+    (out / "audit").mkdir()
+    (out / "audit" / "run.json").write_text(json.dumps({"stray_files": [kind["path"]]}))
+    assert score_kind(kind, findings, rows, {}, reliability.read_stray(out)).clear
+
+
+def test_gbk_named_upload_is_matched_by_its_folder(tmp_path: Path) -> None:
+    kind = next(k for k in hostile.build().kinds if k.name == "name_gbk_bytes")
+    assert kind.path and kind.path.endswith("/id_front/")
+    orient = _f(kind.applicant_id or "", kind.path + "\udcc9\udced.jpg", status="pass",
+                field="orientation", check="orientation")  # fmt: skip
+    from dataclasses import asdict
+
+    assert _score(tmp_path, asdict(kind), [orient]).clear
