@@ -625,7 +625,8 @@ def run_probes(work: Path, certcheck: list[str], timeout: float) -> list[dict[st
                "--workers", "1", "--no-progress"]  # fmt: skip
         run = observe(cmd, work, timeout)
         ok = not run.timed_out and run.rc in probe.rc
-        tail = [line for line in run.stderr.splitlines() if line.strip()][-1:]
+        said = [line for line in run.stderr.splitlines() if line.startswith("certcheck:")]
+        tail = said[-1:] or [line for line in run.stderr.splitlines() if line.strip()][-1:]
         found.append(
             {"name": probe.name, "note": probe.note, "expected_rc": list(probe.rc),
              "rc": None if run.timed_out else run.rc, "timed_out": run.timed_out,
