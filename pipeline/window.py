@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from models import ApplicantForm, Finding, Upload, WindowInfo, checks
 from models.errors import CertcheckError, ExitCode
+from stages.form_checks import malformed_line_finding
 from stages.ingest import parse_applicant_line, parse_window_toml
 from stages.upload_rules import sniff
 
@@ -375,15 +376,43 @@ def _window_file(root: Path, name: str) -> bytes | None:
         os.close(fd)
 
 
-def _read_forms(raw: str) -> tuple[dict[str, ApplicantForm], dict[str, list[Finding]], list[str]]:
+def _jsonl_lines(data: bytes, path: Path) -> list[str | None]:
+    """applicants.jsonl's lines; None for a line that is not UTF-8 (a form pasted in GBK):
+    that line is a finding and the others are read (CONTRACT §2: a malformed line is a
+    finding for that line). A file none of whose lines is UTF-8 is not a window's file."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        # split at line ends only: str.splitlines would also split inside a name holding
+        # U+2028 or U+0085, which JSON allows unescaped
+        return list(_LINE_END.split(data.decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        first = exc
+    lines: list[str | None] = []
+    for chunk in re.split(rb"\r\n?|\n", data):
+        try:
+            lines.append(chunk.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(None)
+    if all(line is None for line in lines if line != ""):
+        raise WindowError(f"{path} is not UTF-8: {first}")
+    return lines
+
+
+def _read_forms(
+    lines: list[str | None],
+) -> tuple[dict[str, ApplicantForm], dict[str, list[Finding]], list[str]]:
     """Forms, the findings reading them gave, and the ids in line order (linear: a dict
     keeps the order, so 50,000 lines take a second, not minutes)."""
     forms: dict[str, ApplicantForm] = {}
     findings: dict[str, list[Finding]] = {}
     order: dict[str, None] = {}
-    # split at line ends only: str.splitlines would also split inside a name holding U+2028
-    # or U+0085, which JSON allows unescaped
-    for line_no, line in enumerate(_LINE_END.split(raw), start=1):
+    for line_no, line in enumerate(lines, start=1):
+        if line is None:
+            bad = malformed_line_finding(line_no, "（无法显示）", "不是UTF-8编码，可能是GBK", None)
+            findings.setdefault(bad.applicant_id, []).append(bad)
+            order.setdefault(bad.applicant_id)
+            continue
         if not line.strip():
             continue
         parsed = parse_applicant_line(line, line_no)
@@ -419,12 +448,7 @@ def load_window(root: Path, run_date: date | None = None) -> Window:
     jsonl_bytes = _window_file(root, "applicants.jsonl")
     if jsonl_bytes is None:
         raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")
-    try:
-        raw = jsonl_bytes.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise WindowError(f"{jsonl} is not UTF-8: {exc}") from exc
-
-    forms, findings, order = _read_forms(raw)
+    forms, findings, order = _read_forms(_jsonl_lines(jsonl_bytes, jsonl))
     inv = inventory(root)
     known = set(order)
     for applicant_id in sorted(inv.uploads.keys() | inv.refused.keys()):

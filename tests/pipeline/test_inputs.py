@@ -474,3 +474,26 @@ def test_a_line_separator_inside_a_json_string_does_not_split_the_line(tmp_path:
     window = load_window(root, RUN)
     assert window.order == [AID, "2"] and window.findings == {}
     assert window.forms[AID].name == "欧阳\u2028晓\x85彧" and window.forms["2"].line_no == 2
+
+
+def test_a_line_not_in_utf8_is_a_finding_for_that_line_and_the_others_are_read(
+    tmp_path: Path,
+) -> None:
+    """One form pasted in GBK stopped the whole window (exit 3, no outputs): it is a line
+    finding now; a file none of whose lines is UTF-8 is still not a window's file."""
+    from pipeline.window import WindowError, load_window
+
+    good = json.dumps({"applicant_id": "2026000000001", "name": "张三"}, ensure_ascii=False)
+    bad = json.dumps({"applicant_id": "2026000000002", "name": "李四"}, ensure_ascii=False)
+    root = tmp_path / "w"
+    root.mkdir()
+    (root / "applicants.jsonl").write_bytes(
+        good.encode("utf-8") + b"\n" + bad.encode("gbk") + b"\n"
+    )
+    window = load_window(root)
+    assert window.order == ["2026000000001", "line-2"]
+    (finding,) = window.findings["line-2"]
+    assert finding.status == "invalid" and "UTF-8" in finding.message
+    (root / "applicants.jsonl").write_bytes(bad.encode("gbk") + b"\n")
+    with pytest.raises(WindowError, match="not UTF-8"):
+        load_window(root)
