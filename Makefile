@@ -10,10 +10,13 @@ EVAL_HARD ?= 0.25
 SEED_CALIBRATE ?= 777
 CAL_N ?= 150
 BENCH_N ?= 40
+RELIABILITY_WORKERS ?= 2
+RELIABILITY_FLAGS ?=
 REALDATA ?= ../shared/realdata
 APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono
 
-.PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean
+.PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
+	reliability
 
 install: $(STAMP)
 
@@ -66,6 +69,19 @@ eval-real: install
 
 bench: install
 	$(BIN)/certcheck bench --seed $(SEED_EVAL) --applicants $(BENCH_N) --work eval/bench
+
+# issue 16's numbers: the hostile corpus under observation (strace for reads/writes outside
+# the trees, installed when missing), then the kill tests when they exist.
+reliability: install
+	@command -v strace >/dev/null || { \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q strace \
+	  || echo "strace could not be installed: reads/writes outside the trees not measured"; }
+	$(BIN)/certcheck reliability --work eval/reliability --workers $(RELIABILITY_WORKERS) \
+	  $(RELIABILITY_FLAGS)
+	@if test -f tests/pipeline/test_kill.py; then \
+	  $(BIN)/python -m pytest -q -p no:cacheprovider tests/pipeline/test_kill.py; \
+	else echo "tests/pipeline/test_kill.py not found: kill tests skipped"; fi
 
 samples: install
 	$(BIN)/certcheck samples generate samples/window --applicants 12 --seed 7

@@ -36,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _add_calibrate(subparsers)
     _add_bench(subparsers)
     _add_diff(subparsers)
+    _add_reliability(subparsers)
 
 
 def _add_samples(subparsers: argparse._SubParsersAction) -> None:
@@ -112,6 +113,35 @@ def _add_diff(subparsers: argparse._SubParsersAction) -> None:
     rep.add_argument("--copies", type=_positive, default=1, help="replicate the applicants")
     rep.add_argument("--repeats", type=_positive, default=5)
     rep.set_defaults(handler=_bench_report)
+
+
+def _add_reliability(subparsers: argparse._SubParsersAction) -> None:
+    rel = subparsers.add_parser(
+        "reliability",
+        help="run the hostile corpus (issue 16) under observation and score it",
+    )
+    rel.add_argument(
+        "--work", type=Path, default=Path("eval/reliability"), help="folder for the corpus and OUT"
+    )
+    rel.add_argument("--workers", type=_positive, default=2)
+    rel.add_argument(
+        "--timeout",
+        type=float,
+        default=900.0,
+        help="seconds before the run is killed as hung (default: %(default)s)",
+    )
+    rel.add_argument(
+        "--skip", default="", metavar="KIND,…", help="leave these kinds out of the corpus"
+    )
+    rel.add_argument("--no-strace", action="store_true", help="do not trace file accesses")
+    rel.add_argument("--check", action="store_true", help="exit 1 unless every target is met")
+    rel.set_defaults(handler=_reliability)
+
+
+def _reliability(args: argparse.Namespace) -> int:
+    from .reliability import cmd_reliability
+
+    return cmd_reliability(args)
 
 
 def _diff(args: argparse.Namespace) -> int:

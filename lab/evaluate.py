@@ -156,6 +156,8 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
             else:
                 o_wrong.append((u["file"], u["rotation"], orient[u["file"]]))
     reads, read_misses = _read_counts(out, truth)
+    clean_ids = {t["applicant_id"] for t in clean_apps}
+    family_counts = _all_pass_by_family(findings, truth, clean_ids)
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     caught_ids = {t["applicant_id"] for t in caught}
     alarm_ids = {fa["applicant_id"] for fa in false_alarms}
@@ -187,6 +189,7 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
         "orientation_right": o_right,
         "kind_counts": {k: list(v) for k, v in by_kind.items()},
         "category_counts": {k: list(v) for k, v in by_category.items()},
+        "family_counts": family_counts,
         "read_counts": {k: list(v) for k, v in reads.items()},
         "recall": len(caught) / len(faults) if faults else 1.0,
         "false_alarm_rate": len(false_alarms) / len(clean_apps) if clean_apps else 0.0,
@@ -199,6 +202,27 @@ def score(out: Path, truth_path: Path) -> dict[str, Any]:
         "read_misses": read_misses,
         "reads": _fmt_reads(reads),
     }
+
+
+def _all_pass_by_family(
+    findings: list[dict[str, Any]], truth: dict[str, Any], clean_ids: set[str]
+) -> dict[str, list[int]]:
+    """Per material and layout family ("slot/family"): the clean applicants' uploads of the
+    right document whose every finding is `pass` (issue 15's per-material figure), of all."""
+    worst: dict[str, bool] = {}
+    for f in findings:
+        if f.get("file"):
+            worst[f["file"]] = worst.get(f["file"], True) and f["status"] == "pass"
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for aid in clean_ids:
+        for u in truth[aid]["uploads"]:
+            if u.get("doc_type") != u.get("slot") or u["file"] not in worst:
+                continue
+            family = (u.get("fields") or {}).get("family", "-")
+            row = counts[f"{u['slot']}/{family}"]
+            row[0] += worst[u["file"]]
+            row[1] += 1
+    return dict(counts)
 
 
 def merge(scores: list[dict[str, Any]]) -> dict[str, Any]:
@@ -233,6 +257,7 @@ def merge(scores: list[dict[str, Any]]) -> dict[str, Any]:
         "by_kind": {k: f"{v[0]}/{v[1]}" for k, v in sorted(kinds.items())},
         "kind_counts": kinds,
         "category_counts": add("category_counts"),
+        "family_counts": add("family_counts"),
         "read_counts": reads,
         "reads": _fmt_reads(reads),
         "missed": [m for sc in scores for m in sc["missed"]],
@@ -428,6 +453,10 @@ def _print_score(s: dict[str, Any], label: str) -> None:
         print("by applicant category (faults caught, clean sent to review):")
         for k, v in sorted(s["category_counts"].items()):
             print(f"  {k}: caught {v[0]}/{v[1]}, clean→review {v[2]}/{v[3]}")
+    if s.get("family_counts"):
+        print("clean uploads whose every finding passes, by material/layout family:")
+        for k, v in sorted(s["family_counts"].items()):
+            print(f"  {k}: {v[0]}/{v[1]}")
     if s.get("uploads"):
         print(
             f"cost: {s['cpu_seconds']} core-s for {s['uploads']} uploads = "

@@ -116,6 +116,12 @@ WINDOW_DUPLICATE = {
     field: register(f"window.duplicate_{field}") for field in ("id_number", "diploma_number")
 }
 
+# -- issue 16: inputs (ids and file names are data; nothing outside the window is read)
+FORM_LINE_ID = register("form.line.applicant_id")  # an id that cannot name a folder
+FILE_SYMLINK = register("file.symlink")  # a link under uploads/: never followed
+FILE_SPECIAL = register("file.special")  # a FIFO, socket or device under uploads/: never opened
+FILE_NAME = register("file.name")  # a name that is not UTF-8: cannot be reported as it is
+
 # -- issue 16: budgets
 #: an upload over a processing budget (decoded pixels, PDF pages or content, time, memory)
 FILE_BUDGET = register("file.budget")

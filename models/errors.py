@@ -42,6 +42,12 @@ class SchedulerError(CertcheckError):
     exit_code = ExitCode.scheduler
 
 
+class UsageError(CertcheckError):
+    """The command line asks for something that cannot be done (e.g. OUT inside WINDOW)."""
+
+    exit_code = ExitCode.bad_args
+
+
 class OutputError(CertcheckError):
     """OUT exists as a file, or cannot be created or written."""
 

@@ -33,7 +33,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from models.errors import CertcheckError, ExitCode, OutputError
+from models.errors import CertcheckError, ExitCode, OutputError, UsageError
 
 log = logging.getLogger(__name__)
 PLUGIN_GROUP = "certcheck.commands"
@@ -191,12 +191,25 @@ def check_out(out: Path) -> None:
         raise OutputError(f"--out {out} cannot be {what}: no permission to write in {existing}")
 
 
+def check_apart(window: Path, out: Path) -> None:
+    """OUT inside WINDOW (its pages would become uploads on the re-run) or WINDOW inside OUT
+    (the run would write over its own input) is refused, comparing real paths."""
+    w, o = window.resolve(), out.resolve()
+    if o == w:
+        raise UsageError(f"--out {out} is the window folder itself: choose a folder outside it")
+    if o.is_relative_to(w):
+        raise UsageError(f"--out {out} is inside the window {window}: choose a folder outside it")
+    if w.is_relative_to(o):
+        raise UsageError(f"the window {window} is inside --out {out}: choose a folder outside it")
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from stages.limits import Budget
 
     from .run import run_window
 
     quiet = getattr(args, "quiet", False)
+    check_apart(args.window, args.out)
     check_out(args.out)
     summary = run_window(
         args.window,

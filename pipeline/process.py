@@ -21,9 +21,12 @@ from pathlib import Path
 import cv2
 
 from models import ApplicantForm, ApplicantResult, Finding, Page, Reading, Rules, Upload
+from models.paths import safe_name
 from stages import form_checks, limits, recipe, upload_rules
 from stages.ocr.base import OcrEngine
 from stages.rarenames import UnknownNames
+
+from .window import read_upload
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +84,8 @@ def _job(task: ApplicantTask, upload: Upload, index: int) -> recipe.UploadJob:
         reference_date=task.reference_date,
         upload=upload,
         index=index,
-        pages_dir=f"pages/{task.applicant_id}",
-        evidence_dir=f"evidence/{task.applicant_id}",
+        pages_dir=f"pages/{safe_name(task.applicant_id)}",  # an id is data, never a path
+        evidence_dir=f"evidence/{safe_name(task.applicant_id)}",
     )
 
 
@@ -124,7 +127,7 @@ def process_applicant(
         outcome = recipe.UploadOutcome()
         try:
             with (guard or _unguarded)(upload):
-                data = (root / upload.path).read_bytes()
+                data = read_upload(root, upload.path)  # never through a link
                 recipe.read_upload(_job(task, upload, index), data, engines, held, outcome)
                 for image in outcome.images.values():
                     _write(out, image)

@@ -26,10 +26,8 @@ finding is autoescaped and otherwise shown exactly as it is.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import posixpath
-import re
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -55,6 +53,7 @@ from models import (
     Page,
     WindowInfo,
 )
+from models.paths import safe_name
 
 __all__ = [
     "FIELD_LABELS",
@@ -81,8 +80,6 @@ PAGE_ROWS = 2000
 _SLOT_ORDER: dict[str, int] = {s: i for i, s in enumerate(("form", *SLOTS, "window"))}
 _FIELD_ORDER: dict[str, int] = {f: i for i, f in enumerate(FIELD_LABELS)}
 _STATUS_ORDER: dict[str, int] = {s: i for i, s in enumerate(STATUSES)}
-_SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,100}")
-_UNSAFE_CHARS = re.compile(r"[^0-9A-Za-z_.-]+")
 _SUMMARY_ITEMS = 3
 _NOT_UPLOADS = ("form", "window")
 #: Threads writing applicant pages: creating 100,000 small files is bound by file-system
@@ -106,16 +103,9 @@ def status_label(status: str) -> str:
 
 
 def applicant_page_name(applicant_id: str) -> str:
-    """File name of an applicant's page: the id itself when it is a safe file name.
-
-    Ids come from upload folder names, so an odd one (slashes, dots, spaces, CJK) must not
-    escape the folder or collide: it is reduced to safe characters plus a short hash.
-    """
-    if _SAFE_ID.fullmatch(applicant_id) and not applicant_id.startswith("."):
-        return applicant_id + ".html"
-    digest = hashlib.sha1(applicant_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    stem = _UNSAFE_CHARS.sub("_", applicant_id).strip("._")[:60]
-    return f"_{stem}-{digest}.html" if stem else f"_{digest}.html"
+    """File name of an applicant's page: the id's safe name (models.paths), so an odd id
+    (slashes, dots, spaces, CJK) neither escapes the folder nor collides with another."""
+    return safe_name(applicant_id) + ".html"
 
 
 @functools.cache

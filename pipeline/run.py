@@ -1,7 +1,7 @@
 """Run a window: build one task per applicant, execute them on Dask (or in this process), and
 write OUT as results arrive.
 
-Each finished applicant is written to `OUT/parts/<id>.json` at once (atomic rename), so an
+Each finished applicant is written to `OUT/parts/<safe id>.json` at once (atomic rename), so an
 interrupted run keeps what was done and a re-run with the same inputs skips it. The contract
 files (`applicants.csv`, `findings.jsonl`) and the report are assembled from the parts at the
 end, in form order, so the output does not depend on which worker finished first.
@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
+from models.paths import safe_name
 from stages import imagehash, window_checks
 from stages.limits import DEFAULT_BUDGET, Budget
 from stages.ocr.base import OcrEngine, UnavailableEngine
@@ -34,7 +35,7 @@ from . import budget, versions
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant
 from .rules import load_rules
-from .window import Window, load_window
+from .window import Window, load_window, read_upload
 
 log = logging.getLogger(__name__)
 PARTS = "parts"
@@ -131,9 +132,10 @@ def write_part(out: Path, result: ApplicantResult, key: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     data = result_to_json(result, key)
     data["digest"] = _digest(data)
-    tmp = folder / f".{result.applicant_id}.json.tmp"
+    name = safe_name(result.applicant_id)  # an id is data, never a path
+    tmp = folder / f".{name}.json.tmp"
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(folder / f"{result.applicant_id}.json")
+    tmp.replace(folder / f"{name}.json")
 
 
 def _load_part(path: Path) -> dict[str, Any] | None:
@@ -150,7 +152,7 @@ def _load_part(path: Path) -> dict[str, Any] | None:
 def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
     """The kept result, or None (recomputed) when it is missing, stale (another key),
     truncated or changed since it was written (its digest no longer matches)."""
-    path = out / PARTS / f"{applicant_id}.json"
+    path = out / PARTS / f"{safe_name(applicant_id)}.json"
     data = _load_part(path)
     if data is None:
         if path.exists():
@@ -309,7 +311,7 @@ def add_window_findings(
     @functools.lru_cache(maxsize=64)  # ~0.6 MB each: an upload verified against several
     def prepared(path: str) -> np.ndarray | None:
         try:
-            return imagehash.prepare_upload((root / path).read_bytes())
+            return imagehash.prepare_upload(read_upload(root, path))
         except (OSError, ValueError) as exc:  # unreadable now: the fingerprints decide
             log.warning("same-image check cannot reread %s: %s", path, exc)
             return None

@@ -1,18 +1,27 @@
 """Read an upload window from disk (CONTRACT §2) into records: forms, uploads, and the
-findings that reading itself produced (malformed lines, duplicate ids, folders without a form).
+findings that reading itself produced (malformed lines, duplicate ids, folders without a form,
+links and other entries under uploads/ that are not read).
+
+Nothing outside the window is read: uploads/ is walked by file descriptor and lstat, never
+through a link, and nothing but a regular file is opened (issue 16).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from models import ApplicantForm, Finding, Upload, WindowInfo, checks
 from models.errors import CertcheckError, ExitCode
+from stages.form_checks import malformed_line_finding
 from stages.ingest import parse_applicant_line, parse_window_toml
 from stages.upload_rules import sniff
 
@@ -37,12 +46,42 @@ class Window:
     stray: list[str] = field(default_factory=list)  # files outside uploads/<id>/<slot>/<file>
 
 
-def hash_file(path: Path) -> tuple[str, int, str]:
-    """sha256, size and sniffed kind, reading the file once."""
+#: Files that operating systems and archivers leave beside real ones: ignored silently
+#: (compared case-insensitively), as is every AppleDouble `._*` file. Any other file is an
+#: upload whatever its name (`..IMG_0001.jpg`, `.hidden.jpg`).
+JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
+#: JSON Lines end at CR, LF or CRLF (a JSON string holds none of them unescaped).
+_LINE_END = re.compile(r"\r\n?|\n")
+#: Folders below uploads/ deeper than this are listed as stray, not walked.
+MAX_DEPTH = 16
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+#: O_NOFOLLOW: a link swapped in after the walk is refused (ELOOP), never followed;
+#: O_NONBLOCK: a FIFO swapped in does not hang the open (fstat then refuses it).
+_FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+_SPECIAL_LABELS = {
+    stat.S_IFIFO: "命名管道",
+    stat.S_IFSOCK: "套接字",
+    stat.S_IFCHR: "设备文件",
+    stat.S_IFBLK: "设备文件",
+}
+
+
+def is_junk(name: str) -> bool:
+    """A file the applicant never meant to upload (.DS_Store, Thumbs.db, desktop.ini, ._*)."""
+    return name.lower() in JUNK_NAMES or name.startswith("._")
+
+
+class NotRegularFile(OSError):
+    """An upload that is not a regular file (a FIFO, socket or device) was about to be read."""
+
+
+def _hash_fd(fd: int) -> tuple[str, int, str]:
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        raise NotRegularFile("not a regular file")
     h = hashlib.sha256()
     head = b""
     size = 0
-    with path.open("rb") as f:
+    with os.fdopen(fd, "rb", closefd=False) as f:
         while chunk := f.read(1 << 20):
             if not head:
                 head = chunk[:64]
@@ -51,22 +90,208 @@ def hash_file(path: Path) -> tuple[str, int, str]:
     return h.hexdigest(), size, sniff(head)
 
 
-def inventory(root: Path) -> tuple[dict[str, list[Upload]], list[str]]:
-    uploads: dict[str, list[Upload]] = {}
-    stray: list[str] = []
+def hash_file(path: Path) -> tuple[str, int, str]:
+    """sha256, size and sniffed kind, reading the file once; a link is never followed."""
+    fd = os.open(path, _FILE_FLAGS)
+    try:
+        return _hash_fd(fd)
+    finally:
+        os.close(fd)
+
+
+def read_upload(root: str | Path, rel: str) -> bytes:
+    """The bytes of the upload at `rel` (relative to the window), opened one path component
+    at a time without following links: a file or folder replaced by a link after the window
+    was listed raises OSError instead of reading outside the window."""
+    parts = PurePosixPath(rel).parts
+    if not parts or any(p in ("", ".", "..", "/") for p in parts):
+        raise ValueError(f"not a path inside the window: {rel!r}")
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        for part in parts[:-1]:
+            child = os.open(part, _DIR_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = child
+        file_fd = os.open(parts[-1], _FILE_FLAGS, dir_fd=fd)
+    finally:
+        os.close(fd)
+    try:
+        if not stat.S_ISREG(os.fstat(file_fd).st_mode):
+            raise NotRegularFile(f"{rel} is not a regular file")
+        with os.fdopen(file_fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(file_fd)
+
+
+def _shown(parts: tuple[str, ...]) -> str:
+    """A path relative to the window as text; a name that is not UTF-8 shows its bytes."""
+    return "/".join(os.fsencode(p).decode("utf-8", "backslashreplace") for p in parts)
+
+
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # os.fsdecode kept undecodable bytes as surrogates
+        return False
+    return True
+
+
+@dataclass
+class Inventory:
+    """What uploads/ holds: the uploads, the files at the wrong depth, and a finding for
+    every entry that is not read (a link, a FIFO, a name that is not UTF-8)."""
+
+    uploads: dict[str, list[Upload]] = field(default_factory=dict)
+    stray: list[str] = field(default_factory=list)
+    refused: dict[str, list[Finding]] = field(default_factory=dict)
+
+    def refuse(self, parts: tuple[str, ...], why: str, detail: str = "") -> None:
+        """`parts`: uploads, applicant folder, slot folder, …; the finding is the applicant's,
+        for the slot it sits in (`other` for an entry directly under uploads/)."""
+        shown = _shown(parts)
+        applicant_id = _shown(parts[1:2])
+        slot = _shown(parts[2:3]) if len(parts) >= 3 else "other"
+        name = _shown(parts[-1:])
+        log.info("not read: %s (%s)", shown, why)
+        self.refused.setdefault(applicant_id, []).append(
+            _refused_finding(applicant_id, slot, shown, name, why, detail)
+        )
+
+
+def _refused_finding(
+    applicant_id: str, slot: str, shown: str, name: str, why: str, detail: str
+) -> Finding:
+    if why == "symlink":
+        check, expected, observed = checks.FILE_SYMLINK, "文件本身", f"链接，指向 {detail}"
+        message = f"上传的“{name}”是一个链接（指向其他位置），系统不读取链接，请上传文件本身。"
+    elif why == "special":
+        check, expected, observed = checks.FILE_SPECIAL, "普通文件", detail
+        message = f"上传的“{name}”不是普通文件（{detail}），系统不读取，请上传文件本身。"
+    else:
+        check, expected, observed = checks.FILE_NAME, "UTF-8 编码的文件名", shown
+        message = f"上传的“{name}”的名称不是有效的UTF-8编码，系统无法识别，请重命名后重新上传。"
+    if len(observed) > 200:
+        observed = observed[:200] + "…"
+    return checks.finding(
+        check,
+        applicant_id=applicant_id,
+        slot=slot,
+        file=shown,
+        field="file",
+        status="invalid",
+        expected=expected,
+        observed=observed,
+        confidence=1.0,
+        message=message,
+    )
+
+
+def _fail(parts: tuple[str, ...], exc: OSError) -> WindowError:
+    """Our side cannot read the window (permissions, I/O): the operator's problem."""
+    return WindowError(f"cannot read {_shown(parts)}: {exc.strerror or exc}")
+
+
+def _open_file(name: str, dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
+    """Hash one upload at uploads/<id>/<slot>/<file> (never through a link)."""
+    try:
+        fd = os.open(name, _FILE_FLAGS, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # became a link since it was listed
+            inv.refuse(parts, "symlink", "（未知）")
+            return
+        raise _fail(parts, exc) from exc
+    try:
+        digest, size, kind = _hash_fd(fd)
+    except NotRegularFile:
+        inv.refuse(parts, "special", "非普通文件")
+        return
+    except OSError as exc:
+        raise _fail(parts, exc) from exc
+    finally:
+        os.close(fd)
+    upload = Upload(parts[1], parts[2], _shown(parts), size, digest, kind)
+    inv.uploads.setdefault(parts[1], []).append(upload)
+
+
+def _entry(dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
+    """One entry of a folder under uploads/, by its lstat: nothing is followed."""
+    name = parts[-1]
+    if not _utf8(name):
+        inv.refuse(parts, "name")
+        return
+    try:
+        st = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except FileNotFoundError:  # gone since the folder was listed
+        return
+    except OSError as exc:
+        raise _fail(parts, exc) from exc
+    if stat.S_ISDIR(st.st_mode):
+        if len(parts) > MAX_DEPTH:
+            inv.stray.append(_shown(parts) + "/")
+        else:
+            _walk(dir_fd, parts, inv)
+    elif is_junk(name):
+        log.debug("ignored (not an upload): %s", _shown(parts))
+    elif stat.S_ISLNK(st.st_mode):
+        try:
+            target = os.fsencode(os.readlink(name, dir_fd=dir_fd)).decode("utf-8", "replace")
+        except OSError:
+            target = "（未知）"
+        inv.refuse(parts, "symlink", target)
+    elif not stat.S_ISREG(st.st_mode):
+        inv.refuse(parts, "special", _SPECIAL_LABELS.get(stat.S_IFMT(st.st_mode), "非普通文件"))
+    elif len(parts) != 4:
+        inv.stray.append(_shown(parts))
+    else:
+        _open_file(name, dir_fd, parts, inv)
+
+
+def _walk(parent_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
+    """The folder `parts[-1]` of `parent_fd`, opened without following a link, in name order
+    (the order the uploads of an applicant are numbered in)."""
+    try:
+        fd = os.open(parts[-1], _DIR_FLAGS, dir_fd=parent_fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR):  # became a link since it was listed
+            inv.refuse(parts, "symlink", "（未知）")
+            return
+        raise _fail(parts, exc) from exc
+    try:
+        with os.scandir(fd) as entries:
+            names = sorted(e.name for e in entries)
+        for name in names:
+            _entry(fd, (*parts, name), inv)
+    except OSError as exc:
+        raise _fail(parts, exc) from exc
+    finally:
+        os.close(fd)
+
+
+def inventory(root: Path) -> Inventory:
+    """Walk uploads/ without following any link (file or folder) and without opening anything
+    that is not a regular file: nothing outside the window is read."""
+    inv = Inventory()
     base = root / "uploads"
-    if not base.is_dir():
-        return uploads, stray
-    for path in sorted(p for p in base.rglob("*") if p.is_file()):
-        rel = path.relative_to(root)
-        parts = rel.parts  # uploads, id, slot, file
-        if len(parts) != 4 or path.name.startswith("."):
-            stray.append(rel.as_posix())
-            continue
-        digest, size, kind = hash_file(path)
-        upload = Upload(parts[1], parts[2], rel.as_posix(), size, digest, kind)
-        uploads.setdefault(parts[1], []).append(upload)
-    return uploads, stray
+    try:
+        st = os.lstat(base)
+    except FileNotFoundError:
+        return inv
+    except OSError as exc:
+        raise _fail(("uploads",), exc) from exc
+    if stat.S_ISLNK(st.st_mode):
+        raise WindowError(
+            f"{base} is a link: uploads/ must be a folder inside the window "
+            "(links are never followed, so nothing outside the window is read)"
+        )
+    if not stat.S_ISDIR(st.st_mode):
+        return inv
+    root_fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        _walk(root_fd, ("uploads",), inv)
+    finally:
+        os.close(root_fd)
+    return inv
 
 
 def _missing_form(applicant_id: str) -> Finding:
@@ -114,38 +339,86 @@ def _warn_unknown_keys(toml_path: Path, text: str) -> None:
         )
 
 
-def load_window(root: Path, run_date: date | None = None) -> Window:
-    """Everything in the window; raises WindowError only when it cannot be read at all."""
-    root = Path(root)
-    run_date = run_date or date.today()
-    if not root.is_dir():
-        raise WindowError(f"window folder not found: {root}")
-    toml_path = root / "window.toml"
+def _window_file(root: Path, name: str) -> bytes | None:
+    """The bytes of window.toml or applicants.jsonl (None when absent). Checked with lstat
+    before it is opened: a FIFO would hang the run, a link to outside the window would read
+    a file that is not the window's."""
+    path = root / name
     try:
-        text = toml_path.read_text(encoding="utf-8") if toml_path.exists() else ""
-        info = parse_window_toml(text, str(root), run_date)
-    except (ValueError, OSError) as exc:
-        raise WindowError(f"{toml_path}: {exc}") from exc
-    _warn_unknown_keys(toml_path, text)
-    jsonl = root / "applicants.jsonl"
-    if not jsonl.is_file():
-        raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WindowError(f"{path}: {exc.strerror or exc}") from exc
+    real = path
+    if stat.S_ISLNK(st.st_mode):
+        real = path.resolve()
+        if not real.is_relative_to(root.resolve()):
+            raise WindowError(f"{path} is a link to {real}, outside the window: refused")
+        try:
+            st = os.stat(real)
+        except OSError as exc:
+            raise WindowError(f"{path} is a link to {real}: {exc.strerror or exc}") from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise WindowError(f"{path} is not a regular file (a folder, FIFO, socket or device)")
     try:
-        raw = jsonl.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise WindowError(f"{jsonl} is not UTF-8: {exc}") from exc
+        fd = os.open(real, _FILE_FLAGS)
+    except OSError as exc:
+        raise WindowError(f"{path}: {exc.strerror or exc}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the lstat
+            raise WindowError(f"{path} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    except OSError as exc:
+        raise WindowError(f"{path}: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
 
+
+def _jsonl_lines(data: bytes, path: Path) -> list[str | None]:
+    """applicants.jsonl's lines; None for a line that is not UTF-8 (a form pasted in GBK):
+    that line is a finding and the others are read (CONTRACT §2: a malformed line is a
+    finding for that line). A file none of whose lines is UTF-8 is not a window's file."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        # split at line ends only: str.splitlines would also split inside a name holding
+        # U+2028 or U+0085, which JSON allows unescaped
+        return list(_LINE_END.split(data.decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        first = exc
+    lines: list[str | None] = []
+    for chunk in re.split(rb"\r\n?|\n", data):
+        try:
+            lines.append(chunk.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(None)
+    if all(line is None for line in lines if line != ""):
+        raise WindowError(f"{path} is not UTF-8: {first}")
+    return lines
+
+
+def _read_forms(
+    lines: list[str | None],
+) -> tuple[dict[str, ApplicantForm], dict[str, list[Finding]], list[str]]:
+    """Forms, the findings reading them gave, and the ids in line order (linear: a dict
+    keeps the order, so 50,000 lines take a second, not minutes)."""
     forms: dict[str, ApplicantForm] = {}
     findings: dict[str, list[Finding]] = {}
-    order: list[str] = []
-    for line_no, line in enumerate(raw.splitlines(), start=1):
+    order: dict[str, None] = {}
+    for line_no, line in enumerate(lines, start=1):
+        if line is None:
+            bad = malformed_line_finding(line_no, "（无法显示）", "不是UTF-8编码，可能是GBK", None)
+            findings.setdefault(bad.applicant_id, []).append(bad)
+            order.setdefault(bad.applicant_id)
+            continue
         if not line.strip():
             continue
         parsed = parse_applicant_line(line, line_no)
         if isinstance(parsed, Finding):
             findings.setdefault(parsed.applicant_id, []).append(parsed)
-            if parsed.applicant_id not in order:
-                order.append(parsed.applicant_id)
+            order.setdefault(parsed.applicant_id)
             continue
         if parsed.applicant_id in forms:
             findings.setdefault(parsed.applicant_id, []).append(
@@ -153,13 +426,37 @@ def load_window(root: Path, run_date: date | None = None) -> Window:
             )
             continue
         forms[parsed.applicant_id] = parsed
-        if parsed.applicant_id not in order:
-            order.append(parsed.applicant_id)
+        order.setdefault(parsed.applicant_id)
+    return forms, findings, list(order)
 
-    uploads, stray = inventory(root)
-    for applicant_id in sorted(uploads):
-        if applicant_id not in forms and applicant_id not in findings:
-            findings[applicant_id] = [_missing_form(applicant_id)]
-        if applicant_id not in order:
+
+def load_window(root: Path, run_date: date | None = None) -> Window:
+    """Everything in the window; raises WindowError only when it cannot be read at all."""
+    root = Path(root)
+    run_date = run_date or date.today()
+    if not root.is_dir():
+        raise WindowError(f"window folder not found: {root}")
+    toml_path = root / "window.toml"
+    toml_bytes = _window_file(root, "window.toml")
+    try:
+        text = toml_bytes.decode("utf-8") if toml_bytes is not None else ""
+        info = parse_window_toml(text, str(root), run_date)
+    except ValueError as exc:  # UnicodeDecodeError included
+        raise WindowError(f"{toml_path}: {exc}") from exc
+    _warn_unknown_keys(toml_path, text)
+    jsonl = root / "applicants.jsonl"
+    jsonl_bytes = _window_file(root, "applicants.jsonl")
+    if jsonl_bytes is None:
+        raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")
+    forms, findings, order = _read_forms(_jsonl_lines(jsonl_bytes, jsonl))
+    inv = inventory(root)
+    known = set(order)
+    for applicant_id in sorted(inv.uploads.keys() | inv.refused.keys()):
+        if applicant_id not in known:  # no form line: say so first
+            findings.setdefault(applicant_id, []).append(_missing_form(applicant_id))
+        if applicant_id in inv.refused:
+            findings.setdefault(applicant_id, []).extend(inv.refused[applicant_id])
+        if applicant_id not in known:
+            known.add(applicant_id)
             order.append(applicant_id)
-    return Window(info, order, forms, uploads, findings, stray)
+    return Window(info, order, forms, inv.uploads, findings, inv.stray)

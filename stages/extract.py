@@ -154,13 +154,14 @@ def labelled(
 ) -> Reading | None:
     """The value after `label` on its row, up to the next of the document's other labels: a
     table row can hold two label/value pairs ("姓名 张三 性别 男"). `junk` may stand between
-    the value and the next label, left out of the value (a seal's lettering read as "7")."""
+    the value and the next label, left out of the value (a seal's lettering read as "7").
+    A label's colons are never its value, however many the recogniser read (单位名称：：)."""
     stop = "|".join(f"(?:{s})" for s in stops if s != label)
     pattern = re.compile(
         # the value may not begin with the next label (an empty field under a seal)
-        f"(?:{label})[:：]?(?![:：]|{stop})({value}){junk}(?=(?:{stop})|$)"
+        f"(?:{label})[:：]*(?![:：]|{stop})({value}){junk}(?=(?:{stop})|$)"
         if stop
-        else f"(?:{label})[:：]?(?![:：])({value}){junk}$"
+        else f"(?:{label})[:：]*(?![:：])({value}){junk}$"
     )
     for row in rows:
         joined = Joined.of([row])

@@ -9,16 +9,21 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any
 
-from models import ApplicantForm, Assistant, Education, Exam, Finding, WindowInfo
+from models import ApplicantForm, Assistant, Education, Exam, Finding, WindowInfo, checks
+from models.paths import MAX_ID_LENGTH
 from stages.form_checks import malformed_line_finding
 
 BOM = "\ufeff"
 _ID_GUESS = re.compile(r'"applicant_id"\s*:\s*"(\d+)"')
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Unicode categories an id may not hold: controls (NUL included), format characters
+#: (bidi overrides, zero-width), surrogates, line and paragraph separators.
+_CONTROL = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 _TOP_FIELDS = (
     "name", "id_type", "id_number", "gender", "birth_date", "ethnicity", "work_unit",
@@ -55,6 +60,62 @@ def is_blank(line: str) -> bool:
     return not line.lstrip(BOM).strip()
 
 
+def applicant_id_problem(applicant_id: str) -> str | None:
+    """Why an id cannot be an applicant's folder name (a short Chinese phrase), or None.
+
+    The id names the applicant's folder under uploads/ and, encoded, the files written for
+    them; one that a file system would refuse or read as a path is a finding for its line.
+    """
+    if not applicant_id:
+        return "报名序列号为空"
+    if applicant_id != applicant_id.strip():
+        return "报名序列号首尾有空白字符"
+    if len(applicant_id) > MAX_ID_LENGTH:
+        return f"报名序列号过长（{len(applicant_id)}个字符，最多{MAX_ID_LENGTH}个）"
+    if applicant_id in (".", ".."):
+        return "报名序列号不能是“.”或“..”"
+    if "/" in applicant_id or "\\" in applicant_id:
+        return "报名序列号含有斜杠"
+    if any(unicodedata.category(c) in _CONTROL for c in applicant_id):
+        return "报名序列号含有控制字符或不可见字符"
+    return None
+
+
+def _shown_id(applicant_id: str) -> str:
+    """The id as a reviewer can read it: control and invisible characters as \\uXXXX."""
+    shown = "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in _CONTROL else c for c in applicant_id
+    )
+    return shown if len(shown) <= 200 else shown[:200] + "…"
+
+
+def bad_id_finding(line_no: int, applicant_id: str, problem: str) -> Finding:
+    """A line whose applicant_id cannot be used: its own row (`line-<n>`), never a path."""
+    return checks.finding(
+        checks.FORM_LINE_ID,
+        applicant_id=f"line-{line_no}",
+        slot="form",
+        file=None,
+        field="line",
+        status="invalid",
+        expected=f"报名序列号可用作文件夹名（非空，不超过{MAX_ID_LENGTH}个字符，不含斜杠或控制字符）",
+        observed=_shown_id(applicant_id),
+        confidence=1.0,
+        message=f"applicants.jsonl第{line_no}行的报名序列号无法使用（{problem}），"
+        "无法与上传材料对应，该考生的报名信息需人工核对。",
+    )
+
+
+def _encodable(obj: Any) -> bool:
+    """False when a string holds a lone surrogate (a `\\ud800` escape): it cannot be written
+    to any UTF-8 output, so the line is refused as a whole."""
+    try:
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def parse_applicant_line(line: str, line_no: int) -> ApplicantForm | Finding:
     """One line of applicants.jsonl; a line that cannot be a form becomes a Finding.
 
@@ -74,9 +135,14 @@ def parse_applicant_line(line: str, line_no: int) -> ApplicantForm | Finding:
     if not isinstance(obj, dict):
         return malformed_line_finding(line_no, text, "不是JSON对象", guess)
     raw_id = obj.get("applicant_id")
-    applicant_id = _text(raw_id).strip() if isinstance(raw_id, str | int) else ""
-    if isinstance(raw_id, bool) or not applicant_id:
+    applicant_id = _text(raw_id) if isinstance(raw_id, str | int) else ""
+    if isinstance(raw_id, bool) or not applicant_id.strip():
         return malformed_line_finding(line_no, text, "缺少报名序列号applicant_id", guess)
+    problem = applicant_id_problem(applicant_id)
+    if problem:
+        return bad_id_finding(line_no, applicant_id, problem)
+    if "\\u" in text and not _encodable(obj):
+        return malformed_line_finding(line_no, text, "含有无效的Unicode字符（孤立的代理项）", guess)
 
     top = {k: _text(obj.get(k)) for k in _TOP_FIELDS}
     assistant_obj = obj.get("assistant")
@@ -127,6 +193,30 @@ def _toml_date(data: dict[str, Any], key: str) -> date | None:
     )
 
 
+#: No window of this exam opened before this date: an earlier one is a typing error.
+EARLIEST_DATE = date(2000, 1, 1)
+#: How far after the run date a window may close (registration is planned a year ahead).
+LATEST_YEARS = 2
+
+
+def _plausible(value: date | None, key: str, run_date: date) -> date | None:
+    """A date that cannot be this window's (0001-01-01, 9999-12-31) would silently make every
+    validity check pass or fail: the operator is told instead."""
+    if value is None:
+        return None
+    try:
+        latest = run_date.replace(year=run_date.year + LATEST_YEARS)
+    except ValueError:  # 29 February
+        latest = run_date.replace(year=run_date.year + LATEST_YEARS, day=28)
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValueError(
+            f"window.toml: {key} = {value.isoformat()} is implausible: expected a date from "
+            f"{EARLIEST_DATE.isoformat()} to {latest.isoformat()} "
+            f"({LATEST_YEARS} years after the run date {run_date.isoformat()})"
+        )
+    return value
+
+
 def _toml_text(data: dict[str, Any], key: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
@@ -142,8 +232,8 @@ def parse_window_toml(text: str, root: str, run_date: date) -> WindowInfo:
         data = tomllib.loads(text.lstrip(BOM))
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"window.toml is not valid TOML: {exc}") from exc
-    opens = _toml_date(data, "opens")
-    closes = _toml_date(data, "closes")
+    opens = _plausible(_toml_date(data, "opens"), "opens", run_date)
+    closes = _plausible(_toml_date(data, "closes"), "closes", run_date)
     if opens and closes and opens > closes:
         raise ValueError(
             f"window.toml: opens ({opens.isoformat()}) is after closes ({closes.isoformat()})"

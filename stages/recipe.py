@@ -27,6 +27,7 @@ from models import (
     Upload,
     checks,
 )
+from models.paths import safe_name
 
 from . import classify, crosscheck, limits, materials, photo, rarenames, read
 from .imagehash import fingerprint
@@ -250,7 +251,7 @@ class _Page:
 
 def _page_name(job: UploadJob, page_no: int) -> str:
     suffix = f"_{page_no}" if page_no else ""
-    return f"{job.pages_dir}/{job.upload.slot}_{job.index}{suffix}.jpg"
+    return f"{job.pages_dir}/{safe_name(job.upload.slot)}_{job.index}{suffix}.jpg"
 
 
 def _layer_page(
@@ -403,7 +404,8 @@ def _evidence(
             max(0, x0 - EVIDENCE_PAD) : min(w, x1 + EVIDENCE_PAD),
         ]
         if crop.size:
-            path = f"{job.evidence_dir}/{job.upload.slot}_{job.index}{suffix}_{name}.jpg"
+            slot = safe_name(job.upload.slot)  # a folder name: any length, any characters
+            path = f"{job.evidence_dir}/{slot}_{job.index}{suffix}_{name}.jpg"
             crops[name] = out.keep(path, crop, 90)
     return crops
 

@@ -28,10 +28,12 @@ from lab.synth import render as render_mod
 from lab.synth.render import (
     FONT_DIR,
     RECORD_TITLE,
-    SI_HEADER,
     _ymd_pad,
     record_rows,
+    si_family,
+    si_header,
     si_payments,
+    si_person_lines,
 )
 
 FIXED_DATE = datetime(2025, 1, 1, tzinfo=UTC)
@@ -188,23 +190,27 @@ def record_pdf(fields: dict[str, str]) -> bytes:
 
 def social_insurance_pdf(fields: dict[str, str]) -> bytes:
     """社会保险个人缴费证明 with a text layer: header rows and the payment table."""
-    rows = [SI_HEADER, *si_payments(fields)]
+    rows = [si_header(fields), *si_payments(fields)]
+    person = si_person_lines(fields)
     texts = [
         *fields.values(),
         *(t for row in rows for t in row),
-        "姓名：社会保障号码：单位名称：打印日期：业务专用章",
+        *(t for pair in person for t in pair),
+        "打印日期：业务专用章",
     ]
     pdf = _new_pdf(fields["title"], FIXED_DATE, texts)
     pdf.set_font("noto", size=16)
     pdf.set_xy(10, 18)
     pdf.cell(190, 10, fields["title"], align="C")
     pdf.set_font("noto", size=10)
-    pdf.set_xy(12, 34)
-    pdf.cell(70, 7, f"姓名：{fields['name']}")
-    pdf.cell(110, 7, f"社会保障号码：{fields['id_number']}")
-    pdf.set_xy(12, 42)
-    pdf.cell(180, 7, f"单位名称：{fields['work_unit']}")
-    widths = (35, 75, 35, 35)
+    for k, (left, right) in enumerate(person):
+        pdf.set_xy(12, 34 + 8 * k)
+        pdf.cell(70 if right else 180, 7, left)
+        if right:
+            pdf.cell(110, 7, right)
+    widths: tuple[int, ...] = (35, 75, 35, 35)
+    if si_family(fields) == "serial":
+        widths = (12, 70, 32, 32, 34)
     y = 54
     for i, cells in enumerate(rows):
         pdf.set_xy(12, y)

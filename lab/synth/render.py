@@ -1131,16 +1131,48 @@ def render_pledge(doc: Doc, rng: random.Random) -> Rendered:
 
 
 SI_HEADER = ("缴费年月", "险种", "缴费基数", "缴费状态")
+#: Layout family "serial" (another issuer's system): a 序号 column first, the insurance
+#: before the month (费款所属期), its own status words, 公民身份号码 beside the name and the
+#: unit as 参保单位名称 (issue 15's report of real 社保 proofs).
+SI_SERIAL_HEADER = ("序号", "险种", "费款所属期", "缴费基数", "缴费状态")
 
 
-def si_payments(f: dict[str, str]) -> list[tuple[str, str, str, str]]:
-    """`payments` is "YYYYMM|险种|基数|状态" rows joined by ";"."""
-    out = []
+def si_family(f: dict[str, str]) -> str:
+    """The social-insurance layout family of a document ("table" unless it says)."""
+    return f.get("family", "table")
+
+
+def si_payments(f: dict[str, str]) -> list[tuple[str, ...]]:
+    """`payments` is "YYYYMM|险种|基数|状态" rows joined by ";"; the table's cells in the
+    document's layout family, its status words its own (`paid`/`unpaid` fields)."""
+    out: list[tuple[str, ...]] = []
+    words = {"已缴": f.get("paid", "已缴"), "欠缴": f.get("unpaid", "欠缴")}
     for row in f["payments"].split(";"):
         if row:
             a, b, c, e = row.split("|")
-            out.append((a, b, c, e))
+            state = words.get(e, e)
+            if si_family(f) == "serial":
+                out.append((str(len(out) + 1), b, a, c, state))
+            else:
+                out.append((a, b, c, state))
     return out
+
+
+def si_header(f: dict[str, str]) -> tuple[str, ...]:
+    return SI_SERIAL_HEADER if si_family(f) == "serial" else SI_HEADER
+
+
+def si_person_lines(f: dict[str, str]) -> list[tuple[str, str]]:
+    """The holder's lines above the table: (left, right) texts of each row."""
+    if si_family(f) == "serial":
+        return [
+            (f"姓名：{f['name']}", f"公民身份号码：{f['id_number']}"),
+            (f"参保单位名称：{f['work_unit']}", ""),
+        ]
+    return [
+        (f"姓名：{f['name']}", f"社会保障号码：{f['id_number']}"),
+        (f"单位名称：{f['work_unit']}", ""),
+    ]
 
 
 def render_social_insurance(doc: Doc, rng: random.Random) -> Rendered:
@@ -1152,14 +1184,18 @@ def render_social_insurance(doc: Doc, rng: random.Random) -> Rendered:
     d = cv.draw
     cv.centered(w / 2, 170, f["title"], "sans_bold", 52, INK, body=False)
     y = 270
-    cv.text((90, y), f"姓名：{f['name']}", "sans", 36)
-    cv.text((560, y), f"社会保障号码：{f['id_number']}", "sans", 36)
-    cv.text((90, y + 66), f"单位名称：{f['work_unit']}", "sans", 36)
+    for k, (left, right) in enumerate(si_person_lines(f)):
+        cv.text((90, y + 66 * k), left, "sans", 36)
+        if right:
+            cv.text((560, y + 66 * k), right, "sans", 36)
     rows = si_payments(f)
     x0, x1, top = 90, 1150, y + 120
     rh = min(58, (h - 330 - top) // (len(rows) + 1))
-    cols = (x0, x0 + 220, x0 + 640, x0 + 860, x1)
-    for i, cells in enumerate([SI_HEADER, *rows]):
+    if si_family(f) == "serial":
+        cols: tuple[int, ...] = (x0, x0 + 90, x0 + 510, x0 + 720, x0 + 880, x1)
+    else:
+        cols = (x0, x0 + 220, x0 + 640, x0 + 860, x1)
+    for i, cells in enumerate([si_header(f), *rows]):
         ya = top + i * rh
         d.line((x0, ya, x1, ya), fill=INK, width=2)
         kind = "sans_bold" if i == 0 else "sans"

@@ -119,6 +119,22 @@ class Plan:
     hard: bool = False  # document pictures captured under hard conditions
 
 
+#: The social-insurance layout families and each one's status words (render.si_payments).
+SI_FAMILIES = {
+    "table": (("已缴", "欠缴"),),
+    "serial": (("已实缴", "欠费"), ("已缴费", "未缴"), ("正常缴费", "欠缴")),
+}
+
+
+def _si_family(p: Person) -> dict[str, str]:
+    """A layout family for the person's proof, drawn from its own generator so that adding
+    families leaves every other draw of the window as it was."""
+    sub = random.Random(f"si-family-{p.id_number}")
+    family = sub.choice(sorted(SI_FAMILIES))
+    paid, unpaid = sub.choice(SI_FAMILIES[family])
+    return {"family": family, "paid": paid, "unpaid": unpaid}
+
+
 def clean_docs(
     p: Person, ref: date, rng: random.Random, opens: date | None = None
 ) -> dict[str, Doc]:
@@ -349,6 +365,7 @@ def clean_docs(
             "id_number": p.id_number,
             "work_unit": p.hospital.name,
             "payments": ";".join(f"{m}|{k}|{base}|已缴" for m in months for k in kinds),
+            **_si_family(p),
             "print_date": (opens - timedelta(days=rng.randint(1, 20))).isoformat(),
             "agency": f"{city}社会保险基金管理中心",
         },

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 
 from models import Finding, Reading
@@ -17,7 +18,6 @@ from ..crosscheck import (
     person_checks,
 )
 from ..extract import (
-    Joined,
     labelled,
     person_fields,
     put_reading,
@@ -27,27 +27,127 @@ from ..looks import Look
 from ..read import Row
 from . import Material
 
-SI_LABELS = (r"姓名", r"社会保障号码", r"身份证号", r"单位名称", r"缴费年月", r"险种")
+#: The labels a 社保缴费证明 prints beside its values; each ends the value before it on a row
+#: ("姓名 张三 公民身份号码 …": the name stops at the next label). Issuers word them
+#: differently: 社会保障号码 / 公民身份号码 / 身份证号码 / 证件号码, 单位名称 / 参保单位名称 ….
+SI_LABELS = (
+    r"姓\s*名",
+    r"性\s*别",
+    r"社会保障号码",
+    r"公民身份号码",
+    r"身份证号码?",
+    r"证件号码",
+    r"个人编号",
+    r"单位名称",
+    r"参保单位(?:名称)?",
+    r"缴费单位(?:名称)?",
+    r"单位编号",
+    r"参保状态",
+    r"缴费年月",
+    r"费款所属期",
+    r"险种",
+    r"序号",
+    r"打印日期",
+)
+SI_ID_LABEL = r"社会保障号码|公民身份号码|身份证号码?|证件号码"
+SI_UNIT_LABEL = r"单位名称|参保单位(?:名称)?|缴费单位(?:名称)?"
+
+#: What a payment table prints for a month, as data: the words for a month not paid are
+#: looked for first ("未足额" holds "足额"). Issuers' systems say 已缴 / 已缴费 / 已实缴 /
+#: 正常缴费 / 已到账 …, and 欠缴 / 未缴 / 欠费 / 中断 …
+UNPAID_WORDS = ("欠缴", "未缴", "欠费", "未到账", "未足额", "中断", "停缴", "暂停")
+PAID_WORDS = ("已缴", "已实缴", "实缴", "已到账", "正常", "足额", "已收")
+#: The header of the month column (the table's header row names it).
+MONTH_HEADER_RE = re.compile(r"缴费年月|费款所属期|所属期|缴费月份|缴费期间|结算期|年月")
+
+_MONTH = r"(20\d{2})\s*(?:[-年./]\s*(0?[1-9]|1[0-2])(?![0-9])|(0[1-9]|1[0-2])(?![0-9]))"
+MONTH_RE = re.compile(_MONTH)
+#: A row that covers several months at once ("2025年10月至2025年12月 正常缴费").
+RANGE_RE = re.compile(_MONTH + r"\s*月?\s*(?:至|到|~|～|—|－|-)\s*" + _MONTH)
+#: A month followed by a day is a date (打印日期 2026年01月05日), not a payment month.
+DAY_AFTER_RE = re.compile(r"\s*月?\s*[-./]?\s*\d{1,2}\s*日|\s*[-./]\d{1,2}(?![0-9])")
+#: A row's 序号 before its month ("3 2025-10 …").
+SERIAL_RE = re.compile(r"\s*\d{1,3}\s*(?=20\d{2})")
 
 
-MONTH_ROW_RE = re.compile(r"(20\d{2})[-年./]?(0[1-9]|1[0-2])(?!\d)")
+def payment_state(text: str) -> str:
+    """欠缴, 已缴, or ? (no status word) for a row's text."""
+    if any(w in text for w in UNPAID_WORDS):
+        return "欠缴"
+    if any(w in text for w in PAID_WORDS):
+        return "已缴"
+    return "?"
+
+
+def _month_key(m: re.Match[str], first: int = 1) -> str:
+    year, month = m.group(first), m.group(first + 1) or m.group(first + 2)
+    return f"{year}-{int(month):02d}"
+
+
+def _months_in(text: str) -> list[str]:
+    """The payment months a row names: a range's every month, else its first month that is
+    not the start of a date."""
+    rng = RANGE_RE.search(text)
+    if rng:
+        start, end = _month_key(rng, 1), _month_key(rng, 4)
+        y, mo = int(start[:4]), int(start[5:])
+        out: list[str] = []
+        while f"{y}-{mo:02d}" <= end and len(out) < 120:
+            out.append(f"{y}-{mo:02d}")
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        return out
+    for m in MONTH_RE.finditer(text):
+        if not DAY_AFTER_RE.match(text, m.end()):
+            return [_month_key(m)]
+    return []
+
+
+def _is_payment_row(text: str, below_header: bool) -> bool:
+    """A row of the payment table: it begins with its month (after a 序号), says a payment
+    status, or stands below the table's header."""
+    starts = bool(MONTH_RE.match(text) or SERIAL_RE.match(text))
+    return starts or below_header or payment_state(text) != "?"
+
+
+def _is_header(text: str) -> bool:
+    return bool(MONTH_HEADER_RE.search(text)) and not MONTH_RE.search(text)
+
+
+def spaced_text(row: Row) -> str:
+    """The row's text with one space between its cells and words: a 序号, a month and an
+    amount must not run together into one number ("1 202510 6500" is not "12025106500")."""
+    return " ".join(
+        " ".join(unicodedata.normalize("NFKC", line.text).split()) for line in row.lines
+    )
+
+
+def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
+    """Each month the table shows, with its state, and the rows it was read from. Columns
+    are found by what the header names, in any order; rows are read as text, so a 序号
+    column, a status column anywhere or a row covering a range of months all read."""
+    months: dict[str, str] = {}
+    used: list[Row] = []
+    below_header = False
+    for row in rows:
+        text = spaced_text(row)
+        if _is_header(text):
+            below_header = True
+            continue
+        keys = _months_in(text)
+        if not keys or not _is_payment_row(text, below_header):
+            continue
+        state = payment_state(text)
+        for key in keys:
+            if months.get(key) != "已缴":  # one paid insurance row makes the month paid
+                months[key] = state
+        used.append(row)
+    return months, used
 
 
 def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:
-    out = person_fields(rows, SI_LABELS, r"社会保障号码|身份证号")
-    put_reading(out, labelled(rows, "work_unit", r"单位名称", SI_LABELS))
-    months: dict[str, str] = {}
-    used: list[Row] = []
-    for row in rows:
-        text = Joined.of([row]).text
-        m = MONTH_ROW_RE.match(text)
-        if not m:
-            continue
-        key = f"{m.group(1)}-{m.group(2)}"
-        state = "欠缴" if "欠缴" in text or "未缴" in text else "已缴" if "已缴" in text else "?"
-        if months.get(key) != "已缴":  # one paid insurance row makes the month paid
-            months[key] = state
-        used.append(row)
+    out = person_fields(rows, SI_LABELS, SI_ID_LABEL)
+    put_reading(out, labelled(rows, "work_unit", SI_UNIT_LABEL, SI_LABELS))
+    months, used = payment_months(rows)
     if used:
         value = ";".join(f"{k}:{v}" for k, v in sorted(months.items()))
         box = union_box(used)
@@ -114,7 +214,14 @@ MATERIAL = Material(
     fields=("name", "id_number", "work_unit", "period"),
     printed=("name", "work_unit", "period"),
     personal=True,
-    markers=("社会保险", "缴费", "社会保障号码", "险种", "已缴|欠缴", "缴费年月"),
+    markers=(
+        "社会保险",
+        "缴费",
+        "社会保障号码|公民身份号码",
+        "险种",
+        "已缴|欠缴|已实缴|正常缴费|欠费",
+        "缴费年月|费款所属期",
+    ),
     heading="社会保险",
     short_value_labels=("姓名", "单位名称"),
     skip_columns=(

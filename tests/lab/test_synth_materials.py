@@ -265,6 +265,8 @@ WHO = {
 @pytest.mark.parametrize("doc_type", list(LABELS))
 def test_renderers_print_labels_and_values(doc_type: str, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = person_plan(WHO[doc_type], "辽宁省").docs[doc_type]
+    if doc_type == "social_insurance":
+        doc = rnd.Doc(doc.doc_type, {**doc.fields, "family": "table"}, doc.look, doc.extra)
     text, out = drawn_text(doc, monkeypatch)
     for label in LABELS[doc_type]:
         assert label in text, (doc_type, label)
@@ -276,6 +278,29 @@ def test_renderers_print_labels_and_values(doc_type: str, monkeypatch: pytest.Mo
     if doc_type == "social_insurance":
         for month in doc.extra["required"].split(","):
             assert month in text
+
+
+@pytest.mark.parametrize("words", [("已实缴", "欠费"), ("正常缴费", "欠缴")])
+def test_social_insurance_serial_family(
+    words: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second layout family: 序号 first, insurance before month, its own status words."""
+    doc = person_plan("bk_probation", "天津市").docs["social_insurance"]
+    paid, unpaid = words
+    fields = {**doc.fields, "family": "serial", "paid": paid, "unpaid": unpaid}
+    first = fields["payments"].split(";")[0].split("|")
+    fields["payments"] = fields["payments"].replace("|".join(first), "|".join([*first[:3], "欠缴"]))
+    text, out = drawn_text(rnd.Doc(doc.doc_type, fields, doc.look, doc.extra), monkeypatch)
+    for label in ("姓名：", "公民身份号码：", "参保单位名称：", "序号", "费款所属期", "缴费状态"):
+        assert label in text
+    assert "社会保障号码" not in text and "已缴" not in text.replace("已缴费", "")
+    assert paid in text and unpaid in text and out.doc_type == "social_insurance"
+    assert {rnd.si_family(d.fields) for d in _si_docs()} == {"table", "serial"}
+
+
+def _si_docs() -> list[rnd.Doc]:
+    plans = [person_plan("bk_probation", "天津市", seed) for seed in range(8)]
+    return [plan.docs["social_insurance"] for plan in plans]
 
 
 def test_handheld_card_sizes(monkeypatch: pytest.MonkeyPatch) -> None:

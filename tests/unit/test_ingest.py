@@ -146,3 +146,72 @@ def test_window_toml_errors(text: str, fragment: str) -> None:
 def test_any_line_is_a_form_or_a_finding(line: str) -> None:
     result = parse_applicant_line(line, 1)
     assert isinstance(result, ApplicantForm | Finding)
+
+
+# -- issue 16: an id is data, never a path; implausible reference dates -------------------
+
+
+@pytest.mark.parametrize(
+    ("applicant_id", "fragment"),
+    [
+        ("/../../../../tmp/x", "斜杠"),
+        ("a/b", "斜杠"),
+        ("a\\b", "斜杠"),
+        ("a\x00b", "控制字符"),
+        ("a\nb", "控制字符"),
+        ("\u202e123", "控制字符"),
+        ("\ud800", "控制字符"),
+        (".", "“.”"),
+        ("..", "“.”"),
+        (" 2026120000017", "空白"),
+        ("2026120000017 ", "空白"),
+        ("2026120000017\u3000", "空白"),
+        ("1" * 65, "过长"),
+    ],
+)
+def test_an_id_that_cannot_name_a_folder_is_a_finding_for_its_line(
+    applicant_id: str, fragment: str
+) -> None:
+    line = json.dumps({**FULL, "applicant_id": applicant_id})
+    result = parse_applicant_line(line, 7)
+    assert isinstance(result, Finding), result
+    assert result.applicant_id == "line-7"  # its own row, never the id as a path
+    assert (result.slot, result.field, result.status) == ("form", "line", "invalid")
+    assert result.check == "form.line.applicant_id"
+    assert fragment in result.message and "第7行" in result.message
+    assert result.observed and "\x00" not in result.observed and "\n" not in result.observed
+    json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")  # writable as it is
+
+
+def test_ordinary_ids_are_kept_as_typed() -> None:
+    for applicant_id in ("2026120000017", "A-17", "张三01", "x" * 64):
+        form = parse_applicant_line(json.dumps({**FULL, "applicant_id": applicant_id}), 1)
+        assert isinstance(form, ApplicantForm) and form.applicant_id == applicant_id
+
+
+def test_a_lone_surrogate_anywhere_makes_the_line_a_finding() -> None:
+    line = json.dumps({**FULL, "name": "张\ud800"})  # ascii-escaped: "\\ud800"
+    result = parse_applicant_line(line, 3)
+    assert isinstance(result, Finding) and result.applicant_id == "2026120000017"
+    json.dumps(result.to_json(), ensure_ascii=False).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("closes = 0001-01-01", "closes"),
+        ("closes = 9999-12-31", "closes"),
+        ("opens = 1999-12-31", "opens"),
+        ("opens = 2028-03-06", "opens"),
+    ],
+)
+def test_an_implausible_date_names_its_key(text: str, key: str) -> None:
+    with pytest.raises(ValueError, match=f"{key} = .* implausible"):
+        parse_window_toml(text, "/w", RUN)
+
+
+def test_plausible_dates_at_the_bounds() -> None:
+    info = parse_window_toml("opens = 2000-01-01\ncloses = 2028-03-05", "/w", RUN)
+    assert (info.opens, info.closes) == (date(2000, 1, 1), date(2028, 3, 5))
+    leap = parse_window_toml("closes = 2026-02-28", "/w", date(2024, 2, 29))
+    assert leap.closes == date(2026, 2, 28)

@@ -433,3 +433,47 @@ def test_a_reading_with_characters_missing_is_never_a_mismatch(read_as: str, sta
         ctx, "work_unit", unit, reading, textnorm.same_institution, FakeLook(-10.0, None)
     )
     assert f.status == status
+
+
+def _si_months(*texts: str) -> str:
+    from tests.fakes import rows
+
+    reading = materials.extract("social_insurance", rows(*texts)).get("period")
+    return reading.value if reading else ""
+
+
+@pytest.mark.parametrize("paid", ["已缴费", "已实缴", "正常缴费", "已到账"])
+def test_social_insurance_table_with_serial_column_and_other_status_words(paid: str) -> None:
+    """Issuers print a 序号 column first and say 已缴费 / 已实缴 / 正常缴费; the ID label may be
+    公民身份号码 on the name's row (issue 15: months were not found, the name ran on)."""
+    texts = (
+        "社会保险个人参保缴费证明",
+        f"姓名 欧阳晓彧 公民身份号码 {ID}",
+        f"参保单位名称 天津市第一中心医院 证件号码 {ID}",
+        "序号 险种 费款所属期 缴费基数 缴费状态",
+        *(f"{i} 城镇职工基本养老保险 2025{m} 6500.00 {paid}" for i, m in enumerate(SI_MONTHS, 1)),
+        "打印日期：2026年01月05日",
+    )
+    assert set(check("social_insurance", *texts).values()) == {"pass"}
+    unpaid = tuple(t.replace(paid, "欠费") if t.startswith("2 ") else t for t in texts)
+    assert check("social_insurance", *unpaid)["period"] == "mismatch"
+
+
+SI_MONTHS = ("09", "10", "11", "12")
+
+
+def test_social_insurance_months_as_a_range_and_dates_that_are_not_months() -> None:
+    assert _si_months("缴费年月 缴费状态", "2025年10月至2025年12月 正常缴费") == (
+        "2025-10:已缴;2025-11:已缴;2025-12:已缴"
+    )
+    assert _si_months("打印日期：2025年12月05日", "开具日期 2025-12-05") == ""
+    assert _si_months("缴费年月 缴费状态", "2025.9 未足额") == "2025-09:欠缴"
+
+
+def test_a_labels_doubled_colon_is_not_the_value() -> None:
+    """The recogniser read 参保单位名称：： (two colons); the unit is what follows them, not
+    名称：：… (a tuning window's serial-family proof)."""
+    from tests.fakes import rows
+
+    found = materials.extract("social_insurance", rows("参保单位名称：：天津市北辰医院"))
+    assert found["work_unit"].value == "天津市北辰医院"
