@@ -41,7 +41,26 @@ def _open(data: bytes):  # type: ignore[no-untyped-def]
     try:
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for corrupt files
+        if _needs_password(exc):
+            raise limits.encrypted() from exc
         raise PdfDecodeError(f"the file cannot be read as a PDF: {exc}") from exc
+
+
+def _needs_password(exc: BaseException) -> bool:
+    """pdfminer could not decrypt the file with the empty password (pdfplumber wraps the
+    error: it is among the arguments or causes)."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    seen: list[object] = [exc]
+    while seen:
+        item = seen.pop()
+        if isinstance(item, PDFPasswordIncorrect):
+            return True
+        if isinstance(item, BaseException):
+            seen.extend(item.args)
+            if item.__cause__ is not None:
+                seen.append(item.__cause__)
+    return False
 
 
 def page_dpi(width_pt: float, height_pt: float, dpi: int) -> float:
@@ -170,10 +189,9 @@ def _page_lines(page: Any) -> list[tuple[str, tuple[float, ...]]]:
 
 
 def preflight(data: bytes, max_pages: int) -> int | None:
-    """The page count, after pdfium (C++, cheap) checked the file: a password, more pages than
-    `limits.MAX_PDF_PAGES_TOTAL`, document JavaScript, and, for the pages to be read, their
-    content size and object count and their images' pixels. None where pdfium cannot open
-    the file (pdfplumber then says what is wrong, as before)."""
+    """The page count, after pdfium (C++, cheap) checked the file: more pages than
+    `limits.MAX_PDF_PAGES_TOTAL`, document JavaScript. None where pdfium cannot open the
+    file (pdfplumber then says what is wrong: a password, or a broken file)."""
     import pypdfium2
     import pypdfium2.raw as raw
 
@@ -181,9 +199,10 @@ def preflight(data: bytes, max_pages: int) -> int | None:
         raise PdfDecodeError("the file is empty")
     try:
         doc = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
-            raise limits.encrypted() from exc
+    except pypdfium2.PdfiumError:
+        # pdfium's error code is a process-wide "last error" that a file failing for another
+        # reason does not reset (a page tree without pages read as "password" after an
+        # encrypted file): pdfminer, opening it next, says whether a password is the reason
         return None
     try:
         total = len(doc)

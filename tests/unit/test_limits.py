@@ -242,3 +242,17 @@ def test_a_page_whose_image_is_over_the_pixel_budget_is_refused_before_rendering
 def test_a_pdf_with_only_an_owner_password_opens_as_in_any_viewer() -> None:
     pages = read_pdf(files.encrypted_pdf(user_password=""), 3)
     assert pages.total_pages == 1 and len(pages.images) == 1
+
+
+def test_a_pdf_without_pages_is_not_taken_for_an_encrypted_one_after_one() -> None:
+    """pdfium's last error outlives the file that set it: it must not decide."""
+    with pytest.raises(limits.PdfEncrypted):
+        read_pdf(files.encrypted_pdf(), 3)
+    no_pages = (
+        b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+        b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+    with pytest.raises(PdfDecodeError) as caught:
+        read_pdf(no_pages, 3)
+    assert not isinstance(caught.value, limits.Refused)
