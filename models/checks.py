@@ -131,5 +131,7 @@ PDF_ENCRYPTED = register("pdf.encrypted")
 PDF_SCRIPT = register("pdf.script")
 #: a PDF with more pages than are read: which pages were checked
 PDF_PAGES = register("pdf.pages")
+#: an image too small or too elongated to show a document (1×1, 20000×10)
+FILE_DIMENSIONS = register("file.dimensions")
 #: our system lost the worker processing the applicant, with no upload to blame (not cached)
 WORKER_LOST = register("processing.worker_lost")

@@ -17,6 +17,10 @@ from models.errors import ProcessingError
 #: Decoded pixels an image (or an image inside a PDF page) may have: 50 MP is a 8660×5770
 #: scan, beyond any certificate at 600 dpi; a JPEG counts after its reduced-scale decode.
 MAX_DECODED_PIXELS = 50_000_000
+#: An image whose shorter side is below this, or whose sides differ by more than this ratio,
+#: shows no document (a 1×1 pixel, a 20000×10 strip): refused before decoding.
+MIN_IMAGE_SIDE = 16
+MAX_ASPECT = 25.0
 #: PDFs with more pages are refused unread (the reads are of the first MAX_PDF_PAGES).
 MAX_PDF_PAGES_TOTAL = 50
 #: Page objects (text runs, paths, images) of one page that is read: pdfplumber's text layer
@@ -104,6 +108,23 @@ def too_many_pixels(width: int, height: int) -> OverBudget:
         f"{width}x{height} pixels is over the budget of {MAX_DECODED_PIXELS} decoded pixels",
         observed=f"{width}×{height} 像素",
         message=f"图片像素过大（{width}×{height}），超出处理上限，请缩小后重新上传。",
+    )
+
+
+class BadShape(Refused):
+    check = checks.FILE_DIMENSIONS
+    expected = f"短边不小于 {MIN_IMAGE_SIDE} 像素、长宽比不超过 {MAX_ASPECT:g}:1 的图片"
+
+
+def bad_shape(width: int, height: int) -> BadShape | None:
+    """The refusal of an image of this size, or None when it may show a document."""
+    short, long = sorted((width, height))
+    if short >= MIN_IMAGE_SIDE and long <= MAX_ASPECT * short:
+        return None
+    return BadShape(
+        f"{width}x{height} pixels shows no document",
+        observed=f"{width}×{height} 像素",
+        message=f"图片尺寸异常（{width}×{height} 像素），无法辨认，请上传清晰完整的材料图片。",
     )
 
 

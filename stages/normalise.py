@@ -144,6 +144,9 @@ def load_image(data: bytes, *, max_side: int = DECODE_SIDE) -> tuple[np.ndarray,
         # the header says how large the decode will be: refuse before paying for it
         if im.size[0] * im.size[1] > limits.MAX_DECODED_PIXELS:
             raise limits.too_many_pixels(*im.size)
+        shape = limits.bad_shape(*im.size)
+        if shape is not None:
+            raise shape
         im.load()
     except limits.Refused:
         raise

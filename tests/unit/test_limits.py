@@ -251,3 +251,17 @@ def test_a_pdf_without_pages_is_not_taken_for_an_encrypted_one_after_one() -> No
     with pytest.raises(PdfDecodeError) as caught:
         read_pdf(files.pdf([]), 3)  # a page tree without pages
     assert not isinstance(caught.value, limits.Refused)
+
+
+@pytest.mark.parametrize("size", [(1, 1), (20000, 10), (3000, 100)])
+def test_an_image_that_cannot_show_a_document_is_refused(size: tuple[int, int]) -> None:
+    with pytest.raises(limits.BadShape) as caught:
+        load_image(_encode(Image.new("L", size, 255), "PNG"))
+    finding = _finding(caught.value)
+    assert finding["check"] == "file.dimensions" and finding["status"] == "invalid"
+    assert f"{size[0]}×{size[1]} 像素" in str(finding["message"])
+
+
+def test_a_long_phone_screenshot_is_still_an_image() -> None:
+    image, _ = load_image(_encode(Image.new("L", (1080, 9000), 255), "PNG"))
+    assert image.shape == (9000, 1080, 3)
