@@ -115,3 +115,9 @@ WINDOW_SAME_IMAGE = register("window.same_image")
 WINDOW_DUPLICATE = {
     field: register(f"window.duplicate_{field}") for field in ("id_number", "diploma_number")
 }
+
+# -- issue 16: outputs (our own failures are never the applicant's)
+
+#: An upload the system failed on (an engine timed out or crashed): not the applicant's fault,
+#: and never kept, so the next run checks the applicant again.
+PROCESSING_SYSTEM = register("processing.system_error")

@@ -16,8 +16,10 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -26,12 +28,13 @@ from typing import Any
 import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
+from models.errors import EngineError
 from stages import imagehash, window_checks
-from stages.ocr.base import OcrEngine, UnavailableEngine
+from stages.ocr.base import OcrEngine
 
-from . import versions
+from . import outdir, versions
 from .calibration import calibrate, load_calibration
-from .process import ApplicantTask, process_applicant
+from .process import ApplicantTask, process_applicant, retry_later
 from .rules import load_rules
 from .window import Window, load_window
 
@@ -79,8 +82,8 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
     engine: OcrEngine
     try:
         engine = rapid.shared(threads=1)
-    except Exception as exc:  # noqa: BLE001 - becomes a finding per upload below
-        engine = UnavailableEngine(str(exc))
+    except Exception as exc:  # noqa: BLE001 - no applicant's fault: the run stops (exit 7)
+        raise EngineError(f"the OCR engine cannot be started: {exc}") from exc
     return process_applicant(task, engine)
 
 
@@ -200,14 +203,21 @@ def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
 
 
 def run_dask(
-    tasks: list[ApplicantTask], keys: dict[str, str], workers: int, scheduler: str | None
+    tasks: list[ApplicantTask],
+    keys: dict[str, str],
+    workers: int,
+    scheduler: str | None,
+    work_dir: Path | None = None,
 ) -> Iterator[ApplicantResult]:
-    """A task per applicant on a LocalCluster of single-threaded worker processes, or on an
-    existing scheduler; results are yielded as they complete."""
+    """A task per applicant on a private LocalCluster of single-threaded worker processes
+    (pipeline.cluster; scratch space in `work_dir`), or on an existing scheduler; results are
+    yielded as they complete."""
     import dask
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, as_completed
 
     from models.errors import SchedulerError
+
+    from .cluster import close, local_client
 
     # The worker's statistical profiler samples every thread every 10 ms: measured here as
     # about 0.3 core-seconds per upload of pure overhead, so it is off for our workers.
@@ -225,7 +235,7 @@ def run_dask(
     # inherited by local worker processes: each is single-threaded, Dask runs one per core
     for var in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    cluster = None
+    stack = ExitStack()
     if scheduler:
         # dask raises ValueError for a malformed address, OSError (TimeoutError among them)
         # when nobody answers; the connect timeout is dask's (30 s unless configured)
@@ -238,15 +248,9 @@ def run_dask(
             ) from exc
         except OSError as exc:
             raise SchedulerError(f"cannot reach the scheduler at {scheduler}: {exc}") from exc
+        stack.callback(close, client, None)
     else:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
-        client = Client(cluster)
+        client = stack.enter_context(local_client(workers, work_dir or Path(tempfile.gettempdir())))
     try:
         futures = [
             client.submit(
@@ -261,9 +265,7 @@ def run_dask(
             yield future.result()
             future.release()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        stack.close()  # closes within time limits: Ctrl-C or a hung worker never hangs here
 
 
 # -- outputs ---------------------------------------------------------------------------------
@@ -316,17 +318,39 @@ def add_window_findings(
     }
 
 
-def write_outputs(out: Path, window: Window, results: dict[str, ApplicantResult]) -> None:
-    with (out / "findings.jsonl").open("w", encoding="utf-8") as f:
-        for aid in window.order:
-            for finding in results[aid].findings:
-                f.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
-    with (out / "applicants.csv").open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["applicant_id", "verdict", "findings"])
-        for aid in window.order:
-            r = results[aid]
-            writer.writerow([aid, r.verdict, sum(1 for x in r.findings if x.needs_review)])
+#: first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell Excel shows as text: one that would start a formula gets a leading `'`."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_outputs(
+    out: Path, window: Window, results: dict[str, ApplicantResult], summary: dict[str, Any]
+) -> None:
+    """The contract files and audit/run.json, each written whole under a temporary name, then
+    renamed into place together: a run killed here leaves the old files or the new ones."""
+    staged = outdir.Staged()
+    try:
+        with staged.open(out / "findings.jsonl") as f:
+            for aid in window.order:
+                for finding in results[aid].findings:
+                    f.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+        with staged.open(out / "applicants.csv", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["applicant_id", "verdict", "findings"])
+            for aid in window.order:
+                r = results[aid]
+                count = sum(1 for x in r.findings if x.needs_review)
+                writer.writerow([csv_cell(aid), r.verdict, count])
+        audit = out / "audit"
+        audit.mkdir(exist_ok=True)
+        staged.write_text(audit / "run.json", json.dumps(summary, ensure_ascii=False, indent=2))
+        staged.commit()
+    finally:
+        staged.discard()
 
 
 def run_window(
@@ -340,12 +364,35 @@ def run_window(
     run_date: date | None = None,
 ) -> dict[str, Any]:
     """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
-    run itself cannot be done."""
+    run itself cannot be done, OutputError when OUT cannot be written or another run holds it,
+    EngineError when an OCR engine cannot be started."""
     started = time.time()
     window = load_window(window_dir, run_date)
     info = window.info
     rules = load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
-    out.mkdir(parents=True, exist_ok=True)
+    with outdir.writing(f"OUT ({out})"):
+        out.mkdir(parents=True, exist_ok=True)
+    with outdir.locked(out):
+        removed = outdir.clean_stale(out)
+        if removed:
+            log.info("removed %d temporary files an interrupted run left", removed)
+        with outdir.scratch(out) as work:
+            return _run_locked(
+                window, out, rules, work, workers, scheduler, sync, progress, started
+            )
+
+
+def _run_locked(
+    window: Window,
+    out: Path,
+    rules: Rules,
+    work: Path,
+    workers: int | None,
+    scheduler: str | None,
+    sync: bool,
+    progress: bool,
+    started: float,
+) -> dict[str, Any]:
     tasks = build_tasks(window, out, rules)
     results: dict[str, ApplicantResult] = {}
     keys = {t.applicant_id: task_key(t) for t in tasks}
@@ -358,26 +405,32 @@ def run_window(
             todo.append(task)
     bar = _progress(len(tasks), len(results), progress)
     workers = workers or os.cpu_count() or 1
-    stream = run_sync(todo) if sync or not todo else run_dask(todo, keys, workers, scheduler)
+    stream = run_sync(todo) if sync or not todo else run_dask(todo, keys, workers, scheduler, work)
+    retried = 0
     for result in stream:
-        write_part(out, result, keys[result.applicant_id])
+        if retry_later(result):  # the system failed on an upload: reported, not kept
+            retried += 1
+        else:
+            with outdir.writing("a part under OUT/parts"):
+                write_part(out, result, keys[result.applicant_id])
         results[result.applicant_id] = result
         bar.update(1)
     bar.close()
     results = add_window_findings(window, results)
     cal = load_calibration()
     results = {aid: calibrate(r, cal) for aid, r in results.items()}
-    write_outputs(out, window, results)
+    log.info("writing outputs")
     engine_versions = versions.engine_versions()
     from .report import write_report
 
-    report = write_report(
-        out,
-        window.info,
-        [results[a] for a in window.order],
-        window.forms,
-        versions=engine_versions,
-    )
+    with outdir.writing("the report under OUT/report"):
+        report = write_report(
+            out,
+            window.info,
+            [results[a] for a in window.order],
+            window.forms,
+            versions=engine_versions,
+        )
     summary = {
         "window": window.info.name,
         "region": window.info.region,
@@ -387,6 +440,7 @@ def run_window(
         "clear": sum(1 for a in window.order if results[a].verdict == "clear"),
         "uploads": sum(len(v) for v in window.uploads.values()),
         "reused": len(tasks) - len(todo),
+        "retry_next_run": retried,
         "stray_files": window.stray,
         "rules": list(rules.sources),
         "calibration": cal.source if cal else "none (raw recogniser scores)",
@@ -396,11 +450,9 @@ def run_window(
         "seconds": round(time.time() - started, 2),
         "report": str(report.relative_to(out)),
     }
-    audit = out / "audit"
-    audit.mkdir(exist_ok=True)
-    (audit / "run.json").write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    with outdir.writing("the results in OUT"):
+        write_outputs(out, window, results, summary)
+    log.info("outputs written")
     return summary
 
 

@@ -1,0 +1,90 @@
+"""The Dask cluster a run uses: a private local one, or an existing scheduler.
+
+The local cluster is private to the run:
+- TLS with credentials made for this run only (`Security.temporary()`, kept in memory): the
+  scheduler and workers listen on 127.0.0.1 and accept only peers holding them, so no other
+  local process can connect and run code in our workers (a plain `tcp://` client is refused);
+- no dashboard and no HTTP routes: Dask's scheduler always starts an HTTP server (on :8787
+  unless told otherwise, even with `dashboard_address=None`); here it listens on an ephemeral
+  127.0.0.1 port and serves nothing;
+- the workers' scratch space is OUT/.work/ (`local_directory`, and TMPDIR, which the worker
+  processes inherit from `outdir.scratch`).
+
+An existing scheduler (`--scheduler ADDRESS`) is the operator's: its security (TLS or not) is
+its own configuration; we connect with plain Dask defaults.
+
+Closing never hangs on a stuck worker: each step has a time limit, and worker processes
+still alive after it are killed.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: seconds to wait for the client and the cluster to close before their processes are killed
+CLOSE_TIMEOUT = 10
+
+
+def _private_config() -> dict[str, Any]:
+    return {
+        "distributed.scheduler.http.routes": [],
+        "distributed.worker.http.routes": [],
+    }
+
+
+@contextmanager
+def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator[Any]:
+    """A Client on a private LocalCluster of single-threaded worker processes."""
+    import dask
+    from dask.distributed import Client, LocalCluster
+    from distributed.security import Security
+
+    security = Security.temporary()
+    local = work_dir / "dask"
+    local.mkdir(parents=True, exist_ok=True)
+    with dask.config.set({**_private_config(), "temporary-directory": str(local)}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            protocol="tls://",
+            security=security,
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+            local_directory=str(local),
+            silence_logs=logging.ERROR,
+            **worker_kwargs,
+        )
+        try:
+            client = Client(cluster, security=security)
+        except BaseException:
+            close(None, cluster)
+            raise
+        try:
+            yield client
+        finally:
+            close(client, cluster)
+
+
+def close(client: Any | None, cluster: Any | None) -> None:
+    """Close the client and cluster within CLOSE_TIMEOUT each, then kill any worker process
+    still alive (a hung worker never keeps the run alive, Ctrl-C included)."""
+    if client is not None:
+        with suppress(Exception):
+            client.close(timeout=CLOSE_TIMEOUT)
+    if cluster is not None:
+        with suppress(Exception):
+            cluster.close(timeout=CLOSE_TIMEOUT)
+    for child in multiprocessing.active_children():
+        log.warning("killing worker process %s that did not stop", child.pid)
+        with suppress(Exception):
+            child.kill()
+            child.join(CLOSE_TIMEOUT)
