@@ -4,9 +4,10 @@ The local cluster is private to the run:
 - TLS with credentials made for this run only (`Security.temporary()`, kept in memory): the
   scheduler and workers listen on 127.0.0.1 and accept only peers holding them, so no other
   local process can connect and run code in our workers (a plain `tcp://` client is refused);
-- no dashboard and no HTTP routes: Dask's scheduler always starts an HTTP server (on :8787
-  unless told otherwise, even with `dashboard_address=None`); here it listens on an ephemeral
-  127.0.0.1 port and serves nothing;
+- no dashboard: Dask's scheduler always starts an HTTP server (on :8787 unless told
+  otherwise, even with `dashboard_address=None`, and registers it as its "dashboard"); here it
+  starts on an ephemeral 127.0.0.1 port with no routes and is stopped at once; the workers'
+  own HTTP servers (127.0.0.1, ephemeral ports) serve no routes;
 - the workers' scratch space is OUT/.work/ (`local_directory`, and TMPDIR, which the worker
   processes inherit from `outdir.scratch`).
 
@@ -64,6 +65,8 @@ def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator
             **worker_kwargs,
         )
         try:
+            cluster.sync(_no_http, cluster.scheduler)
+            cluster.scheduler_info.get("services", {}).pop("dashboard", None)
             client = Client(cluster, security=security)
         except BaseException:
             close(None, cluster)
@@ -72,6 +75,13 @@ def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator
             yield client
         finally:
             close(client, cluster)
+
+
+async def _no_http(scheduler: Any) -> None:
+    """Stop the HTTP server Dask's scheduler always starts (it registers it as its
+    "dashboard"): a private run needs none."""
+    scheduler.http_server.stop()
+    scheduler.services.pop("dashboard", None)
 
 
 def close(client: Any | None, cluster: Any | None) -> None:
