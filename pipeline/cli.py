@@ -170,6 +170,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     if summary["reused"]:
         print(f"（{summary['reused']} 名考生的结果沿用自上次运行。）")
+    if summary.get("retry_next_run"):
+        print(
+            f"（{summary['retry_next_run']} 名考生有文件因系统原因未能处理（非考生原因），"
+            "结果未保存，重新运行将再次核对。）"
+        )
     out = args.out
     print(f"Results: {out / 'applicants.csv'}, {out / 'findings.jsonl'}")
     print(f"Report:  {out / summary['report']}")
