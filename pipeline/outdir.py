@@ -35,8 +35,10 @@ TMP_SUFFIX = ".tmp"
 
 
 def tmp_path(path: Path) -> Path:
-    """Where `path` is written before it is renamed into place (same folder: same filesystem)."""
-    return path.with_name(f".{path.name}{TMP_SUFFIX}")
+    """Where `path` is written before it is renamed into place: the same folder (the same
+    filesystem, so the rename is atomic), a name of this process's own (a worker a killed run
+    left behind never writes into the re-run's temporary file)."""
+    return path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
 
 
 def _fsync(fh: IO[bytes] | IO[str]) -> None:
