@@ -367,19 +367,39 @@ def run_window(
     run itself cannot be done, OutputError when OUT cannot be written or another run holds it,
     EngineError when an OCR engine cannot be started."""
     started = time.time()
-    window = load_window(window_dir, run_date)
-    info = window.info
-    rules = load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
+    if out.is_dir():  # held before the window is read: a second run on OUT stops at once
+        with outdir.locked(out):
+            window, rules = _load(window_dir, run_date)
+            return _run_in(out, window, rules, workers, scheduler, sync, progress, started)
+    window, rules = _load(window_dir, run_date)  # a window that cannot be read creates no OUT
     with outdir.writing(f"OUT ({out})"):
         out.mkdir(parents=True, exist_ok=True)
     with outdir.locked(out):
-        removed = outdir.clean_stale(out)
-        if removed:
-            log.info("removed %d temporary files an interrupted run left", removed)
-        with outdir.scratch(out) as work:
-            return _run_locked(
-                window, out, rules, work, workers, scheduler, sync, progress, started
-            )
+        return _run_in(out, window, rules, workers, scheduler, sync, progress, started)
+
+
+def _load(window_dir: Path, run_date: date | None) -> tuple[Window, Rules]:
+    window = load_window(window_dir, run_date)
+    info = window.info
+    return window, load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
+
+
+def _run_in(
+    out: Path,
+    window: Window,
+    rules: Rules,
+    workers: int | None,
+    scheduler: str | None,
+    sync: bool,
+    progress: bool,
+    started: float,
+) -> dict[str, Any]:
+    """The run under OUT's lock: what a killed run left half-done removed, scratch in OUT."""
+    removed = outdir.clean_stale(out)
+    if removed:
+        log.info("removed %d temporary files an interrupted run left", removed)
+    with outdir.scratch(out) as work:
+        return _run_locked(window, out, rules, work, workers, scheduler, sync, progress, started)
 
 
 def _run_locked(
