@@ -33,7 +33,7 @@ from models import (
     Upload,
     checks,
 )
-from models.errors import EngineError, OutputError
+from models.errors import EngineError
 from stages import form_checks, recipe, upload_rules
 from stages.ocr.base import EngineUnavailable, OcrEngine, OcrError
 from stages.rarenames import UnknownNames
@@ -75,18 +75,23 @@ def second_engine() -> OcrEngine | None:
     return _SECOND[0]
 
 
-def _write(out: Path, image: recipe.KeptImage) -> None:
+def _encode(image: recipe.KeptImage) -> bytes:
+    """A page or crop as the bytes of its file (a failure here is about the pixels: the
+    upload's processing error, as before)."""
+    suffix = Path(image.path).suffix or ".jpg"
+    ok, encoded = cv2.imencode(suffix, image.pixels, [cv2.IMWRITE_JPEG_QUALITY, image.quality])
+    if not ok:
+        raise ValueError(f"cannot encode {image.path}")
+    return bytes(encoded.tobytes())
+
+
+def _write(out: Path, rel: str, data: bytes) -> None:
     """Write one page or crop whole (write then rename); failing is the run's error, not the
     applicant's (cv2.imwrite would only answer False, and leave half a file on a full disk)."""
-    path = out / image.path
-    ok, encoded = cv2.imencode(
-        path.suffix or ".jpg", image.pixels, [cv2.IMWRITE_JPEG_QUALITY, image.quality]
-    )
-    if not ok:
-        raise OutputError(f"cannot encode {image.path} for writing")
-    with outdir.writing(f"under OUT ({image.path})"):
+    path = out / rel
+    with outdir.writing(f"under OUT ({rel})"):
         path.parent.mkdir(parents=True, exist_ok=True)
-        outdir.write_bytes(path, encoded.tobytes())
+        outdir.write_bytes(path, data)
 
 
 def _read(root: Path, upload: Upload) -> bytes:
@@ -165,6 +170,7 @@ def process_applicant(
         data = _read(root, upload)
         try:
             recipe.read_upload(_job(task, upload, index), data, engines, held, outcome)
+            files = [(image.path, _encode(image)) for image in outcome.images.values()]
         except EngineUnavailable as exc:  # not this upload's fault: no upload can be read
             raise EngineError(f"the OCR engine cannot be used: {exc}") from exc
         except OcrError as exc:  # a timeout or crash on this upload: ours, tried again
@@ -178,8 +184,8 @@ def process_applicant(
         finally:
             if outcome.fingerprint is not None:
                 prints.append((upload.slot, upload.path, outcome.fingerprint))
-        for image in outcome.images.values():
-            _write(out, image)
+        for rel, encoded in files:
+            _write(out, rel, encoded)
         findings.extend(outcome.findings)
         pages.extend(outcome.pages)
         readings.extend((upload.path, r) for r in outcome.readings)

@@ -275,3 +275,16 @@ def test_two_uploads_in_one_slot_keep_their_own_evidence(tmp_path: Path) -> None
     crops = [f.evidence for f in result.findings if f.field == "name" and f.slot == "id_front"]
     assert len(crops) == 2 and all(crops) and len(set(crops)) == 2
     assert all((tmp_path / "out" / str(c)).exists() for c in crops)
+
+
+def test_a_page_that_cannot_be_encoded_is_that_uploads_error_not_outs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cv2
+
+    monkeypatch.setattr(cv2, "imencode", lambda *args: (False, None))
+    result = process_applicant(
+        _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630))}), FakeEngine(ID_LINES)
+    )
+    (failed,) = [f for f in result.findings if f.check.startswith("processing.")]
+    assert failed.check == "processing.error" and "cannot encode" in (failed.observed or "")
