@@ -219,8 +219,8 @@ def test_kill_9_of_the_main_process_at_ten_random_moments(sample_run: Path, tmp_
             if rc == -signal.SIGKILL:
                 break
             delay *= rng.uniform(0.3, 0.9)
-        phase = "write" if any("writing outputs" in line for line in run.log) else "task"
-        print(f"kill {trial}: {len(drop)} to compute, after {delay:.1f} s, in the {phase} phase")
+        phase = "while" if any("writing outputs" in line for line in run.log) else "before"
+        print(f"kill {trial}: {len(drop)} to compute, after {delay:.1f} s, {phase} writing")
         whole_or_absent(out, sample_run)
         finish_and_compare(out, sample_run)
         passed += 1
