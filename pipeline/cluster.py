@@ -37,6 +37,8 @@ def _private_config() -> dict[str, Any]:
     return {
         "distributed.scheduler.http.routes": [],
         "distributed.worker.http.routes": [],
+        # Ctrl-C is the main process's to handle: the workers ignore SIGINT
+        "distributed.worker.preload": ["pipeline.worker_setup"],
     }
 
 
@@ -44,26 +46,14 @@ def _private_config() -> dict[str, Any]:
 def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator[Any]:
     """A Client on a private LocalCluster of single-threaded worker processes."""
     import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
     from distributed.security import Security
 
     security = Security.temporary()
     local = work_dir / "dask"
     local.mkdir(parents=True, exist_ok=True)
     with dask.config.set({**_private_config(), "temporary-directory": str(local)}):
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            protocol="tls://",
-            security=security,
-            dashboard_address=None,
-            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-            local_directory=str(local),
-            silence_logs=logging.ERROR,
-            **worker_kwargs,
-        )
+        cluster = _cluster(workers, security, local, worker_kwargs)
         try:
             cluster.sync(_no_http, cluster.scheduler)
             cluster.scheduler_info.get("services", {}).pop("dashboard", None)
@@ -75,6 +65,24 @@ def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator
             yield client
         finally:
             close(client, cluster)
+
+
+def _cluster(workers: int, security: Any, local: Path, worker_kwargs: dict[str, Any]) -> Any:
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        protocol="tls://",
+        security=security,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        local_directory=str(local),
+        silence_logs=logging.ERROR,
+        **worker_kwargs,
+    )
 
 
 async def _no_http(scheduler: Any) -> None:

@@ -4,6 +4,7 @@ HTTP routes, scratch space inside OUT."""
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -49,4 +50,6 @@ def test_the_local_cluster_is_private_and_writes_inside_out(tmp_path: Path) -> N
         # the workers' scratch space and temporary files are inside OUT
         (dirs,) = client.run(_worker_dirs).values()
         assert all(Path(d).is_relative_to(out) for d in dirs), dirs
+        # Ctrl-C is the main process's: the workers ignore SIGINT (no tracebacks from them)
+        assert list(client.run(signal.getsignal, signal.SIGINT).values()) == [signal.SIG_IGN]
     assert not (out / ".work").exists()

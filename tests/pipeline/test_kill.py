@@ -24,6 +24,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from pipeline import cli
 from tests.conftest import ROOT, SAMPLE
 
 CONTRACT = ("applicants.csv", "findings.jsonl")
@@ -47,7 +48,8 @@ class Run:
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.proc.stderr is not None
@@ -116,6 +118,7 @@ class Run:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
+            self.reader.join(timeout=LIVENESS)  # every line read
 
 
 def seeded_out(sample_run: Path, out: Path, drop: Iterable[str] = ()) -> Path:
@@ -187,11 +190,14 @@ def test_ctrl_c_ends_the_run_promptly_even_with_a_hung_worker(
         workers = run.workers()
         hung = workers[0]
         hung.suspend()  # SIGSTOP: a worker that answers nothing any more
-        run.proc.send_signal(signal.SIGINT)
+        os.killpg(run.proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole group
         rc = run.proc.wait(timeout=LIVENESS)
     finally:
         run.end()
     assert rc == 130, "".join(run.log)
+    # the main process handles it; the workers (SIGINT ignored) print no tracebacks
+    assert "KeyboardInterrupt" not in "".join(run.log)
+    assert run.log[-1].strip() == cli.INTERRUPTED
     assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
     assert not list(out.rglob("*.tmp"))
     finish_and_compare(out, sample_run)
