@@ -14,8 +14,11 @@ The local cluster is private to the run:
 An existing scheduler (`--scheduler ADDRESS`) is the operator's: its security (TLS or not) is
 its own configuration; we connect with plain Dask defaults.
 
-Closing never hangs on a stuck worker: each step has a time limit, and worker processes
-still alive after it are killed.
+Ctrl-C is the main process's to handle: the workers ignore SIGINT (`pipeline.worker_setup`,
+a Dask preload), so a terminal's Ctrl-C, which reaches the whole process group, ends the run
+with one line and exit 130 instead of a traceback from every worker. Closing never hangs on a
+stuck worker: each step has a time limit, and worker processes still alive after it are
+killed.
 """
 
 from __future__ import annotations
