@@ -4,7 +4,10 @@ write OUT as results arrive.
 Each finished applicant is written to `OUT/parts/<id>.json` at once (atomic rename), so an
 interrupted run keeps what was done and a re-run with the same inputs skips it. The contract
 files (`applicants.csv`, `findings.jsonl`) and the report are assembled from the parts at the
-end, in form order, so the output does not depend on which worker finished first.
+end, in form order, so the output does not depend on which worker finished first. An
+applicant whose upload the system failed on (an engine timeout: `process.retry_later`) is
+reported but not kept, so the next run checks it again. The whole run holds OUT's lock and
+writes every file whole (pipeline.outdir).
 """
 
 from __future__ import annotations
