@@ -135,3 +135,9 @@ PDF_PAGES = register("pdf.pages")
 FILE_DIMENSIONS = register("file.dimensions")
 #: our system lost the worker processing the applicant, with no upload to blame (not cached)
 WORKER_LOST = register("processing.worker_lost")
+
+# -- issue 16: outputs (our own failures are never the applicant's)
+
+#: An upload the system failed on (an engine timed out or crashed): not the applicant's fault,
+#: and never kept, so the next run checks the applicant again.
+PROCESSING_SYSTEM = register("processing.system_error")

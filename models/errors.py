@@ -12,14 +12,15 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
-    """What `certcheck` exits with. The numbers 0, 2, 3, 4, 5 and 130 are public: keep them."""
+    """What `certcheck` exits with. The numbers 0, 2 to 7 and 130 are public: keep them."""
 
     ok = 0  # the run was done, whatever the findings say
     bad_args = 2  # the command line is wrong (argparse's own code)
     window = 3  # the window cannot be read
     rules = 4  # a rule or calibration file is wrong, or the window's region is unknown
     scheduler = 5  # the --scheduler address is malformed or cannot be reached
-    output = 6  # OUT cannot be used: it is a file, or cannot be created or written
+    output = 6  # OUT cannot be used: a file, not writable, full, or in use by another run
+    engine = 7  # an OCR engine cannot be started (missing models or libraries)
     internal = 15  # a bug: an exception nobody expected
     interrupted = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
@@ -49,6 +50,14 @@ class UsageError(CertcheckError):
 
 
 class OutputError(CertcheckError):
-    """OUT exists as a file, or cannot be created or written."""
+    """OUT exists as a file, cannot be created or written (full disk, read-only, a file where
+    a folder must be), or another run holds it."""
 
     exit_code = ExitCode.output
+
+
+class EngineError(CertcheckError):
+    """An OCR engine cannot be started in a worker: the run stops (no upload is blamed, nothing
+    is kept for a re-run to reuse)."""
+
+    exit_code = ExitCode.engine

@@ -13,7 +13,8 @@ One handler in `main` turns every error into its exit code (`models.errors.ExitC
   3    the window cannot be read
   4    a rule or calibration file is wrong, or window.toml names an unknown region (考区)
   5    the --scheduler address is malformed or no scheduler answers there
-  6    OUT cannot be used: it is a file, or cannot be created or written
+  6    OUT cannot be used: a file, not writable, full, or in use by another run
+  7    an OCR engine cannot be started (its models or libraries are missing)
   15   internal error: a bug (re-run with -v for the traceback)
   130  interrupted (finished applicants are kept in OUT/parts)
 
@@ -44,7 +45,8 @@ EXIT_CODES = """\
   3    the window cannot be read
   4    a rule or calibration file is wrong, or window.toml names an unknown region (考区)
   5    the --scheduler address is malformed or no scheduler answers there
-  6    OUT cannot be used: it is a file, or cannot be created or written
+  6    OUT cannot be used: a file, not writable, full, or in use by another run
+  7    an OCR engine cannot be started (its models or libraries are missing)
   15   internal error: a bug (re-run with -v for the traceback)
   130  interrupted (finished applicants are kept in OUT/parts)"""
 INTERRUPTED = "certcheck: interrupted; finished applicants are kept in OUT/parts"
@@ -230,6 +232,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     if summary["reused"]:
         print(f"（{summary['reused']} 名考生的结果沿用自上次运行。）")
+    if summary.get("retry_next_run"):
+        print(
+            f"（{summary['retry_next_run']} 名考生有文件因系统原因未能处理（非考生原因），"
+            "结果未保存，重新运行将再次核对。）"
+        )
     out = args.out
     print(f"Results: {out / 'applicants.csv'}, {out / 'findings.jsonl'}")
     print(f"Report:  {out / summary['report']}")

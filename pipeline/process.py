@@ -4,7 +4,11 @@ The only code that touches files on a worker: it reads each upload's bytes, hand
 verification stage (stages.recipe), writes the normalised pages and evidence crops the stage
 asks for under OUT, and returns an `ApplicantResult` of records. Anything that goes wrong while
 processing one upload becomes an `invalid` finding for that upload; the applicant and the run
-go on.
+go on. Except our own failures, which are never blamed on the applicant: an upload that cannot
+be read from WINDOW any more (WindowError), an image that cannot be written under OUT
+(OutputError) or an engine that cannot start (EngineError) stop the run; an engine that times
+out or crashes on one upload gives a `processing.system_error` finding and the applicant's
+result is not kept (`retry_later`), so the next run checks it again.
 """
 
 from __future__ import annotations
@@ -20,13 +24,25 @@ from pathlib import Path
 
 import cv2
 
-from models import ApplicantForm, ApplicantResult, Finding, Page, Reading, Rules, Upload
+from models import (
+    SLOT_LABELS,
+    ApplicantForm,
+    ApplicantResult,
+    Finding,
+    Page,
+    Reading,
+    Rules,
+    Upload,
+    checks,
+)
+from models.errors import EngineError
 from models.paths import safe_name
 from stages import form_checks, limits, recipe, upload_rules
-from stages.ocr.base import OcrEngine
+from stages.ocr.base import EngineUnavailable, OcrEngine, OcrError
 from stages.rarenames import UnknownNames
 
-from .window import read_upload
+from . import outdir
+from .window import WindowError, read_upload
 
 log = logging.getLogger(__name__)
 
@@ -70,10 +86,60 @@ def second_engine() -> OcrEngine | None:
     return _SECOND[0]
 
 
-def _write(out: Path, image: recipe.KeptImage) -> None:
-    path = out / image.path
-    path.parent.mkdir(parents=True, exist_ok=True)
-    cv2.imwrite(str(path), image.pixels, [cv2.IMWRITE_JPEG_QUALITY, image.quality])
+def _encode(image: recipe.KeptImage) -> bytes:
+    """A page or crop as the bytes of its file (a failure here is about the pixels: the
+    upload's processing error, as before)."""
+    suffix = Path(image.path).suffix or ".jpg"
+    ok, encoded = cv2.imencode(suffix, image.pixels, [cv2.IMWRITE_JPEG_QUALITY, image.quality])
+    if not ok:
+        raise ValueError(f"cannot encode {image.path}")
+    return bytes(encoded.tobytes())
+
+
+def _write(out: Path, rel: str, data: bytes) -> None:
+    """Write one page or crop whole (write then rename); failing is the run's error, not the
+    applicant's (cv2.imwrite would only answer False, and leave half a file on a full disk)."""
+    path = out / rel
+    with outdir.writing(f"under OUT ({rel})"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        outdir.write_bytes(path, data)
+
+
+def _read(root: Path, upload: Upload) -> bytes:
+    """The upload's bytes. It was listed and hashed when the window was loaded: failing to read
+    it now means the window changed under the run (ours to report, not the applicant's)."""
+    try:
+        return read_upload(root, upload.path)  # never through a link
+    except (OSError, ValueError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise WindowError(
+            f"{upload.path} can no longer be read ({why}): the window changed "
+            "during the run; run again once it is complete"
+        ) from exc
+
+
+def system_error(applicant_id: str, upload: Upload, exc: BaseException) -> Finding:
+    """An engine failed on this upload (timeout, crash): the system's problem, checked again
+    by the next run."""
+    label = SLOT_LABELS.get(upload.slot, upload.slot)
+    return checks.finding(
+        checks.PROCESSING_SYSTEM,
+        applicant_id=applicant_id,
+        slot=upload.slot,
+        file=upload.path,
+        field="file",
+        status="unreadable",
+        expected=None,
+        observed=f"{type(exc).__name__}: {str(exc)[:200]}",
+        confidence=None,
+        message=f"系统处理该{label}文件时出错（非考生原因），请人工查看原文件；重新运行将再次核对。",
+    )
+
+
+def retry_later(result: ApplicantResult) -> bool:
+    """True when the system failed on one of the applicant's uploads: the result is reported
+    but not kept, so the next run processes the applicant again."""
+    return any(f.check == checks.PROCESSING_SYSTEM.id for f in result.findings)
 
 
 def _job(task: ApplicantTask, upload: Upload, index: int) -> recipe.UploadJob:
@@ -125,12 +191,20 @@ def process_applicant(
             findings.append(limits.marked(aid, upload, over_budget[upload.path], task.budget))
             continue
         outcome = recipe.UploadOutcome()
+        files: list[tuple[str, bytes]] = []
         try:
-            with (guard or _unguarded)(upload):
-                data = read_upload(root, upload.path)  # never through a link
+            with (guard or _unguarded)(upload):  # its time budget (pipeline.budget)
+                data = _read(root, upload)
                 recipe.read_upload(_job(task, upload, index), data, engines, held, outcome)
-                for image in outcome.images.values():
-                    _write(out, image)
+                files = [(image.path, _encode(image)) for image in outcome.images.values()]
+        except WindowError:  # the window changed under the run: ours, stops the run
+            raise
+        except EngineUnavailable as exc:  # not this upload's fault: no upload can be read
+            raise EngineError(f"the OCR engine cannot be used: {exc}") from exc
+        except OcrError as exc:  # a timeout or crash on this upload: ours, tried again
+            log.warning("engine failed on %s: %s", upload.path, exc)
+            findings.append(system_error(task.applicant_id, upload, exc))
+            continue
         except Exception as exc:  # noqa: BLE001 - one bad file never sinks the applicant
             log.debug("processing %s failed:\n%s", upload.path, traceback.format_exc())
             findings.append(recipe.processing_error(task.applicant_id, upload, exc))
@@ -138,6 +212,8 @@ def process_applicant(
         finally:
             if outcome.fingerprint is not None:
                 prints.append((upload.slot, upload.path, outcome.fingerprint))
+        for rel, encoded in files:
+            _write(out, rel, encoded)
         findings.extend(outcome.findings)
         pages.extend(outcome.pages)
         readings.extend((upload.path, r) for r in outcome.readings)

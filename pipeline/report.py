@@ -55,6 +55,8 @@ from models import (
 )
 from models.paths import safe_name
 
+from . import outdir
+
 __all__ = [
     "FIELD_LABELS",
     "PAGE_ROWS",
@@ -514,8 +516,7 @@ def _untyped_row(result: ApplicantResult, form: ApplicantForm, href: str) -> Unt
 
 
 def _write_text(path: str, text: str) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    outdir.write_text(Path(path), text)  # whole or not at all (write then rename)
 
 
 def _write_applicants(
@@ -600,7 +601,7 @@ def _write_list(
     template = environment().get_template("report/list.html")
     for i in range(first, len(names)):
         html = template.render(context, listing=_list_page(kind, rows, names, i), static="static/")
-        (report_dir / names[i]).write_text(html, encoding="utf-8")
+        outdir.write_text(report_dir / names[i], html)
 
 
 def _type_title(key: _TypeKey) -> str:
@@ -672,7 +673,7 @@ def _prepare_folder(report_dir: Path) -> None:
     static.mkdir(parents=True, exist_ok=True)
     source = resources.files("pipeline").joinpath("static")
     for name in STATIC_FILES:
-        (static / name).write_bytes(source.joinpath(name).read_bytes())
+        outdir.write_bytes(static / name, source.joinpath(name).read_bytes())
     stale = [*report_dir.glob("list-*.html"), *report_dir.glob("type-*.html")]
     for path in [*stale, report_dir / "style.css"]:  # style.css: the stylesheet's old place
         path.unlink(missing_ok=True)  # the index would not link them
@@ -733,5 +734,5 @@ def write_report(
         static="static/",
     )
     index = report_dir / "index.html"
-    index.write_text(index_html, encoding="utf-8")
+    outdir.write_text(index, index_html)
     return index

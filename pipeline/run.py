@@ -4,7 +4,10 @@ write OUT as results arrive.
 Each finished applicant is written to `OUT/parts/<safe id>.json` at once (atomic rename), so an
 interrupted run keeps what was done and a re-run with the same inputs skips it. The contract
 files (`applicants.csv`, `findings.jsonl`) and the report are assembled from the parts at the
-end, in form order, so the output does not depend on which worker finished first.
+end, in form order, so the output does not depend on which worker finished first. An
+applicant whose upload the system failed on (an engine timeout: `process.retry_later`) is
+reported but not kept, so the next run checks it again. The whole run holds OUT's lock and
+writes every file whole (pipeline.outdir).
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
@@ -26,14 +31,15 @@ from typing import Any
 import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
+from models.errors import EngineError
 from models.paths import safe_name
 from stages import imagehash, window_checks
 from stages.limits import DEFAULT_BUDGET, Budget
-from stages.ocr.base import OcrEngine, UnavailableEngine
+from stages.ocr.base import OcrEngine
 
-from . import budget, versions
+from . import budget, outdir, versions
 from .calibration import calibrate, load_calibration
-from .process import ApplicantTask, process_applicant
+from .process import ApplicantTask, process_applicant, retry_later
 from .rules import load_rules
 from .window import Window, load_window, read_upload
 
@@ -82,8 +88,8 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
     engine: OcrEngine
     try:
         engine = rapid.shared(threads=1)
-    except Exception as exc:  # noqa: BLE001 - becomes a finding per upload below
-        engine = UnavailableEngine(str(exc))
+    except Exception as exc:  # noqa: BLE001 - no applicant's fault: the run stops (exit 7)
+        raise EngineError(f"the OCR engine cannot be started: {exc}") from exc
     return run_budgeted(task, engine)
 
 
@@ -218,16 +224,20 @@ def run_dask(
     keys: dict[str, str],
     workers: int,
     scheduler: str | None,
+    work_dir: Path | None = None,
     limits: Budget = DEFAULT_BUDGET,
 ) -> Iterator[ApplicantResult]:
-    """A task per applicant on a LocalCluster of single-threaded worker processes, or on an
-    existing scheduler; results are yielded as they complete. A local worker is ended over
-    `limits.worker_memory`; an applicant whose worker died twice is tried again without the
-    upload that killed it (pipeline.budget)."""
+    """A task per applicant on a private LocalCluster of single-threaded worker processes
+    (pipeline.cluster; scratch space in `work_dir`), or on an existing scheduler; results are
+    yielded as they complete. A local worker is ended over `limits.worker_memory`; an
+    applicant whose worker died twice is tried again without the upload that killed it
+    (pipeline.budget)."""
     import dask
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     from models.errors import SchedulerError
+
+    from .cluster import close, local_client
 
     # The worker's statistical profiler samples every thread every 10 ms: measured here as
     # about 0.3 core-seconds per upload of pure overhead, so it is off for our workers.
@@ -246,7 +256,7 @@ def run_dask(
     # inherited by local worker processes: each is single-threaded, Dask runs one per core
     for var in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    cluster = None
+    stack = ExitStack()
     if scheduler:
         # dask raises ValueError for a malformed address, OSError (TimeoutError among them)
         # when nobody answers; the connect timeout is dask's (30 s unless configured)
@@ -259,16 +269,15 @@ def run_dask(
             ) from exc
         except OSError as exc:
             raise SchedulerError(f"cannot reach the scheduler at {scheduler}: {exc}") from exc
+        stack.callback(close, client, None)
     else:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-            memory_limit=limits.worker_memory or 0,
+        client = stack.enter_context(
+            local_client(
+                workers,
+                work_dir or Path(tempfile.gettempdir()),
+                memory_limit=limits.worker_memory or 0,
+            )
         )
-        client = Client(cluster)
     try:
         futures = [
             client.submit(
@@ -281,9 +290,7 @@ def run_dask(
         ]
         yield from budget.results(client, run_task, futures, tasks)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        stack.close()  # closes within time limits: Ctrl-C or a hung worker never hangs here
 
 
 # -- outputs ---------------------------------------------------------------------------------
@@ -336,17 +343,39 @@ def add_window_findings(
     }
 
 
-def write_outputs(out: Path, window: Window, results: dict[str, ApplicantResult]) -> None:
-    with (out / "findings.jsonl").open("w", encoding="utf-8") as f:
-        for aid in window.order:
-            for finding in results[aid].findings:
-                f.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
-    with (out / "applicants.csv").open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["applicant_id", "verdict", "findings"])
-        for aid in window.order:
-            r = results[aid]
-            writer.writerow([aid, r.verdict, sum(1 for x in r.findings if x.needs_review)])
+#: first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A text cell Excel shows as text: one that would start a formula gets a leading `'`."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_outputs(
+    out: Path, window: Window, results: dict[str, ApplicantResult], summary: dict[str, Any]
+) -> None:
+    """The contract files and audit/run.json, each written whole under a temporary name, then
+    renamed into place together: a run killed here leaves the old files or the new ones."""
+    staged = outdir.Staged()
+    try:
+        with staged.open(out / "findings.jsonl") as f:
+            for aid in window.order:
+                for finding in results[aid].findings:
+                    f.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+        with staged.open(out / "applicants.csv", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["applicant_id", "verdict", "findings"])
+            for aid in window.order:
+                r = results[aid]
+                count = sum(1 for x in r.findings if x.needs_review)
+                writer.writerow([csv_cell(aid), r.verdict, count])
+        audit = out / "audit"
+        audit.mkdir(exist_ok=True)
+        staged.write_text(audit / "run.json", json.dumps(summary, ensure_ascii=False, indent=2))
+        staged.commit()
+    finally:
+        staged.discard()
 
 
 def run_window(
@@ -361,14 +390,61 @@ def run_window(
     limits: Budget = DEFAULT_BUDGET,
 ) -> dict[str, Any]:
     """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
-    run itself cannot be done."""
+    run itself cannot be done, OutputError when OUT cannot be written or another run holds it,
+    EngineError when an OCR engine cannot be started."""
     started = time.time()
+    if out.is_dir():  # held before the window is read: a second run on OUT stops at once
+        with outdir.locked(out):
+            window, rules = _load(window_dir, run_date)
+            return _run_in(out, window, rules, workers, scheduler, sync, progress, started, limits)
+    window, rules = _load(window_dir, run_date)  # a window that cannot be read creates no OUT
+    with outdir.writing(f"OUT ({out})"):
+        out.mkdir(parents=True, exist_ok=True)
+    with outdir.locked(out):
+        return _run_in(out, window, rules, workers, scheduler, sync, progress, started, limits)
+
+
+def _load(window_dir: Path, run_date: date | None) -> tuple[Window, Rules]:
     window = load_window(window_dir, run_date)
     info = window.info
-    rules = load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
-    out.mkdir(parents=True, exist_ok=True)
-    tasks = build_tasks(window, out, rules, limits)
+    return window, load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
+
+
+def _run_in(
+    out: Path,
+    window: Window,
+    rules: Rules,
+    workers: int | None,
+    scheduler: str | None,
+    sync: bool,
+    progress: bool,
+    started: float,
+    limits: Budget,
+) -> dict[str, Any]:
+    """The run under OUT's lock: what a killed run left half-done removed, scratch in OUT."""
+    removed = outdir.clean_stale(out)
+    if removed:
+        log.info("removed %d temporary files an interrupted run left", removed)
     budget.clear_crumbs(out)
+    with outdir.scratch(out) as work:
+        return _run_locked(
+            window, out, rules, work, workers, scheduler, sync, progress, started, limits
+        )
+
+
+def _run_locked(
+    window: Window,
+    out: Path,
+    rules: Rules,
+    work: Path,
+    workers: int | None,
+    scheduler: str | None,
+    sync: bool,
+    progress: bool,
+    started: float,
+    limits: Budget,
+) -> dict[str, Any]:
+    tasks = build_tasks(window, out, rules, limits)
     results: dict[str, ApplicantResult] = {}
     keys = {t.applicant_id: task_key(t) for t in tasks}
     todo = []
@@ -381,11 +457,17 @@ def run_window(
     bar = _progress(len(tasks), len(results), progress)
     workers = workers or os.cpu_count() or 1
     stream = (
-        run_sync(todo) if sync or not todo else run_dask(todo, keys, workers, scheduler, limits)
+        run_sync(todo)
+        if sync or not todo
+        else run_dask(todo, keys, workers, scheduler, work, limits)
     )
+    retried = 0
     for result in stream:
-        if not budget.is_worker_lost(result):  # our failure: a re-run tries again
-            write_part(out, result, keys[result.applicant_id])
+        if retry_later(result) or budget.is_worker_lost(result):  # ours: reported, not kept
+            retried += 1
+        else:
+            with outdir.writing("a part under OUT/parts"):
+                write_part(out, result, keys[result.applicant_id])
         results[result.applicant_id] = result
         bar.update(1)
     bar.close()
@@ -393,17 +475,18 @@ def run_window(
     results = add_window_findings(window, results)
     cal = load_calibration()
     results = {aid: calibrate(r, cal) for aid, r in results.items()}
-    write_outputs(out, window, results)
+    log.info("writing outputs")
     engine_versions = versions.engine_versions()
     from .report import write_report
 
-    report = write_report(
-        out,
-        window.info,
-        [results[a] for a in window.order],
-        window.forms,
-        versions=engine_versions,
-    )
+    with outdir.writing("the report under OUT/report"):
+        report = write_report(
+            out,
+            window.info,
+            [results[a] for a in window.order],
+            window.forms,
+            versions=engine_versions,
+        )
     summary = {
         "window": window.info.name,
         "region": window.info.region,
@@ -413,6 +496,7 @@ def run_window(
         "clear": sum(1 for a in window.order if results[a].verdict == "clear"),
         "uploads": sum(len(v) for v in window.uploads.values()),
         "reused": len(tasks) - len(todo),
+        "retry_next_run": retried,
         "stray_files": window.stray,
         "rules": list(rules.sources),
         "calibration": cal.source if cal else "none (raw recogniser scores)",
@@ -422,11 +506,9 @@ def run_window(
         "seconds": round(time.time() - started, 2),
         "report": str(report.relative_to(out)),
     }
-    audit = out / "audit"
-    audit.mkdir(exist_ok=True)
-    (audit / "run.json").write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    with outdir.writing("the results in OUT"):
+        write_outputs(out, window, results, summary)
+    log.info("outputs written")
     return summary
 
 

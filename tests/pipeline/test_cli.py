@@ -17,7 +17,14 @@ import dask
 import distributed
 import pytest
 
-from models.errors import CertcheckError, ExitCode, OutputError, ProcessingError, SchedulerError
+from models.errors import (
+    CertcheckError,
+    EngineError,
+    ExitCode,
+    OutputError,
+    ProcessingError,
+    SchedulerError,
+)
 from pipeline import cli, rules
 from pipeline.calibration import CalibrationError
 from pipeline.cli import main
@@ -55,13 +62,14 @@ def one_line(err: str) -> str:
 
 
 def test_the_error_tree_carries_the_exit_codes() -> None:
-    assert [int(c) for c in ExitCode] == [0, 2, 3, 4, 5, 6, 15, 130]
+    assert [int(c) for c in ExitCode] == [0, 2, 3, 4, 5, 6, 7, 15, 130]
     expected = {
         WindowError: 3,
         RulesError: 4,
         CalibrationError: 4,
         SchedulerError: 5,
         OutputError: 6,
+        EngineError: 7,
         ProcessingError: 15,
     }
     for error, code in expected.items():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +13,11 @@ import pytest
 from PIL import Image
 
 from models import ApplicantForm, Education, Exam, Upload
-from pipeline.process import ApplicantTask, process_applicant
+from models.errors import EngineError, OutputError
+from pipeline import outdir
+from pipeline.process import ApplicantTask, process_applicant, retry_later
 from pipeline.rules import load_rules
-from pipeline.window import hash_file
+from pipeline.window import WindowError, hash_file
 from stages.ocr.base import OcrEngine, OcrError, UnavailableEngine
 from tests.fakes import CrashingEngine, FakeEngine, TimingOutEngine
 
@@ -101,7 +105,9 @@ def test_broken_files_and_a_failing_engine_become_findings(tmp_path: Path) -> No
         f"uploads/{FORM.applicant_id}/{p}"
         for p in ("id_front/a.jpg", "id_back/b.jpg", "diploma/c.jpg", "licence/d.jpg")
     }
-    assert files[f"uploads/{FORM.applicant_id}/id_front/a.jpg"].check == "processing.error"
+    # the engine's failure is ours (tried again by the next run), the broken files are not
+    assert files[f"uploads/{FORM.applicant_id}/id_front/a.jpg"].check == "processing.system_error"
+    assert files[f"uploads/{FORM.applicant_id}/id_back/b.jpg"].check == "processing.error"
     assert all(f.message for f in files.values())
     assert any(f.slot == "form" for f in result.findings)  # the other checks still ran
 
@@ -210,22 +216,56 @@ def test_a_card_whose_gender_line_was_missed_is_looked_at_again(tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
-    ("engine", "reason"),
+    ("engine", "check", "reason"),
     [
-        (CrashingEngine(ID_LINES), "处理出错"),
-        (TimingOutEngine(ID_LINES), "文字识别引擎出错"),
-        (UnavailableEngine("models missing"), "文字识别引擎出错"),
+        (CrashingEngine(ID_LINES), "processing.error", "处理出错"),
+        (TimingOutEngine(ID_LINES), "processing.system_error", "非考生原因"),
     ],
 )
 def test_an_engine_that_crashes_or_times_out_is_our_failure_for_that_upload_only(
-    tmp_path: Path, engine: OcrEngine, reason: str
+    tmp_path: Path, engine: OcrEngine, check: str, reason: str
 ) -> None:
     files = {"id_front/a.jpg": _jpeg((1000, 630)), "photo/p.jpg": _jpeg((390, 567))}
     result = process_applicant(_task(tmp_path, files), engine)
-    (failed,) = [f for f in result.findings if f.check == "processing.error"]
-    assert failed.slot == "id_front" and failed.status == "invalid" and reason in failed.message
+    (failed,) = [f for f in result.findings if f.check.startswith("processing.")]
+    assert failed.slot == "id_front" and failed.check == check and reason in failed.message
     # the photo needs no OCR: it is still checked
     assert {f.field for f in result.findings if f.slot == "photo"} >= {"orientation", "shape"}
+    # an engine's timeout is the system's: the result is not kept, the next run tries again
+    assert retry_later(result) == (check == "processing.system_error")
+
+
+def test_an_engine_that_cannot_start_stops_the_run(tmp_path: Path) -> None:
+    files = {"id_front/a.jpg": _jpeg((1000, 630))}
+    with pytest.raises(EngineError, match="models missing") as caught:
+        process_applicant(_task(tmp_path, files), UnavailableEngine("models missing"))
+    assert caught.value.exit_code == 7
+
+
+def test_an_unwritable_out_is_the_runs_error_never_the_applicants(tmp_path: Path) -> None:
+    task = _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630))})
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "pages").write_text("a file where a folder must be")
+    with pytest.raises(OutputError, match="cannot write"):
+        process_applicant(task, FakeEngine(ID_LINES))
+
+
+def test_a_full_disk_is_the_runs_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(path: Path, data: bytes, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(outdir, "write_bytes", full)
+    task = _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630))})
+    with pytest.raises(OutputError, match="No space left"):
+        process_applicant(task, FakeEngine(ID_LINES))
+
+
+def test_an_upload_gone_from_the_window_is_the_runs_error(tmp_path: Path) -> None:
+    task = _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630))})
+    (tmp_path / task.uploads[0].path).unlink()  # the window changed after it was listed
+    with pytest.raises(WindowError, match="can no longer be read") as caught:
+        process_applicant(task, FakeEngine(ID_LINES))
+    assert caught.value.exit_code == 3
 
 
 def test_two_uploads_in_one_slot_keep_their_own_evidence(tmp_path: Path) -> None:
@@ -235,3 +275,16 @@ def test_two_uploads_in_one_slot_keep_their_own_evidence(tmp_path: Path) -> None
     crops = [f.evidence for f in result.findings if f.field == "name" and f.slot == "id_front"]
     assert len(crops) == 2 and all(crops) and len(set(crops)) == 2
     assert all((tmp_path / "out" / str(c)).exists() for c in crops)
+
+
+def test_a_page_that_cannot_be_encoded_is_that_uploads_error_not_outs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cv2
+
+    monkeypatch.setattr(cv2, "imencode", lambda *args: (False, None))
+    result = process_applicant(
+        _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630))}), FakeEngine(ID_LINES)
+    )
+    (failed,) = [f for f in result.findings if f.check.startswith("processing.")]
+    assert failed.check == "processing.error" and "cannot encode" in (failed.observed or "")

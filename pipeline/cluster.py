@@ -1,0 +1,111 @@
+"""The Dask cluster a run uses: a private local one, or an existing scheduler.
+
+The local cluster is private to the run:
+- TLS with credentials made for this run only (`Security.temporary()`, kept in memory): the
+  scheduler and workers listen on 127.0.0.1 and accept only peers holding them, so no other
+  local process can connect and run code in our workers (a plain `tcp://` client is refused);
+- no dashboard: Dask's scheduler always starts an HTTP server (on :8787 unless told
+  otherwise, even with `dashboard_address=None`, and registers it as its "dashboard"); here it
+  starts on an ephemeral 127.0.0.1 port with no routes and is stopped at once; the workers'
+  own HTTP servers (127.0.0.1, ephemeral ports) serve no routes;
+- the workers' scratch space is OUT/.work/ (`local_directory`, and TMPDIR, which the worker
+  processes inherit from `outdir.scratch`).
+
+An existing scheduler (`--scheduler ADDRESS`) is the operator's: its security (TLS or not) is
+its own configuration; we connect with plain Dask defaults.
+
+Ctrl-C is the main process's to handle: the workers ignore SIGINT (`pipeline.worker_setup`,
+a Dask preload), so a terminal's Ctrl-C, which reaches the whole process group, ends the run
+with one line and exit 130 instead of a traceback from every worker. Closing never hangs on a
+stuck worker: each step has a time limit, and worker processes still alive after it are
+killed.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: seconds to wait for the client and the cluster to close before their processes are killed
+CLOSE_TIMEOUT = 10
+
+
+def _private_config() -> dict[str, Any]:
+    return {
+        "distributed.scheduler.http.routes": [],
+        "distributed.worker.http.routes": [],
+        # Ctrl-C is the main process's to handle: the workers ignore SIGINT
+        "distributed.worker.preload": ["pipeline.worker_setup"],
+    }
+
+
+@contextmanager
+def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator[Any]:
+    """A Client on a private LocalCluster of single-threaded worker processes."""
+    import dask
+    from dask.distributed import Client
+    from distributed.security import Security
+
+    security = Security.temporary()
+    local = work_dir / "dask"
+    local.mkdir(parents=True, exist_ok=True)
+    with dask.config.set({**_private_config(), "temporary-directory": str(local)}):
+        cluster = _cluster(workers, security, local, worker_kwargs)
+        try:
+            cluster.sync(_no_http, cluster.scheduler)
+            cluster.scheduler_info.get("services", {}).pop("dashboard", None)
+            client = Client(cluster, security=security)
+        except BaseException:
+            close(None, cluster)
+            raise
+        try:
+            yield client
+        finally:
+            close(client, cluster)
+
+
+def _cluster(workers: int, security: Any, local: Path, worker_kwargs: dict[str, Any]) -> Any:
+    from dask.distributed import LocalCluster
+
+    return LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        protocol="tls://",
+        security=security,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        local_directory=str(local),
+        silence_logs=logging.ERROR,
+        **worker_kwargs,
+    )
+
+
+async def _no_http(scheduler: Any) -> None:
+    """Stop the HTTP server Dask's scheduler always starts (it registers it as its
+    "dashboard"): a private run needs none."""
+    scheduler.http_server.stop()
+    scheduler.services.pop("dashboard", None)
+
+
+def close(client: Any | None, cluster: Any | None) -> None:
+    """Close the client and cluster within CLOSE_TIMEOUT each, then kill any worker process
+    still alive (a hung worker never keeps the run alive, Ctrl-C included)."""
+    if client is not None:
+        with suppress(Exception):
+            client.close(timeout=CLOSE_TIMEOUT)
+    if cluster is not None:
+        with suppress(Exception):
+            cluster.close(timeout=CLOSE_TIMEOUT)
+    for child in multiprocessing.active_children():
+        log.warning("killing worker process %s that did not stop", child.pid)
+        with suppress(Exception):
+            child.kill()
+            child.join(CLOSE_TIMEOUT)

@@ -1,0 +1,15 @@
+"""Set-up run in every local worker process as it starts (a Dask preload, pipeline.cluster).
+
+Ctrl-C is the main process's to handle: it closes the cluster and exits with 130. A terminal
+sends SIGINT to the whole process group, workers included; ignored here, it no longer makes
+each worker print a KeyboardInterrupt traceback while the main process shuts them down.
+"""
+
+from __future__ import annotations
+
+import signal
+
+
+def dask_setup(worker: object) -> None:
+    """Called by Dask in the worker process's main thread, before the worker takes tasks."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,0 +1,55 @@
+"""The local cluster is private (issue 16): TLS with this run's credentials, no dashboard or
+HTTP routes, scratch space inside OUT."""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+from pathlib import Path
+
+import distributed
+import psutil
+import pytest
+from dask.distributed import Client
+from distributed.security import Security
+
+from pipeline import outdir
+from pipeline.cluster import local_client
+
+# distributed adds its defaults to dask's config when imported (see test_cli)
+assert distributed.__version__
+
+
+def _worker_dirs(dask_worker: distributed.Worker) -> tuple[str, str, str]:
+    return dask_worker.local_directory, tempfile.gettempdir(), os.environ.get("TMPDIR", "")
+
+
+def test_the_local_cluster_is_private_and_writes_inside_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    with outdir.scratch(out) as work, local_client(1, work) as client:
+        cluster = client.cluster
+        address = cluster.scheduler_address
+        assert address.startswith("tls://127.0.0.1:")
+        # no dashboard, and the HTTP server Dask always starts is not on 8787 and serves nothing
+        assert cluster.dashboard_link == ""
+        scheduler = cluster.scheduler
+        assert "dashboard" not in scheduler.services
+        assert scheduler.http_application.applications == []
+        # this process listens only where the scheduler and the nannies speak TLS
+        nannies = [w.address for w in cluster.workers.values()]
+        tls = {int(a.rsplit(":", 1)[1]) for a in [address, *nannies]}
+        mine = psutil.Process().net_connections(kind="tcp")
+        assert {c.laddr.port for c in mine if c.status == psutil.CONN_LISTEN} <= tls
+        # a client without this run's credentials cannot connect
+        with pytest.raises((OSError, TimeoutError)):
+            Client("tcp://" + address.removeprefix("tls://"), timeout="3s")
+        with pytest.raises((OSError, TimeoutError)):
+            Client(address, security=Security.temporary(), timeout="3s")  # another run's
+        # the workers' scratch space and temporary files are inside OUT
+        (dirs,) = client.run(_worker_dirs).values()
+        assert all(Path(d).is_relative_to(out) for d in dirs), dirs
+        # Ctrl-C is the main process's: the workers ignore SIGINT (no tracebacks from them)
+        assert list(client.run(signal.getsignal, signal.SIGINT).values()) == [signal.SIG_IGN]
+    assert not (out / ".work").exists()
