@@ -234,7 +234,10 @@ def score_kind(
             return verdict(bool(cells) or bool(lf), "row" if cells else _short(lf))
         bad = [c for c in cells if c.startswith(FORMULA_START)]
         if not cells:
-            return verdict(False, "no row")
+            # an id refused as a folder name (a tab, a control character) is its line's
+            # finding and row `line-N`: no formula reaches the spreadsheet either
+            lf = _line_findings(kind, findings)
+            return verdict(bool(lf), _short(lf) if lf else "no row")
         return verdict(not bad, f"cell {bad[0]!r} starts a formula" if bad else f"{cells[0]!r}")
     raise ValueError(f"unknown expectation {expect!r}")
 

@@ -121,6 +121,7 @@ FORM_LINE_ID = register("form.line.applicant_id")  # an id that cannot name a fo
 FILE_SYMLINK = register("file.symlink")  # a link under uploads/: never followed
 FILE_SPECIAL = register("file.special")  # a FIFO, socket or device under uploads/: never opened
 FILE_NAME = register("file.name")  # a name that is not UTF-8: cannot be reported as it is
+FILE_PLACE = register("file.place")  # a file in an applicant's folder but not in a slot's
 
 # -- issue 16: budgets
 #: an upload over a processing budget (decoded pixels, PDF pages or content, time, memory)

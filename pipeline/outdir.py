@@ -9,7 +9,8 @@ failure to write OUT reported as the run's failure (exit 6), never as an applica
   file or the new whole file, never half of one. `clean_stale` removes the `.tmp` files a
   killed run left; it runs under the lock, so it never removes a live run's.
 - `scratch(out)`: OUT/.work/ as the temporary directory of this process and of the workers it
-  starts (Dask's local directory, TMPDIR for the engines' temporary files), removed at the end:
+  starts (Dask's local directory, TMPDIR for the engines' temporary files, XDG_CACHE_HOME for
+  libraries' caches), removed at the end:
   a run writes nothing outside OUT.
 - `writing(what)`: an OSError under it (full disk, read-only OUT, a file where a folder must
   be) becomes an `OutputError` naming the path.
@@ -159,18 +160,23 @@ def scratch(out: Path) -> Iterator[Path]:
     """OUT/.work/ as this process's temporary directory (inherited by the worker processes it
     starts); removed, with whatever the engines left there, at the end."""
     work = out / WORK
-    tmp = work / "tmp"
+    # TMPDIR for the engines' temporary files (Tesseract's images); XDG_CACHE_HOME for what
+    # libraries keep in the user's cache (onnxruntime's usage database under ~/.cache)
+    folders = {"TMPDIR": work / "tmp", "XDG_CACHE_HOME": work / "cache"}
     with writing("the scratch folder OUT/.work"):
-        tmp.mkdir(parents=True, exist_ok=True)
-    saved_env, saved_dir = os.environ.get("TMPDIR"), tempfile.tempdir
-    os.environ["TMPDIR"] = str(tmp)
-    tempfile.tempdir = str(tmp)
+        for folder in folders.values():
+            folder.mkdir(parents=True, exist_ok=True)
+    saved_env = {name: os.environ.get(name) for name in folders}
+    saved_dir = tempfile.tempdir
+    os.environ.update({name: str(folder) for name, folder in folders.items()})
+    tempfile.tempdir = str(folders["TMPDIR"])
     try:
         yield work
     finally:
         tempfile.tempdir = saved_dir
-        if saved_env is None:
-            os.environ.pop("TMPDIR", None)
-        else:
-            os.environ["TMPDIR"] = saved_env
+        for name, value in saved_env.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         shutil.rmtree(work, ignore_errors=True)

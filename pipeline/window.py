@@ -152,6 +152,8 @@ class Inventory:
         shown = _shown(parts)
         applicant_id = _shown(parts[1:2])
         slot = _shown(parts[2:3]) if len(parts) >= 3 else "other"
+        if why == "place" and len(parts) == 3:  # a file beside the slot folders
+            slot = "other"
         name = _shown(parts[-1:])
         log.info("not read: %s (%s)", shown, why)
         self.refused.setdefault(applicant_id, []).append(
@@ -168,6 +170,9 @@ def _refused_finding(
     elif why == "special":
         check, expected, observed = checks.FILE_SPECIAL, "普通文件", detail
         message = f"上传的“{name}”不是普通文件（{detail}），系统不读取，请上传文件本身。"
+    elif why == "place":
+        check, expected, observed = checks.FILE_PLACE, "uploads/考生/材料栏目/文件", shown
+        message = f"上传的“{name}”不在某一材料栏目中，系统未核对该文件，请上传到对应的材料栏目。"
     else:
         check, expected, observed = checks.FILE_NAME, "UTF-8 编码的文件名", shown
         message = f"上传的“{name}”的名称不是有效的UTF-8编码，系统无法识别，请重命名后重新上传。"
@@ -241,8 +246,11 @@ def _entry(dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
         inv.refuse(parts, "symlink", target)
     elif not stat.S_ISREG(st.st_mode):
         inv.refuse(parts, "special", _SPECIAL_LABELS.get(stat.S_IFMT(st.st_mode), "非普通文件"))
-    elif len(parts) != 4:
+    elif len(parts) == 2:  # a file directly under uploads/: nobody's
         inv.stray.append(_shown(parts))
+    elif len(parts) != 4:  # in an applicant's folder but not in a slot's: said to them
+        inv.stray.append(_shown(parts))
+        inv.refuse(parts, "place")
     else:
         _open_file(name, dir_fd, parts, inv)
 

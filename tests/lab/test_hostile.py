@@ -239,6 +239,9 @@ def test_csv_formula_must_be_escaped(tmp_path: Path) -> None:
     v = _score(tmp_path / "b", kind, [], [["=1+1", "review", "2"]])
     assert not v.clear and "formula" in v.found
     assert not _score(tmp_path / "c", kind, [], []).clear
+    # an id refused as data (its line's finding, row line-3) keeps formulas out too
+    refused = _f("line-3", None, status="invalid", field="line", slot="form")
+    assert _score(tmp_path / "e", kind, [refused], [["line-3", "review", "1"]]).clear
 
 
 def test_missing_and_row(tmp_path: Path) -> None:

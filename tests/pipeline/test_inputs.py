@@ -275,7 +275,8 @@ def test_junk_files_are_ignored_and_any_other_name_is_read(tmp_path: Path) -> No
         f"{AID}/photo/._..IMG_0001.jpg": b"\0\5\26\7",
         f"{AID}/.DS_Store": b"junk",
         ".DS_Store": b"junk",
-        f"{AID}/loose.jpg": _jpeg(),  # wrong depth: stray, as before
+        f"{AID}/loose.jpg": _jpeg(),  # wrong depth: stray, and said to the applicant
+        f"{AID}/id_front/scans/deep.jpg": _jpeg(),
     }
     root = make_window(tmp_path, [FORM], files)
     window = load_window(root, RUN)
@@ -283,8 +284,12 @@ def test_junk_files_are_ignored_and_any_other_name_is_read(tmp_path: Path) -> No
         f"uploads/{AID}/id_front/.hidden.jpg",
         f"uploads/{AID}/photo/..IMG_0001.jpg",
     ]
-    assert window.findings == {}
-    assert window.stray == [f"uploads/{AID}/loose.jpg"]
+    placed = {(f.slot, f.file, f.check, f.status) for f in window.findings[AID]}
+    assert placed == {
+        ("id_front", f"uploads/{AID}/id_front/scans/deep.jpg", "file.place", "invalid"),
+        ("other", f"uploads/{AID}/loose.jpg", "file.place", "invalid"),
+    }
+    assert window.stray == [f"uploads/{AID}/id_front/scans/deep.jpg", f"uploads/{AID}/loose.jpg"]
 
 
 def test_a_deep_tree_is_listed_as_stray_not_walked_forever(tmp_path: Path) -> None:

@@ -201,5 +201,8 @@ def test_a_run_writes_its_temporary_files_inside_out(tmp_path: Path) -> None:
     before = tempfile.gettempdir()
     with outdir.scratch(out) as work:
         assert tempfile.gettempdir() == str(work / "tmp") == os.environ["TMPDIR"]
+        # onnxruntime keeps a usage database under $XDG_CACHE_HOME (else ~/.cache)
+        assert os.environ["XDG_CACHE_HOME"] == str(work / "cache")
         assert work.parent == out
     assert tempfile.gettempdir() == before and not work.exists()
+    assert os.environ.get("XDG_CACHE_HOME") != str(work / "cache")
