@@ -524,7 +524,7 @@ def upload_budget(certcheck: list[str]) -> tuple[float, str]:
         ).stdout
     except (OSError, subprocess.TimeoutExpired):
         text = ""
-    at = text.find("--upload-timeout")
+    at = text.rfind("--upload-timeout")  # the option's own help, not the usage line
     if at >= 0:
         m = re.search(r"default[:=]?\s*([0-9.]+)", text[at : at + 600])
         if m:
