@@ -13,7 +13,7 @@ BENCH_N ?= 40
 RELIABILITY_WORKERS ?= 2
 RELIABILITY_FLAGS ?=
 REALDATA ?= ../shared/realdata
-APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono
+APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono strace
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
 	reliability
@@ -23,6 +23,7 @@ install: $(STAMP)
 system-deps:
 	@missing=""; \
 	command -v tesseract >/dev/null || missing="$(APT_PKGS)"; \
+	command -v strace >/dev/null || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata ] || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/osd.traineddata ] || missing="$(APT_PKGS)"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$(APT_PKGS)"; \
