@@ -23,7 +23,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -392,16 +392,28 @@ def run_window(
     """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
     run itself cannot be done, OutputError when OUT cannot be written or another run holds it,
     EngineError when an OCR engine cannot be started."""
-    started = time.time()
+    opts = _Options(workers, scheduler, sync, progress, limits, time.time())
     if out.is_dir():  # held before the window is read: a second run on OUT stops at once
         with outdir.locked(out):
             window, rules = _load(window_dir, run_date)
-            return _run_in(out, window, rules, workers, scheduler, sync, progress, started, limits)
+            return _run_in(out, window, rules, opts)
     window, rules = _load(window_dir, run_date)  # a window that cannot be read creates no OUT
     with outdir.writing(f"OUT ({out})"):
         out.mkdir(parents=True, exist_ok=True)
     with outdir.locked(out):
-        return _run_in(out, window, rules, workers, scheduler, sync, progress, started, limits)
+        return _run_in(out, window, rules, opts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """How `run_window` was asked to run, handed on to the steps under OUT's lock."""
+
+    workers: int | None
+    scheduler: str | None
+    sync: bool
+    progress: bool
+    limits: Budget
+    started: float
 
 
 def _load(window_dir: Path, run_date: date | None) -> tuple[Window, Rules]:
@@ -410,41 +422,20 @@ def _load(window_dir: Path, run_date: date | None) -> tuple[Window, Rules]:
     return window, load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
 
 
-def _run_in(
-    out: Path,
-    window: Window,
-    rules: Rules,
-    workers: int | None,
-    scheduler: str | None,
-    sync: bool,
-    progress: bool,
-    started: float,
-    limits: Budget,
-) -> dict[str, Any]:
+def _run_in(out: Path, window: Window, rules: Rules, opts: _Options) -> dict[str, Any]:
     """The run under OUT's lock: what a killed run left half-done removed, scratch in OUT."""
     removed = outdir.clean_stale(out)
     if removed:
         log.info("removed %d temporary files an interrupted run left", removed)
     budget.clear_crumbs(out)
     with outdir.scratch(out) as work:
-        return _run_locked(
-            window, out, rules, work, workers, scheduler, sync, progress, started, limits
-        )
+        return _run_locked(window, out, rules, work, opts)
 
 
 def _run_locked(
-    window: Window,
-    out: Path,
-    rules: Rules,
-    work: Path,
-    workers: int | None,
-    scheduler: str | None,
-    sync: bool,
-    progress: bool,
-    started: float,
-    limits: Budget,
+    window: Window, out: Path, rules: Rules, work: Path, opts: _Options
 ) -> dict[str, Any]:
-    tasks = build_tasks(window, out, rules, limits)
+    tasks = build_tasks(window, out, rules, opts.limits)
     results: dict[str, ApplicantResult] = {}
     keys = {t.applicant_id: task_key(t) for t in tasks}
     todo = []
@@ -454,12 +445,12 @@ def _run_locked(
             results[task.applicant_id] = cached
         else:
             todo.append(task)
-    bar = _progress(len(tasks), len(results), progress)
-    workers = workers or os.cpu_count() or 1
+    bar = _progress(len(tasks), len(results), opts.progress)
+    workers = opts.workers or os.cpu_count() or 1
     stream = (
         run_sync(todo)
-        if sync or not todo
-        else run_dask(todo, keys, workers, scheduler, work, limits)
+        if opts.sync or not todo
+        else run_dask(todo, keys, workers, opts.scheduler, work, opts.limits)
     )
     retried = 0
     for result in stream:
@@ -503,7 +494,7 @@ def _run_locked(
         "versions": engine_versions,
         "source_sha256": versions.source_hash(),
         "model_sha256": versions.model_hashes(),
-        "seconds": round(time.time() - started, 2),
+        "seconds": round(time.time() - opts.started, 2),
         "report": str(report.relative_to(out)),
     }
     with outdir.writing("the results in OUT"):
