@@ -57,6 +57,11 @@ def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator
     local.mkdir(parents=True, exist_ok=True)
     with dask.config.set({**_private_config(), "temporary-directory": str(local)}):
         cluster = _cluster(workers, security, local, worker_kwargs)
+        # the scheduler (in this process) enables Dask's GC diagnosis as the workers do; it
+        # is off for the same reason (pipeline.worker_setup)
+        from distributed.gc import disable_gc_diagnosis
+
+        disable_gc_diagnosis(force=True)
         try:
             cluster.sync(_no_http, cluster.scheduler)
             cluster.scheduler_info.get("services", {}).pop("dashboard", None)

@@ -25,6 +25,12 @@ def _worker_dirs(dask_worker: distributed.Worker) -> tuple[str, str, str]:
     return dask_worker.local_directory, tempfile.gettempdir(), os.environ.get("TMPDIR", "")
 
 
+def _gc_diagnosis_on() -> bool:
+    from distributed.gc import _gc_diagnosis
+
+    return bool(_gc_diagnosis.enabled)
+
+
 def test_the_local_cluster_is_private_and_writes_inside_out(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
@@ -52,4 +58,6 @@ def test_the_local_cluster_is_private_and_writes_inside_out(tmp_path: Path) -> N
         assert all(Path(d).is_relative_to(out) for d in dirs), dirs
         # Ctrl-C is the main process's: the workers ignore SIGINT (no tracebacks from them)
         assert list(client.run(signal.getsignal, signal.SIGINT).values()) == [signal.SIG_IGN]
+        # no GC callback of Dask's in the workers (it printed tracebacks in deep recursions)
+        assert list(client.run(_gc_diagnosis_on).values()) == [False] and not _gc_diagnosis_on()
     assert not (out / ".work").exists()
