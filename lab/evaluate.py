@@ -219,7 +219,8 @@ def _all_pass_by_family(
             if u.get("doc_type") != u.get("slot") or u["file"] not in worst:
                 continue
             family = (u.get("fields") or {}).get("family", "-")
-            row = counts[f"{u['slot']}/{family}"]
+            folder = f" (in {u['folder']})" if u.get("folder") else ""
+            row = counts[f"{u['slot']}/{family}{folder}"]
             row[0] += worst[u["file"]]
             row[1] += 1
     return dict(counts)

@@ -180,6 +180,8 @@ def process_applicant(
     held = UnknownNames(engine.charset)
     out, root = Path(task.out_root), Path(task.window_root)
     counters: dict[str, int] = {}
+    found: dict[str, str] = {}  # a material found outside its slot → that upload
+    read_as: dict[str, str] = {}  # an upload in 其他材料 → the material it was read as
     aid, over_budget = task.applicant_id, dict(task.over_budget)
     for upload in task.uploads:
         findings.extend(upload_rules.check_upload(upload, task.rules))
@@ -214,9 +216,15 @@ def process_applicant(
                 prints.append((upload.slot, upload.path, outcome.fingerprint))
         for rel, encoded in files:
             _write(out, rel, encoded)
+        if outcome.read_as:  # a material found outside its own slot
+            found.setdefault(outcome.read_as, upload.path)
+            if upload.slot == recipe.OTHER:
+                read_as[upload.path] = outcome.read_as
         findings.extend(outcome.findings)
         pages.extend(outcome.pages)
         readings.extend((upload.path, r) for r in outcome.readings)
+    findings = upload_rules.found_elsewhere(findings, found)
+    findings = upload_rules.rules_as_read(findings, task.uploads, read_as, task.rules)
     findings, readings = recipe.finish_applicant(task.form, held, findings, readings)
     return ApplicantResult(
         applicant_id=task.applicant_id,

@@ -45,6 +45,8 @@ from .ocr.base import OcrEngine, OcrError
 from .pdfpages import read_pdf
 
 EVIDENCE_PAD = 12
+#: The slot of 其他材料: what is uploaded there is read for what it is.
+OTHER = "other"
 #: Pages of a PDF that are read.
 MAX_PDF_PAGES = 3
 
@@ -92,6 +94,9 @@ class UploadOutcome:
     images: dict[str, KeptImage] = field(default_factory=dict)
     #: stages.imagehash fingerprint of the first page, for the cross-applicant check
     fingerprint: str | None = None
+    #: the material an upload outside its own slot was found to be (an upload in 其他材料,
+    #: or a required material in another slot), for the presence check
+    read_as: str | None = None
 
     def keep(self, path: str, pixels: np.ndarray, quality: int = 85) -> str:
         self.images[path] = KeptImage(path, pixels, quality)
@@ -306,7 +311,8 @@ def _scanned_page(
             exif,
         )
     )
-    lines = read_page(slot, norm.image, norm.quads, engine) if material else []
+    readable = material is not None or slot == OTHER
+    lines = read_page(slot, norm.image, norm.quads, engine) if readable else []
     return _Page(page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm)
 
 
@@ -457,9 +463,10 @@ def read_upload(
             page = _layer_page(job, out, raw, exif, page_no, layer)
         else:
             page = _scanned_page(job, out, raw, exif, page_no, engines.ocr)
-        if materials.get(upload.slot) is None:
-            continue
-        _read_fields(job, out, page, engines, held)
+        if upload.slot == OTHER:
+            _read_other(job, out, page, engines, held)
+        elif materials.get(upload.slot) is not None:
+            _read_fields(job, out, page, engines, held)
     if total > len(images):
         out.findings.append(_pages_left(job, out, len(images), total))
     return out
@@ -491,7 +498,22 @@ def _read_fields(
     doc = classify.classify(row.text for row in rows)
     out.findings.append(doc_type_finding(job, doc))
     if classify.is_expected(doc, slot) is False:
+        if doc.best is not None and classify.is_expected(doc, doc.best):
+            out.read_as = doc.best  # the wrong slot, but a material the rules may require
         return  # the wrong document: its fields would only add noise
+    _check_fields(job, out, page, engines, held, rows)
+
+
+def _check_fields(
+    job: UploadJob,
+    out: UploadOutcome,
+    page: _Page,
+    engines: Engines,
+    held: rarenames.UnknownNames,
+    rows: list[read.Row],
+) -> None:
+    """The fields of the job's material read off the page and checked against the form."""
+    slot = job.upload.slot
     found = materials.extract(slot, rows)
     if not page.layer:
         found = _look_again(job, out, page, found, engines.ocr)
@@ -503,6 +525,54 @@ def _read_fields(
         out.readings.extend(readings.values())
         return
     _verify(job, out, page, readings, engines, held)
+
+
+def _read_other(
+    job: UploadJob,
+    out: UploadOutcome,
+    page: _Page,
+    engines: Engines,
+    held: rarenames.UnknownNames,
+) -> None:
+    """An upload in 其他材料 is read for what it is (issue 15): a material the classifier is
+    sure of is checked as that material (its findings name the material's slot, the file
+    stays the one in `other`), and the applicant's presence check counts it
+    (`upload_rules.found_elsewhere`); anything else is left as an extra document."""
+    rows = read.group_rows(page.lines)
+    doc = classify.classify(row.text for row in rows)
+    material = doc.best if doc.best and classify.is_expected(doc, doc.best) else None
+    if page.number == 0:
+        out.findings.append(other_finding(job, material, doc))
+    if material is None or materials.get(material) is None or page.number:
+        return
+    out.read_as = material
+    as_material = replace(
+        job,
+        upload=replace(job.upload, slot=material),
+        evidence_dir=f"{job.evidence_dir}/{OTHER}_{job.index}",
+    )
+    _check_fields(as_material, out, page, engines, held, rows)
+
+
+def other_finding(job: UploadJob, material: str | None, doc: classify.DocType) -> Finding:
+    """What an upload in 其他材料 was found to be: never a problem in itself."""
+    label = SLOT_LABELS.get(material, material) if material else None
+    return checks.finding(
+        checks.DOC_TYPE,
+        applicant_id=job.applicant_id,
+        slot=job.upload.slot,
+        file=job.upload.path,
+        field="doc_type",
+        status="pass",
+        expected=SLOT_LABELS[OTHER],
+        observed=label or "无法判断",
+        confidence=min(1.0, 0.5 + 0.1 * doc.score(material)) if material else None,
+        message=(
+            f"“其他材料”栏上传的是{label}，已按{label}核对。"
+            if label
+            else "“其他材料”栏上传的材料未识别为需核对的材料，未作核对。"
+        ),
+    )
 
 
 def finish_applicant(

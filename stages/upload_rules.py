@@ -7,6 +7,7 @@ its content others (CONTRACT §2).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
 from models import SLOT_LABELS, ApplicantForm, Finding, Requirement, Rules, Upload, checks
 
@@ -184,6 +185,55 @@ def check_presence(
             confidence=1.0,
             message=f"已上传{label}。" if ok else f"缺少必需材料：{label}（{category}）。",
         )
+
+
+def found_elsewhere(findings: Iterable[Finding], found: Mapping[str, str]) -> list[Finding]:
+    """The presence findings again, where a required material missing from its slot was
+    found in another upload (`found`: material slot → that upload's path; an upload in
+    其他材料, or one in the wrong slot): it counts as uploaded, and the finding says where
+    (seed 004 tells 天津 applicants to put the 社保 proof under 其他)."""
+    out = []
+    for f in findings:
+        path = found.get(f.slot)
+        if f.check == checks.PRESENCE.id and f.status == "missing" and path:
+            label = SLOT_LABELS.get(f.slot, f.slot)
+            where = SLOT_LABELS.get(path.split("/")[2], "") if path.count("/") >= 3 else ""
+            f = checks.finding(
+                checks.PRESENCE,
+                applicant_id=f.applicant_id,
+                slot=f.slot,
+                file=path,
+                field="presence",
+                status="pass",
+                expected=f.expected,
+                observed=f"上传在“{where}”栏",
+                confidence=1.0,
+                message=f"{label}未上传到其栏目，但在“{where}”栏中找到（{path}），已计为已上传。",
+            )
+        out.append(f)
+    return out
+
+
+#: The check ids `check_upload` yields.
+FILE_RULE_CHECKS = frozenset({"file.empty", "file.type", "file.size", "file.rules"})
+
+
+def rules_as_read(
+    findings: Iterable[Finding], uploads: Iterable[Upload], read_as: Mapping[str, str], rules: Rules
+) -> list[Finding]:
+    """An upload in 其他材料 that was read as a material (`read_as`: its path → the
+    material's slot) is held to that material's upload rules: a 社保 proof put under 其他 as
+    seed 004 asks may be the PDF its own slot allows."""
+    by_path = {u.path: u for u in uploads}
+    out: list[Finding] = []
+    for f in findings:
+        material = read_as.get(f.file or "")
+        if material and f.check in FILE_RULE_CHECKS and f.file in by_path:
+            upload = by_path[f.file]
+            out.extend(check_upload(replace(upload, slot=material), rules))
+        else:
+            out.append(f)
+    return out
 
 
 def unexpected_slots(uploads: Iterable[Upload], known: Mapping[str, str]) -> set[str]:

@@ -795,7 +795,10 @@ def write_applicant(
             else:  # GIF/BMP hold the displayed pixels, smaller, with no EXIF
                 with Image.open(io.BytesIO(data)) as converted:
                     entry.update(exif_orientation=1, width=converted.width, height=converted.height)
-        path = root / "uploads" / plan.applicant_id / slot / name
+        folder = _folder(plan, slot, entry, file_fault)
+        if folder != slot:  # the truth keeps the material's slot, and says where it went
+            entry["folder"] = folder
+        path = root / "uploads" / plan.applicant_id / folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         entry = {
@@ -806,6 +809,19 @@ def write_applicant(
         }
         entries.append(entry)
     return entries
+
+
+#: The share of social-insurance proofs uploaded under 其他材料, as seed 004 tells 天津
+#: applicants to do ("将电子版上传到报名系统中其他选项中").
+SI_IN_OTHER = 0.3
+
+
+def _folder(plan: Plan, slot: str, entry: dict[str, Any], file_fault: str | None) -> str:
+    """The slot folder an upload goes in: its own, or 其他 for some clean 社保 proofs (drawn
+    from the applicant's own generator, so the window's other draws stay as they were)."""
+    clean = file_fault is None and "reused_from" not in entry and entry.get("doc_type") == slot
+    drawn = random.Random(f"si-other-{plan.applicant_id}").random()
+    return "other" if slot == "social_insurance" and clean and drawn < SI_IN_OTHER else slot
 
 
 def _harden(

@@ -288,3 +288,55 @@ def test_a_page_that_cannot_be_encoded_is_that_uploads_error_not_outs(
     )
     (failed,) = [f for f in result.findings if f.check.startswith("processing.")]
     assert failed.check == "processing.error" and "cannot encode" in (failed.observed or "")
+
+
+SI_LINES = [
+    "天津市社会保险个人缴费证明",
+    "姓名欧阳晓彧",
+    "社会保障号码120101199701257467",
+    "单位名称天津市第一中心医院",
+    "缴费年月 险种 缴费基数 缴费状态",
+    "202510 城镇职工基本养老保险 6500.00 已缴",
+    "202511 城镇职工基本养老保险 6500.00 已缴",
+    "202512 城镇职工基本养老保险 6500.00 已缴",
+]
+
+
+def test_a_required_material_uploaded_under_other_is_read_for_what_it_is(tmp_path: Path) -> None:
+    """Seed 004 tells 天津 applicants to put the 社保 proof under 其他: it counts as uploaded,
+    the finding says where, and it is checked as a 社保 proof (issue 15)."""
+    task = _task(tmp_path, {"other/社保.jpg": _jpeg((1240, 1754))})
+    result = process_applicant(task, FakeEngine(SI_LINES))
+    by = {(f.slot, f.field): f for f in result.findings}
+    path = f"uploads/{FORM.applicant_id}/other/社保.jpg"
+    presence = by[("social_insurance", "presence")]
+    assert presence.status == "pass" and presence.file == path and "其他" in presence.message
+    assert by[("other", "doc_type")].status == "pass"
+    assert by[("other", "doc_type")].observed == "社保缴费证明"
+    for field in ("name", "id_number", "work_unit"):
+        assert by[("social_insurance", field)].status == "pass"
+        assert by[("social_insurance", field)].file == path
+    assert by[("diploma", "presence")].status == "missing"  # nothing else was uploaded
+
+
+def test_an_unknown_document_under_other_is_left_alone(tmp_path: Path) -> None:
+    task = _task(tmp_path, {"other/x.jpg": _jpeg((1000, 700))})
+    result = process_applicant(task, FakeEngine(["荣誉证书", "特发此证"]))
+    other = {(f.field, f.status) for f in result.findings if f.slot == "other"}
+    assert other == {("file", "pass"), ("orientation", "pass"), ("doc_type", "pass")}
+    (presence,) = [f for f in result.findings if f.slot == "social_insurance"]
+    assert presence.field == "presence" and presence.status == "missing"
+
+
+def test_a_pdf_under_other_read_as_a_material_is_held_to_that_materials_rules(
+    tmp_path: Path,
+) -> None:
+    """A 社保 PDF put under 其他 is a PDF its own slot allows: no file-type finding (a tuning
+    window sent four clean 天津 applicants to review for it)."""
+    buf = io.BytesIO()
+    Image.new("RGB", (1240, 1754), "white").save(buf, "PDF", resolution=150)
+    task = _task(tmp_path, {"other/社保.pdf": buf.getvalue()})
+    result = process_applicant(task, FakeEngine(SI_LINES))
+    (rule,) = [f for f in result.findings if f.field == "file"]
+    assert (rule.slot, rule.status, rule.check) == ("social_insurance", "pass", "file.rules")
+    assert rule.file == f"uploads/{FORM.applicant_id}/other/社保.pdf"

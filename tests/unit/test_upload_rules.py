@@ -98,3 +98,23 @@ def test_rule_file_errors_name_the_file_and_key(tmp_path: Path) -> None:
     (tmp_path / "national.toml").write_text("upload = [", encoding="utf-8")
     with pytest.raises(RulesError, match="national.toml"):
         load_rules("", tmp_path)
+
+
+def test_a_missing_material_found_in_another_upload_counts_as_uploaded() -> None:
+    from models import checks
+    from stages.upload_rules import found_elsewhere
+
+    def presence(slot: str, status: str) -> object:
+        return checks.finding(
+            checks.PRESENCE, applicant_id="1", slot=slot, file=None, field="presence",
+            status=status, expected="需上传", observed=None, confidence=1.0, message="",
+        )  # fmt: skip
+
+    path = "uploads/1/probation_cert/社保.jpg"
+    out = found_elsewhere(
+        [presence("social_insurance", "missing"), presence("licence", "missing")],
+        {"social_insurance": path},
+    )
+    statuses = [(f.slot, f.status) for f in out]
+    assert statuses == [("social_insurance", "pass"), ("licence", "missing")]
+    assert out[0].file == path and "试用期考核证明" in out[0].message
