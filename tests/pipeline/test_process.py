@@ -340,3 +340,15 @@ def test_a_pdf_under_other_read_as_a_material_is_held_to_that_materials_rules(
     (rule,) = [f for f in result.findings if f.field == "file"]
     assert (rule.slot, rule.status, rule.check) == ("social_insurance", "pass", "file.rules")
     assert rule.file == f"uploads/{FORM.applicant_id}/other/社保.pdf"
+
+
+def test_a_required_material_in_the_wrong_slot_counts_but_its_slot_is_flagged(
+    tmp_path: Path,
+) -> None:
+    task = _task(tmp_path, {"probation_cert/社保.jpg": _jpeg((1240, 1754))})
+    result = process_applicant(task, FakeEngine(SI_LINES))
+    by = {(f.slot, f.field): f for f in result.findings}
+    assert by[("social_insurance", "presence")].status == "pass"
+    assert "试用期考核证明" in by[("social_insurance", "presence")].message
+    assert by[("probation_cert", "doc_type")].status == "invalid"
+    assert ("social_insurance", "name") not in by  # its fields are not checked there
