@@ -284,7 +284,7 @@ def after_worker_death(task: ApplicantTask) -> ApplicantTask | None:
 
 def worker_lost(task: ApplicantTask) -> ApplicantResult:
     """The applicant's result when its worker died and no upload can be blamed: our failure,
-    one finding, never cached (see `is_worker_lost`)."""
+    one finding, never cached (`process.retry_later`)."""
     lost = checks.finding(
         checks.WORKER_LOST,
         applicant_id=task.applicant_id,
@@ -301,7 +301,3 @@ def worker_lost(task: ApplicantTask) -> ApplicantResult:
         applicant_id=task.applicant_id, findings=(*task.prior_findings, lost), pages=()
     )
 
-
-def is_worker_lost(result: ApplicantResult) -> bool:
-    """A result our own failure produced: it is not written as a part (a re-run tries again)."""
-    return any(f.check == checks.WORKER_LOST.id for f in result.findings)

@@ -136,10 +136,15 @@ def system_error(applicant_id: str, upload: Upload, exc: BaseException) -> Findi
     )
 
 
+#: Findings of our own failures (an engine timeout or crash on an upload, a worker lost with
+#: no upload to blame): the result carrying one is reported but never kept.
+SYSTEM_FAILURES = frozenset({checks.PROCESSING_SYSTEM.id, checks.WORKER_LOST.id})
+
+
 def retry_later(result: ApplicantResult) -> bool:
-    """True when the system failed on one of the applicant's uploads: the result is reported
-    but not kept, so the next run processes the applicant again."""
-    return any(f.check == checks.PROCESSING_SYSTEM.id for f in result.findings)
+    """True when the system failed on the applicant (`SYSTEM_FAILURES`): the result is
+    reported but not kept, so the next run processes the applicant again."""
+    return any(f.check in SYSTEM_FAILURES for f in result.findings)
 
 
 def _job(task: ApplicantTask, upload: Upload, index: int) -> recipe.UploadJob:
@@ -180,7 +185,7 @@ def process_applicant(
     held = UnknownNames(engine.charset)
     out, root = Path(task.out_root), Path(task.window_root)
     counters: dict[str, int] = {}
-    found: dict[str, str] = {}  # a material found outside its slot → that upload
+    found: dict[str, Upload] = {}  # a material found outside its slot → that upload
     read_as: dict[str, str] = {}  # an upload in 其他材料 → the material it was read as
     aid, over_budget = task.applicant_id, dict(task.over_budget)
     for upload in task.uploads:
@@ -217,7 +222,7 @@ def process_applicant(
         for rel, encoded in files:
             _write(out, rel, encoded)
         if outcome.read_as:  # a material found outside its own slot
-            found.setdefault(outcome.read_as, upload.path)
+            found.setdefault(outcome.read_as, upload)
             if upload.slot == recipe.OTHER:
                 read_as[upload.path] = outcome.read_as
         findings.extend(outcome.findings)

@@ -5,7 +5,7 @@ Each finished applicant is written to `OUT/parts/<safe id>.json` at once (atomic
 interrupted run keeps what was done and a re-run with the same inputs skips it. The contract
 files (`applicants.csv`, `findings.jsonl`) and the report are assembled from the parts at the
 end, in form order, so the output does not depend on which worker finished first. An
-applicant whose upload the system failed on (an engine timeout: `process.retry_later`) is
+applicant the system failed on (an engine timeout, a lost worker: `process.retry_later`) is
 reported but not kept, so the next run checks it again. The whole run holds OUT's lock and
 writes every file whole (pipeline.outdir).
 """
@@ -454,7 +454,7 @@ def _run_locked(
     )
     retried = 0
     for result in stream:
-        if retry_later(result) or budget.is_worker_lost(result):  # ours: reported, not kept
+        if retry_later(result):  # our failure: reported, not kept
             retried += 1
         else:
             with outdir.writing("a part under OUT/parts"):

@@ -187,17 +187,17 @@ def check_presence(
         )
 
 
-def found_elsewhere(findings: Iterable[Finding], found: Mapping[str, str]) -> list[Finding]:
+def found_elsewhere(findings: Iterable[Finding], found: Mapping[str, Upload]) -> list[Finding]:
     """The presence findings again, where a required material missing from its slot was
-    found in another upload (`found`: material slot → that upload's path; an upload in
+    found in another upload (`found`: material slot → that upload; an upload in
     其他材料, or one in the wrong slot): it counts as uploaded, and the finding says where
     (seed 004 tells 天津 applicants to put the 社保 proof under 其他)."""
     out = []
     for f in findings:
-        path = found.get(f.slot)
-        if f.check == checks.PRESENCE.id and f.status == "missing" and path:
+        upload = found.get(f.slot)
+        if f.check == checks.PRESENCE.id and f.status == "missing" and upload:
             label = SLOT_LABELS.get(f.slot, f.slot)
-            where = SLOT_LABELS.get(path.split("/")[2], "") if path.count("/") >= 3 else ""
+            where, path = SLOT_LABELS.get(upload.slot, upload.slot), upload.path
             f = checks.finding(
                 checks.PRESENCE,
                 applicant_id=f.applicant_id,

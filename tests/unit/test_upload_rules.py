@@ -110,10 +110,13 @@ def test_a_missing_material_found_in_another_upload_counts_as_uploaded() -> None
             status=status, expected="需上传", observed=None, confidence=1.0, message="",
         )  # fmt: skip
 
+    from models import Upload
+
     path = "uploads/1/probation_cert/社保.jpg"
+    upload = Upload("1", "probation_cert", path, 1000, "0" * 64, "jpeg")
     out = found_elsewhere(
         [presence("social_insurance", "missing"), presence("licence", "missing")],
-        {"social_insurance": path},
+        {"social_insurance": upload},
     )
     statuses = [(f.slot, f.status) for f in out]
     assert statuses == [("social_insurance", "pass"), ("licence", "missing")]
