@@ -7,8 +7,8 @@ does when an upload kills its worker.
   parser). In `--sync` mode (main thread) SIGALRM raises `limits.OverTime` instead, which
   becomes the upload's finding at once.
 * Memory: the nanny of each local worker ends it over `Budget.worker_memory` (run_dask).
-* Attribution: before each upload the worker writes a breadcrumb, `OUT/.inflight/<hash of
-  the applicant id>`, naming the upload (and, when the watchdog ends the process, why). When
+* Attribution: before each upload the worker writes a breadcrumb, `OUT/.inflight/<safe id>`,
+  naming the upload (and, when the watchdog ends the process, why). When
   a task dies, the retry of the applicant reads it and skips an upload the watchdog timed out;
   when the task dies again (Dask's `allowed-failures`, then `KilledWorker`), the main process
   resubmits the applicant with the upload the breadcrumb names marked over budget. That
@@ -20,7 +20,6 @@ does when an upload kills its worker.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -37,6 +36,7 @@ from types import FrameType
 from typing import Any
 
 from models import ApplicantResult, Upload, checks
+from models.paths import safe_name
 from stages import limits
 
 from .process import ApplicantTask
@@ -52,9 +52,9 @@ TIME, LOST = limits.TIMED_OUT, "lost"
 
 
 def crumb_file(out: Path, applicant_id: str) -> Path:
-    """The applicant's breadcrumb: named by a hash, so no id is ever a path."""
-    name = hashlib.sha256(applicant_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return out / INFLIGHT / name
+    """The applicant's breadcrumb, named as its part is (`models.paths.safe_name`): no id is
+    ever a path."""
+    return out / INFLIGHT / safe_name(applicant_id)
 
 
 def read_crumb(out: Path, applicant_id: str) -> tuple[str, str] | None:
