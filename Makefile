@@ -13,7 +13,8 @@ BENCH_N ?= 40
 RELIABILITY_WORKERS ?= 2
 RELIABILITY_FLAGS ?=
 REALDATA ?= ../shared/realdata
-APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono strace
+APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono \
+	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
 	reliability
@@ -29,6 +30,9 @@ system-deps:
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/fonts/truetype/babelstone/BabelStoneHan.ttf ] || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/fonts/truetype/hanazono/HanaMinB.ttf ] || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/fonts/truetype/arphic/ukai.ttc ] || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing="$(APT_PKGS)"; \
+	[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing="$(APT_PKGS)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages: $$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

@@ -48,7 +48,18 @@ def _add_samples(subparsers: argparse._SubParsersAction) -> None:
     gen.add_argument("--seed", type=int, default=7)
     gen.add_argument("--region", default="天津市")
     gen.add_argument("--hard", type=float, default=0.0, metavar="SHARE", help="hard-case share")
+    _families_option(gen)
     gen.set_defaults(handler=_samples_generate)
+
+
+def _families_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--families",
+        choices=("all", "tuned", "held-out"),
+        default="all",
+        help="layout families the documents are drawn from: held-out ones were never used "
+        "to tune the readers (lab/synth/families.py; default: %(default)s)",
+    )
 
 
 def _add_eval(subparsers: argparse._SubParsersAction) -> None:
@@ -70,6 +81,7 @@ def _add_eval(subparsers: argparse._SubParsersAction) -> None:
     )
     ev.add_argument("--work", type=Path, default=Path("eval/synthetic"))
     ev.add_argument("--workers", type=_positive, default=None)
+    _families_option(ev)
     ev.set_defaults(handler=_eval)
 
 
@@ -161,7 +173,12 @@ def _samples_generate(args: argparse.Namespace) -> int:
 
     try:
         truth = generate_window(
-            args.out, args.applicants, args.seed, region=args.region, hard=args.hard
+            args.out,
+            args.applicants,
+            args.seed,
+            region=args.region,
+            hard=args.hard,
+            families=args.families,
         )
     except FileExistsError as exc:
         print(f"certcheck: {exc}", file=sys.stderr)

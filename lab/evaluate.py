@@ -59,7 +59,12 @@ def fresh(path: Path) -> None:
 
 
 def generate(
-    window: Path, applicants: int, seed: int, region: str = "天津市", hard: float = 0.0
+    window: Path,
+    applicants: int,
+    seed: int,
+    region: str = "天津市",
+    hard: float = 0.0,
+    families: str = "all",
 ) -> Path:
     from .synth import generate_window
 
@@ -67,7 +72,7 @@ def generate(
     truth = window.with_name(window.name + ".truth.jsonl")
     if truth.exists():
         truth.unlink()
-    return generate_window(window, applicants, seed, region=region, hard=hard)
+    return generate_window(window, applicants, seed, region=region, hard=hard, families=families)
 
 
 def run_certcheck(*args: str, env: dict[str, str] | None = None) -> tuple[int, float, float]:
@@ -500,9 +505,10 @@ def run_regions(
         window = work / f"window-seed{seed}"
         out = work / f"out-seed{seed}"
         t0 = time.perf_counter()
-        truth = generate(window, n, seed, region, args.hard)
+        selection = getattr(args, "families", "all")
+        truth = generate(window, n, seed, region, args.hard, selection)
         print(
-            f"generated {n} applicants for {region} (seed {seed}) in "
+            f"generated {n} applicants for {region} (seed {seed}, families {selection}) in "
             f"{time.perf_counter() - t0:.1f} s: {window}"
         )
         fresh(out)
@@ -545,6 +551,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     s.update(
         {
             "seed": args.seed,
+            "families": getattr(args, "families", "all"),
             "regions": [r["region"] for r in runs],
             "uploads": sum(r["uploads"] for r in runs),
             "wall_seconds": round(sum(r["wall"] for r in runs), 1),
@@ -552,7 +559,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         }
     )
     s["reliability"] = merge_reliability([sc["reliability_counts"] for sc in scores])
-    _print_score(s, f"eval seed {args.seed}: {', '.join(s['regions'])}")
+    title = f"eval seed {args.seed}, families {s['families']}: {', '.join(s['regions'])}"
+    _print_score(s, title)
     (args.work / f"score-seed{args.seed}.json").write_text(
         json.dumps(s, ensure_ascii=False, indent=2), encoding="utf-8"
     )

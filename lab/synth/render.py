@@ -28,6 +28,11 @@ FONTS = {
     "serif": ("NotoSerifCJK-Regular.ttc", 2),
     "serif_bold": ("NotoSerifCJK-Bold.ttc", 2),
     "mono": ("NotoSansCJK-Regular.ttc", 7),
+    # other issuers' typefaces (layout families): Kai, Ming, Hei (Debian fonts-arphic-*,
+    # fonts-wqy-zenhei)
+    "kai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0),
+    "ming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    "hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
 }
 INK = (18, 18, 20)
 RED = (200, 28, 32)
@@ -54,7 +59,8 @@ DOC_TYPES = (
 @lru_cache(maxsize=128)
 def font(kind: str, size: int) -> ImageFont.FreeTypeFont:
     name, index = FONTS[kind]
-    return ImageFont.truetype(FONT_DIR + name, size, index=index)
+    path = name if name.startswith("/") else FONT_DIR + name
+    return ImageFont.truetype(path, size, index=index)
 
 
 @lru_cache(maxsize=128)
@@ -1305,8 +1311,11 @@ def render(doc: Doc, rng: random.Random) -> Rendered:
     global _RUNS
     runs: list[TextRun] = []
     outer, _RUNS = _RUNS, runs
+    from lab.synth import families
+
+    draw = families.renderer(doc.doc_type, doc.fields.get("family")) or RENDERERS[doc.doc_type]
     try:
-        out = RENDERERS[doc.doc_type](doc, rng)
+        out = draw(doc, rng)
     finally:
         _RUNS = outer
     if doc.doc_type != "id_handheld":  # the held card's runs are in card coordinates

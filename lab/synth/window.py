@@ -31,6 +31,7 @@ import numpy as np
 from PIL import Image
 
 from lab.synth import capture as cap
+from lab.synth import families as fam
 from lab.synth import faults as flt
 from lab.synth.people import VARIANTS, Person, add_months, make_person
 from lab.synth.render import Doc, render, render_photo, stamp_over, stamp_targets
@@ -126,20 +127,34 @@ SI_FAMILIES = {
 }
 
 
-def _si_family(p: Person) -> dict[str, str]:
-    """A layout family for the person's proof, drawn from its own generator so that adding
-    families leaves every other draw of the window as it was."""
+def _si_family(p: Person, selection: str = "all") -> dict[str, str]:
+    """A layout family for the person's proof and its status words, drawn from generators of
+    their own so that adding families leaves every other draw of the window as it was."""
+    family = fam.draw("social_insurance", p.id_number, selection) or "table"
     sub = random.Random(f"si-family-{p.id_number}")
-    family = sub.choice(sorted(SI_FAMILIES))
-    paid, unpaid = sub.choice(SI_FAMILIES[family])
+    paid, unpaid = sub.choice(SI_FAMILIES.get(family, (("已缴", "欠缴"),)))
     return {"family": family, "paid": paid, "unpaid": unpaid}
 
 
+def _assign_families(docs: dict[str, Doc], p: Person, selection: str) -> None:
+    """Give every document without one a layout family (lab.synth.families)."""
+    for doc_type, doc in docs.items():
+        if "family" not in doc.fields:
+            name = fam.draw(doc_type, p.id_number, selection)
+            if name:
+                doc.fields["family"] = name
+
+
 def clean_docs(
-    p: Person, ref: date, rng: random.Random, opens: date | None = None
+    p: Person,
+    ref: date,
+    rng: random.Random,
+    opens: date | None = None,
+    selection: str = "all",
 ) -> dict[str, Doc]:
     """Every document of the applicant's category exactly as a clean applicant's would print
-    them (the rules decide which of them are uploaded)."""
+    them (the rules decide which of them are uploaded), each in a layout family drawn from
+    `selection` (lab.synth.families)."""
     opens = opens or ref - (CLOSES - OPENS)
     signed = min(p.probation_end + timedelta(days=rng.randint(1, 25)), ref - timedelta(days=3))
     v = p.variant
@@ -365,13 +380,14 @@ def clean_docs(
             "id_number": p.id_number,
             "work_unit": p.hospital.name,
             "payments": ";".join(f"{m}|{k}|{base}|已缴" for m in months for k in kinds),
-            **_si_family(p),
+            **_si_family(p, selection),
             "print_date": (opens - timedelta(days=rng.randint(1, 20))).isoformat(),
             "agency": f"{city}社会保险基金管理中心",
         },
         None,
         {"required": ",".join(required)},
     )
+    _assign_families(docs, p, selection)
     return docs
 
 
@@ -490,6 +506,7 @@ def plan_applicant(
     opens: date | None = None,
     earlier: dict[str, list[tuple[str, int, str]]] | None = None,
     hard: bool = False,
+    families: str = "all",
 ) -> tuple[Plan, random.Random]:
     """Draw the person and apply fault `kind` (None: clean). Returns the plan and the
     applicant's generator, positioned for drawing. `hard`: a hard-case applicant (a rare
@@ -507,7 +524,7 @@ def plan_applicant(
         applicant_id,
         person,
         form,
-        clean_docs(person, ref, rng, opens),
+        clean_docs(person, ref, rng, opens, families),
         ref,
         slots=slots_for(form, region, exam_year=ref.year, opens=opens or ref - (CLOSES - OPENS)),
         region=region,
@@ -713,7 +730,7 @@ def write_applicant(
             if as_pdf and not self_source:
                 from lab.synth import pdfdoc
 
-                build = (
+                build = fam.pdf_builder(doc.doc_type, doc.fields.get("family")) or (
                     pdfdoc.record_pdf if slot == "diploma_record" else pdfdoc.social_insurance_pdf
                 )
                 data = build(doc.fields)
@@ -884,6 +901,7 @@ def generate_window(
     progress: Callable[[int], None] | None = None,
     prefer: Sequence[str] = (),
     hard: float = 0.0,
+    families: str = "all",
 ) -> Path:
     """Write a window at `out` and its ground truth at `out.with_name(out.name +
     '.truth.jsonl')`; return the truth path. `prefer`: fault kinds to hand out first.
@@ -891,7 +909,8 @@ def generate_window(
     `hard`: the share of applicants (round(n × hard) of them, drawn from the seed apart
     from the faults) whose document pictures are captured under hard conditions; the truth
     marks them (`"hard": true`) and each upload (`"hard": [conditions]`, `"hard_detail"`).
-    With `hard` > 0 the look-alike faults join the kinds handed out."""
+    With `hard` > 0 the look-alike faults join the kinds handed out. `families`: the layout
+    families its documents are drawn from (`all`, `tuned`, `held-out`: lab.synth.families)."""
     out = Path(out)
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} already contains files")
@@ -923,7 +942,17 @@ def generate_window(
         number += rng.randint(1, 60)
         aid = f"{ref.year}12{number:07d}"
         plan, arng = plan_applicant(
-            i, aid, seed, ref, region, kinds[i], variants[i], opens, earlier, i in hard_set
+            i,
+            aid,
+            seed,
+            ref,
+            region,
+            kinds[i],
+            variants[i],
+            opens,
+            earlier,
+            i in hard_set,
+            families,
         )
         lines.append(form_line(plan, arng))
         uploads = write_applicant(plan, arng, seed, out, written)
@@ -976,6 +1005,7 @@ def generate_windows(
     fault_rate: float = 0.5,
     closes: str | None = None,
     hard: float = 0.0,
+    families: str = "all",
 ) -> list[Path]:
     """One window per region under `out_dir` (`window_<n>_<region>`), the applicants split
     between them as evenly as possible; returns the truth paths, one per window. `hard`:
@@ -1002,6 +1032,7 @@ def generate_windows(
             closes=closes,
             prefer=unused,
             hard=hard,
+            families=families,
         )
         paths.append(truth)
         for line in truth.read_text(encoding="utf-8").splitlines():

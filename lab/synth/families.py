@@ -1,0 +1,140 @@
+"""Layout families: the same material as different issuers print it (issue 15).
+
+A family is one issuer's layout of a material: its field order, label wording, running text
+or table, fonts, seals. Each material registers its families here; a document's family is a
+field of its `Doc` (`fields["family"]`), drawn per person from a generator of its own so that
+adding a family leaves every other draw of a window as it was.
+
+Families are either *tuned* (the readers in `stages/` may be developed and tuned against
+them) or *held out* (written before any reader change that could have seen them and never
+used while tuning: the evaluation reports on them as "families we did not tune on"). A
+window is generated from one selection: `all`, `tuned` or `held-out`. A material printed to
+one national design (ID cards, the photo) has a single family, `national`, in every
+selection.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lab.synth.render import Doc, Rendered
+
+Renderer = Callable[["Doc", random.Random], "Rendered"]
+#: builds a born-digital PDF of the document from its fields
+PdfBuilder = Callable[[dict[str, str]], bytes]
+
+SELECTIONS = ("all", "tuned", "held-out")
+
+
+@dataclass(frozen=True)
+class Family:
+    """One issuer's layout of a material."""
+
+    doc_type: str
+    name: str
+    #: draws the document; None: the material's built-in renderer (render.RENDERERS)
+    render: Renderer | None
+    held_out: bool
+    #: who prints it this way and how it differs (for the report and the README)
+    note: str = ""
+    #: its born-digital PDF (for materials uploaded as PDF); None: the material's default
+    pdf: PdfBuilder | None = None
+
+
+FAMILIES: dict[str, dict[str, Family]] = {}
+
+#: Materials printed to one national design: a single family in every selection.
+NATIONAL = ("id_front", "id_back", "id_handheld", "photo")
+
+
+def register(
+    doc_type: str,
+    name: str,
+    render: Renderer | None,
+    *,
+    held_out: bool,
+    note: str = "",
+    pdf: PdfBuilder | None = None,
+) -> None:
+    """Add a family; a second one of the same name for the same material is a bug."""
+    table = FAMILIES.setdefault(doc_type, {})
+    if name in table:
+        raise ValueError(f"family {doc_type}/{name} registered twice")
+    table[name] = Family(doc_type, name, render, held_out, note, pdf)
+
+
+def choices(doc_type: str, selection: str) -> list[str]:
+    """The families of `doc_type` a window of `selection` draws from (sorted)."""
+    if selection not in SELECTIONS:
+        raise ValueError(f"unknown family selection {selection!r}; one of {SELECTIONS}")
+    table = FAMILIES.get(doc_type, {})
+    if selection == "all":
+        names = list(table)
+    else:
+        want = selection == "held-out"
+        names = [n for n, f in table.items() if f.held_out == want]
+    if not names:  # a material with no family of that kind keeps its built-in layout
+        names = [n for n, f in table.items() if not f.held_out] or list(table)
+    return sorted(names)
+
+
+def draw(doc_type: str, key: str, selection: str) -> str | None:
+    """The family of one person's `doc_type`, from a generator seeded by `key` alone;
+    None when the material has no registered family."""
+    names = choices(doc_type, selection)
+    if not names:
+        return None
+    return random.Random(f"family/{doc_type}/{key}").choice(names)
+
+
+def renderer(doc_type: str, name: str | None) -> Renderer | None:
+    """The registered renderer of a family; None: use the material's built-in one."""
+    if not name:
+        return None
+    fam = FAMILIES.get(doc_type, {}).get(name)
+    return fam.render if fam else None
+
+
+def pdf_builder(doc_type: str, name: str | None) -> PdfBuilder | None:
+    """The registered PDF builder of a family; None: the material's default one."""
+    fam = FAMILIES.get(doc_type, {}).get(name or "")
+    return fam.pdf if fam else None
+
+
+def summary() -> list[tuple[str, str, bool, str]]:
+    """(material, family, held out, note) for every registered family, sorted."""
+    return sorted(
+        (f.doc_type, f.name, f.held_out, f.note) for t in FAMILIES.values() for f in t.values()
+    )
+
+
+def _builtin() -> None:
+    """The layouts the generator drew before families existed: tuned by construction."""
+    from lab.synth.render import DOC_TYPES
+
+    for doc_type in DOC_TYPES:
+        if doc_type == "social_insurance":
+            continue
+        name = "national" if doc_type in NATIONAL else "classic"
+        register(doc_type, name, None, held_out=False, note="the generator's first layout")
+    register(
+        "social_insurance",
+        "table",
+        None,
+        held_out=False,
+        note="人社局 print-out: person lines, then a 年月/险种/基数/状态 table",
+    )
+    register(
+        "social_insurance",
+        "serial",
+        None,
+        held_out=False,
+        note="another system: 序号 first, insurance types as columns, its own status words",
+    )
+
+
+_builtin()
