@@ -650,6 +650,10 @@ def same_month(form_value: str, read: str) -> bool:
     return parse_year_month(form_value) == parse_year_month(read) is not None
 
 
+PASS_GRADES = ("合格", "优秀", "良好", "称职")
+FAIL_GRADES = ("不合格", "不称职")
+
+
 def result_check(ctx: Context, result: Reading | None, what: str) -> Finding:
     """A 考核结果 that must read 合格: `invalid` only when 不合格 is read confidently."""
     if result is None:
@@ -657,8 +661,10 @@ def result_check(ctx: Context, result: Reading | None, what: str) -> Finding:
             ctx, "result", "unreadable", "合格", None, None, f"未能识别{what}，请人工核对。"
         )
     text = textnorm.normalise(result.value)
-    ok = text.startswith("合格")
-    failed = "不合格" in text
+    # the grades above a fail (合格; 优秀/良好 where graded; 称职 where judged by post);
+    # 基本合格 and 基本称职 are a person's call
+    ok = text.startswith(PASS_GRADES)
+    failed = text.startswith(FAIL_GRADES) or "不合格" in text
     status: Status = (
         "pass"
         if ok
@@ -671,7 +677,7 @@ def result_check(ctx: Context, result: Reading | None, what: str) -> Finding:
         "合格",
         result.value,
         result.confidence,
-        f"{what}为合格。"
+        f"{what}为{text[:2]}。"
         if ok
         else f"{what}为不合格。"
         if status == "invalid"

@@ -45,6 +45,10 @@ class Joined:
         self, field: str, m: re.Match[str], group: int = 1, value: str | None = None
     ) -> Reading:
         start, end = m.span(group)
+        return self.span_reading(field, start, end, m.group(group) if value is None else value)
+
+    def span_reading(self, field: str, start: int, end: int, value: str) -> Reading:
+        """The reading of characters `start`..`end` of the joined text, valued `value`."""
         idx = sorted(set(self.owners[start:end])) or [self.owners[start - 1]]
         rows = [self.rows[i] for i in idx]
         boxes = [r.box for r in rows]
@@ -58,7 +62,7 @@ class Joined:
         touched = set(self.lines[start:end]) or {self.lines[start - 1]}
         return Reading(
             field=field,
-            value=m.group(group) if value is None else value,
+            value=value,
             confidence=min(self.rows[i].lines[j].confidence for i, j in touched),
             engine=rows[0].lines[0].engine,
             box=box,
@@ -205,3 +209,34 @@ def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> 
 
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).
 ID_LABELS = ("身份证号", "身份证号码")
+
+
+#: How assessment proofs label the grade (考核结果 in the national form, 考核意见/等级/结论/情况
+#: elsewhere) and the grades they print: a pass grade, a fail grade, or one a person judges.
+RESULT_LABELS = r"考核(?:结果|意见|等级|结论|情况)|鉴定意见"
+GRADES = r"不合格|不称职|基本合格|基本称职|合格|优秀|良好|称职"
+_RESULT = re.compile(f"(?:{RESULT_LABELS}|考核)(?:为|是)?[:：]*({GRADES})")
+
+#: Two dates joined as a period (2024年7月1日至2025年6月30日, 2024.07.01-2025.06.30).
+_PERIOD = re.compile(
+    r"(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)\s*"
+    r"(?:至|到|起至|—|-|~|－)\s*(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)"
+)
+
+
+def assessment_result(rows: Sequence[Row]) -> Reading | None:
+    """The grade of an assessment proof, under any of its labels or in running text
+    ("……试用，考核合格。")."""
+    joined = Joined.of(rows)
+    m = _RESULT.search(joined.text)
+    return joined.reading("result", m) if m else None
+
+
+def service_period(rows: Sequence[Row], field: str = "period") -> Reading | None:
+    """The first period printed on the page (two dates joined by 至/到/-), wherever it is:
+    the one the proof is about, however its label is worded."""
+    joined = Joined.of(rows)
+    m = _PERIOD.search(joined.text)
+    if not m:
+        return None
+    return joined.span_reading(field, m.start(1), m.end(2), joined.text[m.start(1) : m.end(2)])

@@ -29,7 +29,7 @@ from models import (
 )
 from models.paths import safe_name
 
-from . import classify, crosscheck, limits, materials, photo, rarenames, read
+from . import classify, crosscheck, formsearch, limits, materials, photo, rarenames, read
 from .imagehash import fingerprint
 from .looks import SecondLook
 from .normalise import (
@@ -517,6 +517,10 @@ def _check_fields(
     found = materials.extract(slot, rows)
     if not page.layer:
         found = _look_again(job, out, page, found, engines.ocr)
+    material = materials.get(slot)
+    if job.form is not None and material is not None:
+        # form-aware: a field the parser missed is looked for as the form's value
+        found = formsearch.complete(material.fields, job.form, rows, found)
     readings = {k: replace(v, page_image=page.path) for k, v in found.items()}
     if not page.layer and slot == "id_handheld" and "id_number" in readings:
         # the upload rule asks that the held card be legible: measure its print

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from models import Finding, Reading
 
@@ -16,13 +17,14 @@ from ..crosscheck import (
     same_name,
     same_text,
 )
-from ..dates import find_dates
+from ..dates import find_dates, parse_period
 from ..extract import (
     Joined,
     iso_date,
     number_field,
     put_reading,
     school_line,
+    service_period,
 )
 from ..looks import Look
 from ..read import Row
@@ -53,6 +55,8 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     if m:
         grad = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}"
         out["graduation"] = joined.reading("graduation", m, group=3, value=grad)
+    else:  # a table or another wording: the study period, or the graduation under its label
+        put_reading(out, _graduation(rows, joined))
     m = re.search(r"在本校(.+?)专业", t)
     if m:
         out["major"] = joined.reading("major", m)
@@ -61,6 +65,23 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
         out["diploma_number"] = number
     put_reading(out, school_line(rows))
     return out
+
+
+_GRADUATED = re.compile(r"毕业(?:时间|日期|年月)?[:：]*(\d{4})\s*[年./\-]\s*(\d{1,2})")
+
+
+def _graduation(rows: Sequence[Row], joined: Joined) -> Reading | None:
+    """The month of graduation where the diploma does not print the standard sentence."""
+    period = service_period(rows, "graduation")
+    if period is not None:
+        _start, end, _open = parse_period(period.value)
+        if end is not None:
+            return replace(period, value=f"{end.year:04d}-{end.month:02d}")
+    m = _GRADUATED.search(joined.text)
+    if m:
+        ym = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+        return joined.reading("graduation", m, value=ym)
+    return None
 
 
 LEVEL_CODES = {

@@ -15,6 +15,7 @@ from ..crosscheck import (
 )
 from ..extract import (
     ID_LABELS,
+    assessment_result,
     labelled,
     person_fields,
     put_reading,
@@ -38,7 +39,7 @@ PPC_LABELS = (
 def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
     out = person_fields(rows, PPC_LABELS, r"身份证号(?:码)?")
     put_reading(out, labelled(rows, "work_unit", r"执业机构", PPC_LABELS))
-    put_reading(out, labelled(rows, "result", r"考核结果", PPC_LABELS))
+    put_reading(out, labelled(rows, "result", r"考核结果", PPC_LABELS) or assessment_result(rows))
     return out
 
 

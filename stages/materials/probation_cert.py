@@ -21,9 +21,11 @@ from ..dates import months_between, parse_date, parse_period
 from ..extract import (
     ID_LABELS,
     ID_RE,
+    assessment_result,
     iso_date,
     number_field,
     row_value,
+    service_period,
 )
 from ..looks import Look
 from ..read import Row
@@ -44,12 +46,12 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     unit = row_value(rows, "work_unit", r"试用机构", r"(.+)")
     if unit:
         out["work_unit"] = unit
-    period = row_value(rows, "period", r"试用时间", r"(.+)")
+    period = row_value(rows, "period", r"试用时间", r"(.+)") or service_period(rows)
     if period:
         start, end, _open = parse_period(period.value)
         if start and end:
             out["period"] = replace(period, value=f"{iso_date(start)}/{iso_date(end)}")
-    result = row_value(rows, "result", r"考核结果", r"(.+)")
+    result = row_value(rows, "result", r"考核结果", r"(.+)") or assessment_result(rows)
     if result:
         out["result"] = result
     return out

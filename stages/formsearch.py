@@ -1,0 +1,133 @@
+"""Form-aware verification (issue 15): does the page print the form's value?
+
+Parsing a page into labelled fields fails on layouts its patterns never saw: a label worded
+another way (试用单位 for 试用机构), a value inside running text ("兹证明张三同志……在天津市
+第一中心医院试用"), a table whose cells the reader joined in another order. The form already
+says what each field should be, so the first question is whether the page supports that value
+where a document prints such a value; parsing decides only what else is printed.
+
+A value is supported when its text (typography folded as for every comparison) is found in
+the page's text read in order, line breaks removed, and it stands alone there: not part of a
+longer number, and not part of a longer name (the characters beside it are punctuation, a
+label, or a word that joins a value to the sentence around it). "天津市第一中心医院分院" does
+not support "天津市第一中心医院". What is found fills only a field the parser did not find: a
+field parsed to another value is still decided by the comparison (a mismatch is not talked
+away by the form's value printed somewhere else on the page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from models import ApplicantForm, Reading
+
+from .extract import Joined
+from .read import Row
+from .textnorm import comparable
+
+#: Where each searched field's value is on the form.
+FORM_VALUES: Mapping[str, Callable[[ApplicantForm], str]] = {
+    "name": lambda f: f.name,
+    "id_number": lambda f: f.id_number,
+    "work_unit": lambda f: f.work_unit,
+    "school": lambda f: f.education.school,
+    "major": lambda f: f.education.major,
+    "diploma_number": lambda f: f.education.diploma_number,
+    "qualification_number": lambda f: f.assistant.qualification_number if f.assistant else "",
+    "practice_number": lambda f: f.assistant.practice_number if f.assistant else "",
+}
+
+#: Fields compared as numbers: a match must not sit inside a longer number.
+NUMBERS = frozenset({"id_number", "diploma_number", "qualification_number", "practice_number"})
+
+#: Shortest value worth searching for (comparable characters): a one-character value says
+#: nothing; a two-character name is common and is searched with its boundaries.
+MIN_LENGTH = {"name": 2}
+DEFAULT_MIN_LENGTH = 4
+
+#: Words a value may follow: the ends of labels ("试用单位", "姓名") and the words of official
+#: letters that introduce a person or a place ("兹证明", "在", "于").
+BEFORE = (
+    "姓名", "名字", "学生", "证明", "兹有", "本人", "持证人", "参保人", "申请人", "考生",
+    "人员", "单位", "机构", "名称", "学校", "院校", "本校", "本院", "专业", "在", "于", "系",
+    "为", "是", "到", "经", "由", "号码", "证号", "编号", "号",
+)  # fmt: skip
+
+#: Words a value may be followed by: the starts of labels and the words that go on with the
+#: sentence ("同志", "试用", "专业").
+AFTER = (
+    "同志", "同学", "先生", "女士", "试用", "工作", "执业", "学习", "就读", "从事", "任职",
+    "参加", "专业", "于", "自", "从", "至", "在", "的", "已", "经", "考核", "性别", "性別",
+    "身份", "公民", "证件", "出生", "民族", "男", "女", "学历", "学制", "学位", "毕业", "入学",
+    "证书", "编号", "期间", "科室", "时间", "期限", "地址", "法定", "负责", "登记", "有效",
+    "诊疗", "发证", "缴费", "参保", "险种", "序号", "打印", "单位", "盖章", "特此", "类别",
+    "结果", "意见", "等级", "校长", "院长", "本科", "专科", "研究生",
+    "姓名", "名字", "所在", "联系", "电话", "住址", "籍贯", "职务", "职称",
+)  # fmt: skip
+
+_DIGITISH = re.compile(r"[0-9A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def form_value(form: ApplicantForm, field: str) -> str:
+    """The form's value for a searched field ("" when the form has none)."""
+    get = FORM_VALUES.get(field)
+    return get(form) if get else ""
+
+
+def _comparable_text(joined: Joined) -> tuple[str, list[int]]:
+    """The joined text in comparable form, with each character's index in the joined text."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(joined.text):
+        for c in comparable(ch):
+            chars.append(c)
+            where.append(i)
+    return "".join(chars), where
+
+
+def _alone(field: str, text: str, start: int, end: int) -> bool:
+    """The match is a whole value, not a piece of a longer number or name."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if field in NUMBERS:
+        return not _DIGITISH.match(before) and not _DIGITISH.match(after)
+    before_ok = not before or not _CJK.match(before) or text[:start].endswith(BEFORE)
+    after_ok = not after or not _CJK.match(after) or text[end:].startswith(AFTER)
+    return before_ok and after_ok
+
+
+def supported(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
+    """A reading of the form's value `expected` where the page prints it alone; None when
+    the page's text does not hold it (or holds it only inside a longer value)."""
+    want = comparable(expected)
+    if len(want) < MIN_LENGTH.get(field, DEFAULT_MIN_LENGTH):
+        return None
+    joined = Joined.of(rows)
+    text, where = _comparable_text(joined)
+    at = text.find(want)
+    while at >= 0:
+        end = at + len(want)
+        if _alone(field, text, at, end):
+            start_j, end_j = where[at], where[end - 1] + 1
+            found = joined.span_reading(field, start_j, end_j, joined.text[start_j:end_j])
+            return found
+        at = text.find(want, at + 1)
+    return None
+
+
+def complete(
+    fields: Sequence[str], form: ApplicantForm, rows: Sequence[Row], found: Mapping[str, Reading]
+) -> dict[str, Reading]:
+    """`found` with every searched field the parser missed filled where the page supports
+    the form's value."""
+    out = dict(found)
+    for field in fields:
+        if field in out or field not in FORM_VALUES:
+            continue
+        expected = form_value(form, field)
+        if expected:
+            reading = supported(rows, field, expected)
+            if reading is not None:
+                out[field] = reading
+    return out

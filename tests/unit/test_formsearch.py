@@ -1,0 +1,94 @@
+"""Form-aware verification: the form's value found where the page prints it alone."""
+
+from __future__ import annotations
+
+from models import ApplicantForm, Education
+from stages import formsearch
+from tests.fakes import rows
+
+FORM = ApplicantForm(
+    applicant_id="2026120000017",
+    name="王芳",
+    id_number="120101199701257460",
+    education=Education(
+        "本科", "天津医科大学", "医学影像学", "2024-06", "100621202405000123", "全日制"
+    ),
+    work_unit="天津市第一中心医院",
+)
+
+
+def found(*lines: str, field: str) -> str | None:
+    r = formsearch.supported(rows(*lines), field, formsearch.form_value(FORM, field))
+    return r.value if r else None
+
+
+def test_a_value_in_running_text_wrapped_across_lines_is_found() -> None:
+    text = (
+        "学生王芳，女，于2019年9月至2024年6月在本校医学影",
+        "像学专业五年制本科学习，准予毕业。",
+    )
+    assert found(*text, field="major") == "医学影像学"
+    assert found(*text, field="name") == "王芳"
+
+
+def test_a_value_under_another_label_or_in_a_letter_is_found() -> None:
+    assert found("试用单位：天津市第一中心医院", field="work_unit") == "天津市第一中心医院"
+    letter = ("兹证明王芳同志（公民身份号码120101199701257460）于2024年7月1日起在",
+              "天津市第一中心医院试用，考核合格。")  # fmt: skip
+    assert found(*letter, field="work_unit") == "天津市第一中心医院"
+    assert found(*letter, field="id_number") == "120101199701257460"
+    assert found(*letter, field="name") == "王芳"
+
+
+def test_a_value_inside_a_longer_one_is_not_support() -> None:
+    assert found("试用机构：天津市第一中心医院分院", field="work_unit") is None
+    assert found("工作单位：北京天津市第一中心医院", field="work_unit") is None
+    assert found("学生王芳芳，女", field="name") is None
+    assert found("身份证号1201011997012574601", field="id_number") is None
+    assert found("在本校中西医学影像学专业学习", field="major") is None
+
+
+def test_a_different_value_is_not_found_and_short_values_are_not_searched() -> None:
+    assert found("试用机构：天津市第二中心医院", field="work_unit") is None
+    assert formsearch.supported(rows("性别：女"), "gender", "女") is None
+
+
+def test_complete_fills_only_what_the_parser_missed() -> None:
+    page = rows("试用单位：天津市第一中心医院", "姓名：王芳")
+    parsed = formsearch.supported(rows("姓名：王芳芳"), "name", "王芳芳")
+    assert parsed is not None
+    out = formsearch.complete(("name", "work_unit", "period"), FORM, page, {"name": parsed})
+    assert out["name"].value == "王芳芳"  # the parser's reading is kept: compared as read
+    assert out["work_unit"].value == "天津市第一中心医院"
+    assert "period" not in out
+
+
+def test_an_assessment_proof_as_a_letter_gives_its_period_and_grade() -> None:
+    from stages import materials
+
+    letter = rows(
+        "医师资格考试试用期考核证明",
+        "兹证明王芳同志，公民身份号码120101199701257460，于2024年7月1日",
+        "至2025年6月30日在天津市第一中心医院试用，考核合格。",
+    )
+    r = materials.extract("probation_cert", letter)
+    assert r["period"].value == "2024-07-01/2025-06-30"
+    assert r["result"].value == "合格"
+    graded = materials.extract(
+        "probation_cert", rows("考核等级：优秀", "试用期限 2024.07.01-2025.06.30")
+    )
+    assert graded["result"].value == "优秀"
+    assert graded["period"].value == "2024-07-01/2025-06-30"
+    failed = materials.extract("practice_period_cert", rows("考核意见：不合格"))
+    assert failed["result"].value == "不合格"
+
+
+def test_a_diploma_as_a_table_gives_its_graduation() -> None:
+    from stages import materials
+
+    table = rows(
+        "姓名王芳性别女", "出生日期1997年1月25日", "学习时间2019.09-2024.06", "专业医学影像学"
+    )
+    assert materials.extract("diploma", table)["graduation"].value == "2024-06"
+    labelled = rows("入学时间2019年9月", "毕业时间2024年6月")
+    assert materials.extract("diploma", labelled)["graduation"].value == "2024-06"
