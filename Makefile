@@ -61,8 +61,15 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
+# Issue 15: the report seed on windows of layout families nobody tuned the readers on, then
+# the same seed on the tuned families, side by side (lab/synth/families.py).
 eval: install
-	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) --work eval/synthetic
+	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) \
+	  --families held-out --work eval/synthetic/held-out
+	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) \
+	  --families tuned --work eval/synthetic/tuned
+	$(BIN)/certcheck eval-sides eval/synthetic/held-out/score-seed$(SEED_EVAL).json \
+	  eval/synthetic/tuned/score-seed$(SEED_EVAL).json
 
 # Fits pipeline/calibration.json on tuning windows (seed SEED_CALIBRATE, never the eval seed).
 calibrate: install

@@ -62,7 +62,18 @@ def _families_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _eval_sides(args: argparse.Namespace) -> int:
+    from .eval_sides import cmd_eval_sides
+
+    return cmd_eval_sides(args)
+
+
 def _add_eval(subparsers: argparse._SubParsersAction) -> None:
+    sides = subparsers.add_parser(
+        "eval-sides", help="issue 15's figures of several eval scores side by side"
+    )
+    sides.add_argument("scores", nargs="+", type=Path, help="score-seed*.json files of eval")
+    sides.set_defaults(handler=_eval_sides)
     ev = subparsers.add_parser(
         "eval", help="generate fresh windows (one per region), run them, score against the truth"
     )
