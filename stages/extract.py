@@ -209,6 +209,8 @@ def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> 
 
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).
 ID_LABELS = ("身份证号", "身份证号码")
+#: Every wording of the ID number's label issuers print (公民身份号码 on the card itself).
+ID_LABEL_RE = r"(?:公民|居民)?身份(?:证件?)?号码?|证件号码"
 
 
 #: How assessment proofs label the grade (考核结果 in the national form, 考核意见/等级/结论/情况

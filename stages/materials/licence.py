@@ -38,6 +38,8 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
     period = row_value(rows, "validity", r"有效期限?", r"(.+)")
     if period:
         _start, end, open_ended = parse_period(period.value)
+        if end is None and not open_ended and re.match(r"[:：]?至", period.value):
+            end = _start  # 有效期至2030年12月31日: the one date is the end
         if end or open_ended:
             out["validity"] = replace(period, value="长期" if open_ended else iso_date(end))
     put_reading(out, _subjects(rows))

@@ -14,6 +14,7 @@ from ..crosscheck import (
     result_check,
 )
 from ..extract import (
+    ID_LABEL_RE,
     ID_LABELS,
     assessment_result,
     labelled,
@@ -28,7 +29,11 @@ PPC_LABELS = (
     r"姓名",
     r"性[别別]",
     r"身份证号",
+    r"公民身份号码",
+    r"证件号码",
     r"执业机构",
+    r"执业单位",
+    r"工作单位",
     r"执业时间",
     r"执业类别",
     r"考核结果",
@@ -37,8 +42,8 @@ PPC_LABELS = (
 
 
 def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
-    out = person_fields(rows, PPC_LABELS, r"身份证号(?:码)?")
-    put_reading(out, labelled(rows, "work_unit", r"执业机构", PPC_LABELS))
+    out = person_fields(rows, PPC_LABELS, ID_LABEL_RE)
+    put_reading(out, labelled(rows, "work_unit", r"执业(?:机构|单位)|工作单位", PPC_LABELS))
     put_reading(out, labelled(rows, "result", r"考核结果", PPC_LABELS) or assessment_result(rows))
     return out
 

@@ -19,6 +19,7 @@ from ..crosscheck import (
 )
 from ..dates import months_between, parse_date, parse_period
 from ..extract import (
+    ID_LABEL_RE,
     ID_LABELS,
     ID_RE,
     assessment_result,
@@ -40,13 +41,15 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     gender = row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")
     if gender:
         out["gender"] = gender
-    number = number_field(rows, "id_number", r"身份证号(?:码)?", ID_RE, upper=True)
+    number = number_field(rows, "id_number", ID_LABEL_RE, ID_RE, upper=True)
     if number:
         out["id_number"] = number
-    unit = row_value(rows, "work_unit", r"试用机构", r"(.+)")
+    unit = row_value(rows, "work_unit", r"试用(?:机构|单位)", r"(.+)")
     if unit:
         out["work_unit"] = unit
-    period = row_value(rows, "period", r"试用时间", r"(.+)") or service_period(rows)
+    period = row_value(rows, "period", r"试用(?:时间|期限|起止时间)", r"(.+)") or service_period(
+        rows
+    )
     if period:
         start, end, _open = parse_period(period.value)
         if start and end:

@@ -92,3 +92,30 @@ def test_a_diploma_as_a_table_gives_its_graduation() -> None:
     assert materials.extract("diploma", table)["graduation"].value == "2024-06"
     labelled = rows("入学时间2019年9月", "毕业时间2024年6月")
     assert materials.extract("diploma", labelled)["graduation"].value == "2024-06"
+
+
+def test_other_issuers_label_wordings_are_read() -> None:
+    from stages import materials
+
+    prob = materials.extract(
+        "probation_cert",
+        rows(
+            "公民身份号码：120101199701257460",
+            "试用单位：天津市第一中心医院",
+            "试用期限：2024年7月1日至2025年6月30日",
+        ),
+    )
+    assert prob["id_number"].value == "120101199701257460"
+    assert prob["work_unit"].value == "天津市第一中心医院"
+    assert prob["period"].value == "2024-07-01/2025-06-30"
+    lic = materials.extract("licence", rows("有效期至2030年12月31日"))
+    assert lic["validity"].value == "2030-12-31"
+    rec = materials.extract(
+        "diploma_record",
+        rows(
+            "院校名称：天津医科大学", "毕业日期：2024年06月30日", "学历证书编号：100621202405000123"
+        ),
+    )
+    assert rec["school"].value == "天津医科大学"
+    assert rec["graduation"].value == "2024-06"
+    assert rec["diploma_number"].value == "100621202405000123"
