@@ -135,6 +135,11 @@ def _builtin() -> None:
         held_out=False,
         note="another system: 序号 first, insurance types as columns, its own status words",
     )
+    # other issuers' layouts of the education materials (imported here, after the
+    # built-in families, so the import cannot cycle back into a half-built table)
+    from lab.synth.families_edu import register_all as register_edu
+
+    register_edu()
 
 
 _builtin()
