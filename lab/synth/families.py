@@ -135,6 +135,11 @@ def _builtin() -> None:
         held_out=False,
         note="another system: 序号 first, insurance types as columns, its own status words",
     )
+    # Other issuers of the work materials (imported here, after `register` exists, so the
+    # module's own import of this one finds it defined).
+    from lab.synth.families_work import register_all
+
+    register_all()
 
 
 _builtin()

@@ -265,8 +265,11 @@ WHO = {
 @pytest.mark.parametrize("doc_type", list(LABELS))
 def test_renderers_print_labels_and_values(doc_type: str, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = person_plan(WHO[doc_type], "辽宁省").docs[doc_type]
+    # the built-in layouts (other issuers' families: tests/lab/test_families_work.py)
     if doc_type == "social_insurance":
         doc = rnd.Doc(doc.doc_type, {**doc.fields, "family": "table"}, doc.look, doc.extra)
+    elif doc.fields.get("family"):
+        doc = rnd.Doc(doc.doc_type, {**doc.fields, "family": "classic"}, doc.look, doc.extra)
     text, out = drawn_text(doc, monkeypatch)
     for label in LABELS[doc_type]:
         assert label in text, (doc_type, label)
