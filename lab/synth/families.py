@@ -140,6 +140,11 @@ def _builtin() -> None:
     from lab.synth.families_edu import register_all as register_edu
 
     register_edu()
+    # Other issuers of the work materials (imported here, after `register` exists, so the
+    # module's own import of this one finds it defined).
+    from lab.synth.families_work import register_all as register_work
+
+    register_work()
 
 
 _builtin()
