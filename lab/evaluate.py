@@ -64,7 +64,7 @@ def generate(
     seed: int,
     region: str = "天津市",
     hard: float = 0.0,
-    families: str = "all",
+    families: str = "tuned",
 ) -> Path:
     from .synth import generate_window
 
@@ -505,7 +505,7 @@ def run_regions(
         window = work / f"window-seed{seed}"
         out = work / f"out-seed{seed}"
         t0 = time.perf_counter()
-        selection = getattr(args, "families", "all")
+        selection = getattr(args, "families", "tuned")
         truth = generate(window, n, seed, region, args.hard, selection)
         print(
             f"generated {n} applicants for {region} (seed {seed}, families {selection}) in "
@@ -551,7 +551,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     s.update(
         {
             "seed": args.seed,
-            "families": getattr(args, "families", "all"),
+            "families": getattr(args, "families", "tuned"),
             "regions": [r["region"] for r in runs],
             "uploads": sum(r["uploads"] for r in runs),
             "wall_seconds": round(sum(r["wall"] for r in runs), 1),

@@ -46,12 +46,15 @@ NUMBERS = frozenset({"id_number", "diploma_number", "qualification_number", "pra
 MIN_LENGTH = {"name": 2}
 DEFAULT_MIN_LENGTH = 4
 
-#: Words a value may follow: the ends of labels ("试用单位", "姓名") and the words of official
-#: letters that introduce a person or a place ("兹证明", "在", "于").
-BEFORE = (
-    "姓名", "名字", "学生", "证明", "兹有", "本人", "持证人", "参保人", "申请人", "考生",
-    "人员", "单位", "机构", "名称", "学校", "院校", "本校", "本院", "专业", "在", "于", "系",
-    "为", "是", "到", "经", "由", "号码", "证号", "编号", "号",
+#: Words a value may follow: the ends of labels ("试用单位", "姓名") …
+LABEL_ENDS = (
+    "姓名", "名字", "单位", "机构", "名称", "学校", "院校", "校名", "专业", "号码", "证号",
+    "编号", "持证人", "参保人", "申请人", "考生",
+)  # fmt: skip
+#: … and the words of official letters that introduce a person or a place ("兹证明", "在").
+BEFORE = LABEL_ENDS + (
+    "学生", "证明", "兹有", "本人", "人员", "本校", "本院", "在", "于", "系", "为", "是", "到",
+    "经", "由", "号",
 )  # fmt: skip
 
 #: Words a value may be followed by: the starts of labels and the words that go on with the
@@ -67,6 +70,8 @@ AFTER = (
 )  # fmt: skip
 
 _DIGITISH = re.compile(r"[0-9A-Za-z]")
+#: A date in Chinese numerals starting right after a value (二〇一六年…) is not part of it.
+_CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 
 
@@ -87,13 +92,23 @@ def _comparable_text(joined: Joined) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
-def _alone(field: str, text: str, start: int, end: int) -> bool:
-    """The match is a whole value, not a piece of a longer number or name."""
+def _alone(field: str, text: str, start: int, end: int, cell: tuple[bool, bool]) -> bool:
+    """The match is a whole value, not a piece of a longer number or name. `cell`: whether
+    it starts and ends a recognised line (a table cell, or the value after a label)."""
     before, after = text[start - 1 : start], text[end : end + 1]
     if field in NUMBERS:
         return not _DIGITISH.match(before) and not _DIGITISH.match(after)
-    before_ok = not before or not _CJK.match(before) or text[:start].endswith(BEFORE)
-    after_ok = not after or not _CJK.match(after) or text[end:].startswith(AFTER)
+    opens = not before or not _CJK.match(before) or cell[0] or text[:start].endswith(LABEL_ENDS)
+    before_ok = opens or text[:start].endswith(BEFORE)
+    # a value that opens its line (or follows a colon or its label) and ends it fills its
+    # cell: what the next line holds is another cell's or the next row's
+    after_ok = (
+        not after
+        or not _CJK.match(after)
+        or text[end:].startswith(AFTER)
+        or _CN_DATE.match(text, end) is not None
+        or (opens and cell[1])
+    )
     return before_ok and after_ok
 
 
@@ -108,8 +123,13 @@ def supported(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
     at = text.find(want)
     while at >= 0:
         end = at + len(want)
-        if _alone(field, text, at, end):
-            start_j, end_j = where[at], where[end - 1] + 1
+        start_j, end_j = where[at], where[end - 1] + 1
+        lines = joined.lines
+        cell = (
+            start_j == 0 or lines[start_j - 1] != lines[start_j],
+            end_j >= len(lines) or lines[end_j] != lines[end_j - 1],
+        )
+        if _alone(field, text, at, end, cell):
             found = joined.span_reading(field, start_j, end_j, joined.text[start_j:end_j])
             return found
         at = text.find(want, at + 1)
@@ -119,15 +139,26 @@ def supported(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
 def complete(
     fields: Sequence[str], form: ApplicantForm, rows: Sequence[Row], found: Mapping[str, Reading]
 ) -> dict[str, Reading]:
-    """`found` with every searched field the parser missed filled where the page supports
-    the form's value."""
+    """`found` with every searched field the parser missed (or ran on past) filled where the
+    page supports the form's value."""
     out = dict(found)
     for field in fields:
-        if field in out or field not in FORM_VALUES:
+        if field not in FORM_VALUES:
             continue
         expected = form_value(form, field)
-        if expected:
-            reading = supported(rows, field, expected)
-            if reading is not None:
-                out[field] = reading
+        parsed = out.get(field)
+        if not expected or (parsed is not None and not _runs_on(parsed.value, expected)):
+            continue
+        reading = supported(rows, field, expected)
+        if reading is not None:
+            out[field] = reading
     return out
+
+
+def _runs_on(parsed: str, expected: str) -> bool:
+    """The parsed value holds the form's value and more: the parser may have run on into a
+    neighbouring cell (a second column beside the label's row). The form's value then counts
+    only where the page prints it whole (`supported`): "…医院分院" on one line stays a
+    mismatch."""
+    p, e = comparable(parsed), comparable(expected)
+    return p != e and e in p

@@ -127,7 +127,7 @@ SI_FAMILIES = {
 }
 
 
-def _si_family(p: Person, selection: str = "all") -> dict[str, str]:
+def _si_family(p: Person, selection: str = "tuned") -> dict[str, str]:
     """A layout family for the person's proof and its status words, drawn from generators of
     their own so that adding families leaves every other draw of the window as it was."""
     family = fam.draw("social_insurance", p.id_number, selection) or "table"
@@ -150,7 +150,7 @@ def clean_docs(
     ref: date,
     rng: random.Random,
     opens: date | None = None,
-    selection: str = "all",
+    selection: str = "tuned",
 ) -> dict[str, Doc]:
     """Every document of the applicant's category exactly as a clean applicant's would print
     them (the rules decide which of them are uploaded), each in a layout family drawn from
@@ -506,7 +506,7 @@ def plan_applicant(
     opens: date | None = None,
     earlier: dict[str, list[tuple[str, int, str]]] | None = None,
     hard: bool = False,
-    families: str = "all",
+    families: str = "tuned",
 ) -> tuple[Plan, random.Random]:
     """Draw the person and apply fault `kind` (None: clean). Returns the plan and the
     applicant's generator, positioned for drawing. `hard`: a hard-case applicant (a rare
@@ -901,7 +901,7 @@ def generate_window(
     progress: Callable[[int], None] | None = None,
     prefer: Sequence[str] = (),
     hard: float = 0.0,
-    families: str = "all",
+    families: str = "tuned",
 ) -> Path:
     """Write a window at `out` and its ground truth at `out.with_name(out.name +
     '.truth.jsonl')`; return the truth path. `prefer`: fault kinds to hand out first.
@@ -1005,7 +1005,7 @@ def generate_windows(
     fault_rate: float = 0.5,
     closes: str | None = None,
     hard: float = 0.0,
-    families: str = "all",
+    families: str = "tuned",
 ) -> list[Path]:
     """One window per region under `out_dir` (`window_<n>_<region>`), the applicants split
     between them as evenly as possible; returns the truth paths, one per window. `hard`:

@@ -26,7 +26,7 @@ from ..extract import (
     union_box,
 )
 from ..looks import Look
-from ..read import Row
+from ..read import Row, clean
 from . import Material
 
 
@@ -42,7 +42,7 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
             end = _start  # 有效期至2030年12月31日: the one date is the end
         if end or open_ended:
             out["validity"] = replace(period, value="长期" if open_ended else iso_date(end))
-    put_reading(out, _subjects(rows))
+    put_reading(out, _subjects(rows) or _subject_lists(rows))
     for row in rows:
         joined = Joined.of([row])
         m = re.search(r"(中医诊所备案证)", joined.text)
@@ -97,6 +97,41 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
             source=" / ".join(r.text for r in used),
         )
     return None
+
+
+#: A recognised line that is a list of 诊疗科目 ("内科；外科；妇产科；").
+_SUBJECT_LIST = re.compile(r"(?:[^；;、，,:：\d]{1,12}科[；;、，,]?)+")
+
+
+def _subject_lists(rows: Sequence[Row]) -> Reading | None:
+    """诊疗科目 where its label's row does not hold them (a second column, a layout that
+    prints the label above its list): every line after the label that is a list of subjects
+    (every such line of the page when the label was not read)."""
+    lines = [line for row in rows for line in row.lines]
+    at = next((i for i, ln in enumerate(lines) if "诊疗科目" in ln.text), None)
+    # without its label (printed faint, or not read) only lines of two subjects or more
+    least = 1 if at is not None else 2
+    used = [
+        ln
+        for ln in lines[(at or -1) + 1 :]
+        if _SUBJECT_LIST.fullmatch(clean(ln.text)) and clean(ln.text).count("科") >= least
+    ]
+    if not used:
+        return None
+    boxes = [ln.box for ln in used]
+    return Reading(
+        "subjects",
+        "".join(clean(ln.text) for ln in used),
+        min(ln.confidence for ln in used),
+        used[0].engine,
+        box=(
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        ),
+        source=" / ".join(ln.text for ln in used),
+    )
 
 
 def check_licence(ctx: Context, r: Mapping[str, Reading], look: Look | None) -> Iterator[Finding]:

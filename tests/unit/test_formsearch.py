@@ -54,8 +54,8 @@ def test_a_different_value_is_not_found_and_short_values_are_not_searched() -> N
 
 
 def test_complete_fills_only_what_the_parser_missed() -> None:
-    page = rows("试用单位：天津市第一中心医院", "姓名：王芳")
-    parsed = formsearch.supported(rows("姓名：王芳芳"), "name", "王芳芳")
+    page = rows("试用单位：天津市第一中心医院", "姓名：王芳芳")
+    parsed = formsearch.supported(page, "name", "王芳芳")
     assert parsed is not None
     out = formsearch.complete(("name", "work_unit", "period"), FORM, page, {"name": parsed})
     assert out["name"].value == "王芳芳"  # the parser's reading is kept: compared as read
@@ -119,3 +119,34 @@ def test_other_issuers_label_wordings_are_read() -> None:
     assert rec["school"].value == "天津医科大学"
     assert rec["graduation"].value == "2024-06"
     assert rec["diploma_number"].value == "100621202405000123"
+
+
+def test_a_value_filling_its_line_is_whole_whatever_the_next_line_says() -> None:
+    assert found("校名：天津医科大学", "二〇一六年六月三十日", field="school") == "天津医科大学"
+    cells = rows("试用单位", "天津市第一中心医院", "科室外科")
+    r = formsearch.supported(cells, "work_unit", "天津市第一中心医院")
+    assert r is not None and r.value == "天津市第一中心医院"
+    # but a value running on inside its line is not
+    assert found("校名：天津医科大学附属中学", field="school") is None
+
+
+def test_a_parse_run_on_into_the_next_column_is_cut_to_the_forms_value() -> None:
+    page = rows("机构名称天津市第一中心医院", "预防保健科；内科；外科；")
+    from models import Reading
+
+    long = Reading("work_unit", "天津市第一中心医院预防保健科;内科;", 0.99, "fake")
+    out = formsearch.complete(("work_unit",), FORM, page, {"work_unit": long})
+    assert out["work_unit"].value == "天津市第一中心医院"
+    branch = Reading("work_unit", "天津市第一中心医院分院", 0.99, "fake")
+    same_line = rows("机构名称天津市第一中心医院分院")
+    kept = formsearch.complete(("work_unit",), FORM, same_line, {"work_unit": branch})
+    assert kept["work_unit"].value == "天津市第一中心医院分院"
+
+
+def test_licence_subjects_printed_apart_from_their_label_are_read() -> None:
+    from stages import materials
+
+    page = rows(
+        "机构名称天津市第一中心医院", "妇产科；儿科；眼科；口腔科；", "有效期至2030年12月31日"
+    )
+    assert "口腔科" in materials.extract("licence", page)["subjects"].value
