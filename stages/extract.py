@@ -130,14 +130,23 @@ GENERIC_SCHOOLS = frozenset(
 )
 
 
+_SCHOOL_LABELLED = re.compile(
+    r"(?:校名|学校名称|院校名称|毕业院校|毕业学校)[:：]*([^\d，,。:：()]{2,24}(?:大学|学院|学校))"
+)
+
+
 def school_line(rows: Sequence[Row]) -> Reading | None:
-    """The first line that is nothing but a school's name (the issuer under the text), not
+    """The school under its label, or else the first line that is nothing but a school's name
+    (the issuer under the text), not
     counting a piece of another such line: the seal beside the issuer's name repeats it
     round its ring, and a piece of the ring (医科大学) can read as a line of its own, or lend
     the line a character of its own (华北理工大学学)."""
     found = []
     for line in single_lines(rows):
         one = Joined.of([line])
+        m = _SCHOOL_LABELLED.fullmatch(one.text)
+        if m:  # the issuer under its label (校名：, 毕业院校：): that is the school
+            return one.reading("school", m)
         m = re.fullmatch(r"([^\d，,。:()]{2,24}(?:大学|学院|学校))[^\d，,。:()]?", one.text)
         generic = fold_variants(one.text) in GENERIC_SCHOOLS  # 中等職業学校 is read too
         if m and not generic and "长" not in one.text[:4]:

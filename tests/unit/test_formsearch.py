@@ -150,3 +150,10 @@ def test_licence_subjects_printed_apart_from_their_label_are_read() -> None:
         "机构名称天津市第一中心医院", "妇产科；儿科；眼科；口腔科；", "有效期至2030年12月31日"
     )
     assert "口腔科" in materials.extract("licence", page)["subjects"].value
+
+
+def test_a_school_under_its_label_is_read() -> None:
+    from stages import materials
+
+    page = rows("校名：天津医科大学", "校长：张三医科大学", "二〇二六年六月三十日")
+    assert materials.extract("diploma", page)["school"].value == "天津医科大学"
