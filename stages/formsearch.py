@@ -42,8 +42,9 @@ FORM_VALUES: Mapping[str, Callable[[ApplicantForm], str]] = {
 NUMBERS = frozenset({"id_number", "diploma_number", "qualification_number", "practice_number"})
 
 #: Shortest value worth searching for (comparable characters): a one-character value says
-#: nothing; a two-character name is common and is searched with its boundaries.
-MIN_LENGTH = {"name": 2}
+#: nothing; two-character names and majors (药学) are common and are searched with their
+#: boundaries.
+MIN_LENGTH = {"name": 2, "major": 2}
 DEFAULT_MIN_LENGTH = 4
 
 #: Words a value may follow: the ends of labels ("试用单位", "姓名") …
