@@ -11,6 +11,7 @@ how dates are written, and for the 学历 备案表 a PDF with or without a text
 
 from __future__ import annotations
 
+import io
 import math
 import random
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from lab.synth.render import (
     FONT_DIR,
     FONTS,
     INK,
+    RED,
     Canvas,
     Doc,
     Rendered,
@@ -34,6 +36,7 @@ from lab.synth.render import (
     draw_portrait,
     draw_stamp,
     font,
+    group4,
     iso,
     paper,
     wrap,
@@ -503,6 +506,296 @@ def pledge_form(doc: Doc, rng: random.Random) -> Rendered:
 
 
 # --------------------------------------------------------------------------------------------
+# Held-out families: written apart from the readers, never used to tune them, and never
+# changed to suit them (issue 15: the report's "families we did not tune on").
+
+
+def diploma_proof(doc: Doc, rng: random.Random) -> Rendered:
+    """Held out. A 毕业证明书 a school issues in place of a lost diploma: a typed letter
+    under the school's red letterhead (Ming), the photo right of the text with a seal over
+    its corner, no 学生/在本校 wording, the number inside the sentence, the date dotted
+    (2021.06.30) under the school's seal."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (252, 252, 250), rng, 2)
+    cv = Canvas(img)
+    d = cv.draw
+    head = face("hei", f["school"])
+    cv.centered(
+        w / 2, 150, f["school"], head, fit(head, 56, f["school"], w - 200, 36), RED, body=False
+    )
+    d.line((100, 190, w - 100, 190), fill=RED, width=4)
+    d.line((100, 200, w - 100, 200), fill=RED, width=1)
+    cv.centered(w / 2, 320, "毕业证明书", "serif_bold", 76, INK, spacing=14, body=False)
+    box = (w - 370, 400, w - 130, 720)
+    draw_portrait(img, box, doc.look or _default_look(), (250, 250, 250))
+    d.rectangle(box, outline=(90, 90, 90), width=2)
+    b = iso(f["birth_date"])
+    level = f.get("education_level", "本科")
+    years = f.get("years", "五")
+    kind = "ming"
+    g = iso(f["graduation"] + "-01")
+    cv.text((130, 420), f"（{g.year}）毕证字第{rng.randint(1, 400):03d}号", kind, 36)
+    born = f"{b.year}年{b.month}月{b.day}日"
+    text = (
+        f"{f['name']}，{f['gender']}，{born}生，于{ym(f['enrol'])}入学，"
+        f"在我校{f['major']}专业{years}年制{level}学习，修完教学计划规定的全部课程，"
+        f"成绩合格，于{ym(f['graduation'])}毕业，毕业证书编号为{f['diploma_number']}。"
+        f"因原毕业证书遗失，经核查学籍档案，情况属实，特此证明。"
+    )
+    keep = (f["name"], born, ym(f["enrol"]), ym(f["graduation"]), f["major"], f["diploma_number"])
+    # beside the photo the lines are short; below it they run the full width
+    kind = face(kind, text)
+    y: float = 540
+    rest = text
+    lines_beside = wrap(rest, kind, 44, box[0] - 40 - 130 - 88, keep)
+    first = lines_beside[0]
+    cv.text((130 + 88, y), first, kind, 44)
+    y += 78
+    rest = rest[len(first) :]
+    while rest and y < box[3] + 20:
+        line = wrap(rest, kind, 44, box[0] - 40 - 130, keep)[0]
+        cv.text((130, y), line, kind, 44)
+        rest = rest[len(line) :]
+        y += 78
+    if rest:
+        y = paragraph(cv, rest, kind, 44, 130, w - 130, y, 78, keep, indent=0)
+    y += 30
+    cv.text((130 + 88, y), "本证明书与毕业证书具有同等效力。", kind, 44)
+    y = max(y + 240, 1260)
+    sx = 660
+    x = cv.text((sx, y), "校长：", kind, 44)
+    cv.text((x, y), f["principal"], face(kind, f["principal"]), 44)
+    sk = face(kind, f["school"])
+    cv.text((sx, y + 90), f["school"], sk, fit(sk, 46, f["school"], w - 100 - sx, 34))
+    cv.text((sx, y + 180), dot_date(f["issue_date"]), kind, 44)
+    draw_stamp(
+        img,
+        (sx + 230 + rng.uniform(-30, 30), y + 110 + rng.uniform(-20, 20)),
+        125,
+        f["school"],
+        rng,
+    )
+    # the school's seal over the photo's lower corner, as on every 证明书 photo
+    draw_stamp(img, (box[0] + 30, box[3] - 20), 85, f["school"], rng)
+    return Rendered(img, None, cv.min_glyph, "diploma")
+
+
+def degree_booklet(doc: Doc, rng: random.Random) -> Rendered:
+    """Held out. A landscape two-panel booklet opened flat: the left panel holds the photo,
+    the title and the number; the right one the 授予 text in Kai, which names the school
+    only as 本校 (its name is printed below, under the seal), the birth and the award date
+    in Chinese numerals."""
+    w, h = 1754, 1240
+    f = doc.fields
+    img = paper(w, h, (244, 240, 226), rng, 5)
+    cv = Canvas(img)
+    d = cv.draw
+    color = rng.choice(((130, 28, 36), (110, 80, 30)))
+    frame(img, color, 28, 48)
+    mid = w // 2
+    d.line((mid, 48, mid, h - 48), fill=(200, 190, 170), width=3)
+    level = f["degree_level"]
+    cv.centered(mid / 2, 220, "学位证书", "serif_bold", 92, color, spacing=20, body=False)
+    box = (mid // 2 - 135, 330, mid // 2 + 135, 690)
+    photo(img, doc, box, (90, 140, 205))
+    x = cv.text((150, 840), "证书编号", "kai", 40)
+    cv.text((x + 24, 840), f["degree_number"], "kai", 42)
+    b = iso(f["birth_date"])
+    study = "学士学位课程的学习" if level == "学士" else f"{level}学位研究生学业"
+    text = (
+        f"{f['name']}，{f['gender']}，{cn_date(b)}生。在本校{f['major']}专业完成了{study}，"
+        f"经审核符合《中华人民共和国学位条例》的规定，授予医学{level}学位。"
+    )
+    keep = (f["name"], cn_date(b), f["major"], "《中华人民共和国学位条例》")
+    y = paragraph(cv, text, "kai", 46, mid + 90, w - 110, 250, 84, keep)
+    y = max(y + 100, 800)
+    sx = mid + 300
+    sk = face("kai", f["school"])
+    cv.text((sx, y), f["school"], sk, fit(sk, 50, f["school"], w - 100 - sx, 34))
+    x = cv.text((sx, y + 90), "学位评定委员会主席", "kai", 42)
+    cv.text((x + 24, y + 90), f["chair"], face("kai", f["chair"]), 46)
+    cv.text((sx, y + 180), cn_date(iso(f["issue_date"])), "kai", 44)
+    # the seal over the school's name and the date (the name still reads through the red)
+    draw_stamp(
+        img, (sx + 180 + rng.uniform(-40, 40), y + 80 + rng.uniform(-20, 20)), 120, f["school"], rng
+    )
+    return Rendered(img, None, cv.min_glyph, "degree")
+
+
+def record_report(doc: Doc, rng: random.Random) -> Rendered:
+    """Held out. The older printed 备案表 (Ming): the photo inside the table beside the
+    first four rows, dates without padding (2014年7月1日), the number in groups of four,
+    the validity as 验证有效期至, and the issuing centre's seal over the foot."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (251, 251, 248), rng, 3)
+    cv = Canvas(img)
+    d = cv.draw
+    title = f["title"]
+    cv.centered(w / 2, 170, title, "ming", fit("ming", 58, title, w - 180, 40), INK, body=False)
+    cv.text((w - 480, 260), f"更新日期：{_ymd(f['update_date'])}", "ming", 32)
+    x0, x1, top, rh = 90, 1150, 300, 92
+    px = x1 - 230
+    lk, vk = "ming", "ming"
+    for i, (label, value) in enumerate(
+        (
+            ("姓名", f["name"]),
+            ("性别", f["gender"]),
+            ("出生日期", _ymd(f["birth_date"])),
+            ("证件号码", f["id_number"]),
+        )
+    ):
+        ya = top + i * rh
+        d.line((x0, ya, px, ya), fill=INK, width=2)
+        cv.text((x0 + 18, ya + rh / 2 + 13), label, lk, 36)
+        vkind = face(vk, value)
+        cv.text(
+            (x0 + 248, ya + rh / 2 + 14), value, vkind, fit(vkind, 40, value, px - x0 - 270, 30)
+        )
+        d.line((x0 + 230, ya, x0 + 230, ya + rh), fill=INK, width=2)
+    d.line((x1, top, x1, top), fill=INK, width=2)
+    d.line((px, top, x1, top), fill=INK, width=2)
+    draw_portrait(
+        img,
+        (px + 25, top + 30, x1 - 25, top + 4 * rh - 30),
+        doc.look or _default_look(),
+        (245, 245, 245),
+    )
+    rows: list[list[str]] = [
+        ["入学日期", _ymd(f["enrol_date"]), "毕(结)业日期", _ymd(f["graduation_date"])],
+        ["学校名称", f["school"]],
+        ["专业", f["major"], "学制", f"{f['years']}年"],
+        ["层次", f["record_level"], "学历类别", f["record_category"]],
+        ["学习形式", "普通全日制", "毕(结)业", "毕业"],
+        ["证书编号", group4(f["diploma_number"])],
+        ["校(院)长姓名", f["principal"]],
+    ]
+    bottom = table(
+        cv, rows, x0, x1, top + 4 * rh, rh, (x0, x0 + 230, x0 + 570, x0 + 800), lk, vk, 36, 40
+    )
+    d.line((x0, top, x0, bottom), fill=INK, width=2)
+    d.line((x1, top, x1, bottom), fill=INK, width=2)
+    d.line((px, top, px, top + 4 * rh), fill=INK, width=2)
+    y = bottom + 110
+    cv.text((x0, y), f"在线验证码：{f['verification_code']}", "ming", 40)
+    cv.text((x0, y + 80), f"验证有效期至：{_ymd(f['valid_until'])}", "ming", 38)
+    cv.text((x0, y + 160), "本表可登录学信网（www.chsi.com.cn）以在线验证码查询核实。", "ming", 32)
+    draw_stamp(
+        img,
+        (x0 + 760 + rng.uniform(-40, 40), y + 60 + rng.uniform(-20, 20)),
+        130,
+        "全国高等学校学生信息咨询与就业指导中心",
+        rng,
+    )
+    return Rendered(img, None, cv.min_glyph, "diploma_record")
+
+
+def record_scan_pdf(fields: dict[str, str]) -> bytes:
+    """The printed 备案表 scanned back to a PDF: the page is one JPEG image, no text layer
+    (a scanner's 120 dpi colour scan, a little tilted)."""
+    from fpdf import FPDF
+
+    rng = random.Random(f"scan/{fields['verification_code']}/{fields['id_number']}")
+    page = record_report(Doc("diploma_record", dict(fields)), rng).image
+    page = page.rotate(
+        rng.uniform(-0.7, 0.7), resample=Image.Resampling.BICUBIC, fillcolor=(250, 250, 248)
+    )
+    page = page.resize((992, 1403), Image.Resampling.LANCZOS)
+    quality = 80
+    while True:
+        buf = io.BytesIO()
+        page.save(buf, "JPEG", quality=quality, optimize=True)
+        if buf.tell() <= 170_000 or quality <= 40:
+            break
+        quality -= 8
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.set_producer("certcheck-synth scan")
+    pdf.set_creator("certcheck-synth scan")
+    pdf.add_page()
+    buf.seek(0)
+    pdf.image(buf, x=0, y=0, w=210, h=297)
+    return bytes(pdf.output())
+
+
+def mentorship_letter(doc: Doc, rng: random.Random) -> Rendered:
+    """Held out. A landscape certificate worded as running text in Kai (no label rows):
+    photo and number (编号) on the left, the sentence naming the holder, 公民身份号码 and
+    the specialty on the right, the bureau and a Chinese-numeral date under its seal."""
+    w, h = 1754, 1240
+    f = doc.fields
+    img = paper(w, h, (247, 244, 236), rng, 5)
+    cv = Canvas(img)
+    color = (40, 90, 60) if rng.random() < 0.5 else (150, 40, 36)
+    frame(img, color, 30, 52)
+    title = f["title"]
+    cv.centered(
+        w / 2,
+        200,
+        title,
+        "serif_bold",
+        fit("serif_bold", 76, title, w - 300, 48),
+        color,
+        spacing=8,
+        body=False,
+    )
+    box = (170, 330, 450, 700)
+    photo(img, doc, box, (240, 242, 246))
+    cv.text((150, 800), f"编号：{f['cert_number']}", "kai", 40)
+    if "师承" in title:
+        text = (
+            f"{f['name']}，{f['gender']}，公民身份号码{f['id_number']}，"
+            f"跟师学习{f['major']}，学习期满，经出师考核合格，准予出师。特发此证。"
+        )
+    else:
+        text = (
+            f"{f['name']}，{f['gender']}，公民身份号码{f['id_number']}，"
+            f"经考核，其{f['major']}医术确有专长，考核合格。特发此证。"
+        )
+    keep = (f["name"], f["id_number"], f["major"])
+    y = paragraph(cv, text, "kai", 50, 560, w - 130, 400, 92, keep)
+    y = max(y + 120, 900)
+    sx = 1000
+    ik = face("kai", f["issuer"])
+    cv.text((sx, y), f["issuer"], ik, fit(ik, 48, f["issuer"], w - 100 - sx, 34))
+    cv.text((sx, y + 100), cn_date(iso(f["issue_date"])), "kai", 46)
+    draw_stamp(
+        img, (sx + 220 + rng.uniform(-40, 40), y + 30 + rng.uniform(-15, 15)), 130, f["issuer"], rng
+    )
+    return Rendered(img, None, cv.min_glyph, "mentorship_cert")
+
+
+def pledge_statement(doc: Doc, rng: random.Random) -> Rendered:
+    """Held out. A pledge written as one first-person statement (no table, no label lines):
+    本人…，身份证号码…，系…专业…届应届毕业生, a signature scrawled after 承诺人, and
+    the date dotted (2026.01.10)."""
+    w, h = 1240, 1754
+    f = doc.fields
+    img = paper(w, h, (252, 251, 247), rng, 3)
+    cv = Canvas(img)
+    cv.centered(w / 2, 230, "承 诺 书", "serif_bold", 80, INK, body=False)
+    cv.centered(w / 2, 320, "（医师资格考试应届毕业生适用）", "ming", 40, INK, body=False)
+    g = iso(f["expected_graduation"] + "-01")
+    text = (
+        f"本人{f['name']}，身份证号码：{f['id_number']}，系{f['school']}{f['major']}专业"
+        f"{g.year}届应届毕业生，预计于{g.year}年{g.month}月取得毕业证书。"
+        f"本人自愿报名参加{iso(f['date']).year}年医师资格考试，现郑重承诺："
+        f"本人提交的报名信息和材料均真实、有效；如在规定时间内未能取得毕业证书，"
+        f"本人自愿放弃本年度考试资格及成绩，由此产生的一切后果由本人承担。"
+    )
+    kind = rng.choice(("ming", "kai"))
+    keep = (f["name"], f["id_number"], f["school"], f["major"])
+    y = paragraph(cv, text, kind, 46, 120, w - 120, 470, 86, keep)
+    y = paragraph(cv, "特此承诺。", kind, 46, 120, w - 120, y + 10, 86)
+    y = max(y + 200, 1350)
+    x = cv.text((640, y), "承诺人：", kind, 46)
+    scrawl(img, x + 10, y - 10, rng, 200)
+    cv.text((640, y + 110), dot_date(f["date"]), kind, 46)
+    return Rendered(img, None, cv.min_glyph, "pledge")
+
+
+# --------------------------------------------------------------------------------------------
 # Registration
 
 
@@ -550,4 +843,48 @@ def register_all() -> None:
         held_out=False,
         note="考区 fill-in template: 考生姓名/身份证号码/毕业院校/所学专业 on underlines, "
         "numbered promises, handwritten signature",
+    )
+    register(
+        "diploma",
+        "proof",
+        diploma_proof,
+        held_out=True,
+        note="毕业证明书 for a lost diploma: typed letter under the school's letterhead (Ming), "
+        "photo beside the text with a seal on it, 在我校, number inside the sentence, "
+        "dotted date under the seal",
+    )
+    register(
+        "degree",
+        "booklet",
+        degree_booklet,
+        held_out=True,
+        note="landscape two-panel booklet: photo/title/number left, Kai text right naming "
+        "the school only as 本校, Chinese-numeral birth and award dates, seal over school "
+        "name and date",
+    )
+    register(
+        "diploma_record",
+        "scan",
+        record_report,
+        held_out=True,
+        note="older printed 备案表 (Ming): photo inside the table, unpadded dates, grouped "
+        "number, 验证有效期至, issuing centre's seal over the foot; PDF uploads are "
+        "scans (one JPEG page, no text layer)",
+        pdf=record_scan_pdf,
+    )
+    register(
+        "mentorship_cert",
+        "letter",
+        mentorship_letter,
+        held_out=True,
+        note="landscape certificate as running Kai text (no label rows): 公民身份号码 in "
+        "the sentence, 编号 under the photo, Chinese-numeral date under the seal",
+    )
+    register(
+        "pledge",
+        "statement",
+        pledge_statement,
+        held_out=True,
+        note="first-person statement (本人…，身份证号码…，系…应届毕业生), no table or "
+        "label lines, 承诺人 with a scrawled signature, dotted date",
     )

@@ -95,10 +95,11 @@ def doc_for(material: str, family: str, seed: int = 3, **over: str) -> rnd.Doc:
     return rnd.Doc(doc.doc_type, {**doc.fields, **over, "family": family}, doc.look, doc.extra)
 
 
-def test_every_material_has_its_new_families() -> None:
+def test_every_material_has_a_tuned_and_a_held_out_new_family() -> None:
     got = mine()
     for material in MATERIALS:
-        assert any(m == material and not families.FAMILIES[m][n].held_out for m, n in got)
+        kinds = sorted(families.FAMILIES[material][n].held_out for m, n in got if m == material)
+        assert kinds == [False, True], material
 
 
 @pytest.mark.parametrize(("material", "family"), mine())
@@ -153,6 +154,18 @@ def test_tuned_record_pdf_has_a_text_layer() -> None:
     assert "在线验证报告有效期至" in text and "层次" in text
 
 
+def test_held_out_record_pdf_is_a_scan_without_text_layer() -> None:
+    doc = doc_for("diploma_record", "scan")
+    build = families.pdf_builder("diploma_record", "scan")
+    assert build is not None
+    data = build(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000 and build(doc.fields) == data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        assert not (page.extract_text() or "").strip()
+        assert len(page.images) == 1
+
+
 def _drawn(selection: str) -> dict[str, set[str]]:
     """The families clean documents of several people draw for my materials."""
     seen: dict[str, set[str]] = {m: set() for m in MATERIALS}
@@ -178,3 +191,20 @@ def test_window_of_tuned_families_holds_no_held_out_layout(tmp_path: Path) -> No
             if u.get("doc_type") in MATERIALS:
                 name = u["fields"]["family"]
                 assert not families.FAMILIES[u["doc_type"]][name].held_out
+
+
+def test_held_out_selection_draws_only_held_out_families() -> None:
+    for material, names in _drawn("held-out").items():
+        assert names and all(families.FAMILIES[material][n].held_out for n in names), material
+
+
+def test_window_of_held_out_families_holds_only_held_out_layouts(tmp_path: Path) -> None:
+    """Generated only (the pipeline is never run on held-out layouts while developing)."""
+    truth = generate_window(tmp_path / "w", 3, 5, fault_rate=0.0, families="held-out")
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            if u.get("doc_type") in MATERIALS:
+                assert families.FAMILIES[u["doc_type"]][u["fields"]["family"]].held_out
+                seen += 1
+    assert seen > 0
