@@ -182,6 +182,7 @@ def test_span_family_gives_back_every_month_and_its_status() -> None:
 def test_span_pdf_is_a_scan_without_a_text_layer() -> None:
     doc = _si_doc("span")
     data = families_work.si_span_scanned_pdf(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000  # within the upload limit
     assert data == families_work.si_span_scanned_pdf(dict(doc.fields))  # deterministic
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         page = pdf.pages[0]
