@@ -16,13 +16,14 @@ an issuer's printing system falls back to another font.
 
 from __future__ import annotations
 
+import io
 import math
 import random
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 
 from lab.synth.render import (
     FONT_DIR,
@@ -33,6 +34,7 @@ from lab.synth.render import (
     Rendered,
     _default_look,
     cn_date,
+    cn_number,
     draw_portrait,
     draw_stamp,
     font,
@@ -103,10 +105,17 @@ def paragraph(
     lead: float,
     indent: bool = True,
 ) -> float:
-    """A wrapped paragraph (values in `keep` never split over lines); returns the next y."""
+    """A wrapped, justified paragraph (values in `keep` never split over lines, dates may, as
+    in typeset letters); returns the next y."""
     pad = 2 * size if indent else 0
-    for i, line in enumerate(wrap(text, kind, size, x1 - x0 - pad, tuple(k for k in keep if k))):
-        cv.text((x0 + (pad if i == 0 else 0), y), line, kind, size)
+    lines = wrap(text, kind, size, x1 - x0 - pad, tuple(k for k in keep if k))
+    for i, line in enumerate(lines):
+        x = x0 + (pad if i == 0 else 0)
+        spacing = 0.0
+        if i < len(lines) - 1 and len(line) > 1:  # justified, as typeset letters are
+            slack = x1 - x - font(kind, size).getlength(line)
+            spacing = max(0.0, min(slack / (len(line) - 1), 0.25 * size))
+        cv.text((x, y), line, kind, size, spacing=spacing)
         y += lead
     return y
 
@@ -177,6 +186,7 @@ def ruled_table(
     vs: int,
     *,
     mid: float | None = None,
+    lw2: float | None = None,
     line: tuple[int, int, int] = INK,
     width: int = 3,
 ) -> float:
@@ -188,7 +198,8 @@ def ruled_table(
         ya, yb = top + i * rh, top + (i + 1) * rh
         base = (ya + yb) / 2 + ls * 0.36
         d.line((x0, ya, x1, ya), fill=line, width=width)
-        edges = (x0, x0 + lw, mid, mid + lw, x1) if len(cells) == 4 else (x0, x0 + lw, x1)
+        second = lw if lw2 is None else lw2
+        edges = (x0, x0 + lw, mid, mid + second, x1) if len(cells) == 4 else (x0, x0 + lw, x1)
         for c, text in enumerate(cells):
             room = edges[c + 1] - edges[c] - 32
             if c % 2 == 0:
@@ -260,6 +271,46 @@ def probation_personnel(doc: Doc, rng: random.Random) -> Rendered:
     return Rendered(img, None, cv.min_glyph, "probation_cert")
 
 
+def probation_letter(doc: Doc, rng: random.Random) -> Rendered:
+    """A hospital's letter in Kai or Ming: 兹证明…同志…于…至…在我院…试用…考核合格; unit and
+    date at the foot under the seal, the president's signature."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (252, 251, 247), rng, 3)
+    cv = Canvas(img)
+    style = _pick(rng, "cn", "hanzi")
+    start, end = fmt_date(f["period_start"], style), fmt_date(f["period_end"], style)
+    text = (
+        f"兹证明{f['name']}同志，性别{f['gender']}，身份证号：{f['id_number']}，"
+        f"于{start}至{end}在我院{f['department']}进行医师资格考试试用期实践，"
+        f"试用期满。经我院考核，其政治思想、职业道德、业务能力等方面表现，"
+        f"考核结果为{f['result']}。"
+    )
+    kind = face(_pick(rng, "kai", "ming"), text, f["work_unit"])
+    cv.centered(w / 2, 250, "试用期考核证明", kind, 76, INK, spacing=12, body=False)
+    cv.text((130, 420), "医师资格考试考区：", kind, 46)
+    keep = (f"{f['name']}同志", f["id_number"], f["department"])
+    y = paragraph(cv, text, keep, 130, 1110, 520, kind, 46, 86)
+    y = paragraph(cv, "特此证明。", (), 130, 1110, y + 10, kind, 46, 86)
+    y += 120
+    cv.text((130, y), "院长（签字）：", kind, 44)
+    scrawl(cv.draw, 450, y - 6, rng, 190)
+    sign_off(
+        img,
+        cv,
+        rng,
+        [f["work_unit"], fmt_date(f["date"], style)],
+        1110,
+        y + 170,
+        kind,
+        46,
+        f["work_unit"],
+        radius=150,
+        lead=90,
+    )
+    return Rendered(img, None, cv.min_glyph, "probation_cert")
+
+
 # --------------------------------------------------------------------------------------------
 # practice_period_cert: a label：value list (tuned), a letter (held out)
 
@@ -308,6 +359,47 @@ def practice_period_list(doc: Doc, rng: random.Random) -> Rendered:
         42,
         f["work_unit"],
         lead=84,
+    )
+    return Rendered(img, None, cv.min_glyph, "practice_period_cert")
+
+
+def practice_period_letter(doc: Doc, rng: random.Random) -> Rendered:
+    """A letter in Kai: 兹证明…系我单位执业助理医师…自…起在我单位执业…; the unit named only in
+    the sign-off, under its seal; dates in Chinese numerals or 年月日."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (251, 250, 246), rng, 3)
+    cv = Canvas(img)
+    style = _pick(rng, "hanzi", "cn")
+    start, end = fmt_date(f["period_start"], style), fmt_date(f["period_end"], style)
+    years = int((iso(f["period_end"]) - iso(f["period_start"])).days // 365.25)
+    served = f"执业满{cn_number(years)}年。" if years >= 1 else ""
+    agree = "同意其报考执业医师资格考试。" if f["result"] == "合格" else ""
+    text = (
+        f"兹证明{f['name']}（{f['gender']}，公民身份号码{f['id_number']}）系我单位执业助理医师，"
+        f"执业类别为{f['practice_category']}。该同志自{start}至{end}在我单位执业，"
+        f"{served}经考核，考核意见：{f['result']}。{agree}"
+    )
+    kind = face("kai", text, f["work_unit"])
+    cv.centered(w / 2, 240, "证  明", kind, 84, INK, spacing=20, body=False)
+    keep = (f["name"], f["id_number"])
+    y = paragraph(cv, text, keep, 130, 1110, 420, kind, 46, 88)
+    y = paragraph(cv, "特此证明。", (), 130, 1110, y + 10, kind, 46, 88)
+    y += 110
+    cv.text((130, y), "负责人签字：", kind, 44)
+    scrawl(cv.draw, 420, y - 4, rng, 200)
+    sign_off(
+        img,
+        cv,
+        rng,
+        [f["work_unit"], fmt_date(f["date"], style)],
+        1110,
+        y + 170,
+        kind,
+        46,
+        f["work_unit"],
+        radius=150,
+        lead=90,
     )
     return Rendered(img, None, cv.min_glyph, "practice_period_cert")
 
@@ -377,6 +469,63 @@ def licence_electronic(doc: Doc, rng: random.Random) -> Rendered:
     return Rendered(img, None, cv.min_glyph, "licence")
 
 
+def licence_booklet(doc: Doc, rng: random.Random) -> Rendered:
+    """The old booklet 副本 opened flat: the left page has the title, 登记号, issuer, the date in
+    Chinese numerals under the seal; the right page a ruled table in Ming (名称, 有效期限 with
+    unpadded dates, 诊疗科目 listed with 、)."""
+    w, h = LANDSCAPE
+    f = doc.fields
+    img = paper(w, h, (247, 246, 236), rng, 5)
+    cv = Canvas(img)
+    d = cv.draw
+    d.line((w / 2, 30, w / 2, h - 30), fill=(200, 196, 182), width=5)
+    kind = face("ming", *f.values())
+    cv.centered(w / 4, 260, "医疗机构执业许可证", "serif_bold", 62, INK, spacing=6, body=False)
+    cv.centered(w / 4, 350, "（副本）", "serif_bold", 48, INK, body=False)
+    reg = f"登记号：{f['registration_number']}"
+    cv.text((90, 520), reg, kind, fit(kind, 36, reg, w / 2 - 160))
+    cv.text((90, 800), "发证机关：", kind, 38)
+    cv.text((90, 870), f["issuer"], kind, fit(kind, 40, f["issuer"], w / 2 - 160))
+    issued = fmt_date(f["issue_date"], "hanzi")
+    cv.text((90, 970), issued, kind, 40)
+    draw_stamp(
+        img,
+        (w / 4 + rng.uniform(-40, 60), 900 + rng.uniform(-30, 30)),
+        150,
+        f["issuer"],
+        rng,
+    )
+    vf, vt = fmt_date(f["valid_from"], "cn"), fmt_date(f["valid_until"], "cn")
+    rows: list[tuple[str, str]] = [
+        ("名称", f["work_unit"]),
+        ("地址", f["address"]),
+        ("法定代表人", f["legal_rep"]),
+        ("主要负责人", f["head"]),
+    ]
+    x0, x1, lw, top, rh = w / 2 + 60, w - 70, 200, 110, 100
+    bottom = ruled_table(cv, rows, x0, x1, top, rh, lw, kind, 36, kind, 38, width=2)
+    # 诊疗科目: a tall cell, the subjects wrapped inside it
+    subjects = "、".join(f["subjects"].split("；"))
+    words = tuple(f["subjects"].split("；"))
+    lines = wrap(subjects, kind, 36, x1 - x0 - lw - 40, words)
+    cell = max(rh, 60 * len(lines) + 40)
+    cv.text((x0 + 16, bottom + 60), "诊疗科目", kind, 36)
+    for i, line in enumerate(lines):
+        cv.text((x0 + lw + 18, bottom + 60 + 60 * i), line, kind, 36)
+    end = bottom + cell
+    period = f"自{vf}至{vt}"
+    cv.text((x0 + 16, end + rh / 2 + 13), "有效期限", kind, 36)
+    cv.text(
+        (x0 + lw + 18, end + rh / 2 + 13), period, kind, fit(kind, 38, period, x1 - x0 - lw - 40)
+    )
+    last = end + rh
+    for yy in (end, last):
+        d.line((x0, yy, x1, yy), fill=INK, width=2)
+    for xx in (x0, x0 + lw, x1):
+        d.line((xx, bottom, xx, last), fill=INK, width=2)
+    return Rendered(img, None, cv.min_glyph, "licence")
+
+
 # --------------------------------------------------------------------------------------------
 # social_insurance: months as rows with the insurances as columns (tuned, text-layer PDF); a
 # proof in words with spans of months (held out, scanned PDF)
@@ -404,6 +553,7 @@ SHORT = {"城镇职工基本养老保险": "养老保险", "城镇职工基本�
 
 #: each family's status words for a paid and an unpaid month (drawn per person)
 MONTHLY_WORDS = (("已缴", "欠缴"), ("已缴费", "未缴费"))
+SPAN_WORDS = (("正常缴费", "欠费"), ("已到账", "未到账"))
 
 
 def monthly_table(f: dict[str, str]) -> tuple[list[str], list[list[str]]]:
@@ -518,6 +668,113 @@ def si_monthly_pdf(fields: dict[str, str]) -> bytes:
     return pdfdoc._finish(pdf)
 
 
+SPAN_TITLE = "社会保险参保缴费情况证明"
+
+
+def span_rows(f: dict[str, str]) -> list[list[str]]:
+    """The 'span' family's table: per insurance, runs of consecutive months with one status
+    (起始年月, 截止年月, 月数, 状态); a month missing from the record starts a new run."""
+    pay = _payments(f)
+    paid, unpaid = random.Random(f"si-span/{f['id_number']}").choice(SPAN_WORDS)
+    out: list[list[str]] = []
+    for kind in _kinds(pay):
+        months = sorted((m, s) for m, k, _, s in pay if k == kind)
+        runs: list[list[str]] = []  # [first, last, state, count]
+        for m, s in months:
+            if runs:
+                last = runs[-1]
+                y, mo = int(last[1][:4]), int(last[1][4:])
+                nxt = f"{y + mo // 12}{mo % 12 + 1:02d}"
+                if nxt == m and last[2] == s:
+                    last[1], last[3] = m, str(int(last[3]) + 1)
+                    continue
+            runs.append([m, m, s, "1"])
+        for a, b, s, n in runs:
+            out.append(
+                [
+                    kind,
+                    f"{a[:4]}年{a[4:]}月",
+                    f"{b[:4]}年{b[4:]}月",
+                    n,
+                    paid if s == "已缴" else unpaid,
+                ]
+            )
+    return out
+
+
+def si_span(doc: Doc, rng: random.Random) -> Rendered:
+    """A social-insurance agency's proof in words (兹证明…公民身份号码…由…为其参保), then a
+    table of month spans per insurance (起始年月/截止年月/月数/缴费状态), 特此证明, the agency
+    and a date under its seal; Song body, Hei headers."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (252, 252, 249), rng, 3)
+    cv = Canvas(img)
+    d = cv.draw
+    body = face("serif", f["name"])
+    cv.centered(w / 2, 200, SPAN_TITLE, "serif_bold", 58, INK, body=False)
+    text = (
+        f"兹证明{f['name']}（公民身份号码：{f['id_number']}）由{f['work_unit']}"
+        f"在我中心办理社会保险参保登记，其参保缴费情况如下："
+    )
+    keep = (f["name"], f["id_number"], f["work_unit"])
+    y = paragraph(cv, text, keep, 100, 1140, 340, body, 40, 72)
+    header = ["险种", "起始年月", "截止年月", "月数", "缴费状态"]
+    rows = span_rows(f)
+    edges = (100, 460, 660, 860, 960, 1140)
+    top = y + 20
+    rh = 70
+    for i, cells in enumerate([header, *rows]):
+        ya = top + i * rh
+        d.line((edges[0], ya, edges[-1], ya), fill=INK, width=2)
+        kind = "hei" if i == 0 else body
+        for c, text_ in enumerate(cells):
+            size = fit(kind, 32, text_, edges[c + 1] - edges[c] - 20, 24)
+            cv.text((edges[c] + 12, ya + rh / 2 + 12), text_, kind, size)
+    bottom = top + (len(rows) + 1) * rh
+    d.line((edges[0], bottom, edges[-1], bottom), fill=INK, width=2)
+    for ex in edges:
+        d.line((ex, top, ex, bottom), fill=INK, width=2)
+    y = paragraph(cv, "特此证明。", (), 100, 1140, bottom + 90, body, 40, 72)
+    sign_off(
+        img,
+        cv,
+        rng,
+        [f["agency"], fmt_date(f["print_date"], "pad")],
+        1120,
+        y + 120,
+        body,
+        40,
+        f["agency"],
+        bottom="业务专用章",
+        radius=135,
+    )
+    return Rendered(img, None, cv.min_glyph, "social_insurance")
+
+
+def si_span_scanned_pdf(fields: dict[str, str]) -> bytes:
+    """The 'span' proof printed, stamped and scanned back: a PDF whose page is an image (no
+    text layer), a little grey and a fraction of a degree askew, as an office scanner makes."""
+    from fpdf import FPDF
+
+    from lab.synth import pdfdoc
+
+    rng = random.Random(f"si-span-scan/{fields['id_number']}/{fields['print_date']}")
+    page = si_span(Doc("social_insurance", fields), rng).image.convert("L")
+    page = page.rotate(rng.uniform(-0.6, 0.6), resample=Image.Resampling.BICUBIC, fillcolor=250)
+    page = page.filter(ImageFilter.GaussianBlur(0.6)).point(lambda v: min(255, v * 0.96 + 6))
+    buf = io.BytesIO()
+    page.save(buf, "JPEG", quality=80)
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_creation_date(pdfdoc.FIXED_DATE)
+    pdf.set_producer("certcheck-synth scanner")
+    pdf.set_creator("certcheck-synth scanner")
+    pdf.add_page()
+    buf.seek(0)
+    pdf.image(buf, x=0, y=0, w=210, h=297)
+    return bytes(pdf.output())
+
+
 # --------------------------------------------------------------------------------------------
 # assistant_qualification: the newer single-page certificate (tuned), the old booklet whose
 # right page is a sentence (held out)
@@ -565,6 +822,47 @@ def qualification_card(doc: Doc, rng: random.Random) -> Rendered:
         y + 140,
         "hei",
         36,
+        authority,
+        radius=150,
+    )
+    return Rendered(img, None, cv.min_glyph, "assistant_qualification")
+
+
+def qualification_booklet(doc: Doc, rng: random.Random) -> Rendered:
+    """The older green booklet opened flat (landscape): photo and 编号 on the left page, the
+    right page one sentence in Ming (…出生，身份证号…，经…年国家医师资格考试合格，具有执业助理
+    医师资格，资格类别…), the authority and the date in Chinese numerals under its seal."""
+    w, h = LANDSCAPE
+    f = doc.fields
+    img = paper(w, h, (243, 246, 236), rng, 5)
+    cv = Canvas(img)
+    d = cv.draw
+    d.line((w / 2, 30, w / 2, h - 30), fill=(190, 200, 186), width=5)
+    _portrait(img, doc, (w // 4 - 150, 220, w // 4 + 150, 620), (236, 240, 246))
+    num = f"编号：{f['qualification_number']}"
+    kind = face("ming", *f.values())
+    cv.text((w / 4 - font(kind, 34).getlength(num) / 2, 720), num, kind, 34)
+    d.ellipse((w // 4 + 60, 520, w // 4 + 220, 680), outline=(190, 190, 190), width=5)
+    issued = iso(f["issue_date"])
+    birth = fmt_date(f["birth_date"], "hanzi")
+    text = (
+        f"{f['name']}，{f['gender']}，{birth}出生，身份证号{f['id_number']}，"
+        f"经{issued.year}年国家医师资格考试合格，具有{f['qualification']}资格，"
+        f"资格类别：{f['qual_category']}。"
+    )
+    cv.centered(w * 3 / 4, 190, "医师资格证书", "serif_bold", 70, (40, 95, 65), spacing=10)
+    keep = (f["name"], f["id_number"], f["qualification"])
+    y = paragraph(cv, text, keep, w / 2 + 90, w - 90, 340, kind, 42, 80)
+    authority = health_authority(issued)
+    sign_off(
+        img,
+        cv,
+        rng,
+        [authority, fmt_date(f["issue_date"], "hanzi")],
+        w - 100,
+        max(y + 150, 900),
+        kind,
+        38,
         authority,
         radius=150,
     )
@@ -621,6 +919,55 @@ def practice_card(doc: Doc, rng: random.Random) -> Rendered:
     return Rendered(img, None, cv.min_glyph, "assistant_practice")
 
 
+def practice_booklet(doc: Doc, rng: random.Random) -> Rendered:
+    """The older booklet opened flat (landscape): the left page the photo, 发证机关 and the date
+    in Chinese numerals under the seal; the right page a ruled Ming table (公民身份号码, 执业单位,
+    证书编号)."""
+    w, h = LANDSCAPE
+    f = doc.fields
+    img = paper(w, h, (242, 245, 250), rng, 5)
+    cv = Canvas(img)
+    d = cv.draw
+    d.line((w / 2, 30, w / 2, h - 30), fill=(186, 192, 206), width=5)
+    kind = face("ming", *f.values())
+    cv.centered(w / 4, 170, "医师执业证书", "serif_bold", 72, (40, 60, 125), spacing=10)
+    _portrait(img, doc, (w // 4 - 150, 240, w // 4 + 150, 640), (236, 240, 246))
+    cv.text((110, 800), "发证机关", kind, 38)
+    cv.text((110, 870), f["issuer"], kind, fit(kind, 40, f["issuer"], w / 2 - 200))
+    cv.text((110, 970), "发证日期", kind, 38)
+    cv.text((110, 1040), fmt_date(f["registration_date"], "hanzi"), kind, 40)
+    draw_stamp(
+        img, (w / 4 + 120 + rng.uniform(-40, 40), 920 + rng.uniform(-30, 30)), 150, f["issuer"], rng
+    )
+    rows: list[Sequence[str]] = [
+        ("姓名", f["name"], "性别", f["gender"]),
+        ("出生日期", fmt_date(f["birth_date"], "cn")),
+        ("公民身份号码", f["id_number"]),
+        ("医师级别", f["practice_level"]),
+        ("执业类别", f["practice_category"]),
+        ("执业范围", f["scope"]),
+        ("执业单位", f["work_unit"]),
+        ("证书编号", f["practice_number"]),
+    ]
+    ruled_table(
+        cv,
+        rows,
+        w / 2 + 60,
+        w - 60,
+        140,
+        118,
+        230,
+        kind,
+        36,
+        kind,
+        38,
+        mid=w / 2 + 500,
+        lw2=130,
+        width=2,
+    )
+    return Rendered(img, None, cv.min_glyph, "assistant_practice")
+
+
 # --------------------------------------------------------------------------------------------
 # Registration
 
@@ -645,8 +992,26 @@ TUNED = (
      "主要执业机构, label：value in Hei/Sans or Song, seal over issuer and date"),
 )  # fmt: skip
 
-
-HELD_OUT: tuple = ()
+HELD_OUT = (
+    ("probation_cert", "letter", probation_letter, None,
+     "hospital letter in Kai or Ming: 兹证明…同志…于…至…在我院…试用…考核结果为…, dates in "
+     "Chinese numerals or 年月日, unit and date under the seal, president's signature"),
+    ("practice_period_cert", "letter", practice_period_letter, None,
+     "letter in Kai: 兹证明…（公民身份号码…）系我单位执业助理医师…考核意见：…, the unit named "
+     "only in the sign-off under its seal"),
+    ("licence", "booklet", licence_booklet, None,
+     "old booklet 副本 spread (landscape): left page title/登记号/issuer/date in Chinese "
+     "numerals under the seal, right page a Ming ruled table (名称, 诊疗科目 with 、, 有效期限)"),
+    ("social_insurance", "span", si_span, si_span_scanned_pdf,
+     "agency proof in words (公民身份号码) plus spans of months per insurance "
+     "(起始年月/截止年月/月数/状态), agency and date under the seal; PDF scanned (no text layer)"),
+    ("assistant_qualification", "booklet", qualification_booklet, None,
+     "older green booklet spread: photo and 编号 on the left, one Ming sentence on the right "
+     "(birth date in Chinese numerals), authority of that year under its seal"),
+    ("assistant_practice", "booklet", practice_booklet, None,
+     "older booklet spread: issuer and date in Chinese numerals under the seal on the left, a "
+     "Ming ruled table on the right (公民身份号码, 执业单位, 证书编号)"),
+)  # fmt: skip
 
 
 def register_all() -> None:

@@ -5,8 +5,10 @@ OCR), a rare name keeps its glyphs, and the PDF builders give a text layer or a 
 from __future__ import annotations
 
 import io
+import json
 import random
 from datetime import date
+from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -15,7 +17,7 @@ from lab.synth import families, families_work
 from lab.synth.families_work import _cmap, fmt_date
 from lab.synth.people import make_person
 from lab.synth.render import Doc, Rendered, render
-from lab.synth.window import clean_docs
+from lab.synth.window import clean_docs, generate_window
 
 REF = date(2026, 1, 31)
 OPENS = date(2026, 1, 5)
@@ -36,7 +38,9 @@ def _printed(r: Rendered, value: str) -> bool:
 
 
 def _date_printed(r: Rendered, iso_date: str) -> bool:
-    return any(_printed(r, fmt_date(iso_date, s)) for s in STYLES)
+    """In some style; a letter's running text may break a date over two lines."""
+    text = "".join(t.text for t in r.texts)
+    return any(fmt_date(iso_date, s) in text for s in STYLES)
 
 
 def _compared(doc: Doc) -> tuple[list[str], list[str]]:
@@ -145,3 +149,59 @@ def test_monthly_pdf_has_a_text_layer_with_the_person_and_months() -> None:
     for row in doc.fields["payments"].split(";"):
         m = row.split("|")[0]
         assert f"{m[:4]}-{m[4:]}" in text
+
+
+def test_span_family_gives_back_every_month_and_its_status() -> None:
+    """The spans of consecutive months, expanded, are the payments: a month unpaid or missing
+    from the record starts a span of its own."""
+    for unpaid, drop in ((None, None), ("202511", None), (None, "202510")):
+        doc = _si_doc("span", unpaid)
+        if drop:
+            rows = [r for r in doc.fields["payments"].split(";") if not r.startswith(drop)]
+            doc.fields["payments"] = ";".join(rows)
+        want = {
+            (m, k, s == "已缴")
+            for m, k, _, s in (r.split("|") for r in doc.fields["payments"].split(";"))
+        }
+        got = set()
+        for kind, first, last, count, state in families_work.span_rows(doc.fields):
+            y, m = int(first[:4]), int(first[5:7])
+            months = []
+            while len(months) < int(count):
+                months.append(f"{y}{m:02d}")
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+            assert months[-1] == f"{last[:4]}{last[5:7]}"
+            paid = state in {p for p, _ in families_work.SPAN_WORDS}
+            got |= {(month, kind, paid) for month in months}
+        assert got == want
+        r = render(doc, random.Random(1))
+        for row in families_work.span_rows(doc.fields):
+            assert all(_printed(r, cell) for cell in row), row
+
+
+def test_span_pdf_is_a_scan_without_a_text_layer() -> None:
+    doc = _si_doc("span")
+    data = families_work.si_span_scanned_pdf(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000  # within the upload limit
+    assert data == families_work.si_span_scanned_pdf(dict(doc.fields))  # deterministic
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        assert not (page.extract_text() or "").strip()
+        assert len(page.images) == 1
+
+
+def test_a_held_out_window_draws_only_held_out_families_for_our_materials(
+    tmp_path: Path,
+) -> None:
+    truth = generate_window(tmp_path / "w", 4, 11, families="held-out")
+    held = {(d, n) for d, n, *_ in families_work.HELD_OUT}
+    seen = set()
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            doc_type = u.get("doc_type")
+            if doc_type in {d for d, _ in held}:
+                family = (u.get("fields") or {}).get("family")
+                assert (doc_type, family) in held
+                assert families.FAMILIES[doc_type][family].held_out
+                seen.add(doc_type)
+    assert len(seen) >= 4
