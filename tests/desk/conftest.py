@@ -205,3 +205,15 @@ def client_for(app: Any) -> Iterator[Callable[..., Any]]:
     yield make
     for c in clients:
         c.close()
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at its lowest cost in tests (the product's default takes ~0.3 s a hash here)."""
+    from argon2 import PasswordHasher
+
+    from pipeline.desk import auth
+
+    cheap = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    monkeypatch.setattr(auth, "_hasher", cheap)
+    monkeypatch.setattr(auth, "_DUMMY", cheap.hash("certcheck-no-such-user"))
