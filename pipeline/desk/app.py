@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 import math
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from starlette.responses import (
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from models import FIELD_LABELS, SLOT_LABELS, STATUS_LABELS
+from models import FIELD_LABELS, ID_TYPE_LABELS, SLOT_LABELS, STATUS_LABELS
 
 from . import auth, events, service
 from .data import DEFAULT_SPOT_SHARE, SPOT_TYPE, load_run
@@ -64,6 +65,17 @@ class Ctx:
     body: bytes
     form: dict[str, list[str]]
     desk: Desk
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A short writing transaction beside the request's reading one (SQLite: the write
+        lock is held only for it, not while a password is verified or a page rendered); its
+        events are appended once it has committed."""
+        with self.desk.db.write.begin() as w:
+            yield w
+            queued = list(w.info.pop("desk_events", []))
+        for kind, actor, aid, payload in queued:
+            events.append(self.desk.out, kind, actor, aid, payload)
 
     def field(self, name: str, default: str = "") -> str:
         values = self.form.get(name)
@@ -142,16 +154,18 @@ def _login(ctx: Ctx, username: str, password: str) -> tuple[int, str | None, str
     """(status, cookie token, csrf token) of a login attempt."""
     client = _client(ctx.request)
     if auth.throttled(ctx.db, username, client):
-        service.emit(ctx.db, "login_failed", username[:64], None, {"reason": "throttled"})
+        with ctx.write() as w:
+            service.emit(w, "login_failed", username[:64], None, {"reason": "throttled"})
         return 429, None, None
-    user = auth.check_password(ctx.db, username, password)
-    if user is None:
-        auth.record_failure(ctx.db, username, client)
-        service.emit(ctx.db, "login_failed", username[:64], None, {"reason": "bad_credentials"})
-        return 401, None, None
-    auth.clear_failures(ctx.db, username)
-    token, csrf = auth.open_session(ctx.db, user)
-    service.emit(ctx.db, "login", user.username, None, {"role": user.role})
+    user = auth.check_password(ctx.db, username, password)  # slow by design: no write lock
+    with ctx.write() as w:
+        if user is None:
+            auth.record_failure(w, username, client)
+            service.emit(w, "login_failed", username[:64], None, {"reason": "bad_credentials"})
+            return 401, None, None
+        auth.clear_failures(w, username)
+        token, csrf = auth.open_session(w, user)
+        service.emit(w, "login", user.username, None, {"role": user.role})
     return 200, token, csrf
 
 
@@ -167,7 +181,7 @@ def _set_cookie(ctx: Ctx, response: Response, token: str) -> None:
     )
 
 
-@endpoint("public", write=True)
+@endpoint("public")
 def api_login(ctx: Ctx) -> Response:
     body = _json_body(ctx)
     if (
@@ -349,6 +363,7 @@ def render(ctx: Ctx, name: str, status: int = 200, **values: Any) -> HTMLRespons
         "field_label": lambda s: FIELD_LABELS.get(s, s),
         "status_label": lambda s: STATUS_LABELS.get(s, s),
         "type_label": type_label,
+        "id_type_label": lambda s: ID_TYPE_LABELS.get(s, s),
         "decision_labels": service.DECISION_LABELS,
         "message": "",
     }
@@ -386,7 +401,7 @@ def login_page(ctx: Ctx) -> Response:
     return render(ctx, "login.html", next=_safe_next(ctx.request.query_params.get("next", "/")))
 
 
-@endpoint("public", write=True)
+@endpoint("public")
 def login_submit(ctx: Ctx) -> Response:
     target = _safe_next(ctx.field("next", "/"))
     status, token, _csrf = _login(ctx, ctx.field("username"), ctx.field("password"))
@@ -506,18 +521,19 @@ def _applicant_view(ctx: Ctx, a: Applicant, status: int = 200, **extra: Any) -> 
     return render(ctx, "applicant.html", status=status, **(values | extra))
 
 
-@endpoint("page", write=True)
+@endpoint("page")
 def applicant_page(ctx: Ctx) -> Response:
+    """The applicant's page; opening it reserves the applicant when no one else holds it."""
     assert ctx.user is not None
     a = _applicant(ctx)
     if a is None:
         return _not_found(ctx)
-    if service.held_by_other(ctx.db, ctx.user, a.applicant_id) is None:
-        fresh = service.reservation_of(ctx.db, a.applicant_id) is None
-        service.reserve(ctx.db, ctx.user, a.applicant_id)
-        if fresh:
-            service.emit(ctx.db, "reserve", ctx.user.username, a.applicant_id, {})
-    return _applicant_view(ctx, a)
+    with ctx.write() as w:
+        fresh = service.reservation_of(w, a.applicant_id) is None
+        other = service.reserve(w, ctx.user, a.applicant_id)
+        if other is None and fresh:
+            service.emit(w, "reserve", ctx.user.username, a.applicant_id, {})
+    return _applicant_view(ctx, a, held_by=other)
 
 
 @endpoint("page", write=True)

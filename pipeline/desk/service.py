@@ -198,7 +198,7 @@ def detail(db: Session, p: Principal, out: Path, a: Applicant) -> dict[str, Any]
     for f in findings:
         h = finding_hash(f)
         item = {k: f.get(k) for k in FINDING_KEYS}
-        item |= {k: f[k] for k in ("check", "evidence", "variant") if k in f}
+        item |= {k: f.get(k) for k in ("check", "evidence", "variant")}
         item["sha256"] = h
         item["review"] = reviews.get(h)
         shown.append(item)

@@ -1,0 +1,153 @@
+"""The desk in a real browser: Debian's chromium driven by Playwright (no browser download).
+
+Login, the queue (masked IDs, keyboard), deciding a flagged applicant in three key presses,
+the reservation and the version conflict between two reviewers, scoping, logout; at 800 px
+wide. Screenshots go to docs/desk/*.png (the README shows them).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import PASSWORD, _free_port
+
+pytestmark = pytest.mark.desk_browser
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "desk"
+A1, A2, A4 = "2026120000001", "2026120000002", "2026120000004"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def server(app: Any) -> Iterator[str]:
+    import uvicorn
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    while not srv.started:
+        time.sleep(0.05)
+    yield f"http://localhost:{port}"
+    srv.should_exit = True
+    t.join(10)
+
+
+@pytest.fixture(params=["sqlite"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The browser tests run on SQLite only (the API tests cover PostgreSQL)."""
+    return f"sqlite:///{tmp_path / 'desk.sqlite'}"
+
+
+def _login(browser: Any, base: str, user: str) -> Any:
+    ctx = browser.new_context(viewport={"width": 800, "height": 900}, locale="zh-CN")
+    page = ctx.new_page()
+    page.goto(base + "/")
+    assert "/login" in page.url
+    page.fill("#username", user)
+    page.fill("#password", PASSWORD)
+    page.click("#login-submit")
+    page.wait_for_selector("#queue")
+    return page
+
+
+def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: Any) -> None:
+    page = _login(browser, server, "alice")
+    rows = page.locator("#queue tbody tr")
+    assert rows.count() == 2  # 和平区's two flagged applicants; the clear one is not queued
+    text = page.inner_text("#queue")
+    assert "**************746X" in text and "12010119970125746X" not in text
+    assert "河西区" not in text
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "queue.png"), full_page=True)
+    # the first row is the most severe: 赵六 (unreadable + expired) sorts after 张三 (mismatch)
+    page.keyboard.press("Enter")  # 1: open the selected applicant
+    page.wait_for_selector("#decide-form")
+    assert A1 in page.url
+    page.keyboard.press("2")  # 2: 需补充材料, the flagged materials and their 反馈意见 filled in
+    assert page.is_checked("#d-resubmit")
+    assert page.is_checked("input[name=materials][value=id_front]")
+    assert "身份证人像面" in page.input_value("#feedback")
+    page.screenshot(path=str(SHOTS / "applicant.png"), full_page=True)
+    page.keyboard.press("Enter")  # 3: submit; the next applicant opens
+    page.wait_for_url(f"**/applicants/{A4}*")
+    from pipeline.desk.db import DecisionRow
+
+    with app.state.desk.db.read() as s:
+        d = s.get(DecisionRow, A1)
+        assert d is not None and d.decision == "resubmit" and d.decided_by == "alice"
+    page.context.close()
+
+
+def test_reservation_and_version_conflict_between_two_reviewers(
+    browser: Any, server: str, app: Any
+) -> None:
+    from sqlalchemy import update
+
+    from pipeline.desk.auth import now
+    from pipeline.desk.db import Reservation
+
+    alice = _login(browser, server, "alice")
+    bob = _login(browser, server, "bob")
+    alice.goto(f"{server}/applicants/{A1}")
+    bob.goto(f"{server}/applicants/{A1}")
+    assert "alice 正在审核" in bob.inner_text("#held")
+    assert bob.is_disabled("#decide-submit")
+    # alice's reservation lapses (15 minutes pass); bob decides first
+    with app.state.desk.db.write.begin() as s:
+        s.execute(update(Reservation).values(expires_at=now() - timedelta(seconds=1)))
+    bob.goto(f"{server}/applicants/{A1}")
+    bob.check("#d-pass")
+    bob.click("#decide-submit")
+    bob.wait_for_url("**/applicants/*")
+    # alice still has the page with version 0: her decision is refused, her text kept
+    alice.check("#d-reject")
+    alice.fill("#reason", "身份证姓名与报名信息不符")
+    alice.click("#decide-submit")
+    alice.wait_for_selector("#conflict")
+    assert "bob" in alice.inner_text("#conflict")
+    assert alice.input_value("#reason") == "身份证姓名与报名信息不符"
+    alice.screenshot(path=str(SHOTS / "conflict.png"), full_page=True)
+    # submitting again on the version now shown decides
+    alice.click("#decide-submit")
+    alice.wait_for_url(f"**/applicants/{A4}*")
+    from pipeline.desk.db import DecisionRow
+
+    with app.state.desk.db.read() as s:
+        d = s.get(DecisionRow, A1)
+        assert d is not None and d.decision == "reject" and d.version == 2
+    alice.context.close()
+    bob.context.close()
+
+
+def test_scoping_and_logout(browser: Any, server: str) -> None:
+    carol = _login(browser, server, "carol")
+    assert carol.locator("#queue tbody tr").count() == 1
+    assert "李四" in carol.inner_text("#queue")
+    r = carol.goto(f"{server}/applicants/{A1}")
+    assert r is not None and r.status == 404
+    assert "张三" not in carol.content()
+    carol.goto(f"{server}/")
+    carol.click("#logout")
+    carol.wait_for_url("**/login*")
+    carol.goto(f"{server}/")
+    assert "/login" in carol.url
+    carol.screenshot(path=str(SHOTS / "login.png"))
+    carol.context.close()
