@@ -45,21 +45,43 @@ def write_run(out: Path, n: int, seed: int) -> None:
         for i in range(n):
             aid = f"2026{i:09d}"
             site = f"考点{i % SITES:02d}"
-            form = {"applicant_id": aid, "name": f"考生{i}", "site": site, "region": "天津市",
-                    "id_number": f"120101199{i % 10}0101{i % 10000:04d}"}
+            form = {
+                "applicant_id": aid,
+                "name": f"考生{i}",
+                "site": site,
+                "region": "天津市",
+                "id_number": f"120101199{i % 10}0101{i % 10000:04d}",
+            }
             fo.write(json.dumps(form, ensure_ascii=False) + "\n")
-            lines = [{"applicant_id": aid, "slot": "id_front", "file": f"uploads/{aid}/a.jpg",
-                      "field": "orientation", "status": "pass", "expected": None,
-                      "observed": "0", "confidence": None, "message": "方向正确"}]
+            lines: list[dict[str, Any]] = [
+                {
+                    "applicant_id": aid,
+                    "slot": "id_front",
+                    "file": f"uploads/{aid}/a.jpg",
+                    "field": "orientation",
+                    "status": "pass",
+                    "expected": None,
+                    "observed": "0",
+                    "confidence": None,
+                    "message": "方向正确",
+                }
+            ]
             if rng.random() < 0.4:
                 for _ in range(rng.randint(1, 3)):
-                    lines.append({
-                        "applicant_id": aid, "slot": rng.choice(SLOTS),
-                        "file": f"uploads/{aid}/b.jpg", "field": "name",
-                        "status": rng.choice(STATUSES), "expected": form["name"],
-                        "observed": "某某", "confidence": 0.8, "message": "与报名信息不一致",
-                        "check": "bench.name",
-                    })
+                    lines.append(
+                        {
+                            "applicant_id": aid,
+                            "slot": rng.choice(SLOTS),
+                            "file": f"uploads/{aid}/b.jpg",
+                            "field": "name",
+                            "status": rng.choice(STATUSES),
+                            "expected": form["name"],
+                            "observed": "某某",
+                            "confidence": 0.8,
+                            "message": "与报名信息不一致",
+                            "check": "bench.name",
+                        }
+                    )
             for x in lines:
                 ff.write(json.dumps(x, ensure_ascii=False) + "\n")
             problems = len(lines) - 1
@@ -77,9 +99,16 @@ def add_reviewers(url: str, n: int) -> list[str]:
         for i in range(n):
             name = f"reviewer{i:02d}"
             sites = [f"考点{(i // 2) % SITES:02d}", f"考点{(i // 2 + SITES // 2) % SITES:02d}"]
-            s.add(User(username=name, password_hash=hashed, role="reviewer",
-                       sites=json.dumps(sites, ensure_ascii=False), disabled=False,
-                       created_at=auth.now()))
+            s.add(
+                User(
+                    username=name,
+                    password_hash=hashed,
+                    role="reviewer",
+                    sites=json.dumps(sites, ensure_ascii=False),
+                    disabled=False,
+                    created_at=auth.now(),
+                )
+            )
             names.append(name)
     db.dispose()
     return names
@@ -108,15 +137,22 @@ class Stats:
 
 
 async def reviewer(
-    base: str, name: str, until: float, stats: Stats, seed: int, think: float
+    base: str,
+    name: str,
+    start: asyncio.Barrier,
+    seconds: float,
+    stats: Stats,
+    seed: int,
+    think: float,
 ) -> None:
     import httpx
 
     rng = random.Random(seed)
     async with httpx.AsyncClient(base_url=base, timeout=30) as c:
 
-        async def timed(kind: str, method: str, url: str, ok: tuple[int, ...] = (200,),
-                        **kw: Any) -> httpx.Response | None:
+        async def timed(
+            kind: str, method: str, url: str, ok: tuple[int, ...] = (200,), **kw: Any
+        ) -> httpx.Response | None:
             t = time.perf_counter()
             try:
                 r = await c.request(method, url, **kw)
@@ -131,19 +167,24 @@ async def reviewer(
                 return None
             return r
 
-        r = await timed("login", "POST", "/api/login",
-                        json={"username": name, "password": PASSWORD})
+        r = await timed(
+            "login", "POST", "/api/login", json={"username": name, "password": PASSWORD}
+        )
+        await start.wait()  # every reviewer logged in: the measured work starts together
         if r is None:
             return
         csrf = r.json()["csrf_token"]
+        until = time.perf_counter() + seconds
+
         async def pause() -> None:
             if think:
                 await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
 
         while time.perf_counter() < until:
             await pause()
-            r = await timed("api", "GET", "/api/applicants", params={"state": "todo",
-                                                                     "limit": "50"})
+            r = await timed(
+                "api", "GET", "/api/applicants", params={"state": "todo", "limit": "50"}
+            )
             await timed("page", "GET", "/")
             if r is None or not r.json()["applicants"]:
                 continue
@@ -156,17 +197,28 @@ async def reviewer(
             version = d.json()["version"]
             await pause()
             choice = rng.choice(["pass", "resubmit", "reject"])
-            body = {"decision": choice, "version": version, "reason": "材料不符",
-                    "materials": ["id_front"] if choice == "resubmit" else [],
-                    "feedback": "请重新上传"}
-            r = await timed("api", "POST", f"/api/applicants/{aid}/decision", ok=(200, 409),
-                            json=body, headers={"X-CSRF-Token": csrf})
+            body = {
+                "decision": choice,
+                "version": version,
+                "reason": "材料不符",
+                "materials": ["id_front"] if choice == "resubmit" else [],
+                "feedback": "请重新上传",
+            }
+            r = await timed(
+                "api",
+                "POST",
+                f"/api/applicants/{aid}/decision",
+                ok=(200, 409),
+                json=body,
+                headers={"X-CSRF-Token": csrf},
+            )
             if r is None:
                 continue
             if r.status_code == 409:
                 stats.conflicts += 1
-                await timed("api", "POST", f"/api/applicants/{aid}/release",
-                            headers={"X-CSRF-Token": csrf})
+                await timed(
+                    "api", "POST", f"/api/applicants/{aid}/release", headers={"X-CSRF-Token": csrf}
+                )
             else:
                 v = r.json()["version"]
                 stats.decided[aid] = max(v, stats.decided.get(aid, 0))
@@ -181,8 +233,10 @@ def lost_decisions(url: str, out: Path, decided: dict[str, int]) -> int:
 
     db = open_db(url)
     with db.read() as s:
-        have = {(a, v) for a, v in s.execute(
-            select(DecisionHistory.applicant_id, DecisionHistory.version))}
+        have = {
+            (a, v)
+            for a, v in s.execute(select(DecisionHistory.applicant_id, DecisionHistory.version))
+        }
     db.dispose()
     logged = set()
     for line in (out / "audit" / "desk-events.jsonl").read_text(encoding="utf-8").splitlines():
@@ -192,12 +246,11 @@ def lost_decisions(url: str, out: Path, decided: dict[str, int]) -> int:
     return sum(1 for a, v in decided.items() if (a, v) not in have or (a, v) not in logged)
 
 
-async def load(
-    base: str, names: list[str], seconds: float, stats: Stats, think: float
-) -> None:
-    until = time.perf_counter() + seconds
+async def load(base: str, names: list[str], seconds: float, stats: Stats, think: float) -> None:
+    """Every reviewer logs in (argon2: timed apart), then all work for `seconds`."""
+    start = asyncio.Barrier(len(names))
     await asyncio.gather(
-        *(reviewer(base, n, until, stats, i, think) for i, n in enumerate(names))
+        *(reviewer(base, n, start, seconds, stats, i, think) for i, n in enumerate(names))
     )
 
 
@@ -209,8 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--db", default=None, help="database URL (default: SQLite in OUT)")
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
     ap.add_argument(
-        "--think", type=float, default=1.0,
+        "--think",
+        type=float,
+        default=1.0,
         help="a reviewer's mean pause between actions, seconds (0: back to back)",
     )
     args = ap.parse_args(argv)
@@ -223,11 +279,24 @@ def main(argv: list[str] | None = None) -> int:
     write_run(out, args.applicants, args.seed)
     url = args.db or f"sqlite:///{(out / 'desk' / 'desk.sqlite').resolve()}"
     names = add_reviewers(url, args.reviewers)
-    print(f"synthetic run of {args.applicants} applicants written in "
-          f"{time.perf_counter() - t:.1f} s")
+    print(
+        f"synthetic run of {args.applicants} applicants written in {time.perf_counter() - t:.1f} s"
+    )
     port = _port()
-    cmd = [sys.executable, "-m", "pipeline.cli", "serve", str(out), "--db", url,
-           "--port", str(port), "--insecure-cookies"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "serve",
+        str(out),
+        "--db",
+        url,
+        "--port",
+        str(port),
+        "--insecure-cookies",
+        "--workers",
+        str(args.workers),
+    ]
     t = time.perf_counter()
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
     try:
@@ -248,17 +317,26 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=30)
     lost = lost_decisions(url, out, stats.decided)
     n = len(stats.page) + len(stats.api)
-    print(f"{args.reviewers} reviewers (pause {args.think:g} s between actions) for "
-          f"{args.seconds:g} s on {args.applicants} applicants: "
-          f"{n} requests ({n / args.seconds:.0f}/s), {len(stats.errors)} errors, "
-          f"{len(stats.decided)} applicants decided, {stats.conflicts} conflicts answered 409, "
-          f"{lost} lost decisions")
-    print(f"pages: n={len(stats.page)} p50={stats.p(stats.page, .5):.0f} ms "
-          f"p95={stats.p(stats.page, .95):.0f} ms max={stats.p(stats.page, 1):.0f} ms")
-    print(f"API:   n={len(stats.api)} p50={stats.p(stats.api, .5):.0f} ms "
-          f"p95={stats.p(stats.api, .95):.0f} ms max={stats.p(stats.api, 1):.0f} ms")
-    print(f"login: n={len(stats.login)} p50={stats.p(stats.login, .5):.0f} ms "
-          f"max={stats.p(stats.login, 1):.0f} ms (argon2id, once per reviewer)")
+    print(
+        f"server: {args.workers} process(es); "
+        f"{args.reviewers} reviewers (pause {args.think:g} s between actions) for "
+        f"{args.seconds:g} s on {args.applicants} applicants: "
+        f"{n} requests ({n / args.seconds:.0f}/s), {len(stats.errors)} errors, "
+        f"{len(stats.decided)} applicants decided, {stats.conflicts} conflicts answered 409, "
+        f"{lost} lost decisions"
+    )
+    print(
+        f"pages: n={len(stats.page)} p50={stats.p(stats.page, 0.5):.0f} ms "
+        f"p95={stats.p(stats.page, 0.95):.0f} ms max={stats.p(stats.page, 1):.0f} ms"
+    )
+    print(
+        f"API:   n={len(stats.api)} p50={stats.p(stats.api, 0.5):.0f} ms "
+        f"p95={stats.p(stats.api, 0.95):.0f} ms max={stats.p(stats.api, 1):.0f} ms"
+    )
+    print(
+        f"login: n={len(stats.login)} p50={stats.p(stats.login, 0.5):.0f} ms "
+        f"max={stats.p(stats.login, 1):.0f} ms (argon2id, once per reviewer)"
+    )
     if stats.errors:
         print("first errors:", "; ".join(stats.errors[:5]))
     return 1 if stats.errors or lost else 0

@@ -96,9 +96,7 @@ def endpoint(kind: str, *, write: bool = False) -> Callable[[Handler], Any]:
             body = await request.body()
             form: dict[str, list[str]] = {}
             ctype = request.headers.get("content-type", "")
-            if request.method == "POST" and ctype.startswith(
-                "application/x-www-form-urlencoded"
-            ):
+            if request.method == "POST" and ctype.startswith("application/x-www-form-urlencoded"):
                 parsed = await request.form()
                 form = {k: [str(v) for v in parsed.getlist(k)] for k in parsed}
             desk: Desk = request.app.state.desk
@@ -189,7 +187,7 @@ def api_login(ctx: Ctx) -> Response:
         or not isinstance(body.get("username"), str)
         or not isinstance(body.get("password"), str)
     ):
-        return _error(422, "需要 JSON 对象 {\"username\", \"password\"}")
+        return _error(422, '需要 JSON 对象 {"username", "password"}')
     status, token, csrf = _login(ctx, body["username"], body["password"])
     if status == 429:
         return _error(429, "登录失败次数过多，请稍后再试", retry_after=int(auth.WINDOW.seconds))
@@ -313,7 +311,7 @@ def api_finding_review(ctx: Ctx) -> Response:
         return _error(404, "没有这名考生")
     body = _json_body(ctx)
     if not isinstance(body, dict):
-        return _error(422, "需要 JSON 对象 {\"action\", \"reason\"}")
+        return _error(422, '需要 JSON 对象 {"action", "reason"}')
     try:
         ok = service.review_finding(
             ctx.db,
@@ -371,8 +369,11 @@ def render(ctx: Ctx, name: str, status: int = 200, **values: Any) -> HTMLRespons
     return HTMLResponse(
         html,
         status_code=status,
-        headers={"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
-                 "frame-ancestors 'none'", "X-Frame-Options": "DENY"},
+        headers={
+            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+            "frame-ancestors 'none'",
+            "X-Frame-Options": "DENY",
+        },
     )
 
 
@@ -385,8 +386,11 @@ def type_label(key: str) -> str:
         return key
     slot, fld, status = parts
     return " · ".join(
-        (SLOT_LABELS.get(slot, "报名表" if slot == "form" else slot),
-         FIELD_LABELS.get(fld, fld), STATUS_LABELS.get(status, status))
+        (
+            SLOT_LABELS.get(slot, "报名表" if slot == "form" else slot),
+            FIELD_LABELS.get(fld, fld),
+            STATUS_LABELS.get(status, status),
+        )
     )
 
 
@@ -419,13 +423,23 @@ def _page_csrf(ctx: Ctx) -> bool:
 
 
 def _forbidden(ctx: Ctx) -> Response:
-    return render(ctx, "message.html", status=403, title="请求无效",
-                  message="页面已过期（CSRF 令牌无效），请返回后刷新页面再操作。")
+    return render(
+        ctx,
+        "message.html",
+        status=403,
+        title="请求无效",
+        message="页面已过期（CSRF 令牌无效），请返回后刷新页面再操作。",
+    )
 
 
 def _not_found(ctx: Ctx) -> Response:
-    return render(ctx, "message.html", status=404, title="没有这名考生",
-                  message="没有这名考生，或其不在您负责的考点。")
+    return render(
+        ctx,
+        "message.html",
+        status=404,
+        title="没有这名考生",
+        message="没有这名考生，或其不在您负责的考点。",
+    )
 
 
 @endpoint("page", write=True)
@@ -459,8 +473,17 @@ def queue_page(ctx: Ctx) -> Response:
     page = _int(ctx.request.query_params.get("page"), 1, 1) or 1
     rows, total = service.queue(ctx.db, ctx.user, f, page)
     sites, types, mats = _facets(ctx)
-    params = {k: v for k, v in (("type", f.type), ("material", f.material), ("site", f.site),
-                                ("q", f.q), ("state", f.state)) if v}
+    params = {
+        k: v
+        for k, v in (
+            ("type", f.type),
+            ("material", f.material),
+            ("site", f.site),
+            ("q", f.q),
+            ("state", f.state),
+        )
+        if v
+    }
     pages = max(1, math.ceil(total / service.PAGE_SIZE))
     return render(
         ctx,
@@ -488,8 +511,18 @@ def next_page(ctx: Ctx) -> Response:
     rows, _total = service.queue(ctx.db, ctx.user, f, 1, 20)
     for r in rows:
         if r["applicant_id"] != skip and not r["reserved_by"]:
-            back = urlencode({k: v for k, v in (("type", f.type), ("material", f.material),
-                                                ("site", f.site), ("q", f.q)) if v})
+            back = urlencode(
+                {
+                    k: v
+                    for k, v in (
+                        ("type", f.type),
+                        ("material", f.material),
+                        ("site", f.site),
+                        ("q", f.q),
+                    )
+                    if v
+                }
+            )
             url = "/applicants/" + quote(r["applicant_id"], safe="")
             return RedirectResponse(url + (f"?{back}" if back else ""), status_code=303)
     return RedirectResponse("/?done=1", status_code=303)
@@ -574,8 +607,13 @@ def review_submit(ctx: Ctx) -> Response:
         return _not_found(ctx)
     try:
         service.review_finding(
-            ctx.db, ctx.user, ctx.desk.out, a, ctx.request.path_params["sha"],
-            ctx.field("action"), ctx.field("reason"),
+            ctx.db,
+            ctx.user,
+            ctx.desk.out,
+            a,
+            ctx.request.path_params["sha"],
+            ctx.field("action"),
+            ctx.field("reason"),
         )
     except service.BadBody as exc:
         return _applicant_view(ctx, a, status=422, message=str(exc))
@@ -631,8 +669,9 @@ def summary_page(ctx: Ctx) -> Response:
 def admin_page(ctx: Ctx) -> Response:
     assert ctx.user is not None
     if not ctx.user.is_admin:
-        return render(ctx, "message.html", status=403, title="无权访问",
-                      message="只有管理员可以打开此页面。")
+        return render(
+            ctx, "message.html", status=403, title="无权访问", message="只有管理员可以打开此页面。"
+        )
     message = ""
     if ctx.request.method == "POST":
         if not _page_csrf(ctx):
@@ -645,8 +684,9 @@ def admin_page(ctx: Ctx) -> Response:
                 ctx.db.add(FeedbackTemplate(slot=slot, text=text))
             else:
                 row.text = text
-            service.emit(ctx.db, "template_edit", ctx.user.username, None,
-                         {"slot": slot, "text": text})
+            service.emit(
+                ctx.db, "template_edit", ctx.user.username, None, {"slot": slot, "text": text}
+            )
             message = f"已保存“{SLOT_LABELS.get(slot, slot)}”的反馈意见模板。"
     users = list(ctx.db.scalars(select(User).order_by(User.username)))
     return render(
@@ -657,8 +697,15 @@ def admin_page(ctx: Ctx) -> Response:
         all_slots=service.MATERIAL_SLOTS,
         rates=service.override_rates(ctx.db),
         spot=service.spot_check_figures(ctx.db),
-        users=[{"username": u.username, "role": u.role, "sites": json.loads(u.sites),
-                "disabled": u.disabled} for u in users],
+        users=[
+            {
+                "username": u.username,
+                "role": u.role,
+                "sites": json.loads(u.sites),
+                "disabled": u.disabled,
+            }
+            for u in users
+        ],
     )
 
 
@@ -737,3 +784,15 @@ def create_app(
     load_run(out, db.write, spot_share)
     desk = Desk(out.resolve(), db, secure_cookies, compute_facets(db))
     return build_app(desk)
+
+
+def app_from_env() -> Starlette:
+    """The app of one of several server processes (`certcheck serve --workers N`)."""
+    import os
+
+    return create_app(
+        Path(os.environ["CERTCHECK_DESK_OUT"]),
+        os.environ.get("CERTCHECK_DESK_DB") or None,
+        secure_cookies=os.environ.get("CERTCHECK_DESK_SECURE", "1") != "0",
+        spot_share=float(os.environ.get("CERTCHECK_DESK_SPOT", DEFAULT_SPOT_SHARE)),
+    )

@@ -113,6 +113,7 @@ def check_password(db: Session, username: str, password: str) -> User | None:
     """The user when the password is right and the account active, else None."""
     user = db.get(User, username)
     stored = user.password_hash if user is not None else _DUMMY
+    ok: bool
     try:
         ok = _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):

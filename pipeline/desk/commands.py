@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from models.errors import ExitCode, UsageError
 
@@ -19,7 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("username")
     add.add_argument("--role", choices=("reviewer", "admin"), required=True)
     add.add_argument(
-        "--site", action="append", default=[], metavar="考点",
+        "--site",
+        action="append",
+        default=[],
+        metavar="考点",
         help="a 考点 the reviewer sees (repeat for several; an admin sees the whole window)",
     )
     add.add_argument("--db", default=None, help="database URL (default: OUT/desk/desk.sqlite)")
@@ -42,8 +47,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "on a trusted network); browsers accept Secure cookies on http://localhost anyway",
     )
     serve.add_argument(
-        "--spot-check", type=float, default=None, metavar="SHARE",
+        "--spot-check",
+        type=float,
+        default=None,
+        metavar="SHARE",
         help="share of auto-cleared applicants that enter the queue marked 抽查 (default 0.02)",
+    )
+    serve.add_argument(
+        "--workers", type=int, default=1,
+        help="server processes (each with its own connections; default 1)",
     )
     serve.set_defaults(handler=cmd_serve)
 
@@ -81,7 +93,10 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     events.append(
-        out, "user_add", "cli", None,
+        out,
+        "user_add",
+        "cli",
+        None,
         {"username": args.username, "role": args.role, "sites": list(args.site)},
     )
     if not getattr(args, "quiet", False):
@@ -119,7 +134,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     share = DEFAULT_SPOT_SHARE if args.spot_check is None else args.spot_check
     if not 0 <= share <= 1:
         raise UsageError("--spot-check must be a share between 0 and 1")
-    app = create_app(out, args.db, secure_cookies=not args.insecure_cookies, spot_share=share)
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    secure = not args.insecure_cookies
+    app = create_app(out, args.db, secure_cookies=secure, spot_share=share)
     print(f"certcheck desk: http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    options: dict[str, Any] = {"log_level": "warning", "access_log": False}
+    if args.workers == 1:
+        uvicorn.run(app, host=args.host, port=args.port, **options)
+        return ExitCode.ok
+    # several processes: each builds the app from the environment (the run is loaded already)
+    app.state.desk.db.dispose()
+    os.environ.update(
+        {
+            "CERTCHECK_DESK_OUT": str(out.resolve()),
+            "CERTCHECK_DESK_DB": args.db or "",
+            "CERTCHECK_DESK_SECURE": "1" if secure else "0",
+            "CERTCHECK_DESK_SPOT": repr(share),
+        }
+    )
+    uvicorn.run(
+        "pipeline.desk.app:app_from_env",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        **options,
+    )
     return ExitCode.ok

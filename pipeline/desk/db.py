@@ -249,7 +249,8 @@ def open_db(url: str) -> Database:
         writer = make_engine(url, immediate=True) if url.startswith("sqlite") else reader
         migrate(writer)
     except (SQLAlchemyError, OSError) as exc:
-        raise DeskError(f"the desk's database {_redact(url)} cannot be used: {_first(exc)}") from exc
+        where = _redact(url)
+        raise DeskError(f"the desk's database {where} cannot be used: {_first(exc)}") from exc
     return Database(
         url,
         sessionmaker(reader, expire_on_commit=False),

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -35,6 +35,7 @@ from .db import (
     Reservation,
 )
 
+_S = TypeVar("_S", bound=Select)  # type: ignore[type-arg]
 DECISIONS = ("pass", "resubmit", "reject")
 DECISION_LABELS = {"pass": "通过", "resubmit": "需补充材料", "reject": "不通过"}
 RESERVATION = timedelta(minutes=15)
@@ -51,7 +52,7 @@ def emit(
     db.info.setdefault("desk_events", []).append((kind, actor, applicant_id, payload))
 
 
-def scope(stmt: Select[Any], p: Principal) -> Select[Any]:
+def scope(stmt: _S, p: Principal) -> _S:
     return stmt if p.is_admin else stmt.where(Applicant.site.in_(p.sites))
 
 
@@ -75,7 +76,7 @@ class Filters:
     state: str = "todo"  # todo | decided | all
 
 
-def queue_query(p: Principal, f: Filters) -> Select[Any]:
+def queue_query(p: Principal, f: Filters) -> Select[Applicant, DecisionRow, Reservation]:
     stmt = scope(
         select(Applicant, DecisionRow, Reservation)
         .outerjoin(DecisionRow, DecisionRow.applicant_id == Applicant.applicant_id)
@@ -206,10 +207,15 @@ def detail(db: Session, p: Principal, out: Path, a: Applicant) -> dict[str, Any]
     pages: dict[str, list[dict[str, Any]]] = {}
     boxes: dict[str, list[dict[str, Any]]] = {}
     if result is not None:
-        for _path, r in result.readings:
-            if r.page_image and r.box:
-                boxes.setdefault(r.page_image, []).append(
-                    {"field": r.field, "value": r.value, "confidence": r.confidence, "box": r.box}
+        for _path, reading in result.readings:
+            if reading.page_image and reading.box:
+                boxes.setdefault(reading.page_image, []).append(
+                    {
+                        "field": reading.field,
+                        "value": reading.value,
+                        "confidence": reading.confidence,
+                        "box": reading.box,
+                    }
                 )
         for pg in result.pages:
             pages.setdefault(pg.upload_path, []).append(
@@ -382,9 +388,7 @@ class Conflict:
     reserved_by: str | None = None
 
 
-def decide(
-    db: Session, p: Principal, out: Path, a: Applicant, d: DecisionIn
-) -> int | Conflict:
+def decide(db: Session, p: Principal, out: Path, a: Applicant, d: DecisionIn) -> int | Conflict:
     """Record the decision when `d.version` is the current one; the new version, or the
     conflict (nothing is written then: the caller keeps what they entered)."""
     other = held_by_other(db, p, a.applicant_id)
@@ -517,8 +521,19 @@ def feedback_csv(db: Session, p: Principal) -> tuple[str, int]:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(
-        ["报名序列号", "姓名", "考点", "审核结果", "需补充材料", "反馈意见", "原因", "截止日期",
-         "审核人", "审核时间", "版本"]
+        [
+            "报名序列号",
+            "姓名",
+            "考点",
+            "审核结果",
+            "需补充材料",
+            "反馈意见",
+            "原因",
+            "截止日期",
+            "审核人",
+            "审核时间",
+            "版本",
+        ]
     )
     n = 0
     for a, d in db.execute(stmt).all():
@@ -553,11 +568,14 @@ def site_summary(db: Session, p: Principal) -> list[dict[str, Any]]:
         ).outerjoin(DecisionRow, DecisionRow.applicant_id == Applicant.applicant_id),
         p,
     ).group_by(Applicant.site)
-    rows = {s: {"site": s, "applicants": n, "review": int(r or 0), "decided": dn}
-            for s, n, r, dn in db.execute(stmt).all()}
+    rows = {
+        s: {"site": s, "applicants": n, "review": int(r or 0), "decided": dn}
+        for s, n, r, dn in db.execute(stmt).all()
+    }
     by = scope(
-        select(Applicant.site, DecisionRow.decision, func.count())
-        .join(DecisionRow, DecisionRow.applicant_id == Applicant.applicant_id),
+        select(Applicant.site, DecisionRow.decision, func.count()).join(
+            DecisionRow, DecisionRow.applicant_id == Applicant.applicant_id
+        ),
         p,
     ).group_by(Applicant.site, DecisionRow.decision)
     for s, dec, n in db.execute(by).all():
@@ -567,9 +585,8 @@ def site_summary(db: Session, p: Principal) -> list[dict[str, Any]]:
 
 def override_rates(db: Session) -> list[dict[str, Any]]:
     """Per check: findings reviewed, dismissed (the machine was wrong), and the share."""
-    stmt = (
-        select(FindingReview.check_id, FindingReview.action, func.count())
-        .group_by(FindingReview.check_id, FindingReview.action)
+    stmt = select(FindingReview.check_id, FindingReview.action, func.count()).group_by(
+        FindingReview.check_id, FindingReview.action
     )
     by: dict[str, dict[str, int]] = {}
     for check, action, n in db.execute(stmt).all():
@@ -577,8 +594,14 @@ def override_rates(db: Session) -> list[dict[str, Any]]:
     out = []
     for check in sorted(by):
         c, dm = by[check]["confirm"], by[check]["dismiss"]
-        out.append({"check": check, "confirmed": c, "dismissed": dm,
-                    "rate": dm / (c + dm) if c + dm else 0.0})
+        out.append(
+            {
+                "check": check,
+                "confirmed": c,
+                "dismissed": dm,
+                "rate": dm / (c + dm) if c + dm else 0.0,
+            }
+        )
     return out
 
 

@@ -22,16 +22,38 @@ from models import ApplicantResult, Page, Reading
 
 APPLICANTS = [
     # id, name, site, id_number, problems [(slot, field, status, expected, observed)]
-    ("2026120000001", "张三", "和平区", "12010119970125746X",
-     [("id_front", "name", "mismatch", "张三", "张山")]),
-    ("2026120000002", "李四", "河西区", "120101199801011234",
-     [("photo", "presence", "missing", None, None)]),
+    (
+        "2026120000001",
+        "张三",
+        "和平区",
+        "12010119970125746X",
+        [("id_front", "name", "mismatch", "张三", "张山")],
+    ),
+    (
+        "2026120000002",
+        "李四",
+        "河西区",
+        "120101199801011234",
+        [("photo", "presence", "missing", None, None)],
+    ),
     ("2026120000003", "王五", "和平区", "120101199901011235", []),
-    ("2026120000004", "赵六", "和平区", "120101199901011236",
-     [("diploma", "diploma_number", "unreadable", "101231202005001234", None),
-      ("licence", "validity", "expired", "2026-12-31", "2025-01-01")]),
-    ("2026120000005", "钱七", "南开区", "120101199901011237",
-     [("id_back", "file", "invalid", None, None)]),
+    (
+        "2026120000004",
+        "赵六",
+        "和平区",
+        "120101199901011236",
+        [
+            ("diploma", "diploma_number", "unreadable", "101231202005001234", None),
+            ("licence", "validity", "expired", "2026-12-31", "2025-01-01"),
+        ],
+    ),
+    (
+        "2026120000005",
+        "钱七",
+        "南开区",
+        "120101199901011237",
+        [("id_back", "file", "invalid", None, None)],
+    ),
 ]
 PASSWORD = "correct horse 电池"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
@@ -40,9 +62,16 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 def _finding(aid: str, slot: str, fld: str, status: str, exp: Any, obs: Any) -> dict[str, Any]:
     path = None if slot in ("form", "window") else f"uploads/{aid}/{slot}/{slot}.jpg"
     return {
-        "applicant_id": aid, "slot": slot, "file": path, "field": fld, "status": status,
-        "expected": exp, "observed": obs, "confidence": 0.9 if obs else None,
-        "message": f"{slot} {fld} {status}", "check": f"{slot}.{fld}",
+        "applicant_id": aid,
+        "slot": slot,
+        "file": path,
+        "field": fld,
+        "status": status,
+        "expected": exp,
+        "observed": obs,
+        "confidence": 0.9 if obs else None,
+        "message": f"{slot} {fld} {status}",
+        "check": f"{slot}.{fld}",
         "evidence": f"evidence/{aid}/{slot}-{fld}.png" if status == "mismatch" else None,
         "variant": None,
     }
@@ -61,8 +90,16 @@ def write_out(out: Path, applicants: list[Any] | None = None) -> Path:
         findings += [_finding(aid, *p) for p in problems]
         lines += findings
         rows.append([aid, "review" if problems else "clear", len(problems)])
-        forms.append({"applicant_id": aid, "name": name, "site": site, "region": "天津市",
-                      "id_number": idn, "id_type": "resident_id"})
+        forms.append(
+            {
+                "applicant_id": aid,
+                "name": name,
+                "site": site,
+                "region": "天津市",
+                "id_number": idn,
+                "id_type": "resident_id",
+            }
+        )
         page_rel = f"pages/{aid}/id_front-1.png"
         (out / page_rel).parent.mkdir(parents=True, exist_ok=True)
         Image.new("RGB", (200, 120), "white").save(out / page_rel)
@@ -72,7 +109,9 @@ def write_out(out: Path, applicants: list[Any] | None = None) -> Path:
                 Image.new("RGB", (60, 20), "gray").save(out / f["evidence"])
         upload = f"uploads/{aid}/id_front/id_front.jpg"
         result = ApplicantResult(
-            aid, (), pages=(Page(upload, 1, page_rel, 200, 120, 0, 0.0, 1.0, True),),
+            aid,
+            (),
+            pages=(Page(upload, 1, page_rel, 200, 120, 0, 0.0, 1.0, True),),
             readings=((upload, Reading("name", name, 0.93, "rapid", page_rel, (10, 10, 80, 30))),),
         )
         write_part(out, result, "test")
@@ -114,11 +153,28 @@ class Postgres:
         subprocess.run([*self.prefix, *args], check=True, capture_output=True, timeout=120)
 
     def start(self) -> None:
-        self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", "postgres",
-                  "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
-        self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"),
-                  "-w", "-o", f"-p {self.port} -h 127.0.0.1 -k {self.root} -c fsync=off",
-                  "start")
+        self._run(
+            str(PG_BIN / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        self._run(
+            str(PG_BIN / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "-o",
+            f"-p {self.port} -h 127.0.0.1 -k {self.root} -c fsync=off",
+            "start",
+        )
 
     def stop(self) -> None:
         try:
@@ -131,8 +187,9 @@ class Postgres:
 
         self.n += 1
         name = f"desk{self.n}_{int(time.time())}"
-        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{self.port}/postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{self.port}/postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
 

@@ -96,8 +96,17 @@ def test_detail_and_404_out_of_scope_like_an_unknown_id(client_for: Any) -> None
     assert r.status_code == 200
     body = r.json()
     assert body["form"]["name"] == "张三" and body["version"] == 0 and body["decision"] is None
-    keys = {"applicant_id", "slot", "file", "field", "status", "expected", "observed",
-            "confidence", "message"}
+    keys = {
+        "applicant_id",
+        "slot",
+        "file",
+        "field",
+        "status",
+        "expected",
+        "observed",
+        "confidence",
+        "message",
+    }
     assert all(keys <= set(f) for f in body["findings"])
     assert body["uploads"][0]["pages"][0]["boxes"][0]["field"] == "name"
     out_of_scope = c.get(f"/api/applicants/{A2}")
@@ -113,8 +122,17 @@ def _decide(c: Any, aid: str, body: dict[str, Any], csrf: str | None = "") -> An
 
 def test_decision_200_with_version_then_409_for_the_stale_one(client_for: Any, out: Path) -> None:
     alice, bob = client_for("alice"), client_for("bob")
-    r = _decide(alice, A1, {"decision": "resubmit", "materials": ["id_front"],
-                            "feedback": "请重新上传身份证人像面", "reason": "", "version": 0})
+    r = _decide(
+        alice,
+        A1,
+        {
+            "decision": "resubmit",
+            "materials": ["id_front"],
+            "feedback": "请重新上传身份证人像面",
+            "reason": "",
+            "version": 0,
+        },
+    )
     assert r.status_code == 200 and r.json() == {"version": 1}
     stale = _decide(bob, A1, {"decision": "pass", "version": 0})
     assert stale.status_code == 409
@@ -161,8 +179,11 @@ def test_decision_422_for_bad_bodies(client_for: Any) -> None:
     ]
     for body in bad:
         assert _decide(c, A1, body).status_code == 422, body
-    r = c.post(f"/api/applicants/{A1}/decision", content=b"{not json",
-               headers={"X-CSRF-Token": c.csrf, "content-type": "application/json"})
+    r = c.post(
+        f"/api/applicants/{A1}/decision",
+        content=b"{not json",
+        headers={"X-CSRF-Token": c.csrf, "content-type": "application/json"},
+    )
     assert r.status_code == 422
     assert c.get(f"/api/applicants/{A1}").json()["decision"] is None
 
@@ -181,8 +202,17 @@ def test_reservation_blocks_a_second_reviewer_until_released(client_for: Any) ->
 
 def test_feedback_csv_with_bom_one_row_per_decided_applicant_in_scope(client_for: Any) -> None:
     alice, carol = client_for("alice"), client_for("carol")
-    _decide(alice, A1, {"decision": "resubmit", "materials": ["id_front", "photo"],
-                        "feedback": "=HYPERLINK(\"x\")", "version": 0, "deadline": "2026-12-20"})
+    _decide(
+        alice,
+        A1,
+        {
+            "decision": "resubmit",
+            "materials": ["id_front", "photo"],
+            "feedback": '=HYPERLINK("x")',
+            "version": 0,
+            "deadline": "2026-12-20",
+        },
+    )
     _decide(alice, A4, {"decision": "reject", "reason": "证书过期", "version": 0})
     _decide(carol, A2, {"decision": "pass", "version": 0})
     r = alice.get("/api/export/feedback.csv")
@@ -197,16 +227,19 @@ def test_feedback_csv_with_bom_one_row_per_decided_applicant_in_scope(client_for
 
 def test_finding_review_confirm_and_dismiss(client_for: Any, out: Path) -> None:
     c = client_for("alice")
-    f = next(x for x in c.get(f"/api/applicants/{A1}").json()["findings"]
-             if x["status"] != "pass")
+    f = next(x for x in c.get(f"/api/applicants/{A1}").json()["findings"] if x["status"] != "pass")
     url = f"/api/applicants/{A1}/findings/{f['sha256']}/review"
     h = {"X-CSRF-Token": c.csrf}
     assert c.post(url, json={"action": "dismiss"}, headers=h).status_code == 422
-    assert c.post(url, json={"action": "dismiss", "reason": "照片上是张三"},
-                  headers=h).status_code == 200
+    assert (
+        c.post(url, json={"action": "dismiss", "reason": "照片上是张三"}, headers=h).status_code
+        == 200
+    )
     got = c.get(f"/api/applicants/{A1}").json()
-    assert next(x for x in got["findings"] if x["sha256"] == f["sha256"])["review"]["action"] \
+    assert (
+        next(x for x in got["findings"] if x["sha256"] == f["sha256"])["review"]["action"]
         == "dismiss"
+    )
     assert _events(out)[-1]["payload"]["finding"] == f["sha256"]
 
 

@@ -17,7 +17,7 @@ from pipeline.cli import main
 from pipeline.desk import events
 from pipeline.desk.app import create_app
 from pipeline.desk.data import load_run
-from pipeline.desk.db import DecisionHistory, open_db
+from pipeline.desk.db import DecisionHistory
 
 from .conftest import APPLICANTS, PASSWORD, write_out
 
@@ -47,14 +47,17 @@ def test_users_add_reads_the_password_from_stdin_and_disable_ends_it(
     assert main(["users", "disable", str(out), "dora"]) == 0
     assert c.get("/api/applicants").status_code == 401  # her session ended with her
     assert _login(app, "dora", "s3cret 密码").status == 401
-    kinds = [json.loads(x)["kind"] for x in
-             (out / "audit" / "desk-events.jsonl").read_text(encoding="utf-8").splitlines()]
+    kinds = [
+        json.loads(x)["kind"]
+        for x in (out / "audit" / "desk-events.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert kinds[0] == "user_add" and "user_disable" in kinds
     app.state.desk.db.dispose()
 
 
-def test_users_add_refusals(out: Path, monkeypatch: pytest.MonkeyPatch,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_users_add_refusals(
+    out: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("pw\n"))
     assert main(["users", "add", str(out), "eve", "--role", "reviewer"]) == ExitCode.bad_args
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
@@ -77,8 +80,9 @@ def test_serve_refuses_an_out_that_is_not_a_finished_run(
     assert main(["serve", str(tmp_path / "missing")]) == ExitCode.bad_args
 
 
-def test_serve_names_a_database_it_cannot_use(out: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_names_a_database_it_cannot_use(
+    out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = "postgresql://nobody:secretpw@127.0.0.1:1/none"
     assert main(["serve", str(out), "--db", url]) == ExitCode.output
     err = capsys.readouterr().err
@@ -93,16 +97,22 @@ def test_a_rerun_reopens_changed_applicants_and_keeps_their_decisions(
     add_users(db_url)
     app = create_app(out, db_url)
     alice = _login(app, "alice")
-    r = alice.post(f"/api/applicants/{A1}/decision", json={"decision": "pass", "version": 0},
-                   headers={"X-CSRF-Token": alice.csrf})
+    r = alice.post(
+        f"/api/applicants/{A1}/decision",
+        json={"decision": "pass", "version": 0},
+        headers={"X-CSRF-Token": alice.csrf},
+    )
     assert r.status_code == 200
-    assert A1 not in {x["applicant_id"] for x in
-                      alice.get("/api/applicants?state=todo").json()["applicants"]}
+    assert A1 not in {
+        x["applicant_id"] for x in alice.get("/api/applicants?state=todo").json()["applicants"]
+    }
     db = app.state.desk.db
     assert load_run(out, db.write) == 0  # nothing changed: nothing reloaded
     # the applicant re-uploads; the re-run reads another name
-    changed = [(*a[:4], [("id_front", "name", "mismatch", "张三", "张珊")]) if a[0] == A1 else a
-               for a in APPLICANTS]
+    changed = [
+        (*a[:4], [("id_front", "name", "mismatch", "张三", "张珊")]) if a[0] == A1 else a
+        for a in APPLICANTS
+    ]
     write_out(out, changed)
     assert load_run(out, db.write) == len(APPLICANTS)
     todo = alice.get("/api/applicants?state=todo").json()["applicants"]
@@ -111,32 +121,35 @@ def test_a_rerun_reopens_changed_applicants_and_keeps_their_decisions(
     assert got["decision"]["decision"] == "pass" and got["decision"]["reopened"] is True
     with db.read() as s:
         assert s.query(DecisionHistory).filter_by(applicant_id=A1).count() == 1
-    r = alice.post(f"/api/applicants/{A1}/decision", json={"decision": "pass", "version": 1},
-                   headers={"X-CSRF-Token": alice.csrf})
+    r = alice.post(
+        f"/api/applicants/{A1}/decision",
+        json={"decision": "pass", "version": 1},
+        headers={"X-CSRF-Token": alice.csrf},
+    )
     assert r.json() == {"version": 2}
     assert alice.get(f"/api/applicants/{A1}").json()["decision"]["reopened"] is False
     db.dispose()
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_spot_checks_put_a_share_of_cleared_applicants_in_the_queue(
-    out: Path, db_url: str
-) -> None:
+def test_spot_checks_put_a_share_of_cleared_applicants_in_the_queue(out: Path, db_url: str) -> None:
     from .conftest import add_users
 
     add_users(db_url)
     app = create_app(out, db_url, spot_share=1.0)
     root = _login(app, "root")
-    todo = {x["applicant_id"]: x for x in
-            root.get("/api/applicants?state=todo").json()["applicants"]}
+    todo = {
+        x["applicant_id"]: x for x in root.get("/api/applicants?state=todo").json()["applicants"]
+    }
     assert todo[A3]["spot_check"] is True and todo[A3]["verdict"] == "clear"
     assert "抽查" in root.get("/").text
     app.state.desk.db.dispose()
     none = create_app(out, f"sqlite:///{out.parent / 'other.sqlite'}", spot_share=0.0)
     add_users(f"sqlite:///{out.parent / 'other.sqlite'}")
     root = _login(none, "root")
-    assert A3 not in {x["applicant_id"] for x in
-                      root.get("/api/applicants?state=todo").json()["applicants"]}
+    assert A3 not in {
+        x["applicant_id"] for x in root.get("/api/applicants?state=todo").json()["applicants"]
+    }
     none.state.desk.db.dispose()
 
 
@@ -183,11 +196,14 @@ def test_serves_a_real_runs_out(sample_run_copy: Path, monkeypatch: pytest.Monke
     assert pages
     aid = flagged["applicant_id"]
     img = root.get(f"/applicants/{aid}/file", params={"path": pages[0]["image"]})
-    assert img.status_code == 200 and img.content[:4] in (b"\x89PNG", b"\xff\xd8\xff\xe0",
-                                                           b"\xff\xd8\xff\xe1", b"\xff\xd8\xff\xdb")
+    assert img.status_code == 200 and img.content[:4] in (
+        b"\x89PNG",
+        b"\xff\xd8\xff\xe0",
+        b"\xff\xd8\xff\xe1",
+        b"\xff\xd8\xff\xdb",
+    )
     # nothing but the applicant's own images is served
     bad = root.get(f"/applicants/{aid}/file", params={"path": "../../etc/passwd"})
     assert bad.status_code == 404
-    assert root.get(f"/applicants/{aid}/file", params={"path": "findings.jsonl"}).status_code \
-        == 404
+    assert root.get(f"/applicants/{aid}/file", params={"path": "findings.jsonl"}).status_code == 404
     app.state.desk.db.dispose()
