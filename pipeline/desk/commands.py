@@ -54,7 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="share of auto-cleared applicants that enter the queue marked 抽查 (default 0.02)",
     )
     serve.add_argument(
-        "--workers", type=int, default=1,
+        "--workers",
+        type=int,
+        default=1,
         help="server processes (each with its own connections; default 1)",
     )
     serve.set_defaults(handler=cmd_serve)
@@ -139,7 +141,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     secure = not args.insecure_cookies
     app = create_app(out, args.db, secure_cookies=secure, spot_share=share)
     print(f"certcheck desk: http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    options: dict[str, Any] = {"log_level": "warning", "access_log": False}
+    options: dict[str, Any] = {
+        "log_level": "warning",
+        "access_log": False,
+        "timeout_keep_alive": 30,
+    }
     if args.workers == 1:
         uvicorn.run(app, host=args.host, port=args.port, **options)
         return ExitCode.ok

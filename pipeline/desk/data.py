@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from .db import Applicant, DecisionRow, DeskError, FeedbackTemplate, Meta
+from .db import Applicant, ApplicantDetail, DecisionRow, DeskError, FeedbackTemplate, Meta
 from .events import canonical, mask_id
 
 #: the order of a problem's status in the queue: the most severe first
@@ -115,7 +115,7 @@ def _read_findings(path: Path) -> dict[str, list[dict[str, Any]]]:
     return by_id
 
 
-def _rows(out: Path, spot_share: float) -> Iterator[dict[str, Any]]:
+def _rows(out: Path, spot_share: float) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     csv_path, findings_path, forms_path = _need(out)
     forms = _read_forms(forms_path)
     findings = _read_findings(findings_path)
@@ -124,13 +124,10 @@ def _rows(out: Path, spot_share: float) -> Iterator[dict[str, Any]]:
             aid = row["applicant_id"]
             if aid.startswith("'"):  # pipeline.run.csv_cell kept a formula-like id as text
                 aid = aid[1:]
-            yield applicant_row(
-                aid,
-                position,
-                row["verdict"],
-                forms.get(aid, {}),
-                findings.get(aid, []),
-                spot_share,
+            form, found = forms.get(aid, {}), findings.get(aid, [])
+            yield (
+                applicant_row(aid, position, row["verdict"], form, found, spot_share),
+                detail_row(aid, form, found),
             )
 
 
@@ -166,6 +163,13 @@ def applicant_row(
         "materials": " " + " ".join(sorted({str(f.get("slot")) for f in problems})) + " ",
         "spot_check": spot,
         "content_hash": hashlib.sha256(b"\n".join(canonical(f) for f in findings)).hexdigest(),
+    }
+
+
+def detail_row(aid: str, form: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The `applicant_details` row of one applicant."""
+    return {
+        "applicant_id": aid,
         "form_json": json.dumps(form, ensure_ascii=False),
         "findings_json": json.dumps(findings, ensure_ascii=False),
     }
@@ -187,12 +191,15 @@ def load_run(out: Path, factory: sessionmaker[Any], spot_share: float = DEFAULT_
         meta = db.get(Meta, "run_stamp")
         if meta is not None and meta.value == stamp:
             return 0
-    rows = list(_rows(out, spot_share))
+    pairs = list(_rows(out, spot_share))
+    rows = [r for r, _d in pairs]
     with factory.begin() as db:
         old = {a: h for a, h in db.execute(select(Applicant.applicant_id, Applicant.content_hash))}
         db.execute(delete(Applicant))
-        for i in range(0, len(rows), 2000):
+        db.execute(delete(ApplicantDetail))
+        for i in range(0, len(pairs), 2000):
             db.execute(insert(Applicant), rows[i : i + 2000])
+            db.execute(insert(ApplicantDetail), [d for _r, d in pairs[i : i + 2000]])
         changed = [
             r["applicant_id"]
             for r in rows

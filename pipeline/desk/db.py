@@ -90,13 +90,21 @@ class Applicant(Base):
     materials: Mapped[str] = mapped_column(Text, default="")  # " slot … " with a problem
     spot_check: Mapped[bool] = mapped_column(Boolean, default=False)  # 抽查
     content_hash: Mapped[str] = mapped_column(String(64), default="")  # findings' sha256
-    form_json: Mapped[str] = mapped_column(Text, default="{}")
-    findings_json: Mapped[str] = mapped_column(Text, default="[]")
 
     __table_args__ = (
         Index("ix_applicants_site_queue", "site", "severity", "top_type", "position"),
         Index("ix_applicants_queue", "severity", "top_type", "position"),
     )
+
+
+class ApplicantDetail(Base):
+    """The form and findings of an applicant as JSON, apart from the queue's narrow rows (a
+    queue of thousands reads small rows only)."""
+
+    __tablename__ = "applicant_details"
+    applicant_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    form_json: Mapped[str] = mapped_column(Text, default="{}")
+    findings_json: Mapped[str] = mapped_column(Text, default="[]")
 
 
 class DecisionRow(Base):

@@ -28,6 +28,7 @@ from .auth import Principal, _aware, now
 from .data import FINDING_KEYS, SPOT_TYPE, finding_hash
 from .db import (
     Applicant,
+    ApplicantDetail,
     DecisionHistory,
     DecisionRow,
     FeedbackTemplate,
@@ -50,6 +51,14 @@ def emit(
     """Queue a reviewer event; the web layer appends it to the log once the transaction that
     made it has committed (an event never describes a change that was rolled back)."""
     db.info.setdefault("desk_events", []).append((kind, actor, applicant_id, payload))
+
+
+def details(db: Session, applicant_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The applicant's form and findings as the run wrote them."""
+    row = db.get(ApplicantDetail, applicant_id)
+    if row is None:
+        return {}, []
+    return json.loads(row.form_json), json.loads(row.findings_json)
 
 
 def scope(stmt: _S, p: Principal) -> _S:
@@ -187,7 +196,7 @@ def detail(db: Session, p: Principal, out: Path, a: Applicant) -> dict[str, Any]
     """The applicant's form, findings, uploads (pages with the boxes read) and decision."""
     from pipeline.run import load_result
 
-    findings = json.loads(a.findings_json)
+    form, findings = details(db, a.applicant_id)
     reviews: dict[str, dict[str, Any]] = {}
     for r in db.scalars(
         select(FindingReview)
@@ -242,7 +251,7 @@ def detail(db: Session, p: Principal, out: Path, a: Applicant) -> dict[str, Any]
         "region": a.region,
         "verdict": a.verdict,
         "spot_check": a.spot_check,
-        "form": json.loads(a.form_json),
+        "form": form,
         "findings": shown,
         "uploads": uploads,
         "decision": decision_json(d),
@@ -444,7 +453,7 @@ def decide(db: Session, p: Principal, out: Path, a: Applicant, d: DecisionIn) ->
             Reservation.applicant_id == a.applicant_id, Reservation.username == p.username
         )
     )
-    findings = json.loads(a.findings_json)
+    _form, findings = details(db, a.applicant_id)
     about = [f for f in findings if f.get("status") != "pass"] or findings
     emit(
         db,
@@ -475,7 +484,7 @@ def review_finding(
         raise BadBody("action 必须是 confirm 或 dismiss")
     if action == "dismiss" and not reason.strip():
         raise BadBody("驳回问题时必须填写理由")
-    found = next((f for f in json.loads(a.findings_json) if finding_hash(f) == sha), None)
+    found = next((f for f in details(db, a.applicant_id)[1] if finding_hash(f) == sha), None)
     if found is None:
         return False
     db.add(

@@ -207,3 +207,19 @@ def test_serves_a_real_runs_out(sample_run_copy: Path, monkeypatch: pytest.Monke
     assert bad.status_code == 404
     assert root.get(f"/applicants/{aid}/file", params={"path": "findings.jsonl"}).status_code == 404
     app.state.desk.db.dispose()
+
+
+def test_the_migrations_build_the_models_schema(tmp_path: Path) -> None:
+    """Alembic's scripts and the SQLAlchemy models describe the same tables (a model changed
+    without a migration fails here)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from pipeline.desk.db import Base, open_db
+
+    db = open_db(f"sqlite:///{tmp_path / 'schema.sqlite'}")
+    engine = db.write.kw["bind"]
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.dispose()
+    assert diff == []
