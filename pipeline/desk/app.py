@@ -335,12 +335,37 @@ def _csv_response(text: str, filename: str) -> Response:
     )
 
 
-@endpoint("api", write=True)
-def api_feedback_csv(ctx: Ctx) -> Response:
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _export(ctx: Ctx, what: str) -> Response:
+    """反馈意见 of the decided applicants in scope, as CSV (UTF-8 with BOM) or XLSX; logged."""
     assert ctx.user is not None
-    text, n = service.feedback_csv(ctx.db, ctx.user)
-    service.emit(ctx.db, "export", ctx.user.username, None, {"what": "feedback.csv", "rows": n})
-    return _csv_response(text, "反馈意见.csv")
+    if what == "feedback.xlsx":
+        data, n = service.feedback_xlsx(ctx.db, ctx.user)
+        response: Response = Response(
+            data,
+            media_type=XLSX,
+            headers={
+                "Content-Disposition": "attachment; filename*=UTF-8''" + quote("反馈意见.xlsx")
+            },
+        )
+    else:
+        text, n = service.feedback_csv(ctx.db, ctx.user)
+        response = _csv_response(text, "反馈意见.csv")
+    with ctx.write() as w:
+        service.emit(w, "export", ctx.user.username, None, {"what": what, "rows": n})
+    return response
+
+
+@endpoint("api")
+def api_feedback_csv(ctx: Ctx) -> Response:
+    return _export(ctx, "feedback.csv")
+
+
+@endpoint("api")
+def api_feedback_xlsx(ctx: Ctx) -> Response:
+    return _export(ctx, "feedback.xlsx")
 
 
 # -- pages -------------------------------------------------------------------------------------
@@ -654,9 +679,8 @@ def file_page(ctx: Ctx) -> Response:
 
 @endpoint("page")
 def feedback_page(ctx: Ctx) -> Response:
-    assert ctx.user is not None
-    text, _n = service.feedback_csv(ctx.db, ctx.user)
-    return _csv_response(text, "反馈意见.csv")
+    name = ctx.request.url.path.rsplit("/", 1)[-1]
+    return _export(ctx, name)
 
 
 @endpoint("page")
@@ -739,6 +763,7 @@ def build_app(desk: Desk) -> Starlette:
             methods=["POST"],
         ),
         Route("/api/export/feedback.csv", api_feedback_csv, methods=["GET"]),
+        Route("/api/export/feedback.xlsx", api_feedback_xlsx, methods=["GET"]),
         Route("/api/{rest:path}", _api_unknown, methods=["GET", "POST", "PUT", "DELETE"]),
         Route("/login", login_page, methods=["GET"]),
         Route("/login", login_submit, methods=["POST"]),
@@ -747,6 +772,7 @@ def build_app(desk: Desk) -> Starlette:
         Route("/next", next_page, methods=["GET"]),
         Route("/summary", summary_page, methods=["GET"]),
         Route("/export/feedback.csv", feedback_page, methods=["GET"]),
+        Route("/export/feedback.xlsx", feedback_page, methods=["GET"]),
         Route("/admin", admin_page, methods=["GET", "POST"]),
         Route("/applicants/{applicant_id:str}", applicant_page, methods=["GET"]),
         Route("/applicants/{applicant_id:str}/decide", decide_submit, methods=["POST"]),

@@ -517,8 +517,24 @@ def review_finding(
 # -- exports and figures -----------------------------------------------------------------------
 
 
-def feedback_csv(db: Session, p: Principal) -> tuple[str, int]:
-    """反馈意见 of every decided applicant in scope: CSV text (the caller adds the BOM)."""
+FEEDBACK_HEADER = (
+    "报名序列号",
+    "姓名",
+    "考点",
+    "审核结果",
+    "需补充材料",
+    "反馈意见",
+    "原因",
+    "截止日期",
+    "审核人",
+    "审核时间",
+    "版本",
+)
+
+
+def feedback_rows(db: Session, p: Principal) -> list[list[Any]]:
+    """反馈意见 of every decided applicant in scope, one row each, in form order; text cells
+    that a spreadsheet would run as a formula are kept as text (pipeline.run.csv_cell)."""
     from pipeline.run import csv_cell
 
     stmt = scope(
@@ -527,27 +543,10 @@ def feedback_csv(db: Session, p: Principal) -> tuple[str, int]:
         ),
         p,
     ).order_by(Applicant.position)
-    buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(
-        [
-            "报名序列号",
-            "姓名",
-            "考点",
-            "审核结果",
-            "需补充材料",
-            "反馈意见",
-            "原因",
-            "截止日期",
-            "审核人",
-            "审核时间",
-            "版本",
-        ]
-    )
-    n = 0
+    rows: list[list[Any]] = []
     for a, d in db.execute(stmt).all():
         mats = "、".join(SLOT_LABELS.get(m, m) for m in json.loads(d.materials or "[]"))
-        w.writerow(
+        rows.append(
             [
                 csv_cell(a.applicant_id),
                 csv_cell(a.name),
@@ -562,8 +561,37 @@ def feedback_csv(db: Session, p: Principal) -> tuple[str, int]:
                 d.version,
             ]
         )
-        n += 1
-    return buf.getvalue(), n
+    return rows
+
+
+def feedback_csv(db: Session, p: Principal) -> tuple[str, int]:
+    """反馈意见 of every decided applicant in scope: CSV text (the caller adds the BOM)."""
+    rows = feedback_rows(db, p)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(FEEDBACK_HEADER)
+    w.writerows(rows)
+    return buf.getvalue(), len(rows)
+
+
+def feedback_xlsx(db: Session, p: Principal) -> tuple[bytes, int]:
+    """The same rows as an Excel workbook (every cell text but the version)."""
+    from openpyxl import Workbook
+
+    rows = feedback_rows(db, p)
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "反馈意见"
+    ws.append(list(FEEDBACK_HEADER))
+    for row in rows:
+        ws.append(row)
+    for col, width in zip("ABCDEFGHIJK", (16, 10, 10, 10, 24, 60, 30, 12, 10, 22, 6), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue(), len(rows)
 
 
 def site_summary(db: Session, p: Principal) -> list[dict[str, Any]]:

@@ -260,3 +260,21 @@ def test_event_log_is_a_hash_chain_without_full_id_numbers(client_for: Any, out:
     text = (out / "audit" / "desk-events.jsonl").read_text(encoding="utf-8")
     assert "12010119970125746X" not in text
     assert [e["kind"] for e in events] == ["login", "decision", "logout"]
+
+
+def test_feedback_xlsx_holds_the_same_rows_and_exports_are_logged(
+    client_for: Any, out: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    alice = client_for("alice")
+    _decide(alice, A1, {"decision": "resubmit", "materials": ["photo"], "version": 0})
+    r = alice.get("/api/export/feedback.xlsx")
+    assert r.status_code == 200
+    ws = load_workbook(io.BytesIO(r.content)).active
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert rows[0][0] == "报名序列号" and rows[1][0] == A1 and rows[1][4] == "报名照片"
+    assert alice.get("/export/feedback.csv").content.startswith(b"\xef\xbb\xbf")
+    exports = [e["payload"]["what"] for e in _events(out) if e["kind"] == "export"]
+    assert exports == ["feedback.xlsx", "feedback.csv"]
+    assert client_for().get("/api/export/feedback.xlsx").status_code == 401
