@@ -168,7 +168,11 @@ async def reviewer(
             return r
 
         r = await timed(
-            "login", "POST", "/api/login", json={"username": name, "password": PASSWORD}
+            "login",
+            "POST",
+            "/api/login",
+            json={"username": name, "password": PASSWORD},
+            timeout=300,  # 50 argon2 verifications queue on a small machine
         )
         await start.wait()  # every reviewer logged in: the measured work starts together
         if r is None:

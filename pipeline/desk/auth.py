@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -31,6 +32,9 @@ SESSION_LIFETIME = timedelta(hours=12)
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 _hasher = PasswordHasher()
+#: argon2 verifications at once: each takes ~64 MiB and a core for a fraction of a second, so
+#: a burst of logins (a shift starting) queues here instead of exhausting memory
+_VERIFYING = threading.BoundedSemaphore(4)
 #: verified against when the user does not exist, so both cases take the same time
 _DUMMY = _hasher.hash("certcheck-no-such-user")
 
@@ -115,7 +119,8 @@ def check_password(db: Session, username: str, password: str) -> User | None:
     stored = user.password_hash if user is not None else _DUMMY
     ok: bool
     try:
-        ok = _hasher.verify(stored, password)
+        with _VERIFYING:
+            ok = _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         ok = False
     if user is None or not ok or user.disabled:

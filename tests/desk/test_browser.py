@@ -68,6 +68,26 @@ def _login(browser: Any, base: str, user: str) -> Any:
     return page
 
 
+#: A4's printable width (210 mm less 2 x 10 mm margins) in CSS pixels
+A4_PX = 718
+
+
+def _fits(page: Any, width: int) -> bool:
+    """Nothing on the page is wider than `width` (no sideways scrolling at 800 px, nothing cut
+    off the right edge of an A4 sheet)."""
+    return bool(page.evaluate("document.documentElement.scrollWidth") <= width)
+
+
+def _fits_a4(page: Any) -> bool:
+    size = page.viewport_size
+    page.set_viewport_size({"width": A4_PX, "height": 1000})
+    page.emulate_media(media="print")
+    ok = _fits(page, A4_PX)
+    page.emulate_media(media="screen")
+    page.set_viewport_size(size)
+    return ok
+
+
 def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: Any) -> None:
     page = _login(browser, server, "alice")
     rows = page.locator("#queue tbody tr")
@@ -77,6 +97,7 @@ def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: An
     assert "河西区" not in text
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "queue.png"), full_page=True)
+    assert _fits(page, 800) and _fits_a4(page)
     # the first row is the most severe: 赵六 (unreadable + expired) sorts after 张三 (mismatch)
     page.keyboard.press("Enter")  # 1: open the selected applicant
     page.wait_for_selector("#decide-form")
@@ -86,6 +107,7 @@ def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: An
     assert page.is_checked("input[name=materials][value=id_front]")
     assert "身份证人像面" in page.input_value("#feedback")
     page.screenshot(path=str(SHOTS / "applicant.png"), full_page=True)
+    assert _fits(page, 800) and _fits_a4(page)
     page.keyboard.press("Enter")  # 3: submit; the next applicant opens
     page.wait_for_url(f"**/applicants/{A4}*")
     from pipeline.desk.db import DecisionRow
