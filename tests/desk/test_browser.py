@@ -2,11 +2,14 @@
 
 Login, the queue (masked IDs, keyboard), deciding a flagged applicant in three key presses,
 the reservation and the version conflict between two reviewers, scoping, logout; at 800 px
-wide. Screenshots go to docs/desk/*.png (the README shows them).
+wide. Screenshots go to the folder named by $DESK_SCREENSHOTS (the README's, docs/desk, were made
+with `DESK_SCREENSHOTS=docs/desk pytest tests/desk/test_browser.py`), else to a temporary one,
+so a test run leaves the work tree as it was.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +23,6 @@ from .conftest import PASSWORD, _free_port
 
 pytestmark = pytest.mark.desk_browser
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "desk"
 A1, A2, A4 = "2026120000001", "2026120000002", "2026120000004"
 
 
@@ -33,6 +35,13 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         yield b
         b.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("DESK_SCREENSHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture
@@ -88,15 +97,16 @@ def _fits_a4(page: Any) -> bool:
     return ok
 
 
-def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: Any) -> None:
+def test_login_queue_and_decide_in_three_keys(
+    browser: Any, server: str, app: Any, shots: Path
+) -> None:
     page = _login(browser, server, "alice")
     rows = page.locator("#queue tbody tr")
     assert rows.count() == 2  # 和平区's two flagged applicants; the clear one is not queued
     text = page.inner_text("#queue")
     assert "**************746X" in text and "12010119970125746X" not in text
     assert "河西区" not in text
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "queue.png"), full_page=True)
+    page.screenshot(path=str(shots / "queue.png"), full_page=True)
     assert _fits(page, 800) and _fits_a4(page)
     # the first row is the most severe: 赵六 (unreadable + expired) sorts after 张三 (mismatch)
     page.keyboard.press("Enter")  # 1: open the selected applicant
@@ -106,7 +116,7 @@ def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: An
     assert page.is_checked("#d-resubmit")
     assert page.is_checked("input[name=materials][value=id_front]")
     assert "身份证人像面" in page.input_value("#feedback")
-    page.screenshot(path=str(SHOTS / "applicant.png"), full_page=True)
+    page.screenshot(path=str(shots / "applicant.png"), full_page=True)
     assert _fits(page, 800) and _fits_a4(page)
     page.keyboard.press("Enter")  # 3: submit; the next applicant opens
     page.wait_for_url(f"**/applicants/{A4}*")
@@ -119,7 +129,7 @@ def test_login_queue_and_decide_in_three_keys(browser: Any, server: str, app: An
 
 
 def test_reservation_and_version_conflict_between_two_reviewers(
-    browser: Any, server: str, app: Any
+    browser: Any, server: str, app: Any, shots: Path
 ) -> None:
     from sqlalchemy import update
 
@@ -146,7 +156,7 @@ def test_reservation_and_version_conflict_between_two_reviewers(
     alice.wait_for_selector("#conflict")
     assert "bob" in alice.inner_text("#conflict")
     assert alice.input_value("#reason") == "身份证姓名与报名信息不符"
-    alice.screenshot(path=str(SHOTS / "conflict.png"), full_page=True)
+    alice.screenshot(path=str(shots / "conflict.png"), full_page=True)
     # submitting again on the version now shown decides
     alice.click("#decide-submit")
     alice.wait_for_url(f"**/applicants/{A4}*")
@@ -159,7 +169,7 @@ def test_reservation_and_version_conflict_between_two_reviewers(
     bob.context.close()
 
 
-def test_scoping_and_logout(browser: Any, server: str) -> None:
+def test_scoping_and_logout(browser: Any, server: str, shots: Path) -> None:
     carol = _login(browser, server, "carol")
     assert carol.locator("#queue tbody tr").count() == 1
     assert "李四" in carol.inner_text("#queue")
@@ -171,5 +181,5 @@ def test_scoping_and_logout(browser: Any, server: str) -> None:
     carol.wait_for_url("**/login*")
     carol.goto(f"{server}/")
     assert "/login" in carol.url
-    carol.screenshot(path=str(SHOTS / "login.png"))
+    carol.screenshot(path=str(shots / "login.png"))
     carol.context.close()
