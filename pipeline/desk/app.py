@@ -386,6 +386,7 @@ def render(ctx: Ctx, name: str, status: int = 200, **values: Any) -> HTMLRespons
         "field_label": lambda s: FIELD_LABELS.get(s, s),
         "status_label": lambda s: STATUS_LABELS.get(s, s),
         "type_label": type_label,
+        "beijing": beijing,
         "id_type_label": lambda s: ID_TYPE_LABELS.get(s, s),
         "decision_labels": service.DECISION_LABELS,
         "message": "",
@@ -400,6 +401,17 @@ def render(ctx: Ctx, name: str, status: int = 200, **values: Any) -> HTMLRespons
             "X-Frame-Options": "DENY",
         },
     )
+
+
+def beijing(iso: str) -> str:
+    """A stored UTC time as reviewers read it: Beijing time (UTC+8), to the minute."""
+    from datetime import datetime, timedelta, timezone
+
+    try:
+        t = datetime.fromisoformat(iso).astimezone(timezone(timedelta(hours=8)))
+    except ValueError:
+        return iso
+    return t.strftime("%Y-%m-%d %H:%M") + "（北京时间）"
 
 
 def type_label(key: str) -> str:
@@ -420,7 +432,9 @@ def type_label(key: str) -> str:
 
 
 def _safe_next(target: str) -> str:
-    return target if target.startswith("/") and not target.startswith("//") else "/"
+    """Where to go after logging in: a path of this site only (no `//host`, no `/\\host`)."""
+    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return target if ok else "/"
 
 
 @endpoint("public")

@@ -278,3 +278,19 @@ def test_feedback_xlsx_holds_the_same_rows_and_exports_are_logged(
     exports = [e["payload"]["what"] for e in _events(out) if e["kind"] == "export"]
     assert exports == ["feedback.xlsx", "feedback.csv"]
     assert client_for().get("/api/export/feedback.xlsx").status_code == 401
+
+
+def test_the_login_page_returns_only_to_this_site(client_for: Any) -> None:
+    c = client_for()
+    for target, expected in (
+        ("/summary", "/summary"),
+        ("//evil.example/x", "/"),
+        ("/\\evil.example", "/"),
+        ("https://evil.example/", "/"),
+    ):
+        r = c.post(
+            "/login",
+            data={"username": "alice", "password": PASSWORD, "next": target},
+            follow_redirects=False,
+        )
+        assert r.status_code == 303 and r.headers["location"] == expected, target

@@ -52,8 +52,11 @@ def server(app: Any) -> Iterator[str]:
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
     t = threading.Thread(target=srv.run, daemon=True)
     t.start()
-    while not srv.started:
+    for _ in range(600):  # a server that cannot start fails the test, not hangs it
+        if srv.started or not t.is_alive():
+            break
         time.sleep(0.05)
+    assert srv.started, "the desk's server did not start"
     yield f"http://localhost:{port}"
     srv.should_exit = True
     t.join(10)
