@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .db import Applicant, ApplicantDetail, DecisionRow, DeskError, FeedbackTemplate, Meta
@@ -177,9 +177,9 @@ def detail_row(aid: str, form: dict[str, Any], findings: list[dict[str, Any]]) -
 
 def seed_templates(db: Session) -> None:
     have = set(db.scalars(select(FeedbackTemplate.slot)))
-    for slot, text in DEFAULT_TEMPLATES.items():
+    for slot, wording in DEFAULT_TEMPLATES.items():
         if slot not in have:
-            db.add(FeedbackTemplate(slot=slot, text=text))
+            db.add(FeedbackTemplate(slot=slot, text=wording))
 
 
 def load_run(out: Path, factory: sessionmaker[Any], spot_share: float = DEFAULT_SPOT_SHARE) -> int:
@@ -212,4 +212,6 @@ def load_run(out: Path, factory: sessionmaker[Any], spot_share: float = DEFAULT_
                 .values(reopened=True)
             )
         db.merge(Meta(key="run_stamp", value=stamp))
+    with factory.begin() as db:
+        db.execute(text("ANALYZE"))  # the planner's statistics for the new rows
     return len(rows)

@@ -92,8 +92,11 @@ class Applicant(Base):
     content_hash: Mapped[str] = mapped_column(String(64), default="")  # findings' sha256
 
     __table_args__ = (
-        Index("ix_applicants_site_queue", "site", "severity", "top_type", "position"),
-        Index("ix_applicants_queue", "severity", "top_type", "position"),
+        # the queue's order with the id: a 考点's queue and its count read the index only
+        Index(
+            "ix_applicants_site_queue", "site", "severity", "top_type", "position", "applicant_id"
+        ),
+        Index("ix_applicants_queue", "severity", "top_type", "position", "applicant_id"),
     )
 
 

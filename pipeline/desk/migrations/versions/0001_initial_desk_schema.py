@@ -52,10 +52,14 @@ def _create_applicants() -> None:
     )
     with op.batch_alter_table("applicants", schema=None) as batch_op:
         batch_op.create_index(
-            "ix_applicants_queue", ["severity", "top_type", "position"], unique=False
+            "ix_applicants_queue",
+            ["severity", "top_type", "position", "applicant_id"],
+            unique=False,
         )
         batch_op.create_index(
-            "ix_applicants_site_queue", ["site", "severity", "top_type", "position"], unique=False
+            "ix_applicants_site_queue",
+            ["site", "severity", "top_type", "position", "applicant_id"],
+            unique=False,
         )
 
 
