@@ -145,6 +145,7 @@ def open_session(db: Session, user: User) -> tuple[str, str]:
     """A new session for `user`: (cookie token, CSRF token)."""
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     t = now()
+    db.execute(delete(DeskSession).where(DeskSession.expires_at < t))  # the table stays small
     db.add(
         DeskSession(
             token_hash=_token_hash(token),
