@@ -14,10 +14,10 @@ RELIABILITY_WORKERS ?= 2
 RELIABILITY_FLAGS ?=
 REALDATA ?= ../shared/realdata
 APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono \
-	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace
+	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace postgresql chromium
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
-	reliability
+	reliability bench-desk
 
 install: $(STAMP)
 
@@ -33,6 +33,8 @@ system-deps:
 	[ -f /usr/share/fonts/truetype/arphic/ukai.ttc ] || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing="$(APT_PKGS)"; \
 	[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing="$(APT_PKGS)"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$(APT_PKGS)"; \
+	command -v chromium >/dev/null || missing="$(APT_PKGS)"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing system packages: $$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -43,7 +45,7 @@ $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,lab]'
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/pip install -q -e '.[dev,lab]'
 	@touch $(STAMP)
 
 demo: install
@@ -94,6 +96,16 @@ reliability: install
 	@if test -f tests/pipeline/test_kill.py; then \
 	  $(BIN)/python -m pytest -q -p no:cacheprovider tests/pipeline/test_kill.py; \
 	else echo "tests/pipeline/test_kill.py not found: kill tests skipped"; fi
+
+# issue 17's numbers: 50 concurrent reviewers on loopback over 100,000 applicants in the desk's
+# database (synthetic rows, no OCR): errors, lost decisions, p50/p95 page and API times.
+DESK_APPLICANTS ?= 100000
+DESK_REVIEWERS ?= 50
+DESK_SECONDS ?= 60
+DESK_THINK ?= 1
+bench-desk: install
+	$(BIN)/python -m lab.desk_bench --work eval/bench-desk --applicants $(DESK_APPLICANTS) \
+	  --reviewers $(DESK_REVIEWERS) --seconds $(DESK_SECONDS) --think $(DESK_THINK)
 
 samples: install
 	$(BIN)/certcheck samples generate samples/window --applicants 12 --seed 7

@@ -155,6 +155,13 @@ def _add_budgets(run: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_desk(sub: Any) -> None:
+    """`certcheck users` and `certcheck serve`: the reviewer's desk (CONTRACT §4)."""
+    from .desk.commands import register
+
+    register(sub)
+
+
 def _load_plugins(sub: Any) -> list[str]:
     """Let each `certcheck.commands` entry point add its subcommands; returns why the ones
     that failed did (logged once logging is set up)."""
@@ -177,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"certcheck {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_run(sub)
+    _add_desk(sub)
     p.set_defaults(plugin_failures=_load_plugins(sub))
     return p
 

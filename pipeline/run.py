@@ -173,6 +173,16 @@ def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
         return None
 
 
+def load_result(out: Path, applicant_id: str) -> ApplicantResult | None:
+    """One applicant's kept result (whole and unchanged), or None: for the reviewer's desk,
+    which must not read 100,000 parts to show one applicant."""
+    data = _load_part(out / PARTS / f"{safe_name(applicant_id)}.json")
+    try:
+        return result_from_json(data) if data is not None else None
+    except (TypeError, KeyError, ValueError):
+        return None
+
+
 def load_results(out: Path) -> dict[str, ApplicantResult]:
     """Every applicant's result kept in OUT (before window checks and calibration), by id:
     the public way to read what the workers left, so no caller depends on the part format."""
@@ -370,6 +380,13 @@ def write_outputs(
                 r = results[aid]
                 count = sum(1 for x in r.findings if x.needs_review)
                 writer.writerow([csv_cell(aid), r.verdict, count])
+        # the form lines as read, for the reviewer's desk (pipeline.desk reads them from OUT)
+        with staged.open(out / "forms.jsonl") as f:
+            for aid in window.order:
+                form = window.forms.get(aid)
+                if form is not None:  # keyed by the id as read (an odd id is still data)
+                    line = {**json.loads(form.raw), "applicant_id": aid}
+                    f.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
         audit = out / "audit"
         audit.mkdir(exist_ok=True)
         staged.write_text(audit / "run.json", json.dumps(summary, ensure_ascii=False, indent=2))

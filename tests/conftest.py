@@ -21,7 +21,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "certcheck")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "window"
-LAYERS = ("unit", "engines", "pipeline", "e2e", "lab")
+LAYERS = ("unit", "engines", "pipeline", "e2e", "lab", "desk")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
