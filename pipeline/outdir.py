@@ -92,6 +92,10 @@ class Staged:
         with self.open(path) as fh:
             fh.write(text)
 
+    def pending(self, path: Path) -> Path:
+        """Where `path` is staged (its content before the commit), e.g. to hash it."""
+        return next(tmp for tmp, final in self._moves if final == path)
+
     def commit(self) -> None:
         for tmp, path in self._moves:
             os.replace(tmp, path)
