@@ -161,6 +161,18 @@ def _load_part(path: Path) -> dict[str, Any] | None:
     return data
 
 
+def part_fingerprint(path: Path) -> tuple[str, str] | None:
+    """A part's key and its digest as recomputed from its content (None: unreadable), for
+    `certcheck audit verify`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return str(data.get("key")), _digest(data)
+
+
 def read_part(
     out: Path, applicant_id: str, key: str, seen: dict[str, str] | None = None
 ) -> ApplicantResult | None:

@@ -78,6 +78,7 @@ def verify(out: Path, pinned: list[Ed25519PublicKey] | None = None) -> Trail:
     _current_key(out, last_kid)
     _current_run(out, last_id)
     _outputs(out, last_id, last)
+    _parts(out, last_id, last)
     trail.desk = _desk(out, trail.runs)
     return trail
 
@@ -142,6 +143,29 @@ def _outputs(out: Path, run_id: str, records: list[dict[str, Any]]) -> None:
         if name == "applicants.csv":
             _first_row_difference(path, records)
         raise Broken(name, f"not the file run {run_id} wrote (sha256 differs)")
+
+
+def _parts(out: Path, run_id: str, records: list[dict[str, Any]]) -> None:
+    """A part the last run logged (same key) must still have the logged digest; a part with
+    another key was written later by a run that did not finish (a cache, not a record)."""
+    from models.paths import safe_name
+
+    from ..run import PARTS, part_fingerprint
+
+    for r in records:
+        logged = r["payload"].get("part") if r["kind"] == "applicant" else None
+        if not logged:
+            continue
+        name = f"{PARTS}/{safe_name(r['applicant_id'])}.json"
+        found = part_fingerprint(out / name)
+        if found is None or found[0] != logged["key"]:
+            continue  # gone (a cache) or rewritten under another key by a later run
+        if found[1] != logged["digest"]:
+            raise Broken(
+                f"{name} (applicant {r['applicant_id']})",
+                f"changed after run {run_id} logged it (digest differs; the next run "
+                "recomputes it)",
+            )
 
 
 def _first_finding_difference(path: Path, run_id: str, records: list[dict[str, Any]]) -> None:
