@@ -542,6 +542,7 @@ def _run_locked(
     with outdir.writing("the results in OUT"):
         write_outputs(out, window, results, summary, (trail, rules, cal))
     log.info("outputs written")
+    summary["audit_seconds"] = round(trail.seconds, 4)  # the trail's own cost (bench-audit)
     return summary
 
 

@@ -49,6 +49,17 @@ def seal(record: dict[str, Any], seq: int, prev: str) -> dict[str, Any]:
     return body
 
 
+def seal_line(record: dict[str, Any], seq: int, prev: str) -> tuple[str, str]:
+    """The record sealed at its place, as one log line, and its hash: the canonical bytes
+    hashed once and the hash appended (a line's key order is free; readers recompute the
+    canonical form)."""
+    body = {k: v for k, v in record.items() if k not in ("seq", "prev", "hash")}
+    body["seq"], body["prev"] = seq, prev
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = sha256_hex(text.encode())
+    return f'{text[:-1]},"hash":"{digest}"}}\n', digest
+
+
 class Broken(Exception):
     """The first place where a log or file no longer is what the trail says: `where` is a file
     relative to OUT, with the line and record where there is one."""

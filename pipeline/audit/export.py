@@ -20,7 +20,7 @@ from typing import Any
 
 from models import SLOT_LABELS
 
-from .chain import canonical
+from .chain import canonical, sha256_hex
 from .verify import Trail
 
 FORMATS = ("jsonl", "csv", "xlsx", "parquet")
@@ -137,7 +137,7 @@ def rows(trail: Trail) -> Iterator[dict[str, Any]]:
                     observed=f["observed"],
                     confidence=f["confidence"],
                     message=f["message"],
-                    finding_sha256=p["finding_sha256"],
+                    finding_sha256=sha256_hex(canonical(f)),
                     details=canonical({"evidence": f.get("evidence")}).decode(),
                 )
             elif r["kind"] == "part_recomputed":

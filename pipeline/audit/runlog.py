@@ -30,11 +30,11 @@ from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from models import ApplicantResult, Rules
+from models import ApplicantResult, Finding, Rules
 
 from .. import versions
 from . import sign
-from .chain import ZERO, Broken, canonical, file_sha256, seal, sha256_hex, walk
+from .chain import ZERO, Broken, canonical, file_sha256, seal_line, sha256_hex, walk
 
 if TYPE_CHECKING:
     from stages.calibrate import Calibration
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: A finding's fields, in findings.jsonl's order (its to_json without asdict's deep copy).
+FINDING_FIELDS = tuple(Finding.__dataclass_fields__)
 AUDIT = "audit"
 RUNS = "runs"
 CURRENT = "current-run"
@@ -66,8 +68,13 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + secrets.token_hex(3)
 
 
-def signed_message(run_id: str, last_seq: int, root: str) -> bytes:
-    return canonical({"label": SIGNED_LABEL, "run_id": run_id, "last_seq": last_seq, "root": root})
+def signed_message(run_id: str, last_seq: int, root: str, log_sha256: str) -> bytes:
+    """What a run's signature covers: its last record's place and hash (the chain's root up to
+    this run) and the sha256 of its whole log file (a later run checks that alone)."""
+    return canonical(
+        {"label": SIGNED_LABEL, "run_id": run_id, "last_seq": last_seq, "root": root,
+         "log_sha256": log_sha256}
+    )  # fmt: skip
 
 
 def key_id(key: Ed25519PublicKey) -> str:
@@ -134,7 +141,10 @@ def check_signature(out: Path, run_id: str, records: list[dict[str, Any]]) -> st
     if key is None:
         raise Broken(f"{AUDIT}/{KEYS}/{kid}.pub", "the signing key's public half is missing or "
                      "is not the key it is named after")  # fmt: skip
-    if not sign.valid(key, signed_message(run_id, last["seq"], last["hash"]), signature):
+    message = signed_message(run_id, last["seq"], last["hash"], str(sig.get("log_sha256")))
+    if sig.get("log_sha256") != file_sha256(out / AUDIT / RUNS / f"{run_id}.jsonl")[0]:
+        raise Broken(name, "signs another log file than the run's (its bytes changed)")
+    if not sign.valid(key, message, signature):
         raise Broken(name, "the signature does not verify (the root or the key was changed)")
     return kid
 
@@ -172,6 +182,9 @@ class Earlier:
 
 
 def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
+    """The last run's log, trusted when its signature by our key covers its bytes (the whole
+    file's sha256 is signed, so its records need not be re-hashed one by one here; `certcheck
+    audit verify` does that)."""
     segs = segments(out)
     if not segs:
         return Earlier()
@@ -179,8 +192,14 @@ def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
     run_id = last.name.removesuffix(".jsonl")
     name = f"{AUDIT}/{RUNS}/{last.name}"
     try:
-        records = read_segment(last, name)
-        kid = check_signature(out, run_id, records)
+        try:
+            lines = last.read_bytes().splitlines()
+            end = json.loads(lines[-1])
+        except (OSError, ValueError, IndexError):
+            raise Broken(name, "not a run's log (edited or truncated)") from None
+        if not isinstance(end, dict) or end.get("kind") != "run_end":
+            raise Broken(name, "the run's log ends early (truncated)")
+        kid = check_signature(out, run_id, [end])
         if kid != key_id(ours):
             raise Broken(name, f"signed with another key ({kid}) than this run's")
     except Broken as exc:
@@ -188,11 +207,13 @@ def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
         log.warning("the audit log of the last run cannot be verified (%s): no part is reused", exc)
         return Earlier(seq, prev, {}, False, f"not verified: {exc}", run_id)
     parts: dict[str, LoggedPart] = {}
-    for r in records:
-        part = r["payload"].get("part") if r.get("kind") == "applicant" else None
+    for line in lines:
+        if b'"kind":"applicant"' not in line:  # only a record's own key looks like this
+            continue
+        r = json.loads(line)
+        part = r["payload"].get("part")
         if part:
             parts[r["applicant_id"]] = LoggedPart(part["key"], part["digest"], part["run_id"])
-    end = records[-1]
     return Earlier(end["seq"], end["hash"], parts, True, "verified", run_id)
 
 
@@ -224,6 +245,7 @@ class RunTrail:
         #: applicant → the part used: (key, digest, run that computed it)
         self.parts: dict[str, LoggedPart] = {}
         self.reused: dict[str, str] = {}
+        self._now = ""
         self.seconds = time.perf_counter() - t0
 
     def admit(self, applicant_id: str, key: str, seen: dict[str, str]) -> bool:
@@ -272,6 +294,7 @@ class RunTrail:
         """The run's log, run record, signature, public key and `current-run`, staged to be
         renamed into place with the contract files. `outputs`: name → the staged file."""
         t0 = time.perf_counter()
+        self._now = now()  # the records are made together, at the end of the run
         audit = self.out / AUDIT
         (audit / RUNS).mkdir(parents=True, exist_ok=True)
         (audit / KEYS).mkdir(exist_ok=True)
@@ -301,11 +324,9 @@ class RunTrail:
                 )
             )
             for finding in result.findings:
-                body = finding.to_json()
                 upload = inventory.get((aid, finding.file)) if finding.file else None
                 payload = {
-                    "finding": body,
-                    "finding_sha256": sha256_hex(canonical(body)),
+                    "finding": {name: getattr(finding, name) for name in FINDING_FIELDS},
                     "file_sha256": upload.sha256 if upload else None,
                 }
                 records.append(self._record("check", payload, aid))
@@ -317,27 +338,27 @@ class RunTrail:
         records.append(self._record("outputs", files))
         end = {"ended": now(), "records": len(records) + 1, "counts": run["counts"]}
         records.append(self._record("run_end", end))
-        sealed = []
+        lines = []
         seq, prev = self.earlier.seq, self.earlier.prev
         for record in records:
             seq += 1
-            record = seal(record, seq, prev)
-            prev = record["hash"]
-            sealed.append(record)
-        root = sealed[-1]
+            line, prev = seal_line(record, seq, prev)
+            lines.append(line)
+        text = "".join(lines).encode()
         pub = self.key.public_key()
         kid = key_id(pub)
-        text = "".join(canonical(r).decode() + "\n" for r in sealed)
-        staged.write_text(audit / RUNS / f"{self.run_id}.jsonl", text)
+        staged.write_bytes(audit / RUNS / f"{self.run_id}.jsonl", text)
         staged.write_text(
             audit / RUNS / f"{self.run_id}.json", json.dumps(run, ensure_ascii=False, indent=1)
         )
+        file_digest = sha256_hex(text)
         signature = {
             "run_id": self.run_id,
-            "last_seq": root["seq"],
-            "root": root["hash"],
+            "last_seq": seq,
+            "root": prev,
+            "log_sha256": file_digest,
             "key": kid,
-            "signature": sign.sign(self.key, signed_message(self.run_id, seq, root["hash"])),
+            "signature": sign.sign(self.key, signed_message(self.run_id, seq, prev, file_digest)),
         }
         staged.write_text(audit / RUNS / f"{self.run_id}.sig", json.dumps(signature, indent=1))
         pem = sign.public_pem(pub).decode()
@@ -351,7 +372,7 @@ class RunTrail:
     ) -> dict[str, Any]:
         return {
             "run_id": self.run_id,
-            "time": now(),
+            "time": self._now or now(),
             "actor": actor or SYSTEM,
             "kind": kind,
             "applicant_id": applicant_id,

@@ -27,6 +27,8 @@ from tests.pipeline.test_outputs import engine_is, findings, run, small_window
 
 #: one applicant of the sample window with uploads, one with a form and no uploads
 IDS = ("2026120000577", "2026129999999")
+#: applicants with a form and no uploads: a quick run (every required material missing)
+NO_UPLOADS = ("2026129999998", "2026129999999")
 
 
 def runs(out: Path) -> list[Path]:
@@ -198,7 +200,8 @@ def _resign_with_another_key(out: Path) -> str:
     from pipeline.audit.runlog import signed_message
 
     sig["key"] = kid
-    sig["signature"] = sign.sign(key, signed_message(sig["run_id"], sig["last_seq"], sig["root"]))
+    message = signed_message(sig["run_id"], sig["last_seq"], sig["root"], sig["log_sha256"])
+    sig["signature"] = sign.sign(key, message)
     sig_path.write_text(json.dumps(sig))
     pem = sign.public_pem(key.public_key())
     (out / "audit" / "keys" / f"{kid}.pub").write_bytes(pem)
@@ -299,7 +302,7 @@ def test_a_part_the_log_contradicts_is_recomputed_and_recorded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     engine_is(monkeypatch, FakeEngine(["姓名"]))
-    root, out = small_window(tmp_path, IDS), tmp_path / "out"
+    root, out = small_window(tmp_path, NO_UPLOADS), tmp_path / "out"
     assert run(root, out) == 0
     before = findings(out)
     assert any(f["status"] != "pass" for f in before)
@@ -307,7 +310,7 @@ def test_a_part_the_log_contradicts_is_recomputed_and_recorded(
     assert run(root, out) == 0
     assert findings(out) == before  # recomputed, not reused
     with (out / "applicants.csv").open(encoding="utf-8-sig", newline="") as f:
-        assert "clear" not in {row[1] for row in list(csv.reader(f))[1:] if row[0] == IDS[0]}
+        assert {row[1] for row in list(csv.reader(f))[1:]} == {"review"}
     last = records(runs(out)[-1])
     recomputed = [r for r in last if r["kind"] == "part_recomputed"]
     assert len(recomputed) == 1 and "digest" in recomputed[0]["payload"]["reason"]
@@ -319,7 +322,7 @@ def test_a_part_from_an_interrupted_run_is_still_reused(
 ) -> None:
     """A part written after the last logged run (its key another) is the cache doing its work."""
     engine_is(monkeypatch, FakeEngine(["姓名"]))
-    root, out = small_window(tmp_path, IDS), tmp_path / "out"
+    root, out = small_window(tmp_path, NO_UPLOADS), tmp_path / "out"
     assert run(root, out) == 0
     monkeypatch.setattr(run_module, "FORMAT_VERSION", "3+interrupted")  # every key changes
     run_module.code_and_models.cache_clear()
@@ -333,7 +336,7 @@ def test_a_part_from_an_interrupted_run_is_still_reused(
     monkeypatch.setattr(run_module, "write_outputs", real)
     assert run(root, out) == 0
     last = records(runs(out)[-1])[0]["payload"]
-    assert len(last["reused"]) == len(IDS) and last["counts"]["recomputed_against_log"] == 0
+    assert len(last["reused"]) == len(NO_UPLOADS) and last["counts"]["recomputed_against_log"] == 0
 
 
 def test_the_exports_hold_the_same_records(
@@ -343,7 +346,8 @@ def test_the_exports_hold_the_same_records(
     files = {}
     for fmt in export.FORMATS:
         files[fmt] = tmp_path / f"audit.{fmt}"
-        assert main(["audit", "export", str(out), "--format", fmt, "--output", str(files[fmt])]) == 0
+        args = ["audit", "export", str(out), "--format", fmt, "--output", str(files[fmt])]
+        assert main(args) == 0
     rows = export.read("jsonl", files["jsonl"])
     # each export is itself an event: a later file holds the earlier exports' rows too
     for fmt, more in (("xlsx", 2), ("parquet", 3)):
@@ -405,7 +409,7 @@ def test_the_key_is_made_once_outside_out_and_only_read_after(
 ) -> None:
     engine_is(monkeypatch, FakeEngine(["姓名"]))
     key = tmp_path / "keys" / "k.pem"
-    root, out = small_window(tmp_path), tmp_path / "out"
+    root, out = small_window(tmp_path, NO_UPLOADS[:1]), tmp_path / "out"
     assert run(root, out, "--audit-key", str(key)) == 0
     assert stat.S_IMODE(key.stat().st_mode) == 0o600
     made = (key.read_bytes(), key.stat().st_mtime_ns)
@@ -421,13 +425,15 @@ def test_the_key_is_made_once_outside_out_and_only_read_after(
 
 
 def test_a_run_signed_elsewhere_reuses_nothing(
-    two_runs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The last log cannot be verified with this run's key: no part in OUT is trusted."""
-    root = out_window(two_runs)
-    assert run(root, two_runs, "--audit-key", str(tmp_path / "other.pem")) == 0
-    last = records(runs(two_runs)[-1])[0]["payload"]
-    assert last["reused"] == [] and last["counts"]["recomputed_against_log"] == len(IDS)
+    engine_is(monkeypatch, FakeEngine(["姓名"]))
+    root, out = small_window(tmp_path, NO_UPLOADS), tmp_path / "out"
+    assert run(root, out) == 0
+    assert run(root, out, "--audit-key", str(tmp_path / "other.pem")) == 0
+    last = records(runs(out)[-1])[0]["payload"]
+    assert last["reused"] == [] and last["counts"]["recomputed_against_log"] == len(NO_UPLOADS)
     assert last["earlier_log"].startswith("not verified")
 
 
@@ -443,7 +449,7 @@ def test_verify_passes_without_desk_events(
 ) -> None:
     engine_is(monkeypatch, FakeEngine(["姓名"]))
     out = tmp_path / "out"
-    assert run(small_window(tmp_path), out) == 0
+    assert run(small_window(tmp_path, NO_UPLOADS), out) == 0
     assert not (out / "audit" / "desk-events.jsonl").exists()
     code, text = verify(out, capsys)
     assert code == 0 and "0 reviewer events" in text, text
