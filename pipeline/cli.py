@@ -283,6 +283,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = args.out
     print(f"Results: {out / 'applicants.csv'}, {out / 'findings.jsonl'}")
     print(f"Report:  {out / summary['report']}")
+    print(f"Audit:   run {summary['run_id']} in {out / 'audit' / 'runs'} (certcheck audit verify)")
     return ExitCode.ok
 
 

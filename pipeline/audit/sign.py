@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+import logging
 import os
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from models.errors import OutputError, UsageError
 
+log = logging.getLogger(__name__)
 KEY_ENV = "CERTCHECK_AUDIT_KEY"
 KEY_NAME = "audit-ed25519.pem"
 PUBLIC_NAME = "audit-ed25519.pub"
@@ -66,6 +68,8 @@ def load_private(path: Path) -> Ed25519PrivateKey:
         data = path.read_bytes()
     except OSError as exc:
         raise OutputError(f"cannot read the audit signing key {path}: {exc.strerror}") from exc
+    if path.stat().st_mode & 0o077:
+        log.warning("the audit signing key %s can be read by others: chmod 600 it", path)
     try:
         key = serialization.load_pem_private_key(data, password=None)
     except (ValueError, TypeError) as exc:
