@@ -283,7 +283,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = args.out
     print(f"Results: {out / 'applicants.csv'}, {out / 'findings.jsonl'}")
     print(f"Report:  {out / summary['report']}")
-    print(f"Audit:   run {summary['run_id']} in {out / 'audit' / 'runs'} (certcheck audit verify)")
+    if summary.get("run_id"):
+        runs = out / "audit" / "runs"
+        print(f"Audit:   run {summary['run_id']} in {runs} (certcheck audit verify)")
     return ExitCode.ok
 
 

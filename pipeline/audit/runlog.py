@@ -298,38 +298,11 @@ class RunTrail:
         audit = self.out / AUDIT
         (audit / RUNS).mkdir(parents=True, exist_ok=True)
         (audit / KEYS).mkdir(exist_ok=True)
-        inventory = {(u.applicant_id, u.path): u for ups in window.uploads.values() for u in ups}
         run = self._run_record(window, rules, cal, summary)
         records: list[dict[str, Any]] = [self._record("run", run, actor=run["operator"]["name"])]
         for r in self.recomputed:
             records.append(self._record("part_recomputed", r, r["applicant_id"]))
-        for aid in window.order:
-            result = results[aid]
-            form = window.forms.get(aid)
-            part = self.parts.get(aid)
-            records.append(
-                self._record(
-                    "applicant",
-                    {
-                        "form_sha256": sha256_hex(form.raw.encode()) if form else None,
-                        "id_number": form.id_number if form else None,
-                        "uploads": [u.sha256 for u in window.uploads.get(aid, [])],
-                        "part": _part_json(part),
-                        "reused_from": self.reused.get(aid),
-                        "verdict": result.verdict,
-                        "findings": sum(1 for f in result.findings if f.needs_review),
-                        "checks": len(result.findings),
-                    },
-                    aid,
-                )
-            )
-            for finding in result.findings:
-                upload = inventory.get((aid, finding.file)) if finding.file else None
-                payload = {
-                    "finding": {name: getattr(finding, name) for name in FINDING_FIELDS},
-                    "file_sha256": upload.sha256 if upload else None,
-                }
-                records.append(self._record("check", payload, aid))
+        records += self._applicant_records(window, results)
         records.append(self._record("desk_head", desk_head(self.out)))
         files = {}
         for name, path in outputs.items():
@@ -366,6 +339,41 @@ class RunTrail:
         staged.write_text(audit / sign.PUBLIC_NAME, pem)
         staged.write_text(audit / CURRENT, self.run_id + "\n")
         self.seconds += time.perf_counter() - t0
+
+    def _applicant_records(
+        self, window: Window, results: dict[str, ApplicantResult]
+    ) -> list[dict[str, Any]]:
+        """Per applicant in form order: its inputs, part and verdict, then each check."""
+        inventory = {(u.applicant_id, u.path): u for ups in window.uploads.values() for u in ups}
+        records = []
+        for aid in window.order:
+            result = results[aid]
+            form = window.forms.get(aid)
+            part = self.parts.get(aid)
+            records.append(
+                self._record(
+                    "applicant",
+                    {
+                        "form_sha256": sha256_hex(form.raw.encode()) if form else None,
+                        "id_number": form.id_number if form else None,
+                        "uploads": [u.sha256 for u in window.uploads.get(aid, [])],
+                        "part": _part_json(part),
+                        "reused_from": self.reused.get(aid),
+                        "verdict": result.verdict,
+                        "findings": sum(1 for f in result.findings if f.needs_review),
+                        "checks": len(result.findings),
+                    },
+                    aid,
+                )
+            )
+            for finding in result.findings:
+                upload = inventory.get((aid, finding.file)) if finding.file else None
+                payload = {
+                    "finding": {name: getattr(finding, name) for name in FINDING_FIELDS},
+                    "file_sha256": upload.sha256 if upload else None,
+                }
+                records.append(self._record("check", payload, aid))
+        return records
 
     def _record(
         self, kind: str, payload: dict[str, Any], applicant_id: str | None = None, actor: str = ""
