@@ -15,11 +15,14 @@ from pathlib import Path
 from typing import Any
 
 ZERO = "0" * 64
+#: json.dumps(..., ensure_ascii=False, sort_keys=True, separators=(",", ":")), made once
+#: (json.dumps builds an encoder per call when given options: a third of the log's cost)
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def canonical(obj: Any) -> bytes:
     """The one byte encoding every audit hash is taken over."""
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return _CANONICAL.encode(obj).encode()
 
 
 def sha256_hex(data: bytes) -> str:
@@ -55,7 +58,7 @@ def seal_line(record: dict[str, Any], seq: int, prev: str) -> tuple[str, str]:
     canonical form)."""
     body = {k: v for k, v in record.items() if k not in ("seq", "prev", "hash")}
     body["seq"], body["prev"] = seq, prev
-    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = _CANONICAL.encode(body)
     digest = sha256_hex(text.encode())
     return f'{text[:-1]},"hash":"{digest}"}}\n', digest
 
