@@ -223,7 +223,7 @@ def _desk(out: Path, runs: list[tuple[str, list[dict[str, Any]]]]) -> list[dict[
         if len(events) < seq:
             raise Broken(
                 f"{name} line {len(events) + 1}",
-                f"run {run_id} saw {seq} reviewer events; {len(events)} are left (removed)",
+                f"run {run_id} saw {seq} reviewer events; only {len(events)} left (removed)",
             )
         if events[seq - 1]["hash"] != head["hash"]:
             raise Broken(
