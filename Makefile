@@ -17,7 +17,7 @@ APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
 	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace postgresql chromium
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
-	reliability bench-desk
+	reliability bench-desk bench-audit
 
 install: $(STAMP)
 
@@ -83,6 +83,10 @@ eval-real: install
 
 bench: install
 	$(BIN)/certcheck bench --seed $(SEED_EVAL) --applicants $(BENCH_N) --work eval/bench
+
+# issue 18: what the audit trail costs a run (its share of the run's time; at most 5%)
+bench-audit: install
+	$(BIN)/python -m tests.measure_audit --workers 2
 
 # issue 16's numbers: the hostile corpus under observation (strace for reads/writes outside
 # the trees, installed when missing), then the kill tests when they exist.

@@ -42,11 +42,14 @@ from pathlib import Path
 from typing import Any
 
 from models import FIELD_LABELS
+from pipeline.audit import sign
 
 from . import hostile
 
 RSS_BOUND = 1_500_000_000  # bytes (1.5 GB)
 DEFAULT_BUDGET_S = 120.0
+#: the audit signing key the traced run uses, in the work folder (made before the trace)
+AUDIT_KEY = "audit-ed25519.pem"
 #: Fields that compare a document's content with the form, and `doc_type` (the corpus's
 #: pictures are no documents, so every decodable one gets it): a finding on one of them says
 #: nothing about the file being hostile, so it does not count as a `flag`; nor do the
@@ -569,8 +572,12 @@ def measure(
     out = work / "out"
     certcheck = certcheck_command()
     budget, budget_source = upload_budget(certcheck)
+    # the run signs its audit log (issue 18) with a key made here, before the trace: a key
+    # made on first use would be the run's one write outside OUT
+    key = work / AUDIT_KEY
+    sign.load_or_create(key)
     cmd = [*certcheck, "run", str(window), "--out", str(out), "--workers", str(workers),
-           "--no-progress"]  # fmt: skip
+           "--no-progress", "--audit-key", str(key)]  # fmt: skip
     strace = shutil.which("strace") if use_strace else None
     log = work / "strace.log"
     if strace:

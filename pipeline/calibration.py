@@ -27,11 +27,19 @@ class CalibrationError(CertcheckError, ValueError):
     exit_code = ExitCode.rules
 
 
-def load_calibration() -> Calibration | None:
+def calibration_file() -> Path | None:
+    """The calibration file a run uses (for the audit record), None when turned off."""
     choice = os.environ.get("CERTCHECK_CALIBRATION", "")
     if choice.lower() == "none":
         return None
-    path = Path(choice) if choice else CALIBRATION_FILE
+    return Path(choice) if choice else CALIBRATION_FILE
+
+
+def load_calibration() -> Calibration | None:
+    choice = os.environ.get("CERTCHECK_CALIBRATION", "")
+    path = calibration_file()
+    if path is None:
+        return None
     if not path.exists():
         if choice:
             raise CalibrationError(f"calibration file not found: {path}")

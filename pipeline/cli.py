@@ -108,7 +108,48 @@ def _add_run(sub: Any) -> None:
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_budgets(run)
+    run.add_argument(
+        "--audit-key",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the Ed25519 key that signs the run's audit log, kept outside OUT (made on first "
+        "use; default: $CERTCHECK_AUDIT_KEY, else $XDG_DATA_HOME/certcheck/audit-ed25519.pem)",
+    )
     run.set_defaults(handler=cmd_run)
+
+
+def _add_audit(sub: Any) -> None:
+    """`certcheck audit verify|export OUT` (CONTRACT §5; pipeline.audit)."""
+    audit = sub.add_parser("audit", help="verify or export the audit trail of OUT")
+    group = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
+    verify = group.add_parser(
+        "verify", help="recompute the audit trail: exit 0 when intact, 1 naming the first break"
+    )
+    verify.add_argument("out", type=Path, help="a run's output folder")
+    verify.add_argument(
+        "--public-key",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a PEM public key every run must be signed with (repeatable); without it the keys "
+        "in OUT are used and their fingerprints printed",
+    )
+    verify.set_defaults(handler=cmd_audit_verify)
+    export = group.add_parser(
+        "export", help="write the verified trail: one row per check, verdict and reviewer event"
+    )
+    export.add_argument("out", type=Path, help="a run's output folder")
+    export.add_argument("--format", required=True, choices=("jsonl", "csv", "xlsx", "parquet"))
+    export.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="where to write (default: OUT/audit/exports/audit-<time>.<format>)",
+    )
+    export.set_defaults(handler=cmd_audit_export)
 
 
 def _seconds(text: str) -> float:
@@ -185,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_run(sub)
     _add_desk(sub)
+    _add_audit(sub)
     p.set_defaults(plugin_failures=_load_plugins(sub))
     return p
 
@@ -229,6 +271,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         sync=args.sync,
         progress=not args.no_progress and not quiet,
         limits=Budget(args.upload_timeout or None, args.worker_memory or None),
+        audit_key=args.audit_key,
     )
     if quiet:
         return ExitCode.ok
@@ -248,6 +291,98 @@ def cmd_run(args: argparse.Namespace) -> int:
     out = args.out
     print(f"Results: {out / 'applicants.csv'}, {out / 'findings.jsonl'}")
     print(f"Report:  {out / summary['report']}")
+    if summary.get("run_id"):
+        runs = out / "audit" / "runs"
+        print(f"Audit:   run {summary['run_id']} in {runs} (certcheck audit verify)")
+    return ExitCode.ok
+
+
+def _audited_out(out: Path) -> None:
+    if not out.is_dir():
+        raise UsageError(f"{out} is not a run's output folder")
+
+
+def _pinned_keys(files: list[Path]) -> list[Any]:
+    from .audit import sign
+
+    keys = []
+    for path in files:
+        try:
+            key = sign.load_public(path.read_bytes())
+        except OSError as exc:
+            raise UsageError(f"--public-key {path}: {exc.strerror}") from exc
+        if key is None:
+            raise UsageError(f"--public-key {path} is not a PEM Ed25519 public key")
+        keys.append(key)
+    return keys
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    """Exit 0 when the whole trail is intact, 1 naming the first broken record or file."""
+    from .audit import sign
+    from .audit.chain import Broken
+    from .audit.runlog import key_id
+    from .audit.verify import verify
+
+    _audited_out(args.out)
+    try:
+        trail = verify(args.out, _pinned_keys(args.public_key))
+    except Broken as exc:
+        print(f"certcheck: audit trail broken at {exc.where}: {exc.reason}", file=sys.stderr)
+        return 1
+    local = sign.existing_public(sign.key_path())
+    if not getattr(args, "quiet", False):
+        print(
+            f"audit trail intact: {len(trail.runs)} runs, {trail.records} records, "
+            f"{len(trail.desk)} reviewer events; signed with key "
+            + ", ".join(trail.keys)
+            + ("" if args.public_key else " (compare with the published fingerprint)")
+        )
+    if local is not None and key_id(local) not in trail.keys:
+        log.warning("the runs were signed with another key than this machine's (%s)", key_id(local))
+    return ExitCode.ok
+
+
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    """The verified trail in an auditor's format; a broken trail is not exported (exit 1)."""
+    import getpass
+    from datetime import UTC, datetime
+
+    from . import outdir
+    from .audit import events, export
+    from .audit.chain import Broken, file_sha256
+    from .audit.verify import verify
+
+    _audited_out(args.out)
+    try:
+        trail = verify(args.out)
+    except Broken as exc:
+        print(
+            f"certcheck: not exported: the audit trail is broken at {exc.where}: {exc.reason}",
+            file=sys.stderr,
+        )
+        return 1
+    output = args.output
+    if output is None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        output = args.out / "audit" / "exports" / f"audit-{stamp}.{args.format}"
+    with outdir.writing(f"the export {output}"):
+        output.parent.mkdir(parents=True, exist_ok=True)
+        count = export.write(trail, args.format, output)
+        digest, size = file_sha256(output)
+        try:
+            actor = getpass.getuser()
+        except (OSError, KeyError):
+            actor = f"uid {os.getuid()}"
+        events.append(
+            args.out,
+            "export",
+            actor,
+            {"format": args.format, "file": str(output), "rows": count, "sha256": digest,
+             "bytes": size, "tool": "certcheck audit export"},
+        )  # fmt: skip
+    if not getattr(args, "quiet", False):
+        print(f"{count} rows: {output}")
     return ExitCode.ok
 
 

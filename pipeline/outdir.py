@@ -92,6 +92,22 @@ class Staged:
         with self.open(path) as fh:
             fh.write(text)
 
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        tmp = tmp_path(path)
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                _fsync(fh)
+        except BaseException:
+            with suppress(OSError):
+                tmp.unlink()
+            raise
+        self._moves.append((tmp, path))
+
+    def pending(self, path: Path) -> Path:
+        """Where `path` is staged (its content before the commit), e.g. to hash it."""
+        return next(tmp for tmp, final in self._moves if final == path)
+
     def commit(self) -> None:
         for tmp, path in self._moves:
             os.replace(tmp, path)

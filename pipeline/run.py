@@ -34,10 +34,12 @@ from models import ApplicantResult, Finding, Page, Reading, Rules
 from models.errors import EngineError
 from models.paths import safe_name
 from stages import imagehash, window_checks
+from stages.calibrate import Calibration
 from stages.limits import DEFAULT_BUDGET, Budget
 from stages.ocr.base import OcrEngine
 
 from . import budget, outdir, versions
+from .audit.runlog import RunTrail
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant, retry_later
 from .rules import load_rules
@@ -133,15 +135,19 @@ def _digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def write_part(out: Path, result: ApplicantResult, key: str) -> None:
+def write_part(out: Path, result: ApplicantResult, key: str, run_id: str = "") -> str:
+    """Write the part; returns its content digest (the audit log records it)."""
     folder = out / PARTS
     folder.mkdir(parents=True, exist_ok=True)
     data = result_to_json(result, key)
+    if run_id:  # audit (issue 18): the run that computed it, covered by the digest
+        data["run"] = run_id
     data["digest"] = _digest(data)
     name = safe_name(result.applicant_id)  # an id is data, never a path
     tmp = folder / f".{name}.json.tmp"
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     tmp.replace(folder / f"{name}.json")
+    return str(data["digest"])
 
 
 def _load_part(path: Path) -> dict[str, Any] | None:
@@ -155,9 +161,24 @@ def _load_part(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
+def part_fingerprint(path: Path) -> tuple[str, str] | None:
+    """A part's key and its digest as recomputed from its content (None: unreadable), for
+    `certcheck audit verify`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return str(data.get("key")), _digest(data)
+
+
+def read_part(
+    out: Path, applicant_id: str, key: str, seen: dict[str, str] | None = None
+) -> ApplicantResult | None:
     """The kept result, or None (recomputed) when it is missing, stale (another key),
-    truncated or changed since it was written (its digest no longer matches)."""
+    truncated or changed since it was written (its digest no longer matches). `seen` gets
+    the part's digest and the run that computed it (for the audit log's check)."""
     path = out / PARTS / f"{safe_name(applicant_id)}.json"
     data = _load_part(path)
     if data is None:
@@ -166,6 +187,8 @@ def read_part(out: Path, applicant_id: str, key: str) -> ApplicantResult | None:
         return None
     if data.get("key") != key:
         return None
+    if seen is not None:
+        seen.update(digest=str(data["digest"]), run=str(data.get("run", "")))
     try:
         return result_from_json(data)
     except (TypeError, KeyError, ValueError):
@@ -363,10 +386,15 @@ def csv_cell(text: str) -> str:
 
 
 def write_outputs(
-    out: Path, window: Window, results: dict[str, ApplicantResult], summary: dict[str, Any]
+    out: Path,
+    window: Window,
+    results: dict[str, ApplicantResult],
+    summary: dict[str, Any],
+    audit_trail: tuple[RunTrail, Rules, Calibration | None] | None = None,
 ) -> None:
     """The contract files and audit/run.json, each written whole under a temporary name, then
-    renamed into place together: a run killed here leaves the old files or the new ones."""
+    renamed into place together: a run killed here leaves the old files or the new ones.
+    With `audit_trail`, the run's audit log (pipeline.audit) is staged with them."""
     staged = outdir.Staged()
     try:
         with staged.open(out / "findings.jsonl") as f:
@@ -390,6 +418,11 @@ def write_outputs(
         audit = out / "audit"
         audit.mkdir(exist_ok=True)
         staged.write_text(audit / "run.json", json.dumps(summary, ensure_ascii=False, indent=2))
+        if audit_trail is not None:  # -- audit (issue 18): the run's log, hashing the above
+            trail, rules, cal = audit_trail
+            names = ("findings.jsonl", "applicants.csv", "audit/run.json")
+            outputs = {n: staged.pending(out / n) for n in names}
+            trail.stage(staged, window, rules, cal, results, summary, outputs)
         staged.commit()
     finally:
         staged.discard()
@@ -405,11 +438,13 @@ def run_window(
     progress: bool = True,
     run_date: date | None = None,
     limits: Budget = DEFAULT_BUDGET,
+    audit_key: Path | None = None,
 ) -> dict[str, Any]:
     """Process a window into OUT; returns a summary. Raises WindowError/RulesError when the
     run itself cannot be done, OutputError when OUT cannot be written or another run holds it,
-    EngineError when an OCR engine cannot be started."""
-    opts = _Options(workers, scheduler, sync, progress, limits, time.time())
+    EngineError when an OCR engine cannot be started. `audit_key`: the signing key's file
+    (pipeline.audit.sign.key_path)."""
+    opts = _Options(workers, scheduler, sync, progress, limits, time.time(), audit_key)
     if out.is_dir():  # held before the window is read: a second run on OUT stops at once
         with outdir.locked(out):
             window, rules = _load(window_dir, run_date)
@@ -431,6 +466,7 @@ class _Options:
     progress: bool
     limits: Budget
     started: float
+    audit_key: Path | None = None
 
 
 def _load(window_dir: Path, run_date: date | None) -> tuple[Window, Rules]:
@@ -455,10 +491,13 @@ def _run_locked(
     tasks = build_tasks(window, out, rules, opts.limits)
     results: dict[str, ApplicantResult] = {}
     keys = {t.applicant_id: task_key(t) for t in tasks}
+    trail = RunTrail(out, opts.audit_key, opts.started)  # -- audit (issue 18)
     todo = []
     for task in tasks:
-        cached = read_part(out, task.applicant_id, keys[task.applicant_id])
-        if cached is not None:
+        seen: dict[str, str] = {}
+        cached = read_part(out, task.applicant_id, keys[task.applicant_id], seen)
+        # a part the audit log contradicts is recomputed
+        if cached is not None and trail.admit(task.applicant_id, keys[task.applicant_id], seen):
             results[task.applicant_id] = cached
         else:
             todo.append(task)
@@ -475,7 +514,9 @@ def _run_locked(
             retried += 1
         else:
             with outdir.writing("a part under OUT/parts"):
-                write_part(out, result, keys[result.applicant_id])
+                key = keys[result.applicant_id]
+                digest = write_part(out, result, key, trail.run_id)
+            trail.computed(result.applicant_id, key, digest)
         results[result.applicant_id] = result
         bar.update(1)
     bar.close()
@@ -496,6 +537,7 @@ def _run_locked(
             versions=engine_versions,
         )
     summary = {
+        "run_id": trail.run_id,
         "window": window.info.name,
         "region": window.info.region,
         "reference_date": window.info.reference_date.isoformat(),
@@ -515,8 +557,9 @@ def _run_locked(
         "report": str(report.relative_to(out)),
     }
     with outdir.writing("the results in OUT"):
-        write_outputs(out, window, results, summary)
+        write_outputs(out, window, results, summary, (trail, rules, cal))
     log.info("outputs written")
+    summary["audit_seconds"] = round(trail.seconds, 4)  # the trail's own cost (bench-audit)
     return summary
 
 

@@ -32,6 +32,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, parts[0]))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def audit_key(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every run in the tests (and the processes they start) signs its audit log with a key
+    in the session's temporary folder, never one in the real home (issue 18)."""
+    path = tmp_path_factory.mktemp("audit-key") / "audit-ed25519.pem"
+    os.environ["CERTCHECK_AUDIT_KEY"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """OUT of one `certcheck run --sync` of the sample window, shared by the tests that only

@@ -372,4 +372,4 @@ def test_a_plugin_that_fails_to_load_never_breaks_run(
 def test_the_lab_commands_are_not_the_products(monkeypatch: pytest.MonkeyPatch) -> None:
     _plugins(monkeypatch)
     choices = cli.build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(choices) == {"run", "users", "serve"}  # the desk (CONTRACT §4) is the product
+    assert set(choices) == {"run", "users", "serve", "audit"}  # CONTRACT §4 and §5

@@ -1,0 +1,540 @@
+"""One run's audit records: who ran what, on which inputs, with which code, engines, models,
+rules and calibration; every check's result; which parts were reused from which run, and which
+were recomputed because they no longer matched the log. Written whole at the end of the run
+beside the contract files (pipeline.run.write_outputs), chained to the runs before and signed.
+
+A run never trusts a part the log contradicts: the last run's log names every part it used
+(its key and content digest); a part whose key is the logged one but whose digest is not was
+changed after it was logged, so it is recomputed and the discrepancy recorded. When the last
+run's log itself cannot be verified with this run's key (edited, or signed elsewhere), no part
+is reused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import getpass
+import json
+import logging
+import os
+import secrets
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from models import ApplicantResult, Finding, Rules
+
+from .. import versions
+from . import sign
+from .chain import ZERO, Broken, canonical, file_sha256, seal_line, sha256_hex, walk
+
+if TYPE_CHECKING:
+    from stages.calibrate import Calibration
+
+    from ..outdir import Staged
+    from ..window import Window
+
+log = logging.getLogger(__name__)
+
+#: A finding's fields, in findings.jsonl's order (its to_json without asdict's deep copy).
+FINDING_FIELDS = tuple(Finding.__dataclass_fields__)
+AUDIT = "audit"
+RUNS = "runs"
+CURRENT = "current-run"
+DESK_EVENTS = "desk-events.jsonl"
+DESK_LOCK = "desk-events.lock"
+KEYS = "keys"
+#: The system's own actor in the log (a person's name for reviewer events).
+SYSTEM = "certcheck"
+#: What a run's signature covers, besides the root: a fixed label so a signature made for
+#: anything else never verifies as a run's.
+SIGNED_LABEL = "certcheck audit run root v1"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_run_id() -> str:
+    """Sorts by start time (UTC, microseconds); the random tail keeps ids apart across hosts."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ") + "-" + secrets.token_hex(3)
+
+
+def signed_message(run_id: str, last_seq: int, root: str, log_sha256: str) -> bytes:
+    """What a run's signature covers: its last record's place and hash (the chain's root up to
+    this run) and the sha256 of its whole log file (a later run checks that alone)."""
+    return canonical(
+        {"label": SIGNED_LABEL, "run_id": run_id, "last_seq": last_seq, "root": root,
+         "log_sha256": log_sha256}
+    )  # fmt: skip
+
+
+def key_id(key: Ed25519PublicKey) -> str:
+    return sign.fingerprint(key)[:32]
+
+
+def segments(out: Path) -> list[Path]:
+    """Every run's log in chain order (by its first record's seq; by name where that line
+    cannot be read, so a broken one still takes its place)."""
+    folder = out / AUDIT / RUNS
+    paths = sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+
+    def first_seq(path: Path) -> tuple[int, str]:
+        with contextlib.suppress(OSError, ValueError, TypeError), path.open("rb") as f:
+            return int(json.loads(f.readline())["seq"]), path.name
+        return sys.maxsize, path.name
+
+    return sorted(paths, key=first_seq)
+
+
+def read_segment(
+    path: Path, name: str, seq: int | None = None, prev: str | None = None
+) -> list[dict[str, Any]]:
+    """A run's records, checked: chained to (`seq`, `prev`), or to whatever its first record
+    names when those are None (the last run read alone). Raises Broken."""
+    if seq is None or prev is None:
+        try:
+            with path.open("rb") as f:
+                first = json.loads(f.readline())
+            seq, prev = int(first["seq"]) - 1, str(first["prev"])
+        except (OSError, ValueError, KeyError, TypeError):
+            raise Broken(f"{name} line 1", "not a JSON record (edited or truncated)") from None
+    records = [r for _, r in walk(path, name, seq, prev)]
+    run_id = path.name.removesuffix(".jsonl")
+    if not records:
+        raise Broken(name, "the run's log is empty (truncated)")
+    for number, record in enumerate(records, start=1):
+        if record.get("run_id") != run_id:
+            raise Broken(f"{name} line {number}", f"names run {record.get('run_id')!r}")
+    if records[0].get("kind") != "run":
+        raise Broken(f"{name} line 1", "the run's log does not start with its run record")
+    if records[-1].get("kind") != "run_end":
+        raise Broken(f"{name} line {len(records)}", "the run's log ends early (truncated)")
+    return records
+
+
+def check_signature(out: Path, run_id: str, records: list[dict[str, Any]]) -> str:
+    """The signing key's id when `runs/<run_id>.sig` signs this run's last record; Broken
+    otherwise."""
+    name = f"{AUDIT}/{RUNS}/{run_id}.sig"
+    try:
+        sig = json.loads((out / name).read_text(encoding="utf-8"))
+        kid, signature = str(sig["key"]), str(sig["signature"])
+    except FileNotFoundError:
+        raise Broken(name, "the run's signature is missing") from None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise Broken(name, "not a signature file") from None
+    last = records[-1]
+    if sig.get("run_id") != run_id or sig.get("last_seq") != last["seq"]:
+        raise Broken(name, f"signs another record than the run's last (seq {last['seq']})")
+    if sig.get("root") != last["hash"]:
+        raise Broken(name, "signs another root than the run's log ends with")
+    key = public_key(out, kid)
+    if key is None:
+        raise Broken(f"{AUDIT}/{KEYS}/{kid}.pub", "the signing key's public half is missing or "
+                     "is not the key it is named after")  # fmt: skip
+    message = signed_message(run_id, last["seq"], last["hash"], str(sig.get("log_sha256")))
+    if sig.get("log_sha256") != file_sha256(out / AUDIT / RUNS / f"{run_id}.jsonl")[0]:
+        raise Broken(name, "signs another log file than the run's (its bytes changed)")
+    if not sign.valid(key, message, signature):
+        raise Broken(name, "the signature does not verify (the root or the key was changed)")
+    return kid
+
+
+def public_key(out: Path, kid: str) -> Ed25519PublicKey | None:
+    """OUT's copy of the public key named `kid`, only when it really is that key."""
+    try:
+        key = sign.load_public((out / AUDIT / KEYS / f"{kid}.pub").read_bytes())
+    except OSError:
+        return None
+    return key if key is not None and key_id(key) == kid else None
+
+
+# -- what the last run's log says --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedPart:
+    key: str
+    digest: str
+    run_id: str  # the run that computed it
+
+
+@dataclass
+class Earlier:
+    """The chain's end (a new run links to it) and the parts the last run logged."""
+
+    seq: int = 0
+    prev: str = ZERO
+    parts: dict[str, LoggedPart] = field(default_factory=dict)
+    #: False when the last log could not be verified: then no part in OUT is trusted
+    trusted: bool = True
+    note: str = "no earlier run in this OUT"
+    last_run: str | None = None
+
+
+def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
+    """The last run's log, trusted when its signature by our key covers its bytes (the whole
+    file's sha256 is signed, so its records need not be re-hashed one by one here; `certcheck
+    audit verify` does that)."""
+    segs = segments(out)
+    if not segs:
+        return Earlier()
+    last = segs[-1]
+    run_id = last.name.removesuffix(".jsonl")
+    name = f"{AUDIT}/{RUNS}/{last.name}"
+    try:
+        try:
+            lines = last.read_bytes().splitlines()
+            end = json.loads(lines[-1])
+        except (OSError, ValueError, IndexError):
+            raise Broken(name, "not a run's log (edited or truncated)") from None
+        if not isinstance(end, dict) or end.get("kind") != "run_end":
+            raise Broken(name, "the run's log ends early (truncated)")
+        kid = check_signature(out, run_id, [end])
+        if kid != key_id(ours):
+            raise Broken(name, f"signed with another key ({kid}) than this run's")
+    except Broken as exc:
+        seq, prev = _tail(last)
+        log.warning("the audit log of the last run cannot be verified (%s): no part is reused", exc)
+        return Earlier(seq, prev, {}, False, f"not verified: {exc}", run_id)
+    parts: dict[str, LoggedPart] = {}
+    for line in lines:
+        if b'"kind":"applicant"' not in line:  # only a record's own key looks like this
+            continue
+        r = json.loads(line)
+        part = r["payload"].get("part")
+        if part:
+            parts[r["applicant_id"]] = LoggedPart(part["key"], part["digest"], part["run_id"])
+    return Earlier(end["seq"], end["hash"], parts, True, "verified", run_id)
+
+
+def _tail(path: Path) -> tuple[int, str]:
+    """The last readable record's place, to go on from a log that failed verification."""
+    seq, prev = 0, ZERO
+    with contextlib.suppress(OSError):
+        for raw in path.read_bytes().splitlines():
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                rec = json.loads(raw)
+                seq, prev = int(rec["seq"]), str(rec["hash"])
+    return seq, prev
+
+
+# -- the run's trail ---------------------------------------------------------------------
+
+
+class RunTrail:
+    """Collects one run's audit facts while it runs; `stage` writes them with the outputs."""
+
+    def __init__(self, out: Path, key_file: Path | None, started: float) -> None:
+        t0 = time.perf_counter()
+        self.out = out
+        self.key: Ed25519PrivateKey = sign.load_or_create(sign.key_path(key_file))
+        self.run_id = new_run_id()
+        self.started = datetime.fromtimestamp(started, UTC).isoformat(timespec="microseconds")
+        self.earlier = read_earlier(out, self.key.public_key())
+        self.recomputed: list[dict[str, Any]] = []
+        #: applicant → the part used: (key, digest, run that computed it)
+        self.parts: dict[str, LoggedPart] = {}
+        self.reused: dict[str, str] = {}
+        self._now = ""
+        self.seconds = time.perf_counter() - t0
+
+    def admit(self, applicant_id: str, key: str, seen: dict[str, str]) -> bool:
+        """May the (whole, current-key) part in OUT be reused? Not when the log says
+        otherwise; the discrepancy is recorded. `seen`: the part's `digest` and `run`
+        (pipeline.run.read_part)."""
+        digest = seen.get("digest", "")
+        logged = self.earlier.parts.get(applicant_id)
+        reason = None
+        if not self.earlier.trusted:
+            reason = "the last run's audit log cannot be verified"
+        elif logged is not None and logged.key == key and logged.digest != digest:
+            reason = "the part's digest is not the one the audit log recorded (changed)"
+        if reason is not None:
+            log.warning("part of applicant %s recomputed: %s", applicant_id, reason)
+            self.recomputed.append(
+                {
+                    "applicant_id": applicant_id,
+                    "reason": reason,
+                    "logged_digest": logged.digest if logged else None,
+                    "found_digest": digest,
+                    "logged_in": self.earlier.last_run,
+                }
+            )
+            return False
+        run = seen.get("run") or (logged.run_id if logged else "") or "an earlier run"
+        self.parts[applicant_id] = LoggedPart(key, digest, run)
+        self.reused[applicant_id] = run
+        return True
+
+    def computed(self, applicant_id: str, key: str, digest: str) -> None:
+        self.parts[applicant_id] = LoggedPart(key, digest, self.run_id)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def stage(
+        self,
+        staged: Staged,
+        window: Window,
+        rules: Rules,
+        cal: Calibration | None,
+        results: dict[str, ApplicantResult],
+        summary: dict[str, Any],
+        outputs: dict[str, Path],
+    ) -> None:
+        """The run's log, run record, signature, public key and `current-run`, staged to be
+        renamed into place with the contract files. `outputs`: name → the staged file."""
+        t0 = time.perf_counter()
+        self._now = now()  # the records are made together, at the end of the run
+        audit = self.out / AUDIT
+        (audit / RUNS).mkdir(parents=True, exist_ok=True)
+        (audit / KEYS).mkdir(exist_ok=True)
+        run = self._run_record(window, rules, cal, summary)
+        records: list[dict[str, Any]] = [self._record("run", run, actor=run["operator"]["name"])]
+        for r in self.recomputed:
+            records.append(self._record("part_recomputed", r, r["applicant_id"]))
+        records += self._applicant_records(window, results)
+        records.append(self._record("desk_head", desk_head(self.out)))
+        files = {}
+        for name, path in outputs.items():
+            digest, size = file_sha256(path)
+            files[name] = {"sha256": digest, "bytes": size}
+        records.append(self._record("outputs", files))
+        end = {"ended": now(), "records": len(records) + 1, "counts": run["counts"]}
+        records.append(self._record("run_end", end))
+        lines = []
+        seq, prev = self.earlier.seq, self.earlier.prev
+        for record in records:
+            seq += 1
+            line, prev = seal_line(record, seq, prev)
+            lines.append(line)
+        text = "".join(lines).encode()
+        pub = self.key.public_key()
+        kid = key_id(pub)
+        staged.write_bytes(audit / RUNS / f"{self.run_id}.jsonl", text)
+        staged.write_text(
+            audit / RUNS / f"{self.run_id}.json", json.dumps(run, ensure_ascii=False, indent=1)
+        )
+        file_digest = sha256_hex(text)
+        signature = {
+            "run_id": self.run_id,
+            "last_seq": seq,
+            "root": prev,
+            "log_sha256": file_digest,
+            "key": kid,
+            "signature": sign.sign(self.key, signed_message(self.run_id, seq, prev, file_digest)),
+        }
+        staged.write_text(audit / RUNS / f"{self.run_id}.sig", json.dumps(signature, indent=1))
+        pem = sign.public_pem(pub).decode()
+        staged.write_text(audit / KEYS / f"{kid}.pub", pem)
+        staged.write_text(audit / sign.PUBLIC_NAME, pem)
+        staged.write_text(audit / CURRENT, self.run_id + "\n")
+        self.seconds += time.perf_counter() - t0
+
+    def _applicant_records(
+        self, window: Window, results: dict[str, ApplicantResult]
+    ) -> list[dict[str, Any]]:
+        """Per applicant in form order: its inputs, part and verdict, then each check."""
+        inventory = {(u.applicant_id, u.path): u for ups in window.uploads.values() for u in ups}
+        records = []
+        for aid in window.order:
+            result = results[aid]
+            form = window.forms.get(aid)
+            part = self.parts.get(aid)
+            records.append(
+                self._record(
+                    "applicant",
+                    {
+                        "form_sha256": sha256_hex(form.raw.encode()) if form else None,
+                        "id_number": form.id_number if form else None,
+                        "uploads": [u.sha256 for u in window.uploads.get(aid, [])],
+                        "part": _part_json(part),
+                        "reused_from": self.reused.get(aid),
+                        "verdict": result.verdict,
+                        "findings": sum(1 for f in result.findings if f.needs_review),
+                        "checks": len(result.findings),
+                    },
+                    aid,
+                )
+            )
+            for finding in result.findings:
+                upload = inventory.get((aid, finding.file)) if finding.file else None
+                payload = {
+                    "finding": {name: getattr(finding, name) for name in FINDING_FIELDS},
+                    "file_sha256": upload.sha256 if upload else None,
+                }
+                records.append(self._record("check", payload, aid))
+        return records
+
+    def _record(
+        self, kind: str, payload: dict[str, Any], applicant_id: str | None = None, actor: str = ""
+    ) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "time": self._now or now(),
+            "actor": actor or SYSTEM,
+            "kind": kind,
+            "applicant_id": applicant_id,
+            "payload": payload,
+        }
+
+    def _run_record(
+        self, window: Window, rules: Rules, cal: Calibration | None, summary: dict[str, Any]
+    ) -> dict[str, Any]:
+        from ..calibration import calibration_file
+        from ..rules import RULES_DIR
+
+        info = window.info
+        root = Path(info.root)
+        user, host = _user(), socket.gethostname()
+        model_sha = versions.model_hashes()
+        cal_file = calibration_file()
+        counts = {
+            k: summary[k]
+            for k in ("applicants", "review", "clear", "uploads", "reused", "retry_next_run")
+        }
+        counts["recomputed_against_log"] = len(self.recomputed)
+        return {
+            "run_id": self.run_id,
+            "started": self.started,
+            "ended": now(),
+            "operator": {"user": user, "host": host, "name": f"{user}@{host}", "pid": os.getpid()},
+            "command": sys.argv,
+            "code": {
+                "certcheck": versions.code_version(),
+                "source_sha256": versions.source_hash(),
+                "git_commit": git_commit(),
+            },
+            "engines": summary.get("versions", {}),
+            "models": [
+                {"file": str(p), "sha256": model_sha.get(p.name), "bytes": p.stat().st_size}
+                for p in versions.model_files()
+            ],
+            "rules": [_hashed(RULES_DIR / name, name) for name in rules.sources],
+            "calibration": {
+                "file": str(cal_file) if cal_file else None,
+                "sha256": file_sha256(cal_file)[0] if cal_file and cal else None,
+                "used": cal.source if cal else "none (raw recogniser scores)",
+            },
+            "window": {
+                "root": str(root.resolve()),
+                "name": info.name,
+                "region": info.region,
+                "opens": info.opens.isoformat() if info.opens else None,
+                "closes": info.closes.isoformat() if info.closes else None,
+                "reference_date": info.reference_date.isoformat(),
+                "files": [
+                    _hashed(root / name, name)
+                    for name in ("window.toml", "applicants.jsonl")
+                    if (root / name).is_file()
+                ],
+            },
+            "inventory": [
+                {
+                    "applicant_id": u.applicant_id,
+                    "slot": u.slot,
+                    "path": u.path,
+                    "bytes": u.size,
+                    "sha256": u.sha256,
+                    "kind": u.kind,
+                }
+                for aid in window.order
+                for u in window.uploads.get(aid, [])
+            ],
+            "stray": list(window.stray),
+            "counts": counts,
+            "reused": [{"applicant_id": a, "from_run": r} for a, r in self.reused.items()],
+            "recomputed": self.recomputed,
+            "earlier_log": self.earlier.note,
+            "audit_key": key_id(self.key.public_key()),
+            "audit_seconds_before_writing": round(self.seconds, 4),
+        }
+
+
+def _part_json(part: LoggedPart | None) -> dict[str, str] | None:
+    if part is None:
+        return None  # not kept (our failure): the next run checks the applicant again
+    return {"key": part.key, "digest": part.digest, "run_id": part.run_id}
+
+
+def _hashed(path: Path, name: str) -> dict[str, Any]:
+    digest, size = file_sha256(path)
+    return {"file": name, "sha256": digest, "bytes": size}
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no name for this uid (a container)
+        return f"uid {os.getuid()}"
+
+
+def git_commit() -> str | None:
+    """The commit the product's sources were checked out at, read from .git without running
+    git; None outside a checkout."""
+    root = Path(versions.__file__).resolve().parent.parent
+    git = root / ".git"
+    with contextlib.suppress(OSError, ValueError):
+        if git.is_file():  # a worktree: "gitdir: <path>"
+            git = Path(git.read_text().split(":", 1)[1].strip())
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref:"):
+            return head
+        ref = head[4:].strip()
+        common = git
+        if (git / "commondir").is_file():
+            common = (git / (git / "commondir").read_text().strip()).resolve()
+        for base in (git, common):
+            if (base / ref).is_file():
+                return (base / ref).read_text().strip()
+        for line in (common / "packed-refs").read_text().splitlines():
+            if line.endswith(" " + ref):
+                return line.split(" ", 1)[0]
+    return None
+
+
+def desk_head(out: Path) -> dict[str, Any]:
+    """The desk log's last record (seq, hash), read under its lock; anchored in every run's
+    log so that removing reviewer events from the end is seen too."""
+    path = out / AUDIT / DESK_EVENTS
+    if not path.is_file():
+        return {"seq": 0, "hash": ZERO}
+    with _desk_locked(out):
+        try:
+            records = list(walk_desk(path))
+        except Broken as exc:
+            return {"broken": str(exc)}
+    if not records:
+        return {"seq": 0, "hash": ZERO}
+    return {"seq": records[-1]["seq"], "hash": records[-1]["hash"]}
+
+
+def walk_desk(path: Path) -> Iterator[dict[str, Any]]:
+    name = f"{AUDIT}/{DESK_EVENTS}"
+    for _, record in walk(path, name, 0, ZERO):
+        yield record
+
+
+@contextlib.contextmanager
+def _desk_locked(out: Path) -> Iterator[None]:
+    """A shared flock on the desk's lock file when there is one (never created here)."""
+    lock = out / AUDIT / DESK_LOCK
+    try:
+        fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
