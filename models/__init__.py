@@ -111,6 +111,8 @@ FIELD_LABELS: dict[str, str] = {
     "image": "图片",
     "eligibility": "报考资格",
     "ethnicity": "民族",
+    "seal": "公章",
+    "signature": "签字",
 }
 
 

@@ -105,9 +105,9 @@ def edge_spread(grey: np.ndarray) -> float | None:
     if contrast < MIN_LINE_CONTRAST:
         return None
     g = grey.astype(np.float32)
-    gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3) / 8.0
-    gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3) / 8.0
-    mag = cv2.magnitude(gx, gy)
+    gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3)
+    mag = cv2.magnitude(gx, gy) / 8.0  # the 3×3 Sobel weighs a slope eightfold
     steep = float(np.percentile(mag, 99.5))
     if steep <= 0:
         return None
@@ -148,9 +148,10 @@ def _glare(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> tuple[floa
     it (a highlight's halo; smooth lighting and a white scan have none)."""
     h, w = grey.shape
     smooth = cv2.GaussianBlur(grey, (0, 0), 1.5)
-    bright = (smooth >= GLARE_LEVEL).astype(np.uint8)
     r = max(1, round(line_px * 0.3))
-    bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((r, r), np.uint8))
+    bright = cv2.morphologyEx(
+        (smooth >= GLARE_LEVEL).astype(np.uint8), cv2.MORPH_OPEN, np.ones((r, r), np.uint8)
+    )
     n, labels, stats, _ = cv2.connectedComponentsWithStats(bright, connectivity=8)
     unit = line_px * line_px
     candidates = [

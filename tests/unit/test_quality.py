@@ -22,8 +22,8 @@ def _page(paper: int = 205, w: int = 900, h: int = 700, x0: int = 60) -> tuple[n
         y = 80 + i * 70
         cv2.putText(img, "HXEKWMAZ 1234567", (x0, y + LINE - 6), cv2.FONT_HERSHEY_SIMPLEX, 1.1,
                     (20, 20, 20), 3, cv2.LINE_AA)  # fmt: skip
-        quads.append(np.array([[x0 - 4, y], [x0 + 560, y], [x0 + 560, y + LINE], [x0 - 4, y + LINE]],
-                              np.float32))  # fmt: skip
+        box = [[x0 - 4, y], [x0 + 560, y], [x0 + 560, y + LINE], [x0 - 4, y + LINE]]
+        quads.append(np.array(box, np.float32))
     return img, quads
 
 
@@ -112,7 +112,8 @@ def test_an_unreadable_field_names_the_page_problem() -> None:
     )
     f = checks.finding(
         checks.QUALITY, applicant_id="a1", slot="diploma", file=None, field="name",
-        status="unreadable", expected="张三", observed=None, confidence=None, message="姓名无法识别。",
+        status="unreadable", expected="张三", observed=None, confidence=None,
+        message="姓名无法识别。",
     )  # fmt: skip
     assert "图片模糊" in quality.with_cause(f, found).message
     assert quality.with_cause(f, []).message == "姓名无法识别。"
