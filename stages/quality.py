@@ -46,6 +46,9 @@ GLARE_LEVEL = 248
 #: …at least this many square line heights in area and at most this share of the page…
 GLARE_MIN_AREA = 2.0
 GLARE_MAX_SHARE = 0.25
+#: …nearly convex (at most this share of its convex hull is not bright: print or shade inside
+#: it makes it blank paper shaped by the print round it)…
+GLARE_MAX_HOLES = 0.1
 #: …and this much brighter than the paper round it (median paper grey, print closed over, of
 #: a ring one to two and a half line heights out): smooth lighting and a white scan are not.
 GLARE_RING_DELTA = 14.0
@@ -174,6 +177,8 @@ def _glare(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> tuple[floa
         )
         if not blob.any():
             continue
+        if _holes(blob) > GLARE_MAX_HOLES:
+            continue  # paper between print (a blank part of the page), not washed-out print
         inner = cv2.dilate(blob, np.ones((2 * near + 1,) * 2, np.uint8))
         outer = cv2.dilate(blob, np.ones((5 * near + 1,) * 2, np.uint8))
         ring = paper[(outer > 0) & (inner == 0)]
@@ -185,6 +190,19 @@ def _glare(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> tuple[floa
         if area / unit > best:
             best, best_box = area / unit, box
     return best, best_box
+
+
+def _holes(blob: np.ndarray) -> float:
+    """Share of the blob's convex hull it does not cover: print or shade inside it. A
+    highlight washes everything under it out; a blank stretch of paper is shaped by the
+    print round it."""
+    pts = cv2.findNonZero(blob)
+    if pts is None:
+        return 1.0
+    hull = np.zeros_like(blob)
+    cv2.fillConvexPoly(hull, cv2.convexHull(pts), 1)
+    inside = int(hull.sum())
+    return 1.0 - float(blob.sum()) / inside if inside else 1.0
 
 
 def _near_print(blob: Box, boxes: Sequence[Box], line_px: float) -> bool:

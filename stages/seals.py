@@ -37,8 +37,11 @@ SIGN_LABELS = ("签字", "签名")
 #: Signature ink: this much darker than the paper beside it, covering at least this many
 #: square line heights and spanning at least this many line heights.
 SIGN_CONTRAST = 50.0
-SIGN_MIN_AREA = 0.12
+SIGN_MIN_AREA = 0.05
 SIGN_MIN_SPAN = 1.0
+#: A CJK character's ink stands about this share of its advance (the em): where a label of n
+#: characters ends is n advances from where its print starts.
+INK_PER_EM = 0.88
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,48 +97,80 @@ def find_seals(image: np.ndarray, line_px: float) -> list[Seal]:
     return out
 
 
-def _label_end(line: TextLine) -> tuple[int, int, int, int] | None:
-    """The part of a line's box up to the end of its 签字/签名 label (with a closing bracket
-    and colon), estimated by character position: a reader often joins the signature's
-    strokes to the label's line."""
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """What lies right of a signature label: dark ink (area in square line heights, span in
+    line heights) and any text the reader read after the label on its line (a signature's
+    strokes joined to the label's line, read as 一 or √)."""
+
+    area: float
+    span: float
+    after: str
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.after) or (self.area >= SIGN_MIN_AREA and self.span >= SIGN_MIN_SPAN)
+
+
+def _label(line: TextLine) -> tuple[int, str] | None:
+    """Where a line's 签字/签名 label ends (with a closing bracket and colon, as a character
+    index) and the text after it, or None."""
     text = line.text
     at = max((text.find(w) for w in SIGN_LABELS), default=-1)
     if at < 0:
         return None
     end = at + 2
-    while end < len(text) and text[end] in "）):：":
+    while end < len(text) and text[end] in "）)]】:：.。 ":
         end += 1
-    x0, y0, x1, y1 = line.box
-    xe = x0 + round((x1 - x0) * end / max(1, len(text)))
-    return x0, y0, xe, y1
+    return end, text[end:].strip(" _-—.:：")
 
 
-def signature_ink(
-    image: np.ndarray, lines: Sequence[TextLine], line_px: float
-) -> tuple[float, float] | None:
-    """Dark ink right of the page's signature label, as (area in square line heights, span in
-    line heights); None when no label was read."""
+def _label_columns_end(ink: np.ndarray, chars: int) -> int:
+    """The column where a printed label of `chars` full-width characters ends, in a line's
+    ink mask (rows: the line's box): from where its print starts, `chars` advances of a
+    character whose ink stands INK_PER_EM of its advance (CJK print), measured on the first
+    characters' columns. Not by gaps in the print: a handwritten name is as tall as print."""
+    rows = np.arange(ink.shape[0])[:, None]
+    has = ink.any(axis=0)
+    cols = np.flatnonzero(has)
+    if len(cols) == 0:
+        return 0
+    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
+    bottom = np.where(ink, rows, -1).max(axis=0)
+    extent = np.where(has, bottom - top + 1, 0)
+    first = extent[cols[0] : cols[0] + 2 * ink.shape[0]]
+    glyph = float(np.percentile(first[first > 0], 90))
+    return int(cols[0] + round(chars * glyph / INK_PER_EM))
+
+
+def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) -> Ink | None:
+    """What lies right of the page's signature label, the best of its labels; None when no
+    label was read. The detector's box often reaches over the signature while the reader
+    reads only the label, so where the label ends is found in the print itself."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     h_img, w_img = grey.shape
-    best: tuple[float, float] | None = None
+    best: Ink | None = None
     for line in lines:
-        label = _label_end(line)
+        label = _label(line)
         if label is None:
             continue
-        _x0, y0, xe, y1 = label
+        end, after = label
+        x0, y0, x1, y1 = line.box
         hgt = max(y1 - y0, line_px * 0.5, 4)
         ya, yb = max(0, round(y0 - hgt)), min(h_img, round(y1 + 0.3 * hgt))
-        xa, xb = min(w_img, xe + 1), min(w_img, round(xe + 8 * hgt))
+        xa, xb = max(0, x0), min(w_img, round(max(x1, x0) + 8 * hgt))
         area = grey[ya:yb, xa:xb]
-        if area.size == 0:
-            found = (0.0, 0.0)
-        else:
+        found = Ink(0.0, 0.0, after)
+        if area.size:
             ground = float(np.percentile(area, 75))
             ink = area < ground - SIGN_CONTRAST
-            cols = np.flatnonzero(ink.any(axis=0))
+            row0, row1 = max(0, y0 - ya), max(0, y1 - ya)
+            start = _label_columns_end(ink[row0:row1], end) + round(0.1 * hgt)
+            right = ink[:, start:]
+            cols = np.flatnonzero(right.any(axis=0))
             span = float(cols[-1] - cols[0] + 1) if len(cols) else 0.0
-            found = (float(ink.sum()) / (hgt * hgt), span / hgt)
-        if best is None or found[0] > best[0]:
+            found = Ink(float(right.sum()) / (hgt * hgt), span / hgt, after)
+        if best is None or (found.signed, found.area) > (best.signed, best.area):
             best = found
     return best
 
@@ -195,7 +230,7 @@ def check_marks(
         if ink is None:
             status, observed = "unreadable", "未识别到签字处"
             message = f"未能在{label}上找到签字处，请人工核对是否已本人签字。"
-        elif ink[0] >= SIGN_MIN_AREA and ink[1] >= SIGN_MIN_SPAN:
+        elif ink.signed:
             status, observed, message = "pass", "已签字", f"{label}已签字。"
         else:
             status, observed = "missing", "签字处空白"

@@ -74,6 +74,10 @@ def test_rules_decide_which_slots_are_checked() -> None:
 
 def _pledge(signed: bool) -> tuple[np.ndarray, list[TextLine]]:
     img = _paper()
+    for k in range(8):  # the label's print: eight full-width characters, 22 px ink, 25 advance
+        x = 304 + 25 * k
+        cv2.rectangle(img, (x, 564), (x + 21, 585), (20, 20, 20), 2)
+        cv2.line(img, (x + 11, 564), (x + 11, 585), (20, 20, 20), 2)
     label = TextLine("承诺人（签字）：", 0.95, (300, 560, 540, 590), "rapid")
     if signed:
         pts = np.array([(560 + 20 * k, 575 + (12 if k % 2 else -14)) for k in range(10)], np.int32)
@@ -96,9 +100,13 @@ def test_a_signature_right_of_its_label_passes_and_a_blank_is_missing() -> None:
 def test_signature_strokes_read_into_the_label_line_still_count() -> None:
     img, _ = _pledge(signed=True)
     # the reader joined the scribble to the label: one line reaching over the signature
-    joined = [TextLine("承诺人（签字）：一", 0.7, (300, 556, 760, 594), "rapid")]
+    joined = [TextLine("承诺人（签字）：一", 0.7, (300, 560, 760, 590), "rapid")]
     ink = seals.signature_ink(img, joined, LINE)
-    assert ink is not None and ink[0] >= seals.SIGN_MIN_AREA
+    assert ink is not None and ink.signed and ink.after == "一"
+    blank, _ = _pledge(signed=False)
+    label_only = [TextLine("承诺人（签字）：", 0.9, (300, 560, 760, 590), "rapid")]
+    ink = seals.signature_ink(blank, label_only, LINE)
+    assert ink is not None and not ink.signed
 
 
 def test_no_signature_label_read_is_unreadable_not_missing() -> None:
