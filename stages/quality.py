@@ -56,6 +56,10 @@ GLARE_RING_DELTA = 14.0
 #: heights long, counts as print running over the edge.
 CUT_MARGIN_PX = 1
 CUT_MIN_LINES = 2
+#: …or this many print strokes (at most 0.4 line heights wide, this much darker than the
+#: ground beside them) crossing one side of the upload's own border.
+CUT_MIN_STROKES = 12
+STROKE_CONTRAST = 60.0
 
 #: The slots that are not gated (see the module docstring).
 UNGATED = frozenset({"photo", "id_handheld"})
@@ -73,6 +77,8 @@ class Measures:
     glare_box: Box | None
     cut_lines: int  # text lines running into the page's border
     cut_side: str | None  # top | bottom | left | right (where most of them run out)
+    cut_strokes: int = 0  # dark strokes crossing the upload's border, on its side with most
+    stroke_side: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +242,41 @@ def _cut(boxes: Sequence[Box], shape: tuple[int, ...], line_px: float) -> tuple[
     return sum(sides.values()), side
 
 
-def measure(image: np.ndarray, quads: Sequence[np.ndarray], scale: float) -> Measures:
+def _border_strokes(grey: np.ndarray, line_px: float) -> tuple[int, str | None]:
+    """Dark strokes crossing the frame's border, on the side with most: print cut by the
+    frame leaves the stubs of its strokes on the edge (a title cut through its characters
+    shows no line the detector finds). A desk, a scanner bed or a page's margin shows none."""
+    depth = max(3, round(line_px * 0.15))
+    band = max(depth + 2, round(line_px * 0.6))
+    counts: dict[str, int] = {}
+    for side, strip in (
+        ("top", grey[1 : 1 + band]),
+        ("bottom", grey[::-1][1 : 1 + band]),
+        ("left", grey[:, 1 : 1 + band].T),
+        ("right", grey[:, ::-1][:, 1 : 1 + band].T),
+    ):
+        if strip.shape[0] < band or strip.shape[1] < 4 * band:
+            continue
+        ground = float(np.percentile(strip, 75))
+        dark = (strip[:depth] < ground - STROKE_CONTRAST).all(axis=0)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], dark.astype(np.int8), [0]))))
+        runs = edges[1::2] - edges[::2]
+        counts[side] = int((runs <= max(2.0, line_px * 0.4)).sum())
+    if not counts:
+        return 0, None
+    side = max(counts, key=lambda k: counts[k])
+    return counts[side], side
+
+
+def measure(
+    image: np.ndarray,
+    quads: Sequence[np.ndarray],
+    scale: float,
+    frame: np.ndarray | None = None,
+) -> Measures:
     """The page's quality measures. `image` BGR (or grey) normalised page; `quads` the
-    detector's lines in it; `scale` normalised px per upload px."""
+    detector's lines in it; `scale` normalised px per upload px; `frame` the upload as a
+    viewer shows it (for print cut by its border), when there is one."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     boxes = boxes_of(quads)
     if not boxes:
@@ -248,7 +286,13 @@ def measure(image: np.ndarray, quads: Sequence[np.ndarray], scale: float) -> Mea
     blur = _blur(grey, boxes, line_px)
     glare, glare_box = _glare(grey, boxes, line_px)
     cut, side = _cut(boxes, grey.shape, line_px)
-    return Measures(len(boxes), line_px, glyph_px, blur, glare, glare_box, cut, side)
+    strokes, stroke_side = 0, None
+    if frame is not None and glyph_px is not None:
+        raw = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+        strokes, stroke_side = _border_strokes(raw, glyph_px)
+    return Measures(
+        len(boxes), line_px, glyph_px, blur, glare, glare_box, cut, side, strokes, stroke_side
+    )
 
 
 SIDE_WORDS = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
@@ -284,13 +328,17 @@ def problems(m: Measures, label: str) -> list[Problem]:
                 "图片反光遮挡文字",
             )
         )
-    cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES else None
+    # a blurred page's detector boxes are blobs, not lines: they say nothing of an edge
+    blurred = any(p.gate == "blur" for p in out)
+    cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES and not blurred else None
+    if cut_side is None and m.cut_strokes >= CUT_MIN_STROKES:
+        cut_side = m.stroke_side
     if cut_side is not None:
         side = SIDE_WORDS[cut_side]
         out.append(
             Problem(
                 "cut_off",
-                f"{m.cut_lines} 行文字在图片{side}边缘被截断",
+                f"图片{side}边缘截断文字（{m.cut_lines} 行，{m.cut_strokes} 处笔画）",
                 f"{label}图片{side}侧不完整，文字被截断，请拍摄材料全貌（四边完整）后重新上传。",
                 f"图片{side}侧不完整",
             )

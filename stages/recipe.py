@@ -319,7 +319,8 @@ def _scanned_page(
     if material is not None and slot not in quality.UNGATED:
         found = tuple(
             quality.problems(
-                quality.measure(norm.image, norm.quads, norm.scale), SLOT_LABELS.get(slot, slot)
+                quality.measure(norm.image, norm.quads, norm.scale, raw),
+                SLOT_LABELS.get(slot, slot),
             )
         )
         if page_no == 0:

@@ -359,7 +359,13 @@ def _print_point(
     box = run.box(run.text)
     if box is None:
         return None
-    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return _frame_point(doc, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, rotation, scale, m)
+
+
+def _frame_point(
+    doc: Rendered, x: float, y: float, rotation: int, scale: float, m: np.ndarray
+) -> tuple[float, float]:
+    """A point of the rendered page in frame pixels: turned clockwise, scaled, warped."""
     w, h = doc.image.size
     turned = {0: (x, y), 90: (h - y, x), 180: (w - x, h - y), 270: (y, w - x)}[rotation % 360]
     pt = np.array([[[turned[0] * scale, turned[1] * scale]]], np.float32)
@@ -426,30 +432,47 @@ _TURNED_SIDE = {
 
 
 def cut_frame(
-    out: np.ndarray, alpha: np.ndarray, rotation: int, rng: random.Random
+    out: np.ndarray,
+    alpha: np.ndarray,
+    doc: Rendered,
+    rotation: int,
+    scale: float,
+    m: np.ndarray,
+    rng: random.Random,
 ) -> tuple[np.ndarray, dict[str, object]]:
-    """The frame cut so that 15-28% of the page is outside it, on the page's left or top side
-    (where every document prints: labels, the title), as a shot taken too close."""
+    """The frame cut through the middle of a printed string on the page's left or top side
+    (where every document prints: labels, the title), as a shot taken too close: the print
+    runs on past the border. A string within 5-45% of the page from that side is chosen;
+    without one, 15-28% of the page is cut off."""
     ys, xs = np.nonzero(alpha > 128)
     if len(xs) == 0:
         return out, {}
     page_side = rng.choice(("left", "top"))
     side = _TURNED_SIDE[rotation % 360][page_side]
-    share = rng.uniform(*FAULT_CUT)
+    w, h = doc.image.size
+    runs = []
+    for run in doc.texts:
+        box = run.box(run.text) if len(run.text) >= 2 else None
+        if box is None:
+            continue
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        if 0.05 <= (cx / w if page_side == "left" else cy / h) <= 0.45:
+            runs.append((cx, cy, run.text))
     x0, x1, y0, y1 = int(xs.min()), int(xs.max()), int(ys.min()), int(ys.max())
-    if side == "left":
-        cut = out[:, x0 + round(share * (x1 - x0)) :]
-    elif side == "right":
-        cut = out[:, : x1 - round(share * (x1 - x0))]
-    elif side == "top":
-        cut = out[y0 + round(share * (y1 - y0)) :]
+    if runs:
+        cx, cy, text = rng.choice(runs)
+        fx, fy = _frame_point(doc, cx, cy, rotation, scale, m)
+        at = round(fx) if side in ("left", "right") else round(fy)
     else:
-        cut = out[: y1 - round(share * (y1 - y0))]
-    return np.ascontiguousarray(cut), {
-        "side": side,
-        "page_side": page_side,
-        "share": round(share, 3),
-    }
+        text, share = "", rng.uniform(*FAULT_CUT)
+        at = {
+            "left": x0 + round(share * (x1 - x0)),
+            "right": x1 - round(share * (x1 - x0)),
+            "top": y0 + round(share * (y1 - y0)),
+            "bottom": y1 - round(share * (y1 - y0)),
+        }[side]
+    cut = {"left": out[:, at:], "right": out[:, :at], "top": out[at:], "bottom": out[:at]}[side]
+    return np.ascontiguousarray(cut), {"side": side, "page_side": page_side, "through": text}
 
 
 def add_shadow(out: np.ndarray, rng: random.Random) -> dict[str, object]:
@@ -621,7 +644,7 @@ def capture(
         out = cv2.GaussianBlur(out, (0, 0), sigma)
         info["fault"] = {"kind": fault, "sigma_glyph": round(k, 3), "sigma_px": round(sigma, 2)}
     if fault == "cut":
-        out, cut = cut_frame(out, alpha, rot, fr)
+        out, cut = cut_frame(out, alpha, doc, rot, s, to_frame[0], fr)
         fh, fw = out.shape[:2]
         info["fault"] = {"kind": fault, **cut}
     if fmt == "jpeg":

@@ -853,7 +853,7 @@ CAPTURE_FAULTS = {
 CAPTURE_DETAIL = {
     "blur": "out of focus: Gaussian spread 22-32% of the body text's height",
     "glare": "a lamp's glare washes the print out (saturated core over several characters)",
-    "cut": "the frame cuts 15-28% of the page off its left or top side",
+    "cut": "the frame cuts through a printed string on the page's left or top side",
     "small": "the page small in the frame: body text 6-8 px tall",
 }
 

@@ -117,3 +117,21 @@ def test_an_unreadable_field_names_the_page_problem() -> None:
     )  # fmt: skip
     assert "图片模糊" in quality.with_cause(f, found).message
     assert quality.with_cause(f, []).message == "姓名无法识别。"
+
+
+def test_print_cut_by_the_upload_border_is_seen_in_the_frame() -> None:
+    img, quads = _page(x0=60)
+    cut = np.ascontiguousarray(img[:, 96:])  # through the X of every line
+    cut_quads = [q - np.array([96, 0], np.float32) for q in quads]  # the detector saw past it
+    whole = quality.measure(img, quads, 1.0, frame=img)
+    assert whole.cut_strokes < quality.CUT_MIN_STROKES
+    m = quality.measure(cut, cut_quads, 1.0, frame=cut)
+    assert m.cut_strokes >= quality.CUT_MIN_STROKES and m.stroke_side == "left"
+    assert "cut_off" in {p.gate for p in quality.problems(m, "毕业证书")}
+
+
+def test_a_blurred_page_is_not_also_called_cut_off() -> None:
+    img, quads = _page()
+    blurred = cv2.GaussianBlur(img, (0, 0), 0.25 * LINE)
+    blob = [np.array([[0, 40], [900, 40], [900, 660], [0, 660]], np.float32)] * 3
+    assert _gates(blurred, blob) == {"blur"}
