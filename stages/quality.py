@@ -57,8 +57,10 @@ GLARE_RING_DELTA = 14.0
 CUT_MARGIN_PX = 1
 CUT_MIN_LINES = 2
 #: …or this many print strokes (at most 0.4 line heights wide, this much darker than the
-#: ground beside them) crossing one side of the upload's own border.
-CUT_MIN_STROKES = 12
+#: ground beside them) crossing one side of the upload's own border (tuning windows: clean
+#: uploads at most 9, a hard capture's shadow and seal at the edge; the generator's cuts
+#: through print 1-25, most of them 10 or more).
+CUT_MIN_STROKES = 10
 STROKE_CONTRAST = 60.0
 
 #: The slots that are not gated (see the module docstring).
