@@ -511,7 +511,7 @@ def _read_fields(
     slot = job.upload.slot
     rows = read.group_rows(page.lines)
     doc = classify.classify(row.text for row in rows)
-    out.findings.append(doc_type_finding(job, doc))
+    out.findings.append(quality.with_cause(doc_type_finding(job, doc), page.problems))
     if classify.is_expected(doc, slot) is False:
         if doc.best is not None and classify.is_expected(doc, doc.best):
             out.read_as = doc.best  # the wrong slot, but a material the rules may require

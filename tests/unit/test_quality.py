@@ -135,3 +135,36 @@ def test_a_blurred_page_is_not_also_called_cut_off() -> None:
     blurred = cv2.GaussianBlur(img, (0, 0), 0.25 * LINE)
     blob = [np.array([[0, 40], [900, 40], [900, 660], [0, 660]], np.float32)] * 3
     assert _gates(blurred, blob) == {"blur"}
+
+
+def _recipe(pixels: np.ndarray, slot: str = "diploma") -> list:
+    """The findings of one upload read through the recipe with a fake engine."""
+    from datetime import date
+
+    from pipeline.rules import load_rules
+    from stages import recipe
+    from stages.rarenames import UnknownNames
+    from tests.fakes import FakeEngine
+
+    ok, png = cv2.imencode(".png", pixels)
+    assert ok
+    upload = Upload(applicant_id="a1", slot=slot, path=f"uploads/a1/{slot}/d.png", size=1,
+                    sha256="0", kind="png")  # fmt: skip
+    job = recipe.UploadJob("a1", None, load_rules("天津市"), date(2026, 1, 31), upload, 0,
+                           "pages/a1", "evidence/a1")  # fmt: skip
+    engine = FakeEngine(["xx", "yy", "zz"])
+    out = recipe.read_upload(job, png.tobytes(), recipe.Engines(engine), UnknownNames(None))
+    return out.findings
+
+
+def test_the_recipe_reports_the_gates_and_names_the_cause_on_unreadable_findings() -> None:
+    img, _ = _page()
+    sharp = _recipe(img)
+    assert [f.status for f in sharp if f.field == "quality"] == ["pass"]
+    blurred = _recipe(cv2.GaussianBlur(img, (0, 0), 0.25 * LINE))
+    assert [(f.check, f.status) for f in blurred if f.field == "quality"] == [
+        ("quality.blur", "unreadable")
+    ]
+    (doc,) = [f for f in blurred if f.field == "doc_type"]
+    assert doc.status == "unreadable" and "可能原因：图片模糊" in doc.message
+    assert not [f for f in _recipe(img, "photo") if f.field == "quality"]  # not a document
