@@ -111,6 +111,8 @@ FIELD_LABELS: dict[str, str] = {
     "image": "图片",
     "eligibility": "报考资格",
     "ethnicity": "民族",
+    "seal": "公章",
+    "signature": "签字",
 }
 
 
@@ -398,3 +400,7 @@ class Rules:
     #: The ID number on the card in a hand-held photo must print at least this many pixels
     #: tall in the upload (003: 证件内容应清晰可辨); 0: no such rule.
     handheld_min_digit_px: int = 0
+    #: Slots whose material must carry a red seal (公章), and those that must be signed
+    #: (签字), for this region and exam year (issue 15; seed 003: 缺一不可).
+    seal_slots: tuple[str, ...] = ()
+    signature_slots: tuple[str, ...] = ()

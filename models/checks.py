@@ -142,3 +142,21 @@ WORKER_LOST = register("processing.worker_lost")
 #: An upload the system failed on (an engine timed out or crashed): not the applicant's fault,
 #: and never kept, so the next run checks the applicant again.
 PROCESSING_SYSTEM = register("processing.system_error")
+
+# -- issue 15: quality gates, seals and signatures
+#: every quality gate passed on a page (one pass finding per page)
+QUALITY = register("quality")
+#: one check per gate that can fail (stages.quality): blurred, glare over print, cut off at an
+#: edge, print too small to read
+QUALITY_GATES = {
+    gate: register(f"quality.{gate}") for gate in ("blur", "glare", "cut_off", "too_small")
+}
+#: a seal (公章) / a signature (签字) where the region's rules require one, by slot
+#: (stages.seals; which materials need one is rules data: `[marks]` in pipeline/rules/)
+MARK_SLOTS = (
+    "id_front", "id_back", "diploma", "degree", "diploma_record", "probation_cert", "licence",
+    "assistant_qualification", "assistant_practice", "practice_period_cert", "social_insurance",
+    "mentorship_cert", "pledge",
+)  # fmt: skip
+SEAL = {slot: register(f"{slot}.seal") for slot in MARK_SLOTS}
+SIGNATURE = {slot: register(f"{slot}.signature") for slot in MARK_SLOTS}

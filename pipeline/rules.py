@@ -187,6 +187,19 @@ class OcrTable(_Table):
     agreement_fields: list[Word] | None = None
 
 
+class MarksYearTable(_Table):
+    """`[marks.year.2027]`: the marks an exam year asks for, where they differ."""
+
+    seal: Slots | None = None
+    signature: Slots | None = None
+
+
+class MarksTable(MarksYearTable):
+    """`[marks]`: materials that must carry a seal (公章) or be signed (签字)."""
+
+    year: dict[Annotated[str, AfterValidator(_exam_year)], MarksYearTable] | None = None
+
+
 class CategoryTable(_Table):
     """`[[category]]`: the first whose `when` holds gives the applicant's materials."""
 
@@ -216,6 +229,7 @@ class RuleTables(_Table):
     graduate: GraduateTable | None = None
     ocr: OcrTable | None = None
     social_insurance: SocialInsuranceTable | None = None
+    marks: MarksTable | None = None
     category: list[CategoryTable] | None = None
     addition: list[AdditionTable] | None = None
 
@@ -383,6 +397,8 @@ def build_rules(
     if min_age >= max_age:
         raise RulesError(f"{where} [form]: min_age ({min_age}) must be below max_age ({max_age})")
     insurance = rs.social_insurance or SocialInsuranceTable()
+    marks = rs.marks or MarksTable()
+    marks_year = (marks.year or {}).get(str(exam_year), MarksYearTable())
     cutoffs = (rs.registration_cutoff or {}).get(str(exam_year), {})
     return Rules(
         region=region,
@@ -414,6 +430,10 @@ def build_rules(
         ),
         local_graduate_schools=tuple((rs.graduate or GraduateTable()).local_schools or ()),
         agreement_fields=tuple((rs.ocr or OcrTable()).agreement_fields or ()),
+        seal_slots=tuple(marks_year.seal if marks_year.seal is not None else marks.seal or ()),
+        signature_slots=tuple(
+            marks_year.signature if marks_year.signature is not None else marks.signature or ()
+        ),
     )
 
 

@@ -29,7 +29,18 @@ from models import (
 )
 from models.paths import safe_name
 
-from . import classify, crosscheck, formsearch, limits, materials, photo, rarenames, read
+from . import (
+    classify,
+    crosscheck,
+    formsearch,
+    limits,
+    materials,
+    photo,
+    quality,
+    rarenames,
+    read,
+    seals,
+)
 from .imagehash import fingerprint
 from .looks import SecondLook
 from .normalise import (
@@ -252,6 +263,8 @@ class _Page:
     raw: np.ndarray
     exif: int
     norm: Normalised | None = None
+    #: the quality gates that failed on this page (stages.quality)
+    problems: tuple[quality.Problem, ...] = ()
 
 
 def _page_name(job: UploadJob, page_no: int) -> str:
@@ -313,7 +326,17 @@ def _scanned_page(
     )
     readable = material is not None or slot == OTHER
     lines = read_page(slot, norm.image, norm.quads, engine) if readable else []
-    return _Page(page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm)
+    found: tuple[quality.Problem, ...] = ()
+    if material is not None and slot not in quality.UNGATED:
+        found = tuple(
+            quality.problems(
+                quality.measure(norm.image, norm.quads, norm.scale, raw),
+                SLOT_LABELS.get(slot, slot),
+            )
+        )
+        if page_no == 0:
+            out.findings.extend(quality.findings(job.applicant_id, job.upload, slot, found))
+    return _Page(page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm, found)
 
 
 def _look_again(
@@ -388,7 +411,10 @@ def _verify(
     }
     crops = _evidence(job, out, page, flagged)
     out.findings.extend(
-        replace(f, evidence=crops.get(f.field)) if f.needs_review else f for f in findings
+        quality.with_cause(replace(f, evidence=crops.get(f.field)), page.problems)
+        if f.needs_review
+        else f
+        for f in findings
     )
     out.readings.extend(readings.values())
 
@@ -496,7 +522,7 @@ def _read_fields(
     slot = job.upload.slot
     rows = read.group_rows(page.lines)
     doc = classify.classify(row.text for row in rows)
-    out.findings.append(doc_type_finding(job, doc))
+    out.findings.append(quality.with_cause(doc_type_finding(job, doc), page.problems))
     if classify.is_expected(doc, slot) is False:
         if doc.best is not None and classify.is_expected(doc, doc.best):
             out.read_as = doc.best  # the wrong slot, but a material the rules may require
@@ -514,6 +540,8 @@ def _check_fields(
 ) -> None:
     """The fields of the job's material read off the page and checked against the form."""
     slot = job.upload.slot
+    if page.number == 0:  # before a second look may replace the page's image
+        out.findings.extend(_marks(job, page))
     found = materials.extract(slot, rows)
     if not page.layer:
         found = _look_again(job, out, page, found, engines.ocr)
@@ -529,6 +557,20 @@ def _check_fields(
         out.readings.extend(readings.values())
         return
     _verify(job, out, page, readings, engines, held)
+
+
+def _marks(job: UploadJob, page: _Page) -> list[Finding]:
+    """The seal and the signature the rules ask of the material (stages.seals)."""
+    slot = job.upload.slot
+    if slot not in job.rules.seal_slots and slot not in job.rules.signature_slots:
+        return []
+    heights = [ln.box[3] - ln.box[1] for ln in page.lines if ln.box[3] > ln.box[1]]
+    line_px = float(np.median(heights)) if heights else max(page.image.shape[:2]) * 0.025
+    return list(
+        seals.check_marks(
+            job.applicant_id, job.upload, slot, job.rules, page.image, page.lines, line_px
+        )
+    )
 
 
 def _read_other(

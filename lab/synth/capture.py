@@ -35,6 +35,14 @@ HARD_CONDITIONS = ("lowres", "glare", "shadow", "jpeg_heavy", "stamp", "turn_ske
 LOWRES_GLYPH_PX = (14.0, 18.0)
 HEAVY_JPEG_QUALITY = (25, 45)
 HARD_SKEW = (3.0, 8.0)
+#: Capture faults (issue 15, quality gates), one per faulty upload, each beyond what a person
+#: reads comfortably: a defocused shot (Gaussian spread as a share of the body text's height),
+#: a lamp's glare that washes the print out, a frame that cuts the page (share of the page cut
+#: off from one side), a page so small in the frame that its body text is a few px tall.
+QUALITY_FAULTS = ("blur", "glare", "cut", "small")
+FAULT_BLUR = (0.22, 0.32)
+FAULT_CUT = (0.15, 0.28)
+FAULT_GLYPH_PX = (6.0, 8.0)
 
 # PIL transposes that turn the content clockwise by the key's angle.
 CLOCKWISE = {
@@ -160,9 +168,16 @@ def plan_frame(
 
 
 def place(
-    img: np.ndarray, fw: int, fh: int, skew: float, persp: float, rng: random.Random
+    img: np.ndarray,
+    fw: int,
+    fh: int,
+    skew: float,
+    persp: float,
+    rng: random.Random,
+    matrix: list[np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Warp the (already scaled) RGBA page into the frame: turn by `skew` (CCW), jitter corners."""
+    """Warp the (already scaled) RGBA page into the frame: turn by `skew` (CCW), jitter corners.
+    `matrix`, when given, receives the page-to-frame perspective matrix."""
     h, w = img.shape[:2]
     rad = math.radians(skew)
     c, s = math.cos(rad), math.sin(rad)
@@ -182,6 +197,8 @@ def place(
     quad += (cx, cy)
     src = np.array([(0, 0), (w, 0), (w, h), (0, h)], np.float32)
     m = cv2.getPerspectiveTransform(src, quad.astype(np.float32))
+    if matrix is not None:
+        matrix.append(m)
     return cv2.warpPerspective(
         img, m, (fw, fh), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT
     )
@@ -330,30 +347,69 @@ def lowres_frame(
     return round(fw * grow), round(fh * grow), s
 
 
-def add_glare(out: np.ndarray, alpha: np.ndarray, rng: random.Random) -> dict[str, object]:
+def _print_point(
+    doc: Rendered, rotation: int, scale: float, m: np.ndarray, rng: random.Random
+) -> tuple[float, float] | None:
+    """The centre of one of the page's printed strings (a field's value or label), in frame
+    pixels: rendered page → turned clockwise → scaled → warped into the frame."""
+    runs = [r for r in doc.texts if len(r.text) >= 2]
+    if not runs:
+        return None
+    run = rng.choice(runs)
+    box = run.box(run.text)
+    if box is None:
+        return None
+    return _frame_point(doc, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2, rotation, scale, m)
+
+
+def _frame_point(
+    doc: Rendered, x: float, y: float, rotation: int, scale: float, m: np.ndarray
+) -> tuple[float, float]:
+    """A point of the rendered page in frame pixels: turned clockwise, scaled, warped."""
+    w, h = doc.image.size
+    turned = {0: (x, y), 90: (h - y, x), 180: (w - x, h - y), 270: (y, w - x)}[rotation % 360]
+    pt = np.array([[[turned[0] * scale, turned[1] * scale]]], np.float32)
+    fx, fy = cv2.perspectiveTransform(pt, m)[0, 0]
+    return float(fx), float(fy)
+
+
+def add_glare(
+    out: np.ndarray,
+    alpha: np.ndarray,
+    rng: random.Random,
+    washed: bool = False,
+    at: tuple[float, float] | None = None,
+) -> dict[str, object]:
     """A specular highlight on the page: an elongated soft blob (a lamp's or window's
     reflection), mostly over print, that washes out towards white but keeps text visible in
     its core (peak 55-78%); its long axis is 8-22% of the frame's short side, so it may cross
-    part of a text line but never a whole field."""
+    part of a text line but never a whole field.
+
+    `washed` (the glare fault): the lamp is reflected full on the print, always where there is
+    print: its core is saturated white over several characters, so the print there is gone."""
     fh, fw = out.shape[:2]
     page = alpha[::4, ::4] > 200
     ink = page & (out[::4, ::4].min(axis=2) < 110)
     # mostly where there is print (that is where glare hurts), else anywhere on the page
-    ys, xs = np.nonzero(ink if ink.any() and rng.random() < 0.75 else page)
+    ys, xs = np.nonzero(ink if ink.any() and (washed or rng.random() < 0.75) else page)
     if len(xs) == 0:
         return {}
     k = rng.randrange(len(xs))
-    cx, cy = float(xs[k] * 4), float(ys[k] * 4)
+    cx, cy = at if at is not None else (float(xs[k] * 4), float(ys[k] * 4))
     short = min(fw, fh)
     major = short * rng.uniform(0.08, 0.22)
     minor = major * rng.uniform(0.18, 0.6)
     ang = rng.uniform(0, math.pi)
     peak = rng.uniform(0.55, 0.78)
+    if washed:
+        major = short * rng.uniform(0.10, 0.18)
+        minor = major * rng.uniform(0.45, 0.8)
+        peak = rng.uniform(1.6, 2.2)  # clipped at 1: a saturated core
     y, x = np.mgrid[0:fh, 0:fw].astype(np.float32)
     u = (x - cx) * math.cos(ang) + (y - cy) * math.sin(ang)
     v = -(x - cx) * math.sin(ang) + (y - cy) * math.cos(ang)
     d2 = (u / major) ** 2 + (v / minor) ** 2
-    a = peak * np.exp(-d2 * 1.6)
+    a = np.minimum(1.0, peak * np.exp(-d2 * 1.6))
     a *= alpha.astype(np.float32) * (1 / 255.0)  # the paper shines, the desk less so
     warm = np.array([1.0, rng.uniform(0.98, 1.0), rng.uniform(0.93, 1.0)], np.float32)
     f = out.astype(np.float32)
@@ -364,6 +420,59 @@ def add_glare(out: np.ndarray, alpha: np.ndarray, rng: random.Random) -> dict[st
         "size": [round(major), round(minor)],
         "peak": round(peak, 2),
     }
+
+
+#: A page's side (as rendered) turned clockwise by the capture's turn: where it lies in the frame.
+_TURNED_SIDE = {
+    0: {"left": "left", "top": "top"},
+    90: {"left": "top", "top": "right"},
+    180: {"left": "right", "top": "bottom"},
+    270: {"left": "bottom", "top": "left"},
+}
+
+
+def cut_frame(
+    out: np.ndarray,
+    alpha: np.ndarray,
+    doc: Rendered,
+    rotation: int,
+    scale: float,
+    m: np.ndarray,
+    rng: random.Random,
+) -> tuple[np.ndarray, dict[str, object]]:
+    """The frame cut through the middle of a printed string on the page's left or top side
+    (where every document prints: labels, the title), as a shot taken too close: the print
+    runs on past the border. A string within 5-45% of the page from that side is chosen;
+    without one, 15-28% of the page is cut off."""
+    ys, xs = np.nonzero(alpha > 128)
+    if len(xs) == 0:
+        return out, {}
+    page_side = rng.choice(("left", "top"))
+    side = _TURNED_SIDE[rotation % 360][page_side]
+    w, h = doc.image.size
+    runs = []
+    for run in doc.texts:
+        box = run.box(run.text) if len(run.text) >= 2 else None
+        if box is None:
+            continue
+        cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+        if 0.05 <= (cx / w if page_side == "left" else cy / h) <= 0.45:
+            runs.append((cx, cy, run.text))
+    x0, x1, y0, y1 = int(xs.min()), int(xs.max()), int(ys.min()), int(ys.max())
+    if runs:
+        cx, cy, text = rng.choice(runs)
+        fx, fy = _frame_point(doc, cx, cy, rotation, scale, m)
+        at = round(fx) if side in ("left", "right") else round(fy)
+    else:
+        text, share = "", rng.uniform(*FAULT_CUT)
+        at = {
+            "left": x0 + round(share * (x1 - x0)),
+            "right": x1 - round(share * (x1 - x0)),
+            "top": y0 + round(share * (y1 - y0)),
+            "bottom": y1 - round(share * (y1 - y0)),
+        }[side]
+    cut = {"left": out[:, at:], "right": out[:, :at], "top": out[at:], "bottom": out[:at]}[side]
+    return np.ascontiguousarray(cut), {"side": side, "page_side": page_side, "through": text}
 
 
 def add_shadow(out: np.ndarray, rng: random.Random) -> dict[str, object]:
@@ -435,6 +544,8 @@ def capture(
     framing: str | None = None,
     hard: Sequence[str] = (),
     hrng: random.Random | None = None,
+    fault: str | None = None,
+    frng: random.Random | None = None,
 ) -> Shot:
     """Photograph or scan a rendered page.
 
@@ -444,7 +555,9 @@ def capture(
     `framing` "photo": the rendered image already is the whole photo (a person holding a
     card), so it fills the frame: no desk, no scanner bed.
     `hard` names hard conditions (`HARD_CONDITIONS`; "stamp" is the renderer's) whose draws
-    come from `hrng` only; `rng` makes the same draws as without them.
+    come from `hrng` only; `rng` makes the same draws as without them. `fault` names a
+    capture fault (`QUALITY_FAULTS`) whose draws come from `frng` only; its parameters go to
+    `Shot.hard["fault"]`.
     """
     hard = tuple(c for c in hard if c != "stamp")
     hr = hrng or random.Random(0)
@@ -469,6 +582,12 @@ def capture(
         fw, fh, s = lowres_frame(w, h, glyph, doc.min_glyph, skew, hr)
         s_min = s
         info["lowres"] = {"glyph_px": round(glyph, 1)}
+    fr = frng or random.Random(0)
+    if fault == "small":
+        glyph = fr.uniform(*FAULT_GLYPH_PX)
+        fw, fh, s = lowres_frame(w, h, glyph, doc.min_glyph, skew, fr)
+        s_min = s
+        info["fault"] = {"kind": fault, "glyph_px": round(glyph, 1)}
     if on_desk:
         bg_kind = rng.choice(("wood", "wood", "fabric", "grey", "desk"))
     else:
@@ -481,7 +600,8 @@ def capture(
     else:
         pmask = np.full(page.shape[:2], 255, np.uint8)
     persp = rng.uniform(0.0, 0.03) if on_desk else rng.uniform(0.0, 0.006)
-    warped = place(np.dstack([page, pmask]), fw, fh, skew, persp, rng)
+    to_frame: list[np.ndarray] = []
+    warped = place(np.dstack([page, pmask]), fw, fh, skew, persp, rng, to_frame)
     alpha = np.ascontiguousarray(warped[..., 3])
     # Background, shadow, light and colour cast are smooth: build them at quarter size.
     qw, qh = max(8, fw // 4), max(8, fh // 4)
@@ -511,8 +631,22 @@ def capture(
         info["shadow"] = add_shadow(out, hr)
     if "glare" in hard:
         info["glare"] = add_glare(out, alpha, hr)
+    if fault == "glare":
+        # a lamp's reflection saturates the sensor: exposure is set for it, the paper darker
+        out = cv2.convertScaleAbs(out, alpha=fr.uniform(0.8, 0.9))
+        at = _print_point(doc, rot, s, to_frame[0], fr)
+        info["fault"] = {"kind": fault, **add_glare(out, alpha, fr, washed=True, at=at)}
     if rng.random() < 0.35:
         out = cv2.GaussianBlur(out, (0, 0), rng.uniform(0.4, 1.2))
+    if fault == "blur":
+        k = fr.uniform(*FAULT_BLUR)
+        sigma = k * s * doc.min_glyph
+        out = cv2.GaussianBlur(out, (0, 0), sigma)
+        info["fault"] = {"kind": fault, "sigma_glyph": round(k, 3), "sigma_px": round(sigma, 2)}
+    if fault == "cut":
+        out, cut = cut_frame(out, alpha, doc, rot, s, to_frame[0], fr)
+        fh, fw = out.shape[:2]
+        info["fault"] = {"kind": fault, **cut}
     if fmt == "jpeg":
         # Sensor grain, drawn at half size: phone noise is not pixel-independent anyway.
         sigma = rng.uniform(0.6, 1.6) if on_desk else rng.uniform(0.3, 1.0)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PIL import Image
 
 from lab.synth.people import (
@@ -33,6 +34,7 @@ from lab.synth.people import (
     swap_char,
     wrong_check,
 )
+from lab.synth.render import RED, Doc, TextRun
 
 if TYPE_CHECKING:
     from lab.synth.window import Plan
@@ -126,7 +128,10 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "diploma_name_lookalike": ("diploma",),
     "probation_name_lookalike": ("probation_cert",),
     "id_number_lookalike": ("probation_cert",),
+    "signature_missing": ("pledge",),
 }
+#: Slots whose document must carry its unit's seal (pipeline/rules/national.toml `[marks]`).
+SEALED_SLOTS = ("probation_cert", "practice_period_cert")
 
 
 def feasible(kind: str, variant: Variant, slots: tuple[str, ...], index: int) -> bool:
@@ -149,6 +154,8 @@ def feasible(kind: str, variant: Variant, slots: tuple[str, ...], index: int) ->
         return variant.level in ("专科", "中专")
     if kind == "same_image_other_applicant":
         return index >= 1
+    if kind == "seal_missing":
+        return bool(set(slots) & set(SEALED_SLOTS))
     if kind in ("file_truncated", "file_wrong_type", "file_too_large", "doc_wrong_type"):
         return bool(set(slots) & set(DOC_SLOTS))
     return True
@@ -831,6 +838,92 @@ def _id_number_lookalike(plan: Plan, rng: random.Random) -> Fault:
     return _mismatch(
         plan, "probation_cert", "id_number", lookalike_id(rng, number), "id_number_lookalike"
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Capture faults (issue 15: quality gates) and missing seals or signatures (rules data)
+
+#: The capture fault kinds and what `capture.capture` does for each.
+CAPTURE_FAULTS = {
+    "capture_blurred": "blur",
+    "capture_glare": "glare",
+    "capture_cut_off": "cut",
+    "capture_too_small": "small",
+}
+CAPTURE_DETAIL = {
+    "blur": "out of focus: Gaussian spread 22-32% of the body text's height",
+    "glare": "a lamp's glare washes the print out (saturated core over several characters)",
+    "cut": "the frame cuts through a printed string on the page's left or top side",
+    "small": "the page small in the frame: body text 6-8 px tall",
+}
+
+
+def _capture_fault(kind: str) -> FaultFn:
+    def make(plan: Plan, rng: random.Random) -> Fault:
+        slot = rng.choice(_doc_slots(plan))
+        what = CAPTURE_FAULTS[kind]
+        plan.capture_fault = (slot, what)
+        return _f(kind, slot, CAPTURE_DETAIL[what], (slot, "quality"))
+
+    return make
+
+
+for _kind in CAPTURE_FAULTS:
+    fault(_kind)(_capture_fault(_kind))
+
+
+@fault("seal_missing")
+def _seal_missing(plan: Plan, rng: random.Random) -> Fault:
+    """003: the unit's seal is required (缺一不可): the proof printed and signed, not sealed."""
+    slot = rng.choice([s for s in SEALED_SLOTS if s in plan.slots])
+    doc = plan.docs[slot]
+    plan.docs[slot] = replace(doc, extra={**doc.extra, "seal": "0"})
+    return _f("seal_missing", slot, "no seal on the proof", (slot, "seal"))
+
+
+@fault("signature_missing")
+def _signature_missing(plan: Plan, rng: random.Random) -> Fault:
+    """003: the applicant's own signature on the pledge is required (缺一不可)."""
+    doc = plan.docs["pledge"]
+    plan.docs["pledge"] = replace(doc, extra={**doc.extra, "signature": "0"})
+    return _f("signature_missing", "pledge", "the pledge is not signed", ("pledge", "signature"))
+
+
+def unmark(doc: Doc, image: Image.Image, texts: Sequence[TextRun]) -> None:
+    """Take a rendered document's seal (`doc.extra["seal"] == "0"`) or its signature
+    (`doc.extra["signature"] == "0"`) off again, in place: seal red is turned back into the
+    paper or print under it; the signature's blue-black strokes right of its label become
+    paper. Done on the rendered page so that the renderers stay as they are."""
+    if doc.extra.get("seal") != "0" and doc.extra.get("signature") != "0":
+        return
+    arr = np.asarray(image).copy()
+    if doc.extra.get("seal") == "0":
+        f = arr.astype(np.float32) + 0.5
+        red = f[..., 0] - np.maximum(f[..., 1], f[..., 2]) > 8
+        # seal ink (render.RED) multiplies what lies under it: x · (1 - a + a · RED / 255);
+        # green over red gives the ink's share a, and then the grey that lay under it
+        loss = 1 - np.asarray(RED, np.float32) / 255.0
+        g = f[red][:, 1] / f[red][:, 0]
+        a = np.clip((1 - g) / (loss[1] - loss[0] * g), 0.0, 1.0)
+        under = f[red][:, 0] / (1 - loss[0] * a)
+        arr[red] = np.clip(under, 0, 255).astype(np.uint8)[:, None]
+    if doc.extra.get("signature") == "0":
+        for run in texts:
+            if "签字" not in run.text and "签名" not in run.text:
+                continue
+            box = run.box(run.text)
+            if box is None:
+                continue
+            x0, y0, x1, y1 = (round(v) for v in box)
+            hgt = y1 - y0
+            area = arr[
+                max(0, y0 - 2 * hgt) : y1 + hgt, max(0, x1 - hgt) : min(arr.shape[1], x1 + 8 * hgt)
+            ]
+            a = area.astype(np.int16)
+            stroke = (a[..., 2] - a[..., 0] >= 6) & (a.max(axis=2) < 240)
+            paper = np.median(a[~stroke].reshape(-1, 3), axis=0) if (~stroke).any() else 250
+            area[stroke] = np.asarray(paper, np.uint8)
+    image.paste(Image.fromarray(arr))
 
 
 FAULT_KINDS: tuple[str, ...] = tuple(FAULTS)

@@ -118,6 +118,7 @@ class Plan:
     # Earlier applicants' clean uploads by slot: (applicant_id, index, id_back issuer).
     earlier: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
     hard: bool = False  # document pictures captured under hard conditions
+    capture_fault: tuple[str, str] | None = None  # (slot, capture.QUALITY_FAULTS kind)
 
 
 #: The social-insurance layout families and each one's status words (render.si_payments).
@@ -725,7 +726,12 @@ def write_applicant(
         else:
             doc = plan.docs[slot]
             pdf_share = PDF_SHARE.get(slot, 0.0) if doc.doc_type == slot else 0.0
-            as_pdf = pdf_share > 0 and rng.random() < pdf_share and not file_fault
+            qfault = (
+                plan.capture_fault[1]
+                if plan.capture_fault and plan.capture_fault[0] == slot
+                else None
+            )
+            as_pdf = pdf_share > 0 and rng.random() < pdf_share and not file_fault and not qfault
             self_source = bool(reuse and reuse[0] == "self" and reuse[1] == slot)
             if as_pdf and not self_source:
                 from lab.synth import pdfdoc
@@ -743,7 +749,7 @@ def write_applicant(
                 forced_jpeg = file_fault in ("truncated", "oversize")
                 fmt = "jpeg" if forced_jpeg or rng.random() >= PNG_SHARE else "png"
                 hard_upload = plan.hard and file_fault is None
-                if slot == "id_handheld" or hard_upload:
+                if slot == "id_handheld" or hard_upload or qfault:
                     fmt = "jpeg"  # a phone photo (of a person, or under hard conditions)
                 style = rng.choices(
                     ("camera", "wechat", "mmexport", "named", "camscanner"),
@@ -761,6 +767,7 @@ def write_applicant(
                 detail: dict[str, Any] = {}
                 if hard_upload:
                     conds, detail = _harden(doc, rendered, slot, hrng)
+                flt.unmark(doc, rendered.image, rendered.texts)
                 shot = cap.capture(
                     rendered,
                     rng,
@@ -772,6 +779,8 @@ def write_applicant(
                     framing="photo" if slot == "id_handheld" else None,
                     hard=conds,
                     hrng=hrng,
+                    fault=qfault,
+                    frng=random.Random(f"certcheck-synth/{seed}/{plan.index}/{slot}/fault"),
                 )
                 data = shot.data
                 name = file_name(rng, slot, fmt, style, when)
@@ -790,6 +799,8 @@ def write_applicant(
                 )
                 if conds:
                     entry["hard_detail"] = {**detail, **shot.hard}
+                if qfault:
+                    entry["capture_fault"] = shot.hard.get("fault", {"kind": qfault})
                 if slot == "id_handheld":
                     entry["card_legible"] = doc.extra.get("legible") == "1"
                     entry["card_glyph_px"] = round(shot.scale * rendered.card_glyph, 1)

@@ -200,6 +200,7 @@ def test_every_fault_kind_changes_something(kind: str) -> None:
         or plan.malformed
         or plan.photo_mode != "ok"
         or plan.reuse is not None
+        or plan.capture_fault is not None
     )
     if kind == "form_underage":
         assert age_at(plan.person.birth, REF) in (16, 17)

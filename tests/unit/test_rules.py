@@ -336,3 +336,48 @@ def test_the_region_list_is_validated(tmp_path: Path) -> None:
     stray = _copy_with(tmp_path / "c", "tianjin.toml", r'name = "天津市"', 'name = "天津"')
     with pytest.raises(RulesError, match="tianjin.toml: name '天津' is not one of the regions"):
         load_rules("北京市", stray)
+
+
+# -- issue 15: seals and signatures are rules data ([marks])
+
+
+def test_marks_default_to_the_seeds_and_a_year_may_differ(tmp_path: Path) -> None:
+    rules = load_rules("天津市", exam_year=2026)
+    assert rules.seal_slots == ("probation_cert", "practice_period_cert")
+    assert rules.signature_slots == ("pledge",)
+    rules_dir = _copy_with(
+        tmp_path, "national.toml", r'signature = \["pledge"\]\n',
+        'signature = ["pledge"]\n\n[marks.year.2027]\n'
+        'seal = ["probation_cert", "social_insurance"]\n',
+    )  # fmt: skip
+    later = load_rules("", rules_dir, exam_year=2027)
+    assert later.seal_slots == ("probation_cert", "social_insurance")
+    assert later.signature_slots == ("pledge",)  # not given for 2027: the general list
+    assert load_rules("", rules_dir, exam_year=2026).seal_slots == rules.seal_slots
+
+
+def test_a_region_may_ask_for_a_sealed_social_insurance_proof(tmp_path: Path) -> None:
+    rules_dir = _copy_with(
+        tmp_path, "tianjin.toml", r"\[social_insurance\]",
+        '[marks]\nseal = ["probation_cert", "practice_period_cert", "social_insurance"]\n\n'
+        "[social_insurance]",
+    )  # fmt: skip
+    assert "social_insurance" in load_rules("天津市", rules_dir, exam_year=2026).seal_slots
+    assert "social_insurance" not in load_rules("北京市", rules_dir, exam_year=2026).seal_slots
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement", "fragment"),
+    [
+        (r'seal = \["probation_cert"', 'seals = ["probation_cert"', "marks.seals: unknown key"),
+        (r'signature = \["pledge"\]', 'signature = ["pledges"]', "unknown slot"),
+        (r"\[marks\]\n", "[marks]\nyear = { 20x6 = {} }\n", "exam year"),
+    ],
+)
+def test_a_wrong_marks_table_is_named(
+    pattern: str, replacement: str, fragment: str, tmp_path: Path
+) -> None:
+    rules_dir = _copy_with(tmp_path, "national.toml", pattern, replacement)
+    with pytest.raises(RulesError, match=re.escape(fragment)) as err:
+        load_rules("", rules_dir, exam_year=2026)
+    assert "national.toml" in str(err.value)

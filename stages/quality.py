@@ -1,0 +1,392 @@
+"""Quality gates on a normalised page: blurred, glare over the print, cut off at an edge, print
+too small (issue 15, item 4).
+
+Each gate answers the question an applicant can act on ("retake it in better light") instead
+of a bare 无法识别. Pure: the page's pixels and its detected text lines in, measures and
+findings out. Every measure is relative to the page's own print (the height of its text
+lines), so the same capture enlarged or shrunk measures the same; only "too small" is in the
+upload's own pixels, since that is what a reader was given.
+
+What is not gated: screen recapture and photocopies (no reliable measure on our material),
+the registration photo (not a document) and the hand-held ID photo (its card's print has its
+own rule, `handheld_min_digit_px`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+import cv2
+import numpy as np
+
+from models import SLOT_LABELS, Finding, Upload, checks
+
+Box = tuple[int, int, int, int]
+
+#: Lines shorter than this (px, normalised page) are specks, not print.
+MIN_LINE_PX = 6
+#: Lines measured for blur: the longest ones (a page has up to ~60).
+BLUR_LINES = 40
+#: Least ink contrast (grey levels) for a line to tell anything about blur.
+MIN_LINE_CONTRAST = 40.0
+#: Blur: the estimated Gaussian spread of the print's edges, in line heights, above which the
+#: page is blurred (tuning windows 5501, 5502, 5601: clean pages at most 0.044, the
+#: generator's blurred captures from 0.10, its too-small ones 0.066-0.078).
+BLUR_MAX = 0.085
+#: The line height a blurred page's spread is measured against is at most this share of the
+#: page's longer side (body text on our documents: 2.5-5%).
+BLUR_LINE_SHARE = 0.04
+#: Too small: the median text line's box height in the upload's own pixels below which print
+#: is too small to read (tuning windows: clean pages, hard low-resolution captures included,
+#: 26 px at least; the generator's 6-8 px glyphs give 14-19 px boxes).
+SMALL_MIN_PX = 22.0
+#: Glare: a blob this bright (grey level, after smoothing)…
+GLARE_LEVEL = 248
+#: …at least this many square line heights in area and at most this share of the page…
+GLARE_MIN_AREA = 2.0
+GLARE_MAX_SHARE = 0.25
+#: …nearly convex (at most this share of its convex hull is not bright: print or shade inside
+#: it makes it blank paper shaped by the print round it)…
+GLARE_MAX_HOLES = 0.1
+#: …and this much brighter than the paper round it (median paper grey, print closed over, of
+#: a ring one to two and a half line heights out): smooth lighting and a white scan are not.
+GLARE_RING_DELTA = 14.0
+#: Cut off: print within this many px of the page's border, on lines at least this many line
+#: heights long, counts as print running over the edge.
+CUT_MARGIN_PX = 1
+CUT_MIN_LINES = 2
+#: …or this many print strokes (at most 0.4 line heights wide, this much darker than the
+#: ground beside them) crossing one side of the upload's own border (tuning windows: clean
+#: uploads at most 9, a hard capture's shadow and seal at the edge; the generator's cuts
+#: through print 1-25, most of them 10 or more).
+CUT_MIN_STROKES = 10
+STROKE_CONTRAST = 60.0
+
+#: The slots that are not gated (see the module docstring).
+UNGATED = frozenset({"photo", "id_handheld"})
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """What the gates look at, for one page (None: not measurable on this page)."""
+
+    lines: int
+    line_px: float | None  # median text line height, normalised page px
+    glyph_px: float | None  # the same in the upload's own px
+    blur: float | None  # edge spread / line height (median over lines)
+    glare: float  # area of the largest glare blob over print, in square line heights
+    glare_box: Box | None
+    cut_lines: int  # text lines running into the page's border
+    cut_side: str | None  # top | bottom | left | right (where most of them run out)
+    cut_strokes: int = 0  # dark strokes crossing the upload's border, on its side with most
+    stroke_side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One gate that failed: its check, what was measured and the message for the applicant."""
+
+    gate: str  # blur | glare | cut_off | too_small
+    observed: str
+    message: str
+    #: a short cause to append to a field's 无法识别 message
+    cause: str
+
+
+def boxes_of(quads: Sequence[np.ndarray]) -> list[Box]:
+    """Axis-aligned boxes of the detector's quads (normalised page px)."""
+    out: list[Box] = []
+    for q in quads:
+        pts = np.asarray(q, np.float32).reshape(-1, 2)
+        x0, y0 = np.floor(pts.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(pts.max(axis=0)).astype(int)
+        if min(x1 - x0, y1 - y0) >= MIN_LINE_PX:
+            out.append((int(x0), int(y0), int(x1), int(y1)))
+    return out
+
+
+def edge_spread(grey: np.ndarray) -> float | None:
+    """The Gaussian spread (px) that would make the sharpest edges of a line's print as soft as
+    they are: a step of contrast C blurred by sigma has a steepest slope C / (sigma √(2π))."""
+    if grey.size == 0 or min(grey.shape) < 4:
+        return None
+    lo, hi = np.percentile(grey, (3, 97))
+    contrast = float(hi - lo)
+    if contrast < MIN_LINE_CONTRAST:
+        return None
+    g = grey.astype(np.float32)
+    gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3)
+    mag = cv2.magnitude(gx, gy) / 8.0  # the 3×3 Sobel weighs a slope eightfold
+    steep = float(np.percentile(mag, 99.5))
+    if steep <= 0:
+        return None
+    return contrast / (steep * float(np.sqrt(2 * np.pi)))
+
+
+def _blur(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> float | None:
+    """The print's edge spread over the page's text lines, in line heights. A blurred page's
+    lines run together into a few tall blobs, so the line height used is at most a typical
+    document's print (BLUR_LINE_SHARE of the page's longer side)."""
+    longest = sorted(boxes, key=lambda b: b[2] - b[0], reverse=True)[:BLUR_LINES]
+    spreads = []
+    for x0, y0, x1, y1 in longest:
+        s = edge_spread(grey[max(0, y0) : y1, max(0, x0) : x1])
+        if s is not None:
+            spreads.append(s)
+    if not spreads:
+        spread = edge_spread(grey)
+        if spread is None:
+            return None
+        spreads = [spread]
+    line = min(line_px, BLUR_LINE_SHARE * max(grey.shape))
+    return float(np.median(spreads)) / max(1.0, line)
+
+
+def _paper(grey: np.ndarray, line_px: float) -> tuple[np.ndarray, float]:
+    """The page's paper brightness with the print closed over (grey closing wider than a
+    character, at a scale where a line is ~8 px tall), and its fraction of the full size."""
+    f = min(1.0, 8.0 / max(line_px, 1.0))
+    small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA) if f < 1 else grey
+    k = max(3, round(line_px * f * 1.3)) | 1
+    paper = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    return cv2.medianBlur(paper, 5), f
+
+
+def _glare(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> tuple[float, Box | None]:
+    """The largest saturated blob, near print, that is clearly brighter than the paper round
+    it (a highlight's halo; smooth lighting and a white scan have none)."""
+    h, w = grey.shape
+    smooth = cv2.GaussianBlur(grey, (0, 0), 1.5)
+    r = max(1, round(line_px * 0.3))
+    bright = cv2.morphologyEx(
+        (smooth >= GLARE_LEVEL).astype(np.uint8), cv2.MORPH_OPEN, np.ones((r, r), np.uint8)
+    )
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(bright, connectivity=8)
+    unit = line_px * line_px
+    candidates = [
+        k
+        for k in range(1, n)
+        if GLARE_MIN_AREA * unit <= stats[k, cv2.CC_STAT_AREA] <= GLARE_MAX_SHARE * h * w
+    ]
+    if not candidates:
+        return 0.0, None
+    paper, f = _paper(grey, line_px)
+    near = max(1, round(line_px * f))
+    best, best_box = 0.0, None
+    for k in candidates:
+        x, y, bw, bh, area = (int(v) for v in stats[k])
+        box = (x, y, x + bw, y + bh)
+        if not _near_print(box, boxes, line_px):
+            continue
+        blob = cv2.resize(
+            (labels == k).astype(np.uint8), paper.shape[::-1], interpolation=cv2.INTER_NEAREST
+        )
+        if not blob.any():
+            continue
+        if _holes(blob) > GLARE_MAX_HOLES:
+            continue  # paper between print (a blank part of the page), not washed-out print
+        inner = cv2.dilate(blob, np.ones((2 * near + 1,) * 2, np.uint8))
+        outer = cv2.dilate(blob, np.ones((5 * near + 1,) * 2, np.uint8))
+        ring = paper[(outer > 0) & (inner == 0)]
+        if ring.size == 0:
+            continue
+        # the paper round a highlight is darker on every side: its lighter quarter too
+        if float(np.median(paper[blob > 0])) - float(np.percentile(ring, 75)) < GLARE_RING_DELTA:
+            continue
+        if area / unit > best:
+            best, best_box = area / unit, box
+    return best, best_box
+
+
+def _holes(blob: np.ndarray) -> float:
+    """Share of the blob's convex hull it does not cover: print or shade inside it. A
+    highlight washes everything under it out; a blank stretch of paper is shaped by the
+    print round it."""
+    pts = cv2.findNonZero(blob)
+    if pts is None:
+        return 1.0
+    hull = np.zeros_like(blob)
+    cv2.fillConvexPoly(hull, cv2.convexHull(pts), 1)
+    inside = int(hull.sum())
+    return 1.0 - float(blob.sum()) / inside if inside else 1.0
+
+
+def _near_print(blob: Box, boxes: Sequence[Box], line_px: float) -> bool:
+    x0, y0, x1, y1 = blob
+    m = line_px
+    return any(
+        bx0 < x1 + m and bx1 > x0 - m and by0 < y1 + m and by1 > y0 - m
+        for bx0, by0, bx1, by1 in boxes
+    )
+
+
+def _cut(boxes: Sequence[Box], shape: tuple[int, ...], line_px: float) -> tuple[int, str | None]:
+    """Text lines whose box runs into the page's border (the print goes on past the edge)."""
+    h, w = shape[:2]
+    sides: dict[str, int] = {}
+    m = CUT_MARGIN_PX
+    for x0, y0, x1, y1 in boxes:
+        if max(x1 - x0, y1 - y0) < 0.6 * line_px:
+            continue  # a speck: too little to say the print goes on
+        for side, hit in (
+            ("left", x0 <= m),
+            ("right", x1 >= w - 1 - m),
+            ("top", y0 <= m),
+            ("bottom", y1 >= h - 1 - m),
+        ):
+            if hit:
+                sides[side] = sides.get(side, 0) + 1
+    if not sides:
+        return 0, None
+    side = max(sides, key=lambda s: sides[s])
+    return sum(sides.values()), side
+
+
+def _border_strokes(grey: np.ndarray, line_px: float) -> tuple[int, str | None]:
+    """Dark strokes crossing the frame's border, on the side with most: print cut by the
+    frame leaves the stubs of its strokes on the edge (a title cut through its characters
+    shows no line the detector finds). A desk, a scanner bed or a page's margin shows none."""
+    depth = max(3, round(line_px * 0.15))
+    band = max(depth + 2, round(line_px * 0.6))
+    counts: dict[str, int] = {}
+    for side, strip in (
+        ("top", grey[1 : 1 + band]),
+        ("bottom", grey[::-1][1 : 1 + band]),
+        ("left", grey[:, 1 : 1 + band].T),
+        ("right", grey[:, ::-1][:, 1 : 1 + band].T),
+    ):
+        if strip.shape[0] < band or strip.shape[1] < 4 * band:
+            continue
+        ground = float(np.percentile(strip, 75))
+        dark = (strip[:depth] < ground - STROKE_CONTRAST).all(axis=0)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], dark.astype(np.int8), [0]))))
+        runs = edges[1::2] - edges[::2]
+        counts[side] = int((runs <= max(2.0, line_px * 0.4)).sum())
+    if not counts:
+        return 0, None
+    side = max(counts, key=lambda k: counts[k])
+    return counts[side], side
+
+
+def measure(
+    image: np.ndarray,
+    quads: Sequence[np.ndarray],
+    scale: float,
+    frame: np.ndarray | None = None,
+) -> Measures:
+    """The page's quality measures. `image` BGR (or grey) normalised page; `quads` the
+    detector's lines in it; `scale` normalised px per upload px; `frame` the upload as a
+    viewer shows it (for print cut by its border), when there is one."""
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    boxes = boxes_of(quads)
+    if not boxes:
+        return Measures(0, None, None, None, 0.0, None, 0, None)
+    line_px = float(np.median([min(b[2] - b[0], b[3] - b[1]) for b in boxes]))
+    glyph_px = line_px / scale if scale > 0 else None
+    blur = _blur(grey, boxes, line_px)
+    glare, glare_box = _glare(grey, boxes, line_px)
+    cut, side = _cut(boxes, grey.shape, line_px)
+    strokes, stroke_side = 0, None
+    if frame is not None and glyph_px is not None:
+        raw = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+        strokes, stroke_side = _border_strokes(raw, glyph_px)
+    return Measures(
+        len(boxes), line_px, glyph_px, blur, glare, glare_box, cut, side, strokes, stroke_side
+    )
+
+
+SIDE_WORDS = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
+
+
+def problems(m: Measures, label: str) -> list[Problem]:
+    """The gates that fail on measures `m`, each with a message for the applicant (反馈意见)."""
+    out: list[Problem] = []
+    if m.glyph_px is not None and m.glyph_px < SMALL_MIN_PX:
+        out.append(
+            Problem(
+                "too_small",
+                f"文字行高约 {m.glyph_px:.0f} 像素",
+                f"{label}图片中的文字过小，无法看清，请将材料放满画面重新拍摄或扫描后上传。",
+                "图片文字过小",
+            )
+        )
+    if m.blur is not None and m.blur > BLUR_MAX:
+        out.append(
+            Problem(
+                "blur",
+                f"模糊度 {m.blur:.3f}（上限 {BLUR_MAX}）",
+                f"{label}图片模糊，请在光线充足处对焦后重新拍摄并上传清晰的原件照片。",
+                "图片模糊",
+            )
+        )
+    if m.glare >= GLARE_MIN_AREA:
+        out.append(
+            Problem(
+                "glare",
+                f"反光区域约 {m.glare:.0f} 个字高见方",
+                f"{label}图片有反光遮挡文字，请避开灯光直射、关闭闪光灯后重新拍摄上传。",
+                "图片反光遮挡文字",
+            )
+        )
+    # a blurred page's detector boxes are blobs, not lines: they say nothing of an edge
+    blurred = any(p.gate == "blur" for p in out)
+    cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES and not blurred else None
+    if cut_side is None and m.cut_strokes >= CUT_MIN_STROKES:
+        cut_side = m.stroke_side
+    if cut_side is not None:
+        side = SIDE_WORDS[cut_side]
+        out.append(
+            Problem(
+                "cut_off",
+                f"图片{side}边缘截断文字（{m.cut_lines} 行，{m.cut_strokes} 处笔画）",
+                f"{label}图片{side}侧不完整，文字被截断，请拍摄材料全貌（四边完整）后重新上传。",
+                f"图片{side}侧不完整",
+            )
+        )
+    return out
+
+
+def findings(
+    applicant_id: str, upload: Upload, slot: str, found: Sequence[Problem]
+) -> Iterator[Finding]:
+    """One `quality` finding per failed gate, or one pass when every gate passed."""
+    label = SLOT_LABELS.get(slot, slot)
+    if not found:
+        yield checks.finding(
+            checks.QUALITY,
+            applicant_id=applicant_id,
+            slot=slot,
+            file=upload.path,
+            field="quality",
+            status="pass",
+            expected="清晰、无反光、完整、文字可辨",
+            observed=None,
+            confidence=None,
+            message=f"{label}图片清晰完整。",
+        )
+        return
+    for p in found:
+        yield checks.finding(
+            checks.QUALITY_GATES[p.gate],
+            applicant_id=applicant_id,
+            slot=slot,
+            file=upload.path,
+            field="quality",
+            status="unreadable",
+            expected="清晰、无反光、完整、文字可辨",
+            observed=p.observed,
+            confidence=None,
+            message=p.message,
+        )
+
+
+def with_cause(f: Finding, found: Sequence[Problem]) -> Finding:
+    """A field's 无法识别 finding that names the page's quality problem as its likely cause."""
+    if f.status != "unreadable" or not found or f.field == "quality":
+        return f
+    causes = "、".join(p.cause for p in found)
+    return replace(
+        f, message=f"{f.message}（可能原因：{causes}，建议考生重新上传清晰完整的材料。）"
+    )

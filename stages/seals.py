@@ -1,0 +1,241 @@
+"""Seals and signatures where the rules require them (issue 15, item 3; seed 003: 所提供材料中
+凡须法人、本人签字、所在单位盖章等缺一不可).
+
+Pure: a page's pixels and its recognised lines in, findings out. A seal is a red, round or oval
+blob of a seal's size whose ring shows round most of its outline; a signature is dark,
+hand-drawn ink right of the page's 签字/签名 label. Which material needs which is rules data
+(`Rules.seal_slots`, `Rules.signature_slots`: `[marks]` in pipeline/rules/).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from models import SLOT_LABELS, Finding, Rules, TextLine, Upload, checks
+
+Box = tuple[int, int, int, int]
+
+#: Seal red: OpenCV hue (0-180) within this of pure red, saturation and value at least these.
+RED_HUE = 12
+RED_MIN_SAT = 60
+RED_MIN_VAL = 70
+#: A seal's diameter in text line heights (our documents: 5-7; a hard capture's stamp 4-6).
+SEAL_MIN_LINES = 2.5
+SEAL_MAX_LINES = 14.0
+#: A seal's outline is round or oval: its box's sides within this ratio.
+SEAL_MAX_ASPECT = 1.6
+#: Share of the outline's 36 angular sectors that hold red ink near the rim (a ring; part of
+#: it may print faintly or lie under black print).
+SEAL_RING_SHARE = 0.55
+#: Labels beside which the signer signs.
+SIGN_LABELS = ("签字", "签名")
+#: Signature ink: this much darker than the paper beside it, covering at least this many
+#: square line heights and spanning at least this many line heights.
+SIGN_CONTRAST = 50.0
+SIGN_MIN_AREA = 0.05
+SIGN_MIN_SPAN = 1.0
+#: A CJK character's ink stands about this share of its advance (the em): where a label of n
+#: characters ends is n advances from where its print starts.
+INK_PER_EM = 0.88
+
+
+@dataclass(frozen=True, slots=True)
+class Seal:
+    box: Box
+    ring: float  # share of the rim's sectors with red ink
+
+
+def red_mask(image: np.ndarray) -> np.ndarray:
+    """Where seal red is (BGR image in; uint8 0/1 mask out)."""
+    if image.ndim != 3:
+        return np.zeros(image.shape[:2], np.uint8)
+    hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
+    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    red = ((h <= RED_HUE) | (h >= 180 - RED_HUE)) & (s >= RED_MIN_SAT) & (v >= RED_MIN_VAL)
+    return red.astype(np.uint8)
+
+
+def _ring_share(mask: np.ndarray) -> float:
+    """Share of 36 angular sectors round the box's centre with red ink in the outer fifth."""
+    h, w = mask.shape
+    ys, xs = np.nonzero(mask)
+    if len(xs) == 0:
+        return 0.0
+    cy, cx = (h - 1) / 2, (w - 1) / 2
+    ry, rx = max(h / 2, 1.0), max(w / 2, 1.0)
+    r = np.hypot((xs - cx) / rx, (ys - cy) / ry)
+    rim = r >= 0.75
+    ang = (np.arctan2(ys[rim] - cy, xs[rim] - cx) + math.pi) / (2 * math.pi)
+    sectors = np.unique(np.minimum(35, (ang * 36).astype(int)))
+    return len(sectors) / 36
+
+
+def find_seals(image: np.ndarray, line_px: float) -> list[Seal]:
+    """Red round or oval blobs of a seal's size on the page."""
+    mask = red_mask(image)
+    if not mask.any():
+        return []
+    k = max(3, round(line_px * 0.4)) | 1
+    joined = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out = []
+    for i in range(1, n):
+        x, y, w, h, _area = (int(v) for v in stats[i])
+        d = max(w, h)
+        if not SEAL_MIN_LINES * line_px <= d <= SEAL_MAX_LINES * line_px:
+            continue
+        if max(w, h) > SEAL_MAX_ASPECT * min(w, h):
+            continue
+        ring = _ring_share(mask[y : y + h, x : x + w] * (labels[y : y + h, x : x + w] == i))
+        if ring >= SEAL_RING_SHARE:
+            out.append(Seal((x, y, x + w, y + h), round(ring, 2)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """What lies right of a signature label: dark ink (area in square line heights, span in
+    line heights) and any text the reader read after the label on its line (a signature's
+    strokes joined to the label's line, read as 一 or √)."""
+
+    area: float
+    span: float
+    after: str
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.after) or (self.area >= SIGN_MIN_AREA and self.span >= SIGN_MIN_SPAN)
+
+
+def _label(line: TextLine) -> tuple[int, str] | None:
+    """Where a line's 签字/签名 label ends (with a closing bracket and colon, as a character
+    index) and the text after it, or None."""
+    text = line.text
+    at = max((text.find(w) for w in SIGN_LABELS), default=-1)
+    if at < 0:
+        return None
+    end = at + 2
+    while end < len(text) and text[end] in "）)]】:：.。 ":
+        end += 1
+    return end, text[end:].strip(" _-—.:：")
+
+
+def _label_columns_end(ink: np.ndarray, chars: int) -> int:
+    """The column where a printed label of `chars` full-width characters ends, in a line's
+    ink mask (rows: the line's box): from where its print starts, `chars` advances of a
+    character whose ink stands INK_PER_EM of its advance (CJK print), measured on the first
+    characters' columns. Not by gaps in the print: a handwritten name is as tall as print."""
+    rows = np.arange(ink.shape[0])[:, None]
+    has = ink.any(axis=0)
+    cols = np.flatnonzero(has)
+    if len(cols) == 0:
+        return 0
+    top = np.where(ink, rows, ink.shape[0]).min(axis=0)
+    bottom = np.where(ink, rows, -1).max(axis=0)
+    extent = np.where(has, bottom - top + 1, 0)
+    first = extent[cols[0] : cols[0] + 2 * ink.shape[0]]
+    glyph = float(np.percentile(first[first > 0], 90))
+    return int(cols[0] + round(chars * glyph / INK_PER_EM))
+
+
+def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) -> Ink | None:
+    """What lies right of the page's signature label, the best of its labels; None when no
+    label was read. The detector's box often reaches over the signature while the reader
+    reads only the label, so where the label ends is found in the print itself."""
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    h_img, w_img = grey.shape
+    best: Ink | None = None
+    for line in lines:
+        label = _label(line)
+        if label is None:
+            continue
+        end, after = label
+        x0, y0, x1, y1 = line.box
+        hgt = max(y1 - y0, line_px * 0.5, 4)
+        ya, yb = max(0, round(y0 - hgt)), min(h_img, round(y1 + 0.3 * hgt))
+        xa, xb = max(0, x0), min(w_img, round(max(x1, x0) + 8 * hgt))
+        area = grey[ya:yb, xa:xb]
+        found = Ink(0.0, 0.0, after)
+        if area.size:
+            ground = float(np.percentile(area, 75))
+            ink = area < ground - SIGN_CONTRAST
+            row0, row1 = max(0, y0 - ya), max(0, y1 - ya)
+            start = _label_columns_end(ink[row0:row1], end) + round(0.1 * hgt)
+            right = ink[:, start:]
+            cols = np.flatnonzero(right.any(axis=0))
+            span = float(cols[-1] - cols[0] + 1) if len(cols) else 0.0
+            found = Ink(float(right.sum()) / (hgt * hgt), span / hgt, after)
+        if best is None or (found.signed, found.area) > (best.signed, best.area):
+            best = found
+    return best
+
+
+def _finding(
+    check: checks.Check,
+    applicant_id: str,
+    upload: Upload,
+    slot: str,
+    field: str,
+    status: str,
+    expected: str,
+    observed: str | None,
+    message: str,
+) -> Finding:
+    return checks.finding(
+        check,
+        applicant_id=applicant_id,
+        slot=slot,
+        file=upload.path,
+        field=field,
+        status=status,  # type: ignore[arg-type]
+        expected=expected,
+        observed=observed,
+        confidence=None,
+        message=message,
+    )
+
+
+def check_marks(
+    applicant_id: str,
+    upload: Upload,
+    slot: str,
+    rules: Rules,
+    image: np.ndarray,
+    lines: Sequence[TextLine],
+    line_px: float,
+) -> Iterator[Finding]:
+    """The seal and signature findings the rules ask of this slot's material (none when they
+    ask for neither)."""
+    label = SLOT_LABELS.get(slot, slot)
+    if slot in rules.seal_slots:
+        seals = find_seals(image, line_px)
+        if seals:
+            yield _finding(
+                checks.SEAL[slot], applicant_id, upload, slot, "seal", "pass", "加盖公章",
+                f"红色印章 {len(seals)} 枚", f"{label}已加盖公章。",
+            )  # fmt: skip
+        else:
+            yield _finding(
+                checks.SEAL[slot], applicant_id, upload, slot, "seal", "missing", "加盖公章",
+                "未见红色印章",
+                f"{label}未见单位公章（红章），请加盖单位公章后重新拍摄上传。",
+            )  # fmt: skip
+    if slot in rules.signature_slots:
+        ink = signature_ink(image, lines, line_px)
+        if ink is None:
+            status, observed = "unreadable", "未识别到签字处"
+            message = f"未能在{label}上找到签字处，请人工核对是否已本人签字。"
+        elif ink.signed:
+            status, observed, message = "pass", "已签字", f"{label}已签字。"
+        else:
+            status, observed = "missing", "签字处空白"
+            message = f"{label}签字处空白，请本人手写签字后重新拍摄上传。"
+        yield _finding(
+            checks.SIGNATURE[slot], applicant_id, upload, slot, "signature", status,
+            "本人签字", observed, message,
+        )  # fmt: skip

@@ -1,0 +1,170 @@
+"""Quality gates on synthetic pages: sharp vs blurred, glare vs none, cut vs whole, small vs not."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from models import Upload
+from stages import quality
+
+pytestmark = pytest.mark.unit
+
+LINE = 30  # px: the height of a text line on the synthetic page
+
+
+def _page(paper: int = 205, w: int = 900, h: int = 700, x0: int = 60) -> tuple[np.ndarray, list]:
+    """A grey page with eight lines of dark print, and the detector's quads round them."""
+    img = np.full((h, w, 3), paper, np.uint8)
+    quads = []
+    for i in range(8):
+        y = 80 + i * 70
+        cv2.putText(img, "HXEKWMAZ 1234567", (x0, y + LINE - 6), cv2.FONT_HERSHEY_SIMPLEX, 1.1,
+                    (20, 20, 20), 3, cv2.LINE_AA)  # fmt: skip
+        box = [[x0 - 4, y], [x0 + 560, y], [x0 + 560, y + LINE], [x0 - 4, y + LINE]]
+        quads.append(np.array(box, np.float32))
+    return img, quads
+
+
+def _gates(img: np.ndarray, quads: list, scale: float = 1.0) -> set[str]:
+    return {p.gate for p in quality.problems(quality.measure(img, quads, scale), "毕业证书")}
+
+
+def test_sharp_page_passes_every_gate() -> None:
+    img, quads = _page()
+    assert _gates(img, quads) == set()
+
+
+def test_blurred_page_is_blurred() -> None:
+    img, quads = _page()
+    blurred = cv2.GaussianBlur(img, (0, 0), 0.25 * LINE)
+    m = quality.measure(blurred, quads, 1.0)
+    assert m.blur is not None and m.blur > quality.BLUR_MAX
+    assert quality.measure(img, quads, 1.0).blur < quality.BLUR_MAX  # type: ignore[operator]
+    assert "blur" in _gates(blurred, quads)
+
+
+def test_blur_is_relative_to_the_print_not_the_pixels() -> None:
+    img, quads = _page()
+    big = cv2.resize(img, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    big_quads = [q * 2 for q in quads]
+    assert _gates(big, big_quads, 2.0) == set()
+
+
+def test_glare_over_print_is_glare() -> None:
+    img, quads = _page()
+    glared = img.astype(np.float32)
+    yy, xx = np.mgrid[0 : img.shape[0], 0 : img.shape[1]].astype(np.float32)
+    d2 = ((xx - 300) / 110) ** 2 + ((yy - 250) / 70) ** 2
+    a = np.minimum(1.0, 2.0 * np.exp(-1.6 * d2))[..., None]
+    glared = (glared + (255 - glared) * a).astype(np.uint8)
+    m = quality.measure(glared, quads, 1.0)
+    assert m.glare >= quality.GLARE_MIN_AREA and m.glare_box is not None
+    assert "glare" in _gates(glared, quads)
+
+
+def test_white_scan_and_bright_paper_are_not_glare() -> None:
+    img, quads = _page(paper=252)  # a flat-bed scan: the paper itself is near white
+    assert quality.measure(img, quads, 1.0).glare == 0.0
+    lit, quads = _page(paper=215)  # smooth lighting: one side brighter, up to white
+    ramp = np.linspace(0, 45, lit.shape[1], dtype=np.float32)[None, :, None]
+    lit = np.clip(lit.astype(np.float32) + ramp, 0, 255).astype(np.uint8)
+    assert "glare" not in _gates(lit, quads)
+
+
+def test_print_cut_at_the_edge_is_cut_off() -> None:
+    img, quads = _page(x0=60)
+    cut = np.ascontiguousarray(img[:, 200:])
+    cut_quads = [np.clip(q - np.array([200, 0], np.float32), 0, None) for q in quads]
+    m = quality.measure(cut, cut_quads, 1.0)
+    assert m.cut_lines >= quality.CUT_MIN_LINES and m.cut_side == "left"
+    assert "cut_off" in _gates(cut, cut_quads)
+    assert quality.measure(img, quads, 1.0).cut_lines == 0
+
+
+def test_small_print_in_the_upload_is_too_small() -> None:
+    img, quads = _page()
+    # the page enlarged 2× for reading from an upload whose lines stood 15 px tall
+    assert "too_small" in _gates(img, quads, scale=2.0)
+    assert "too_small" not in _gates(img, quads, scale=1.0)
+
+
+def test_findings_one_pass_or_one_per_failed_gate_with_chinese_messages() -> None:
+    upload = Upload(applicant_id="a1", slot="diploma", path="uploads/a1/diploma/d.jpg",
+                    sha256="0", size=1, kind="jpeg")  # fmt: skip
+    ok = list(quality.findings("a1", upload, "diploma", []))
+    assert [(f.field, f.status, f.check) for f in ok] == [("quality", "pass", "quality")]
+    img, quads = _page()
+    blurred = cv2.GaussianBlur(img, (0, 0), 0.25 * LINE)
+    found = quality.problems(quality.measure(blurred, quads, 1.0), "毕业证书")
+    bad = list(quality.findings("a1", upload, "diploma", found))
+    assert {f.check for f in bad} == {"quality.blur"}
+    assert all(f.status == "unreadable" and "模糊" in f.message for f in bad)
+
+
+def test_an_unreadable_field_names_the_page_problem() -> None:
+    from models import checks
+
+    img, quads = _page()
+    found = quality.problems(
+        quality.measure(cv2.GaussianBlur(img, (0, 0), 0.25 * LINE), quads, 1.0), "毕业证书"
+    )
+    f = checks.finding(
+        checks.QUALITY, applicant_id="a1", slot="diploma", file=None, field="name",
+        status="unreadable", expected="张三", observed=None, confidence=None,
+        message="姓名无法识别。",
+    )  # fmt: skip
+    assert "图片模糊" in quality.with_cause(f, found).message
+    assert quality.with_cause(f, []).message == "姓名无法识别。"
+
+
+def test_print_cut_by_the_upload_border_is_seen_in_the_frame() -> None:
+    img, quads = _page(x0=60)
+    cut = np.ascontiguousarray(img[:, 96:])  # through the X of every line
+    cut_quads = [q - np.array([96, 0], np.float32) for q in quads]  # the detector saw past it
+    whole = quality.measure(img, quads, 1.0, frame=img)
+    assert whole.cut_strokes < quality.CUT_MIN_STROKES
+    m = quality.measure(cut, cut_quads, 1.0, frame=cut)
+    assert m.cut_strokes >= quality.CUT_MIN_STROKES and m.stroke_side == "left"
+    assert "cut_off" in {p.gate for p in quality.problems(m, "毕业证书")}
+
+
+def test_a_blurred_page_is_not_also_called_cut_off() -> None:
+    img, quads = _page()
+    blurred = cv2.GaussianBlur(img, (0, 0), 0.25 * LINE)
+    blob = [np.array([[0, 40], [900, 40], [900, 660], [0, 660]], np.float32)] * 3
+    assert _gates(blurred, blob) == {"blur"}
+
+
+def _recipe(pixels: np.ndarray, slot: str = "diploma") -> list:
+    """The findings of one upload read through the recipe with a fake engine."""
+    from datetime import date
+
+    from pipeline.rules import load_rules
+    from stages import recipe
+    from stages.rarenames import UnknownNames
+    from tests.fakes import FakeEngine
+
+    ok, png = cv2.imencode(".png", pixels)
+    assert ok
+    upload = Upload(applicant_id="a1", slot=slot, path=f"uploads/a1/{slot}/d.png", size=1,
+                    sha256="0", kind="png")  # fmt: skip
+    job = recipe.UploadJob("a1", None, load_rules("天津市"), date(2026, 1, 31), upload, 0,
+                           "pages/a1", "evidence/a1")  # fmt: skip
+    engine = FakeEngine(["xx", "yy", "zz"])
+    out = recipe.read_upload(job, png.tobytes(), recipe.Engines(engine), UnknownNames(None))
+    return out.findings
+
+
+def test_the_recipe_reports_the_gates_and_names_the_cause_on_unreadable_findings() -> None:
+    img, _ = _page()
+    sharp = _recipe(img)
+    assert [f.status for f in sharp if f.field == "quality"] == ["pass"]
+    blurred = _recipe(cv2.GaussianBlur(img, (0, 0), 0.25 * LINE))
+    assert [(f.check, f.status) for f in blurred if f.field == "quality"] == [
+        ("quality.blur", "unreadable")
+    ]
+    (doc,) = [f for f in blurred if f.field == "doc_type"]
+    assert doc.status == "unreadable" and "可能原因：图片模糊" in doc.message
+    assert not [f for f in _recipe(img, "photo") if f.field == "quality"]  # not a document

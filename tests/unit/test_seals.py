@@ -1,0 +1,116 @@
+"""Seals and signatures on synthetic pages: seal vs none, signed vs blank, rules decide."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import cv2
+import numpy as np
+import pytest
+
+from models import Rules, TextLine, Upload
+from stages import seals
+
+pytestmark = pytest.mark.unit
+
+LINE = 30
+UPLOAD = Upload(applicant_id="a1", slot="probation_cert", path="uploads/a1/p/p.jpg", size=1,
+                sha256="0", kind="jpeg")  # fmt: skip
+RULES = Rules(seal_slots=("probation_cert",), signature_slots=("pledge",))
+
+
+def _paper(w: int = 900, h: int = 700) -> np.ndarray:
+    img = np.full((h, w, 3), 240, np.uint8)
+    for i in range(6):
+        cv2.putText(img, "HXEKWMAZ 12345", (60, 90 + 60 * i), cv2.FONT_HERSHEY_SIMPLEX, 1.0,
+                    (20, 20, 20), 2, cv2.LINE_AA)  # fmt: skip
+    return img
+
+
+def _stamp(img: np.ndarray, cx: int, cy: int, r: int, faint: bool = False) -> np.ndarray:
+    """A red seal: ring, star and some lettering, multiplied over the page like ink."""
+    layer = np.zeros(img.shape[:2], np.uint8)
+    cv2.circle(layer, (cx, cy), r, 255, max(3, r // 15))
+    star = [
+        (cx + (r * 0.3 if k % 2 == 0 else r * 0.12) * math.cos(-math.pi / 2 + k * math.pi / 5),
+         cy + (r * 0.3 if k % 2 == 0 else r * 0.12) * math.sin(-math.pi / 2 + k * math.pi / 5))
+        for k in range(10)
+    ]  # fmt: skip
+    cv2.fillPoly(layer, [np.array(star, np.int32)], 255)
+    cv2.putText(layer, "SEAL", (cx - r // 2, cy + r // 2), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 255, 2)
+    a = layer.astype(np.float32)[..., None] / 255.0 * (0.5 if faint else 0.85)
+    red = np.array([32, 28, 200], np.float32) / 255.0  # BGR
+    out = img.astype(np.float32) * (1 - a + a * red)
+    return out.astype(np.uint8)
+
+
+def test_a_red_seal_is_found_and_its_absence_is_missing() -> None:
+    page = _paper()
+    sealed = _stamp(page, 650, 450, 90)
+    assert seals.find_seals(sealed, LINE)
+    assert seals.find_seals(_stamp(page, 650, 450, 90, faint=True), LINE)
+    assert not seals.find_seals(page, LINE)
+    ok = list(seals.check_marks("a1", UPLOAD, "probation_cert", RULES, sealed, [], LINE))
+    assert [(f.field, f.status, f.check) for f in ok] == [("seal", "pass", "probation_cert.seal")]
+    bad = list(seals.check_marks("a1", UPLOAD, "probation_cert", RULES, page, [], LINE))
+    assert [(f.field, f.status) for f in bad] == [("seal", "missing")]
+    assert "公章" in bad[0].message
+
+
+def test_red_print_that_is_not_round_or_not_seal_sized_is_no_seal() -> None:
+    page = _paper()
+    cv2.rectangle(page, (100, 500), (800, 540), (32, 28, 200), -1)  # a red banner
+    cv2.circle(page, (700, 150), 12, (32, 28, 200), 3)  # a small red mark
+    assert not seals.find_seals(page, LINE)
+
+
+def test_rules_decide_which_slots_are_checked() -> None:
+    page = _paper()
+    assert not list(seals.check_marks("a1", UPLOAD, "diploma", RULES, page, [], LINE))
+    none = replace(RULES, seal_slots=())
+    assert not list(seals.check_marks("a1", UPLOAD, "probation_cert", none, page, [], LINE))
+
+
+def _pledge(signed: bool) -> tuple[np.ndarray, list[TextLine]]:
+    img = _paper()
+    for k in range(8):  # the label's print: eight full-width characters, 22 px ink, 25 advance
+        x = 304 + 25 * k
+        cv2.rectangle(img, (x, 564), (x + 21, 585), (20, 20, 20), 2)
+        cv2.line(img, (x + 11, 564), (x + 11, 585), (20, 20, 20), 2)
+    label = TextLine("承诺人（签字）：", 0.95, (300, 560, 540, 590), "rapid")
+    if signed:
+        pts = np.array([(560 + 20 * k, 575 + (12 if k % 2 else -14)) for k in range(10)], np.int32)
+        cv2.polylines(img, [pts], False, (60, 30, 30), 3, cv2.LINE_AA)
+    return img, [label]
+
+
+def test_a_signature_right_of_its_label_passes_and_a_blank_is_missing() -> None:
+    slot = "pledge"
+    up = replace(UPLOAD, slot=slot)
+    img, lines = _pledge(signed=True)
+    ok = list(seals.check_marks("a1", up, slot, RULES, img, lines, LINE))
+    assert [(f.field, f.status, f.check) for f in ok] == [("signature", "pass", "pledge.signature")]
+    img, lines = _pledge(signed=False)
+    bad = list(seals.check_marks("a1", up, slot, RULES, img, lines, LINE))
+    assert [(f.field, f.status) for f in bad] == [("signature", "missing")]
+    assert "签字" in bad[0].message
+
+
+def test_signature_strokes_read_into_the_label_line_still_count() -> None:
+    img, _ = _pledge(signed=True)
+    # the reader joined the scribble to the label: one line reaching over the signature
+    joined = [TextLine("承诺人（签字）：一", 0.7, (300, 560, 760, 590), "rapid")]
+    ink = seals.signature_ink(img, joined, LINE)
+    assert ink is not None and ink.signed and ink.after == "一"
+    blank, _ = _pledge(signed=False)
+    label_only = [TextLine("承诺人（签字）：", 0.9, (300, 560, 760, 590), "rapid")]
+    ink = seals.signature_ink(blank, label_only, LINE)
+    assert ink is not None and not ink.signed
+
+
+def test_no_signature_label_read_is_unreadable_not_missing() -> None:
+    up = replace(UPLOAD, slot="pledge")
+    img, _ = _pledge(signed=True)
+    found = list(seals.check_marks("a1", up, "pledge", RULES, img, [], LINE))
+    assert [(f.field, f.status) for f in found] == [("signature", "unreadable")]
