@@ -566,9 +566,11 @@ def _marks(job: UploadJob, page: _Page) -> list[Finding]:
         return []
     heights = [ln.box[3] - ln.box[1] for ln in page.lines if ln.box[3] > ln.box[1]]
     line_px = float(np.median(heights)) if heights else max(page.image.shape[:2]) * 0.025
+    cut = page.norm is not None and page.norm.document_found and page.scale > 0
+    frame = (page.raw, line_px / page.scale) if cut else None
     return list(
         seals.check_marks(
-            job.applicant_id, job.upload, slot, job.rules, page.image, page.lines, line_px
+            job.applicant_id, job.upload, slot, job.rules, page.image, page.lines, line_px, frame
         )
     )
 

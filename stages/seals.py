@@ -208,12 +208,17 @@ def check_marks(
     image: np.ndarray,
     lines: Sequence[TextLine],
     line_px: float,
+    frame: tuple[np.ndarray, float] | None = None,
 ) -> Iterator[Finding]:
     """The seal and signature findings the rules ask of this slot's material (none when they
-    ask for neither)."""
+    ask for neither). `frame`: the whole upload and its line height, when the page was cut
+    to an outline inside it — a seal outside that outline (under a table the outline took for
+    the page) is still the document's seal."""
     label = SLOT_LABELS.get(slot, slot)
     if slot in rules.seal_slots:
         seals = find_seals(image, line_px)
+        if not seals and frame is not None:
+            seals = find_seals(*frame)
         if seals:
             yield _finding(
                 checks.SEAL[slot], applicant_id, upload, slot, "seal", "pass", "加盖公章",

@@ -114,3 +114,18 @@ def test_no_signature_label_read_is_unreadable_not_missing() -> None:
     img, _ = _pledge(signed=True)
     found = list(seals.check_marks("a1", up, "pledge", RULES, img, [], LINE))
     assert [(f.field, f.status) for f in found] == [("signature", "unreadable")]
+
+
+def test_a_seal_outside_the_outline_the_page_was_cut_to_still_counts() -> None:
+    """The outline found may be a table inside the sheet (the seal below it cut away): the
+    whole upload is looked at before a seal is called missing."""
+    table = _paper()
+    whole = _stamp(_paper(1800, 1400), 1400, 1150, 150)
+    cut = list(seals.check_marks("a1", UPLOAD, "probation_cert", RULES, table, [], LINE))
+    assert [f.status for f in cut] == ["missing"]
+    found = list(
+        seals.check_marks(
+            "a1", UPLOAD, "probation_cert", RULES, table, [], LINE, frame=(whole, LINE)
+        )
+    )
+    assert [f.status for f in found] == ["pass"]
