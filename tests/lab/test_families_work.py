@@ -80,7 +80,9 @@ def test_each_material_has_a_tuned_and_a_held_out_family_of_ours() -> None:
         table = families.FAMILIES[doc_type]
         mine = [n for d, n in OURS if d == doc_type]
         assert any(not table[n].held_out for n in mine)
-        assert any(table[n].held_out for n in mine) == bool(families_work.HELD_OUT)
+        # the held-out ones were reported on (seed 20261139) and count as tuned since
+        tuned = {t[1] for t in families_work.TUNED if t[0] == doc_type}
+        assert all((doc_type, n) in families.LOOKED_AT for n in mine if n not in tuned)
 
 
 @pytest.mark.parametrize(("doc_type", "family"), OURS)
@@ -201,7 +203,6 @@ def test_a_held_out_window_draws_only_held_out_families_for_our_materials(
             doc_type = u.get("doc_type")
             if doc_type in {d for d, _ in held}:
                 family = (u.get("fields") or {}).get("family")
-                assert (doc_type, family) in held
-                assert families.FAMILIES[doc_type][family].held_out
+                assert family in families.choices(doc_type, "held-out")
                 seen.add(doc_type)
     assert len(seen) >= 4
