@@ -660,7 +660,8 @@ def result_check(ctx: Context, result: Reading | None, what: str) -> Finding:
         return material_finding(
             ctx, "result", "unreadable", "合格", None, None, f"未能识别{what}，请人工核对。"
         )
-    text = textnorm.normalise(result.value)
+    # a letter's "考核结果为合格": the verb before the grade is not part of it
+    text = textnorm.normalise(result.value).lstrip("为是:：")
     # the grades above a fail (合格; 优秀/良好 where graded; 称职 where judged by post);
     # 基本合格 and 基本称职 are a person's call
     ok = text.startswith(PASS_GRADES)

@@ -32,8 +32,8 @@ SEAL_MAX_ASPECT = 1.6
 #: Share of the outline's 36 angular sectors that hold red ink near the rim (a ring; part of
 #: it may print faintly or lie under black print).
 SEAL_RING_SHARE = 0.55
-#: Labels beside which the signer signs.
-SIGN_LABELS = ("签字", "签名")
+#: Labels beside which the signer signs (a 承诺书's signer is its 承诺人).
+SIGN_LABELS = ("签字", "签名", "承诺人")
 #: Signature ink: this much darker than the paper beside it, covering at least this many
 #: square line heights and spanning at least this many line heights.
 SIGN_CONTRAST = 50.0
@@ -116,10 +116,9 @@ def _label(line: TextLine) -> tuple[int, str] | None:
     """Where a line's 签字/签名 label ends (with a closing bracket and colon, as a character
     index) and the text after it, or None."""
     text = line.text
-    at = max((text.find(w) for w in SIGN_LABELS), default=-1)
+    at, end = max(((text.find(w), text.find(w) + len(w)) for w in SIGN_LABELS), default=(-1, 0))
     if at < 0:
         return None
-    end = at + 2
     while end < len(text) and text[end] in "）)]】:：.。 ":
         end += 1
     return end, text[end:].strip(" _-—.:：")

@@ -57,7 +57,7 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
         out["graduation"] = joined.reading("graduation", m, group=3, value=grad)
     else:  # a table or another wording: the study period, or the graduation under its label
         put_reading(out, _graduation(rows, joined))
-    m = re.search(r"在本校(.+?)专业", t)
+    m = re.search(r"在(?:本|我)校(.+?)专业", t)
     if m:
         out["major"] = joined.reading("major", m)
     number = number_field(rows, "diploma_number", r"证书编号|编号", DIPLOMA_NO_RE)
@@ -137,7 +137,7 @@ MATERIAL = Material(
     check=check_diploma,
     fields=("name", "diploma_number", "school", "major", "graduation", "education_level"),
     printed=("name", "diploma_number", "school"),
-    markers=("毕业证书", "准予毕业", "证书编号", "校\\(?院\\)?长", "在本校", "学习"),
+    markers=("毕业证书", "准予毕业", "证书编号", "校\\(?院\\)?长", "在本校", "在我校", "学习"),
     heading="毕业证书|毕业证明书",
     skip_labels=("校(院)长", "校长", "院长"),
 )

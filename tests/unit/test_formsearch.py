@@ -157,3 +157,16 @@ def test_a_school_under_its_label_is_read() -> None:
 
     page = rows("校名：天津医科大学", "校长：张三医科大学", "二〇二六年六月三十日")
     assert materials.extract("diploma", page)["school"].value == "天津医科大学"
+
+
+def test_a_letters_grade_and_major_are_read() -> None:
+    from datetime import date
+
+    from models import Rules
+    from stages import crosscheck, materials
+
+    r = materials.extract("probation_cert", rows("考核结果为合格。"))
+    ctx = crosscheck.Context(FORM, "probation_cert", "u/x.jpg", date(2026, 1, 31), Rules())
+    assert crosscheck.result_check(ctx, r["result"], "试用期考核结果").status == "pass"
+    proof = materials.extract("diploma", rows("于2019年9月至2024年6月在我校医学影像学专业学习"))
+    assert proof["major"].value == "医学影像学"
