@@ -172,6 +172,12 @@ def parse_year_month(text: str) -> tuple[int, int] | None:
     return None
 
 
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every full date in a line of OCR text, in reading order; the text's
+    own positions (its preparation keeps every character in place)."""
+    return [(s, e) for s, e, _ in _date_spans(_prepare(text))]
+
+
 def find_dates(text: str) -> list[date]:
     """Every full date in a line of OCR text, in reading order (spaces tolerated)."""
     return [d for _, _, d in _date_spans(_prepare(text))]

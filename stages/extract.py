@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from models import Reading
 
+from . import dates
 from .dates import find_dates
 from .read import Row, clean
 from .textnorm import fold_variants
@@ -248,6 +249,14 @@ def service_period(rows: Sequence[Row], field: str = "period") -> Reading | None
     the one the proof is about, however its label is worded."""
     joined = Joined.of(rows)
     m = _PERIOD.search(joined.text)
-    if not m:
-        return None
-    return joined.span_reading(field, m.start(1), m.end(2), joined.text[m.start(1) : m.end(2)])
+    if m:
+        return joined.span_reading(field, m.start(1), m.end(2), joined.text[m.start(1) : m.end(2)])
+    # dates in Chinese numerals (自二〇二一年四月三十日至二〇二五年…), as the date parser reads
+    spans = list(dates.date_spans(joined.text))
+    for (s0, e0), (s1, e1) in zip(spans, spans[1:], strict=False):
+        if _JOINER.fullmatch(joined.text[e0:s1]):
+            return joined.span_reading(field, s0, e1, joined.text[s0:e1])
+    return None
+
+
+_JOINER = re.compile(r"\s*(?:至|到|起至|-|~|—|－)\s*")

@@ -44,7 +44,8 @@ PPC_LABELS = (
 def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
     out = person_fields(rows, PPC_LABELS, ID_LABEL_RE)
     put_reading(out, labelled(rows, "work_unit", r"执业(?:机构|单位)|工作单位", PPC_LABELS))
-    put_reading(out, labelled(rows, "result", r"考核结果", PPC_LABELS) or assessment_result(rows))
+    # the grade read across line breaks first (a letter's "考核意" / "见：合格")
+    put_reading(out, assessment_result(rows) or labelled(rows, "result", r"考核结果", PPC_LABELS))
     return out
 
 
@@ -65,7 +66,11 @@ MATERIAL = Material(
     fields=("name", "id_number", "work_unit", "result"),
     printed=("name", "work_unit"),
     personal=True,
-    markers=("执业期考核", "执业机构", "执业时间", "考核结果", "执业类别"),
+    # a letter (证明) names none of the form's labels: its wording identifies it
+    markers=(
+        "执业期考核", "执业机构", "执业时间", "考核结果", "执业类别", "系我单位执业助理医师",
+        "同意其?报考执业医师", "兹证明.{1,12}(?:同志|[(（][男女])", "考核(?:意见|结论|等级)",
+    ),  # fmt: skip
     heading="执业期考核证明",
     short_value_labels=("性别", "性別", "姓名", "执业机构", *ID_LABELS),
     skip_labels=("执业时间", "执业类别", "考核意见", "负责人", "单位(公章)"),

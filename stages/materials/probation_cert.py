@@ -54,7 +54,8 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
         start, end, _open = parse_period(period.value)
         if start and end:
             out["period"] = replace(period, value=f"{iso_date(start)}/{iso_date(end)}")
-    result = row_value(rows, "result", r"考核结果", r"(.+)") or assessment_result(rows)
+    # the grade read across line breaks first (a letter's "考核结果为合" / "格。")
+    result = assessment_result(rows) or row_value(rows, "result", r"考核结果", r"(.+)")
     if result:
         out["result"] = result
     return out
@@ -116,7 +117,16 @@ MATERIAL = Material(
     fields=("name", "id_number", "work_unit", "period", "result"),
     printed=("name", "id_number", "work_unit"),
     personal=True,
-    markers=("试用期考核", "试用机构", "考核结果", "试用时间", "试用科室"),
+    # a letter (证明) names none of the form's labels: its wording identifies it
+    markers=(
+        "试用期考核",
+        "试用机构",
+        "考核结果",
+        "试用时间",
+        "试用科室",
+        "试用期(?:满|实践)",
+        "兹证明.{1,12}同志",
+    ),  # fmt: skip
     heading="试用期考核",
     short_value_labels=("性别", "性別", "姓名", "试用机构", "试用时间", *ID_LABELS),
     skip_labels=("试用科室", "考核意见", "负责人", "单位(公章)"),

@@ -170,3 +170,22 @@ def test_a_letters_grade_and_major_are_read() -> None:
     assert crosscheck.result_check(ctx, r["result"], "试用期考核结果").status == "pass"
     proof = materials.extract("diploma", rows("于2019年9月至2024年6月在我校医学影像学专业学习"))
     assert proof["major"].value == "医学影像学"
+
+
+def test_an_assessment_letter_titled_only_证明_is_told_from_an_id_card() -> None:
+    from stages import classify
+
+    letter = (
+        "证明",
+        "兹证明王芳（女，公民身份号码",
+        "120101199701257460）系我单位执业助理医",
+        "师，执业类别为临床。该同志自二○二一年",
+        "四月三十日至二〇二五年十二月三十一日在",
+        "我单位执业，执业满四年。经考核，考核意",
+        "见：合格。同意其报考执业医师资格考试。",
+    )
+    assert classify.classify(letter).best == "practice_period_cert"
+    from stages.extract import service_period
+
+    period = service_period(rows(*letter))
+    assert period is not None and period.value.startswith("二○二一年四月三十日至")
