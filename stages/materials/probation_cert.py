@@ -126,7 +126,7 @@ MATERIAL = Material(
         "试用科室",
         "试用期(?:满|实践)",
         "兹证明.{1,12}同志",
-    ),  # fmt: skip
+    ),
     heading="试用期考核",
     short_value_labels=("性别", "性別", "姓名", "试用机构", "试用时间", *ID_LABELS),
     skip_labels=("试用科室", "考核意见", "负责人", "单位(公章)"),
