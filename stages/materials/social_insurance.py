@@ -84,22 +84,31 @@ def _month_key(m: re.Match[str], first: int = 1) -> str:
     return f"{year}-{int(month):02d}"
 
 
-def _months_in(text: str) -> list[str]:
+def _span(start: str, end: str) -> list[str]:
+    """Every month from `start` to `end` (YYYY-MM), at most ten years of them."""
+    y, mo = int(start[:4]), int(start[5:])
+    out: list[str] = []
+    while f"{y}-{mo:02d}" <= end and len(out) < 120:
+        out.append(f"{y}-{mo:02d}")
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+def _months_in(text: str, spans: bool = False) -> list[str]:
     """The payment months a row names: a range's every month, else its first month that is
-    not the start of a date."""
+    not the start of a date. `spans`: the table's header names a start and an end column
+    (起始年月 / 截止年月), so a row's first two months are its range."""
     rng = RANGE_RE.search(text)
     if rng:
-        start, end = _month_key(rng, 1), _month_key(rng, 4)
-        y, mo = int(start[:4]), int(start[5:])
-        out: list[str] = []
-        while f"{y}-{mo:02d}" <= end and len(out) < 120:
-            out.append(f"{y}-{mo:02d}")
-            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-        return out
-    for m in MONTH_RE.finditer(text):
-        if not DAY_AFTER_RE.match(text, m.end()):
-            return [_month_key(m)]
-    return []
+        return _span(_month_key(rng, 1), _month_key(rng, 4))
+    found = [m for m in MONTH_RE.finditer(text) if not DAY_AFTER_RE.match(text, m.end())]
+    if spans and len(found) >= 2:
+        return _span(_month_key(found[0]), _month_key(found[1]))
+    return [_month_key(found[0])] if found else []
+
+
+#: A header naming a start and an end column: the table lists runs of months.
+SPAN_HEADER_RE = re.compile(r"(?:起始|开始|起)(?:年月|月份|时间|日期)?.*(?:截止|结束|终止|止)")
 
 
 def _is_payment_row(text: str, below_header: bool) -> bool:
@@ -127,13 +136,14 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     column, a status column anywhere or a row covering a range of months all read."""
     months: dict[str, str] = {}
     used: list[Row] = []
-    below_header = False
+    below_header = spans = False
     for row in rows:
         text = spaced_text(row)
         if _is_header(text):
             below_header = True
+            spans = bool(SPAN_HEADER_RE.search(text))
             continue
-        keys = _months_in(text)
+        keys = _months_in(text, spans)
         if not keys or not _is_payment_row(text, below_header):
             continue
         state = payment_state(text)

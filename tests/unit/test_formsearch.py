@@ -189,3 +189,17 @@ def test_an_assessment_letter_titled_only_证明_is_told_from_an_id_card() -> No
 
     period = service_period(rows(*letter))
     assert period is not None and period.value.startswith("二○二一年四月三十日至")
+
+
+def test_a_payment_table_of_runs_of_months_gives_every_month() -> None:
+    from stages import materials
+
+    table = materials.extract(
+        "social_insurance",
+        rows(
+            "险种 起始年月 截止年月 月数 缴费状态",
+            "城镇职工基本养老保险 2025年05月 2025年07月 3 已到账",
+            "失业保险 2025年08月 2025年08月 1 欠缴",
+        ),
+    )
+    assert table["period"].value == "2025-05:已缴;2025-06:已缴;2025-07:已缴;2025-08:欠缴"
