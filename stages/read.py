@@ -176,14 +176,17 @@ def recognise_lines(
             left, height, bottom = skipped_at
             # an indented continuation of the skipped row follows it closely; the next
             # field's label can stand as far in on a card photographed at a slant (公民身份号码
-            # under 住址), but a line's gap further down
-            if x0 > left + height and y0 - bottom < height:
+            # under 住址), but a line's gap further down. A box far to the right is another
+            # column (a licence booklet's right page), never a continuation.
+            if left + height < x0 < left + FAR_COLUMN * height and y0 - bottom < height:
                 skipped_at = (left, height, max(bottom, y1))
+                out.extend(read([i for i in row if _far(boxes[i], left, height)]))
                 continue
         first = read(row[:1])
         out.extend(first)
         if first and skip_labels and clean(first[0].text).startswith(tuple(skip_labels)):
             skipped_at = (x0, y1 - y0, y1)
+            out.extend(read([i for i in row[1:] if _far(boxes[i], x0, y1 - y0)]))
             continue
         skipped_at = None
         if columns:
@@ -194,6 +197,15 @@ def recognise_lines(
         if skip_columns and not columns:
             columns = _header_columns(first + others, skip_columns)
     return out
+
+
+#: A box this many line heights right of a skipped label stands in another column: it is
+#: read (a two-page booklet prints its second page beside the first).
+FAR_COLUMN = 16
+
+
+def _far(box: tuple[int, int, int, int], left: int, height: int) -> bool:
+    return box[0] > left + FAR_COLUMN * max(1, height)
 
 
 #: Share of a crop's pixels that must be seal-red before the seal is taken out of it.

@@ -67,7 +67,10 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     return out
 
 
-_GRADUATED = re.compile(r"毕业(?:时间|日期|年月)?[:：]*(\d{4})\s*[年./\-]\s*(\d{1,2})")
+_GRADUATED = re.compile(
+    r"毕业(?:时间|日期|年月)?[:：]*(\d{4})\s*[年./\-]\s*(\d{1,2})"
+    r"|(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?:毕业|结业)(?!时间|日期|年月|证)"
+)
 
 
 def _graduation(rows: Sequence[Row], joined: Joined) -> Reading | None:
@@ -79,8 +82,9 @@ def _graduation(rows: Sequence[Row], joined: Joined) -> Reading | None:
             return replace(period, value=f"{end.year:04d}-{end.month:02d}")
     m = _GRADUATED.search(joined.text)
     if m:
-        ym = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-        return joined.reading("graduation", m, value=ym)
+        first = 1 if m.group(1) else 3  # 毕业时间 2024年6月, or 于2024年6月毕业
+        ym = f"{int(m.group(first)):04d}-{int(m.group(first + 1)):02d}"
+        return joined.reading("graduation", m, group=first, value=ym)
     return None
 
 

@@ -368,3 +368,20 @@ def test_ink_height_measures_the_print_not_the_box() -> None:
     # a padded crop (90 px) around digits about 29 px tall
     assert abs((ink_height(crop) or 0) - (bottom - top)) <= 2
     assert ink_height(np.full((40, 200), 200, np.uint8)) is None  # nothing printed
+
+
+def test_a_box_far_right_of_a_skipped_label_is_another_column_and_is_read() -> None:
+    """A licence booklet opened flat: the left page's 登记号 shares its row with the right
+    page's 诊疗科目, which must still be read."""
+    page = [
+        (40, 300, 140, 330, "登记号"),
+        (150, 300, 420, 330, "PDY6458621201"),
+        (900, 296, 1000, 330, "诊疗科目"),
+        (1020, 296, 1300, 330, "口腔科、医学检验科"),
+        (1020, 340, 1300, 372, "医学影像科"),
+    ]
+    engine = Scripted(page)
+    lines = recognise_lines(np.zeros((500, 1400, 3), np.uint8), _quads(page), engine, ("登记号",))
+    texts = [ln.text for ln in lines]
+    assert "诊疗科目" in texts and "口腔科、医学检验科" in texts and "医学影像科" in texts
+    assert "PDY6458621201" not in engine.asked
