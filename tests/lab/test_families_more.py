@@ -74,9 +74,8 @@ COMPARED: dict[str, dict[str, Forms]] = {
     },
     "mentorship_cert": {"name": _one("name"), "id_number": _one("id_number")},
     "pledge": {"name": _one("name"), "id_number": _one("id_number"), "school": _one("school")},
-    "probation_cert": {
-        k: _one(k) for k in ("name", "id_number", "work_unit", "result")
-    } | {"start": _date("period_start"), "end": _date("period_end")},
+    "probation_cert": {k: _one(k) for k in ("name", "id_number", "work_unit", "result")}
+    | {"start": _date("period_start"), "end": _date("period_end")},
     "practice_period_cert": {k: _one(k) for k in ("name", "id_number", "work_unit", "result")},
     "licence": {
         "title": lambda f: ("医疗机构执业许可证",),
