@@ -167,6 +167,9 @@ def _builtin() -> None:
     from lab.synth.families_work import register_all as register_work
 
     register_work()
+    from lab.synth.families_more import register_all as register_more  # the fourth, held out
+
+    register_more()
 
 
 _builtin()
