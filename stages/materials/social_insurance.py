@@ -136,22 +136,41 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     column, a status column anywhere or a row covering a range of months all read."""
     months: dict[str, str] = {}
     used: list[Row] = []
-    below_header = spans = False
+    below_header = spans = blocks = False
     for row in rows:
         text = spaced_text(row)
         if _is_header(text):
             below_header = True
             spans = bool(SPAN_HEADER_RE.search(text))
+            # the header names the month column twice: two blocks of rows side by side
+            blocks = len(MONTH_HEADER_RE.findall(text)) >= 2
             continue
-        keys = _months_in(text, spans)
-        if not keys or not _is_payment_row(text, below_header):
+        if blocks and not spans and _is_payment_row(text, below_header):
+            found = _block_months(text)
+        else:
+            keys = _months_in(text, spans)
+            if not keys or not _is_payment_row(text, below_header):
+                continue
+            state = payment_state(text)
+            found = [(key, state) for key in keys]
+        if not found:
             continue
-        state = payment_state(text)
-        for key in keys:
+        for key, state in found:
             if months.get(key) != "已缴":  # one paid insurance row makes the month paid
                 months[key] = state
         used.append(row)
     return months, used
+
+
+def _block_months(text: str) -> list[tuple[str, str]]:
+    """A row of side-by-side blocks: each month with the status printed after it, up to the
+    next block's month."""
+    found = [m for m in MONTH_RE.finditer(text) if not DAY_AFTER_RE.match(text, m.end())]
+    out = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        out.append((_month_key(m), payment_state(text[m.end() : end])))
+    return out
 
 
 def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:

@@ -203,3 +203,20 @@ def test_a_payment_table_of_runs_of_months_gives_every_month() -> None:
         ),
     )
     assert table["period"].value == "2025-05:已缴;2025-06:已缴;2025-07:已缴;2025-08:欠缴"
+
+
+def test_a_payment_table_of_two_blocks_side_by_side_gives_every_month() -> None:
+    from stages import materials
+
+    table = materials.extract(
+        "social_insurance",
+        rows(
+            "费款所属期 险种类型 缴费基数 缴费状态 费款所属期 险种类型 缴费基数 缴费状态",
+            "202506 养老 5000.00 已实缴 202509 养老 5000.00 已实缴",
+            "202507 养老 5000.00 已实缴 202510 养老 5000.00 欠缴",
+            "202508 养老 5000.00 已实缴",
+        ),
+    )
+    assert table["period"].value == (
+        "2025-06:已缴;2025-07:已缴;2025-08:已缴;2025-09:已缴;2025-10:欠缴"
+    )
