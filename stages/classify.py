@@ -43,12 +43,15 @@ def classify(texts: Iterable[str]) -> DocType:
     text = fold_variants(re.sub(r"\s+", "", "".join(texts)))
     text = text.replace("（", "(").replace("）", ")")
     scores = {}
+    titled = set()
     for doc_type, markers in MARKERS.items():
         n = sum(1 for m in markers if re.search(m, text))
         if re.search(HEADINGS[doc_type], text):
             n += 2
+            titled.add(doc_type)
         scores[doc_type] = n
-    best = max(scores, key=lambda k: scores[k])
+    # a tie goes to the material whose own title is printed
+    best = max(scores, key=lambda k: (scores[k], k in titled))
     return DocType(best if scores[best] >= MIN_MARKERS else None, scores)
 
 

@@ -103,7 +103,9 @@ MATERIAL = Material(
     fields=("name", "id_number", "gender", "birth_date"),
     printed=("name", "id_number", "gender", "birth_date"),
     markers=("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址", r"[1-9]\d{16}[\dX]"),
-    heading="公民身份号码",
+    # 公民身份号码 alone is no heading: certificates and letters print it as a label; the
+    # card prints it beside 民族 and 住址
+    heading=r"民族.{0,40}住址|住址.{0,40}民族",
     short_value_labels=("性别", "性別", "民族"),
     skip_labels=("住址",),
 )

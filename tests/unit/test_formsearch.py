@@ -220,3 +220,14 @@ def test_a_payment_table_of_two_blocks_side_by_side_gives_every_month() -> None:
     assert table["period"].value == (
         "2025-06:已缴;2025-07:已缴;2025-08:已缴;2025-09:已缴;2025-10:欠缴"
     )
+
+
+def test_a_form_printing_公民身份号码_is_not_taken_for_an_id_card() -> None:
+    from stages import classify
+
+    card = ["姓名张三", "性别男民族汉", "出生1990年1月1日", "住址天津市和平区南京路1号",
+            "公民身份号码120101199001011234"]  # fmt: skip
+    assert classify.classify(card).best == "id_front"
+    form = ["医师资格考试试用期考核证明", "名字田婧佳性别女", "公民身份号码371402199206091463",
+            "所在单位天津市和平区中医医院", "考核等级合格"]  # fmt: skip
+    assert classify.classify(form).best == "probation_cert"
