@@ -47,13 +47,24 @@ def append(
 
 
 def _last(path: Path) -> tuple[int, str]:
-    """The last record's seq and hash (0 and zeros for an empty or absent log)."""
+    """The last record's seq and hash (0 and zeros for an empty or absent log), read
+    backwards from the end: the log grows with every reviewer action."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
     except FileNotFoundError:
         return 0, ZERO
-    lines = data.splitlines()
-    if not lines:
-        return 0, ZERO
-    record = json.loads(lines[-1])
-    return int(record["seq"]), str(record["hash"])
+    with os.fdopen(fd, "rb") as f:
+        pos = f.seek(0, os.SEEK_END)
+        block = b""
+        while pos > 0:
+            step = min(65536, pos)
+            pos -= step
+            f.seek(pos)
+            block = f.read(step) + block
+            lines = block.rstrip(b"\n").split(b"\n")
+            if len(lines) > 1 or pos == 0:
+                if not lines[-1].strip():
+                    return 0, ZERO
+                record = json.loads(lines[-1])
+                return int(record["seq"]), str(record["hash"])
+    return 0, ZERO

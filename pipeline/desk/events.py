@@ -9,17 +9,26 @@ never appear here (`mask_id`).
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
-import json
-import os
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-LOG = Path("audit") / "desk-events.jsonl"
-LOCK = Path("audit") / "desk-events.lock"
-ZERO = "0" * 64
+from pipeline.audit import events as audit_events
+from pipeline.audit.chain import ZERO, canonical, sha256_hex
+from pipeline.audit.runlog import AUDIT, CURRENT, DESK_EVENTS, DESK_LOCK
+
+LOG = Path(AUDIT) / DESK_EVENTS
+LOCK = Path(AUDIT) / DESK_LOCK
+__all__ = [
+    "KINDS",
+    "LOCK",
+    "LOG",
+    "ZERO",
+    "append",
+    "canonical",
+    "current_run",
+    "mask_id",
+    "sha256_json",
+]
 KINDS = frozenset(
     {
         "login",
@@ -37,13 +46,9 @@ KINDS = frozenset(
 )
 
 
-def canonical(record: dict[str, Any]) -> bytes:
-    return json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
 def sha256_json(record: dict[str, Any]) -> str:
     """The sha256 of a record's canonical JSON (a finding's too: what a decision rests on)."""
-    return hashlib.sha256(canonical(record)).hexdigest()
+    return sha256_hex(canonical(record))
 
 
 def mask_id(number: str) -> str:
@@ -54,28 +59,6 @@ def mask_id(number: str) -> str:
     return "*" * (len(number) - len(keep)) + keep
 
 
-def _last(path: Path) -> dict[str, Any] | None:
-    """The log's last record, reading backwards from the end (the log grows large)."""
-    try:
-        with path.open("rb") as f:
-            f.seek(0, os.SEEK_END)
-            end = f.tell()
-            block = b""
-            pos = end
-            while pos > 0:
-                step = min(65536, pos)
-                pos -= step
-                f.seek(pos)
-                block = f.read(step) + block
-                lines = block.rstrip(b"\n").split(b"\n")
-                if len(lines) > 1 or pos == 0:
-                    last = lines[-1]
-                    return json.loads(last) if last.strip() else None
-    except FileNotFoundError:
-        return None
-    return None
-
-
 def append(
     out: Path,
     kind: str,
@@ -83,37 +66,16 @@ def append(
     applicant_id: str | None = None,
     payload: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Append one event; returns the record written."""
+    """Append one event of a known kind (`pipeline.audit.events.append` writes it); returns
+    the record written."""
     if kind not in KINDS:
         raise ValueError(f"unknown event kind {kind!r}")
-    log, lock = out / LOG, out / LOCK
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with lock.open("a") as lk:
-        fcntl.flock(lk, fcntl.LOCK_EX)
-        try:
-            last = _last(log)
-            record: dict[str, Any] = {
-                "seq": (int(last["seq"]) + 1) if last else 1,
-                "time": datetime.now(UTC).isoformat(),
-                "actor": actor,
-                "kind": kind,
-                "applicant_id": applicant_id,
-                "payload": payload or {},
-                "prev": last["hash"] if last else ZERO,
-            }
-            record["hash"] = hashlib.sha256(canonical(record)).hexdigest()
-            with log.open("ab") as f:
-                f.write(canonical(record) + b"\n")
-                f.flush()
-                os.fsync(f.fileno())
-        finally:
-            fcntl.flock(lk, fcntl.LOCK_UN)
-    return record
+    return audit_events.append(out, kind, actor, payload or {}, applicant_id)
 
 
 def current_run(out: Path) -> str | None:
     """The run id the audit keeps in `OUT/audit/current-run`, when there is one."""
     try:
-        return (out / "audit" / "current-run").read_text(encoding="utf-8").strip() or None
+        return (out / AUDIT / CURRENT).read_text(encoding="utf-8").strip() or None
     except OSError:
         return None
