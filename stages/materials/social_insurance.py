@@ -94,6 +94,11 @@ def _span(start: str, end: str) -> list[str]:
     return out
 
 
+def _payment_months(text: str) -> list[re.Match[str]]:
+    """The months a row's text names that are not the start of a date."""
+    return [m for m in MONTH_RE.finditer(text) if not DAY_AFTER_RE.match(text, m.end())]
+
+
 def _months_in(text: str, spans: bool = False) -> list[str]:
     """The payment months a row names: a range's every month, else its first month that is
     not the start of a date. `spans`: the table's header names a start and an end column
@@ -101,7 +106,7 @@ def _months_in(text: str, spans: bool = False) -> list[str]:
     rng = RANGE_RE.search(text)
     if rng:
         return _span(_month_key(rng, 1), _month_key(rng, 4))
-    found = [m for m in MONTH_RE.finditer(text) if not DAY_AFTER_RE.match(text, m.end())]
+    found = _payment_months(text)
     if spans and len(found) >= 2:
         return _span(_month_key(found[0]), _month_key(found[1]))
     return [_month_key(found[0])] if found else []
@@ -165,7 +170,7 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
 def _block_months(text: str) -> list[tuple[str, str]]:
     """A row of side-by-side blocks: each month with the status printed after it, up to the
     next block's month."""
-    found = [m for m in MONTH_RE.finditer(text) if not DAY_AFTER_RE.match(text, m.end())]
+    found = _payment_months(text)
     out = []
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
