@@ -5,11 +5,9 @@ and a held-out window draws only held-out families (generated only, never run)."
 from __future__ import annotations
 
 import io
-import json
 import random
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pdfplumber
@@ -19,7 +17,7 @@ from lab.synth import families, families_more
 from lab.synth import render as rnd
 from lab.synth.families_work import _cmap, fmt_date
 from lab.synth.people import make_person
-from lab.synth.window import clean_docs, generate_window
+from lab.synth.window import clean_docs
 
 REF = date(2026, 1, 31)
 OPENS = date(2026, 1, 5)
@@ -103,11 +101,13 @@ def doc_for(material: str, family: str, seed: int = 3, **over: str) -> rnd.Doc:
     return rnd.Doc(doc.doc_type, {**doc.fields, **over, "family": family}, doc.look, doc.extra)
 
 
-def test_every_material_has_one_new_held_out_family() -> None:
+def test_every_material_has_one_fourth_family_looked_at_since() -> None:
+    """Held out until the report of seed 20261140; counted as tuned since (LOOKED_AT)."""
     assert sorted(m for m, _ in OURS) == sorted(COMPARED)
     for material, name in OURS:
         fam = families.FAMILIES[material][name]
-        assert fam.held_out and fam.render is not None
+        assert not fam.held_out and fam.render is not None
+        assert (material, name) in families.LOOKED_AT
         assert fam.render.__module__ == families_more.__name__
 
 
@@ -196,25 +196,3 @@ def test_social_insurance_pdf_is_a_scan_without_text_layer() -> None:
         assert page.width > page.height  # landscape
         assert not (page.extract_text() or "").strip()
         assert len(page.images) == 1
-
-
-def test_window_of_held_out_families_draws_only_held_out_layouts(tmp_path: Path) -> None:
-    """Generated only (the pipeline is never run on held-out layouts while developing)."""
-    truth = generate_window(tmp_path / "w", 4, 11, fault_rate=0.0, families="held-out")
-    ours = dict(OURS)
-    seen: set[str] = set()
-    for line in truth.read_text(encoding="utf-8").splitlines():
-        for u in json.loads(line)["uploads"]:
-            doc_type = u.get("doc_type")
-            if doc_type in ours:
-                name = u["fields"]["family"]
-                assert families.FAMILIES[doc_type][name].held_out, (doc_type, name)
-                if name == ours[doc_type]:
-                    seen.add(doc_type)
-    assert seen  # our families are drawn too
-
-
-def test_tuned_selection_never_draws_ours() -> None:
-    for material, name in OURS:
-        assert name not in families.choices(material, "tuned"), material
-        assert name in families.choices(material, "held-out"), material
