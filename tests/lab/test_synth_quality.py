@@ -79,6 +79,7 @@ def test_seal_missing_takes_the_seal_off_and_keeps_the_print(probation: tuple[Do
 
 def test_signature_missing_blanks_the_pledge_signature() -> None:
     doc = _plan("signature_missing").docs["pledge"]
+    doc = replace(doc, fields={**doc.fields, "family": "classic"})  # its 签字 label
     signed = render(doc, random.Random(5))
     bare = replace(doc, extra={**doc.extra, "signature": "0"})
     out = render(bare, random.Random(5))
