@@ -1,0 +1,230 @@
+"""The fifth, held-out layout family per material (lab/synth/families_5.py): each renders for
+generated people and prints every value its material's checks compare, the PDFs build, and a
+held-out window draws only held-out families (generated only, never run)."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pdfplumber
+import pytest
+
+from lab.synth import families, families_5
+from lab.synth import render as rnd
+from lab.synth.families_work import _cmap, fmt_date
+from lab.synth.people import make_person
+from lab.synth.window import clean_docs, generate_window
+
+REF = date(2026, 1, 31)
+OPENS = date(2026, 1, 5)
+OURS = [(t[0], t[1]) for t in families_5.HELD_OUT]
+#: a category whose documents include the material (the rest: asst_zhongzhuan)
+WHO = {
+    "degree": "yjs_graduated",
+    "mentorship_cert": "mentorship",
+    "pledge": "yjs_current",
+    "probation_cert": "yjs_current",
+}
+Forms = Callable[[dict[str, str]], tuple[str, ...]]
+
+
+def _one(key: str) -> Forms:
+    return lambda f: (f[key],)
+
+
+def _date(key: str) -> Forms:
+    styles = ("cn", "pad", "dot", "hanzi")
+    return lambda f: (*(fmt_date(f[key], s) for s in styles), f[key], families_5.slash(f[key]))
+
+
+def _month(f: dict[str, str]) -> tuple[str, ...]:
+    d = rnd.iso(f["graduation"] + "-01")
+    return (f"{d.year}年{d.month}月",)
+
+
+#: what each material's checks compare (stages/materials/<slot>.py `fields=`), as the strings
+#: a layout may print for each: one of them must be printed whole
+COMPARED: dict[str, dict[str, Forms]] = {
+    "diploma": {
+        "name": _one("name"),
+        "diploma_number": _one("diploma_number"),
+        "school": _one("school"),
+        "major": _one("major"),
+        "graduation": _month,
+    },
+    "degree": {
+        "name": _one("name"),
+        "school": _one("school"),
+        "education_level": lambda f: (f"{f['degree_level']}学位",),
+    },
+    "diploma_record": {
+        "name": _one("name"),
+        "id_number": _one("id_number"),
+        "school": _one("school"),
+        "graduation": _date("graduation_date"),
+        "diploma_number": _one("diploma_number"),
+        "education_level": _one("record_level"),
+        "verification_code": _one("verification_code"),
+        "validity": _date("valid_until"),
+    },
+    "mentorship_cert": {"name": _one("name"), "id_number": _one("id_number")},
+    "pledge": {"name": _one("name"), "id_number": _one("id_number"), "school": _one("school")},
+    "probation_cert": {k: _one(k) for k in ("name", "id_number", "work_unit", "result")}
+    | {"start": _date("period_start"), "end": _date("period_end")},
+    "practice_period_cert": {k: _one(k) for k in ("name", "id_number", "work_unit", "result")},
+    "licence": {
+        "title": lambda f: ("医疗机构执业许可证",),
+        "work_unit": _one("work_unit"),
+        "valid_from": _date("valid_from"),
+        "valid_until": _date("valid_until"),
+    },
+    "social_insurance": {k: _one(k) for k in ("name", "id_number", "work_unit")},
+    "assistant_qualification": {
+        k: _one(k)
+        for k in ("name", "id_number", "qualification_number", "qualification", "qual_category")
+    },
+    "assistant_practice": {
+        **{k: _one(k) for k in ("name", "id_number", "practice_number", "work_unit")},
+        "registration_date": _date("registration_date"),
+    },
+}
+#: the title the pipeline classifies by, printed whole
+TITLES = {
+    "probation_cert": "试用期考核证明",
+    "practice_period_cert": "执业期考核证明",
+    "licence": "医疗机构执业许可证",
+    "assistant_qualification": "医师资格证书",
+    "assistant_practice": "医师执业证书",
+    "pledge": "承诺书",
+    "diploma": "毕业证书",
+    "degree": "学位证书",
+}
+
+
+def doc_for(material: str, family: str, seed: int = 3, **over: str) -> rnd.Doc:
+    rng = random.Random(seed)
+    variant = WHO.get(material, "asst_zhongzhuan")
+    person = make_person(rng, REF, variant=variant, region="天津市")  # type: ignore[arg-type]
+    doc = clean_docs(person, REF, rng, OPENS)[material]
+    return rnd.Doc(doc.doc_type, {**doc.fields, **over, "family": family}, doc.look, doc.extra)
+
+
+def test_every_material_has_one_fifth_family_held_out() -> None:
+    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
+    for material, name in OURS:
+        fam = families.FAMILIES[material][name]
+        assert fam.held_out and fam.render is not None and fam.note
+        assert (material, name) not in families.LOOKED_AT
+        assert fam.render.__module__ == families_5.__name__
+        assert families.choices(material, "held-out") == [name]
+        others = set(families.FAMILIES[material]) - {name}
+        assert others and all(not families.FAMILIES[material][n].held_out for n in others)
+
+
+@pytest.mark.parametrize(("material", "family"), OURS)
+@pytest.mark.parametrize("seed", [3, 8])
+def test_family_prints_every_compared_value(material: str, family: str, seed: int) -> None:
+    doc = doc_for(material, family, seed)
+    out = rnd.render(doc, random.Random(seed))
+    assert out.doc_type == material and out.min_glyph >= 24
+    assert out.image.size in ((1240, 1754), (1754, 1240))
+    for field, forms in COMPARED[material].items():
+        printed = [s for s in forms(doc.fields) if out.box_of(s) is not None]
+        assert printed, (material, family, field, forms(doc.fields))
+    if material in TITLES:
+        assert out.box_of(TITLES[material]) is not None, material
+    if material == "licence":
+        for subject in doc.fields["subjects"].split("；"):
+            assert out.box_of(subject) is not None, subject
+    if material == "diploma_record":
+        assert out.box_of(doc.fields["title"]) is not None
+
+
+def test_grid_marks_every_payment_month() -> None:
+    doc = doc_for("social_insurance", "grid")
+    doc.fields["payments"] = doc.fields["payments"].replace("已缴", "欠缴", 1)
+    first = doc.fields["payments"].split(";")[0].split("|")
+    grid = families_5.grid_years(doc.fields)
+    assert grid[first[1]][int(first[0][:4])][int(first[0][4:])] == "×"
+    marks = [m for years in grid.values() for months in years.values() for m in months.values()]
+    assert len(marks) == len(doc.fields["payments"].split(";"))
+    assert marks.count("×") == 1
+    out = rnd.render(doc, random.Random(1))
+    for kind in grid:
+        assert out.box_of(kind) is not None, kind
+    crosses = [r for r in out.texts if r.text == "×"]
+    assert len(crosses) == 1
+
+
+def test_a_failed_assessment_prints_its_result() -> None:
+    for material in ("probation_cert", "practice_period_cert"):
+        family = next(n for m, n in OURS if m == material)
+        out = rnd.render(doc_for(material, family, result="不合格"), random.Random(1))
+        assert out.box_of("不合格") is not None, material
+
+
+@pytest.mark.parametrize(("material", "family"), OURS)
+def test_rare_and_minority_names_keep_every_glyph(material: str, family: str) -> None:
+    if material == "licence":  # a licence names no person
+        return
+    for name in ("谯婉嵘", "阿依古丽·买买提", "禚赟𠮷"):  # 𠮷: not in Kai, Ming or Hei
+        out = rnd.render(doc_for(material, family, name=name), random.Random(1))
+        runs = [r for r in out.texts if name in r.text]
+        assert runs, (material, family, name)
+        for run in runs:
+            assert all(ord(c) in _cmap(run.kind) for c in name), (family, run.kind)
+
+
+def test_seals_and_signature_the_rules_check_are_drawn() -> None:
+    """Probation and practice-period proofs carry the unit's red seal; the pledge a
+    handwritten signature (dark blue ink where no text is)."""
+    for material in ("probation_cert", "practice_period_cert"):
+        family = next(n for m, n in OURS if m == material)
+        a = np.asarray(rnd.render(doc_for(material, family), random.Random(2)).image)
+        a = a[..., :3].astype(int)
+        red = ((a[..., 0] > 150) & (a[..., 1] < 110) & (a[..., 2] < 110)).sum()
+        assert red > 2000, material
+    a = np.asarray(rnd.render(doc_for("pledge", "grid"), random.Random(2)).image)
+    a = a[..., :3].astype(int)
+    ink = ((a[..., 2] > a[..., 0] + 25) & (a[..., 2] > 60) & (a[..., 0] < 60)).sum()
+    assert ink > 300
+
+
+@pytest.mark.parametrize("material", ["diploma_record", "social_insurance"])
+def test_pdfs_have_a_text_layer(material: str) -> None:
+    doc = doc_for(material, "web" if material == "diploma_record" else "grid")
+    build = families.pdf_builder(material, doc.fields["family"])
+    assert build is not None
+    data = build(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000 and build(dict(doc.fields)) == data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 1
+        text = pdf.pages[0].extract_text()
+    keys = ("name", "id_number", "work_unit")
+    if material == "diploma_record":
+        keys = ("name", "id_number", "school", "diploma_number", "verification_code",
+                "valid_until", "graduation_date")  # fmt: skip
+    for key in keys:
+        assert doc.fields[key] in text, key
+    if material == "social_insurance":
+        assert "√" in text and doc.fields["agency"] in text
+
+
+def test_window_of_held_out_families_draws_only_the_fifth(tmp_path: Path) -> None:
+    """Generated only (the pipeline is never run on held-out layouts while developing)."""
+    truth = generate_window(tmp_path / "w", 3, 5, fault_rate=0.0, families="held-out")
+    ours = dict(OURS)
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            if u.get("doc_type") in ours:
+                assert u["fields"]["family"] == ours[u["doc_type"]]
+                assert families.FAMILIES[u["doc_type"]][u["fields"]["family"]].held_out
+                seen += 1
+    assert seen > 0
