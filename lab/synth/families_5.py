@@ -307,7 +307,8 @@ def record_web(doc: Doc, rng: random.Random) -> Rendered:
 
 
 def record_web_pdf(fields: dict[str, str]) -> bytes:
-    """The web report saved as PDF from the browser: a text layer in the same layout."""
+    """The web report saved as PDF from the browser: a text layer in the same layout (the
+    browser's print leaves the photo out)."""
     from lab.synth import pdfdoc
 
     rows = _record_cells(fields)
@@ -324,8 +325,6 @@ def record_web_pdf(fields: dict[str, str]) -> bytes:
     pdf.set_text_color(96, 96, 104)
     pdf.set_xy(15, 26)
     pdf.cell(100, 6, f"更新日期：{fields['update_date']}")
-    pdf.set_draw_color(120, 120, 120)
-    pdf.rect(160, 12, 35, 45)
     x0, col, top, rh = 15.0, 60.0, 70.0, 18.0
     pdf.set_draw_color(190, 196, 200)
     for i, row in enumerate(rows):
