@@ -308,7 +308,7 @@ def record_web(doc: Doc, rng: random.Random) -> Rendered:
 
 def record_web_pdf(fields: dict[str, str]) -> bytes:
     """The web report saved as PDF from the browser: a text layer in the same layout (the
-    browser's print leaves the photo out)."""
+    photo left out)."""
     from lab.synth import pdfdoc
 
     rows = _record_cells(fields)
