@@ -552,11 +552,20 @@ def practice_period_memo(doc: Doc, rng: random.Random) -> Rendered:
 # 医疗机构执业许可证: a portrait 副本 as a ruled grid with merged cells, ISO dates
 
 
+#: codes of the 医疗机构诊疗科目名录, which some 副本 print before each subject
+SUBJECT_CODES = {
+    "预防保健科": "01", "全科医疗科": "02", "内科": "03", "外科": "04", "妇产科": "05",
+    "儿科": "07", "眼科": "10", "耳鼻咽喉科": "11", "口腔科": "12", "皮肤科": "13",
+    "精神科": "15", "急诊医学科": "20", "康复医学科": "21", "麻醉科": "26",
+    "医学检验科": "30", "病理科": "31", "医学影像科": "32", "中医科": "50",
+}  # fmt: skip
+
+
 def licence_grid(doc: Doc, rng: random.Random) -> Rendered:
     """A portrait 副本 page in Song printed as one ruled grid: 名称 first, 登记号 in a merged
-    row, 法定代表人 and 主要负责人 side by side, 诊疗科目 in a tall merged cell separated by
-    、, 有效期限 as 2022-05-01至2027-04-30; the issuer and the date in the grid's last row with
-    the seal over the date."""
+    row, 法定代表人 and 主要负责人 side by side, 诊疗科目 one per small cell (three to a row)
+    with its catalogue code (03 内科), 有效期限 as 2022-05-01至2027-04-30; the issuer and the
+    date in the grid's last rows with the seal over the date."""
     w, h = PORTRAIT
     f = doc.fields
     img = paper(w, h, (250, 250, 245), rng, 3)
@@ -581,21 +590,19 @@ def licence_grid(doc: Doc, rng: random.Random) -> Rendered:
          vk, 36, split)  # fmt: skip
     y += rh
     subjects = f["subjects"].split("；")
-    lines: list[str] = [""]
-    for s in subjects:
-        part = s if not lines[-1] else f"{lines[-1]}、{s}"
-        if font(vk, 38).getlength(part) > x1 - split - 40 and lines[-1]:
-            lines[-1] += "、"
-            lines.append(s)
-        else:
-            lines[-1] = part
-    tall = max(rh, 40 + 70 * len(lines))
+    per, sub_h = 3, 76.0
+    tall = max(rh, sub_h * -(-len(subjects) // per))
     d.rectangle((x0, y, split, y + tall), fill=(236, 236, 232))
     d.rectangle((x0, y, split, y + tall), outline=RULE, width=2)
-    d.rectangle((split, y, x1, y + tall), outline=RULE, width=2)
     cv.text((x0 + 14, y + tall / 2 + 13), "诊疗科目", "serif", 36)
-    for k, line in enumerate(lines):
-        cv.text((split + 16, y + 62 + 70 * k), line, vk, 38)
+    sub_w = (x1 - split) / per
+    for k, subject in enumerate(subjects):
+        sx, sy = split + (k % per) * sub_w, y + (k // per) * sub_h
+        d.rectangle((sx, sy, sx + sub_w, sy + sub_h), outline=(150, 150, 150), width=1)
+        text = f"{SUBJECT_CODES[subject]} {subject}" if subject in SUBJECT_CODES else subject
+        k_face = face(vk, text)
+        cv.text((sx + 12, sy + sub_h / 2 + 12), text, k_face, fit(k_face, 34, text, sub_w - 24, 28))
+    d.rectangle((split, y, x1, y + tall), outline=RULE, width=2)
     y += tall
     pair(cv, (x0, y, x1, y + rh), "发证机关", f["issuer"], "serif", vk, 36, split)
     y += rh
@@ -863,8 +870,8 @@ HELD_OUT = (
      "handwritten, seal over the slashed date"),
     ("licence", "grid", licence_grid, None,
      "portrait 副本 as one Song ruled grid with grey label cells: 名称 first, 法定代表人/主要"
-     "负责人 side by side, 诊疗科目 joined by 、 in a tall merged cell, 有效期限 ISO 至 ISO, "
-     "发证机关/发证日期 rows with the seal over the date"),
+     "负责人 side by side, 诊疗科目 one per small cell with its code (03 内科), 有效期限 ISO "
+     "至 ISO, 发证机关/发证日期 rows with the seal over the date"),
     ("social_insurance", "grid", si_grid, si_grid_pdf,
      "参保人员缴费证明 with a year × month grid per insurance (√ paid, × unpaid, a legend, "
      "base per year), ruled person block (公民身份号码/参保单位), 底纹, QR block, seal over "
