@@ -29,11 +29,19 @@ _NC = "〇零一二三四五六七八九十廿卅"
 # Dash-like characters NFKC leaves alone; all become "-".
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−﹣－⁃"})
 
-_SEP = r"\s*[-./年]\s*"
-_SEP2 = r"\s*[-./月]\s*"
+#: a dotted date's dot is sometimes read as a colon or a middle dot (2021:05.27): accepted
+#: where the other separator is a dot
+_SEP = r"\s*[-./年:·]\s*"
+_SEP2 = r"\s*[-./月:·]\s*"
+_MISREAD_DOT = frozenset(":·")
 _NUM_DATE = re.compile(
     r"(?<![0-9])(?P<y>[0-9]{4})(?P<s1>" + _SEP + r")(?P<m>[0-9]{1,2})(?P<s2>" + _SEP2 + r")"
     r"(?P<d>[0-9]{1,2})(?![0-9])(?:\s*日)?"
+)
+#: a dotted date whose first dot the recogniser lost (2021.05.27 read 202105.27): a
+#: two-digit month, the second separator kept
+_LOST_DOT_DATE = re.compile(
+    r"(?<![0-9.])(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<s2>[./])(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _COMPACT_DATE = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})(?![0-9])")
 _CN_YEAR = rf"[{_YC}](?:\s*[{_YC}]){{3}}"
@@ -106,12 +114,19 @@ def _date_spans(text: str, compact: bool = False) -> Iterator[tuple[int, int, da
     for mt in _NUM_DATE.finditer(text):
         if "年" in mt["s1"] and "月" not in mt["s2"]:
             continue
+        s1, s2 = mt["s1"].strip(), mt["s2"].strip()
+        if (s1 in _MISREAD_DOT or s2 in _MISREAD_DOT) and "." not in (s1, s2):
+            continue
         d = _mk_date(int(mt["y"]), int(mt["m"]), int(mt["d"]))
         if d:
             found.append((mt.start(), mt.end(), d))
     for mt in _CN_DATE.finditer(text):
         d = _mk_date(_cn_year(mt["y"]), _cn_small(mt["m"]), _cn_small(mt["d"]))
         if d:
+            found.append((mt.start(), mt.end(), d))
+    for mt in _LOST_DOT_DATE.finditer(text):
+        d = _mk_date(int(mt["y"]), int(mt["m"]), int(mt["d"]))
+        if d and not any(s <= mt.start() < e for s, e, _d in found):
             found.append((mt.start(), mt.end(), d))
     if compact:
         for mt in _COMPACT_DATE.finditer(text):

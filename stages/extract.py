@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from models import Reading
 
@@ -21,32 +22,52 @@ from .textnorm import fold_variants
 ID_RE = re.compile(r"(?<![0-9])([1-9][0-9]{16}[0-9Xx])(?![0-9])")
 
 
+@lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    """`fold_variants` of one line (pages are searched line by line, many times over)."""
+    return fold_variants(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Joined:
     """The text of several rows concatenated, remembering which row (and which recognised
     line of it) each character came from."""
 
+    #: what patterns search: the read text with traditional character forms folded to
+    #: simplified where that keeps each line's length (the recogniser reads 考核意见 as
+    #: 考核意見 in some typefaces), so that every label and keyword pattern matches either
     text: str
     owners: tuple[int, ...]
     rows: tuple[Row, ...]
     lines: tuple[tuple[int, int], ...] = ()
+    #: the text as read, character for character beside `text`: values are taken from it
+    #: (a name is never reported in another form than it was read)
+    raw: str = ""
 
     @classmethod
     def of(cls, rows: Sequence[Row]) -> Joined:
-        parts, owners, lines = [], [], []
+        parts, raws, owners, lines = [], [], [], []
         for i, row in enumerate(rows):
             for j, line in enumerate(row.lines):
                 t = clean(line.text)
-                parts.append(t)
+                folded = _folded(t)
+                raws.append(t)
+                parts.append(folded if len(folded) == len(t) else t)
                 owners.extend([i] * len(t))
                 lines.extend([(i, j)] * len(t))
-        return cls("".join(parts), tuple(owners), tuple(rows), tuple(lines))
+        return cls("".join(parts), tuple(owners), tuple(rows), tuple(lines), "".join(raws))
+
+    def value(self, start: int, end: int) -> str:
+        """Characters `start`..`end` as read."""
+        return (self.raw or self.text)[start:end]
 
     def reading(
         self, field: str, m: re.Match[str], group: int = 1, value: str | None = None
     ) -> Reading:
         start, end = m.span(group)
-        return self.span_reading(field, start, end, m.group(group) if value is None else value)
+        return self.span_reading(
+            field, start, end, self.value(start, end) if value is None else value
+        )
 
     def span_reading(self, field: str, start: int, end: int, value: str) -> Reading:
         """The reading of characters `start`..`end` of the joined text, valued `value`."""
@@ -250,12 +271,12 @@ def service_period(rows: Sequence[Row], field: str = "period") -> Reading | None
     joined = Joined.of(rows)
     m = _PERIOD.search(joined.text)
     if m:
-        return joined.span_reading(field, m.start(1), m.end(2), joined.text[m.start(1) : m.end(2)])
+        return joined.span_reading(field, m.start(1), m.end(2), joined.value(m.start(1), m.end(2)))
     # dates in Chinese numerals (自二〇二一年四月三十日至二〇二五年…), as the date parser reads
     spans = list(dates.date_spans(joined.text))
     for (s0, e0), (s1, e1) in zip(spans, spans[1:], strict=False):
         if _JOINER.fullmatch(joined.text[e0:s1]):
-            return joined.span_reading(field, s0, e1, joined.text[s0:e1])
+            return joined.span_reading(field, s0, e1, joined.value(s0, e1))
     return None
 
 

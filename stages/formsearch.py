@@ -93,9 +93,25 @@ def _comparable_text(joined: Joined) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
-def _alone(field: str, text: str, start: int, end: int, cell: tuple[bool, bool]) -> bool:
+def _ends_word(text: str, end: int) -> bool:
+    """What follows position `end` does not continue a name: nothing, not a CJK character,
+    or a word that goes on with the sentence."""
+    after = text[end : end + 1]
+    return not after or not _CJK.match(after) or text[end:].startswith(AFTER)
+
+
+def _alone(
+    field: str,
+    text: str,
+    start: int,
+    end: int,
+    cell: tuple[bool, bool],
+    follows: Sequence[str] = (),
+) -> bool:
     """The match is a whole value, not a piece of a longer number or name. `cell`: whether
-    it starts and ends a recognised line (a table cell, or the value after a label)."""
+    it starts and ends a recognised line (a table cell, or the value after a label);
+    `follows`: the form's other values, one of which may follow it whole in running text
+    ("系天津医科大学临床医学专业……": the school, then the major)."""
     before, after = text[start - 1 : start], text[end : end + 1]
     if field in NUMBERS:
         return not _DIGITISH.match(before) and not _DIGITISH.match(after)
@@ -109,13 +125,17 @@ def _alone(field: str, text: str, start: int, end: int, cell: tuple[bool, bool])
         or text[end:].startswith(AFTER)
         or _CN_DATE.match(text, end) is not None
         or (opens and cell[1])
+        or any(f and text.startswith(f, end) and _ends_word(text, end + len(f)) for f in follows)
     )
     return before_ok and after_ok
 
 
-def supported(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
+def supported(
+    rows: Sequence[Row], field: str, expected: str, follows: Sequence[str] = ()
+) -> Reading | None:
     """A reading of the form's value `expected` where the page prints it alone; None when
-    the page's text does not hold it (or holds it only inside a longer value)."""
+    the page's text does not hold it (or holds it only inside a longer value). `follows`:
+    the form's other values (comparable), which may follow it (see `_alone`)."""
     want = comparable(expected)
     if len(want) < MIN_LENGTH.get(field, DEFAULT_MIN_LENGTH):
         return None
@@ -130,8 +150,8 @@ def supported(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
             start_j == 0 or lines[start_j - 1] != lines[start_j],
             end_j >= len(lines) or lines[end_j] != lines[end_j - 1],
         )
-        if _alone(field, text, at, end, cell):
-            found = joined.span_reading(field, start_j, end_j, joined.text[start_j:end_j])
+        if _alone(field, text, at, end, cell, follows):
+            found = joined.span_reading(field, start_j, end_j, joined.value(start_j, end_j))
             return found
         at = text.find(want, at + 1)
     return None
@@ -140,17 +160,23 @@ def supported(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
 def complete(
     fields: Sequence[str], form: ApplicantForm, rows: Sequence[Row], found: Mapping[str, Reading]
 ) -> dict[str, Reading]:
-    """`found` with every searched field the parser missed (or ran on past) filled where the
-    page supports the form's value."""
+    """`found` with every searched field the parser missed (or ran on past, or cut short)
+    filled where the page supports the form's value."""
     out = dict(found)
+    others = {f: comparable(form_value(form, f)) for f in FORM_VALUES if f not in NUMBERS}
     for field in fields:
         if field not in FORM_VALUES:
             continue
         expected = form_value(form, field)
         parsed = out.get(field)
-        if not expected or (parsed is not None and not _runs_on(parsed.value, expected)):
+        if not expected or (
+            parsed is not None
+            and not _runs_on(parsed.value, expected)
+            and not _cut_short(parsed.value, expected)
+        ):
             continue
-        reading = supported(rows, field, expected)
+        follows = [v for f, v in others.items() if f != field and len(v) >= 2]
+        reading = supported(rows, field, expected, follows)
         if reading is not None:
             out[field] = reading
     return out
@@ -163,3 +189,11 @@ def _runs_on(parsed: str, expected: str) -> bool:
     mismatch."""
     p, e = comparable(parsed), comparable(expected)
     return p != e and e in p
+
+
+def _cut_short(parsed: str, expected: str) -> bool:
+    """The parsed value is a piece of the form's value: the parser took one of the line
+    pieces a seal or a gap split the value into (首 | 都医科大学). The form's value then
+    counts only where the page prints it whole (`supported`)."""
+    p, e = comparable(parsed), comparable(expected)
+    return bool(p) and p != e and p in e

@@ -374,6 +374,92 @@ def _seal_between(image: np.ndarray, a: TextLine, b: TextLine) -> bool:
     return _red_share(image[a.box[1] : a.box[3], gap0:gap1]) >= SEAL_GAP_SHARE
 
 
+#: Around a seal, where a line under it is looked for: this many line heights beside it (a
+#: unit's name under the seal runs past its rim) and above/below it.
+UNDER_SEAL_SIDE = 6.0
+UNDER_SEAL_UPDOWN = 0.5
+#: A line found under a seal is kept when read at least this confidently, with this many
+#: characters (a seal's own lettering is washed out before detection).
+UNDER_SEAL_MIN_CHARS = 2
+
+
+def read_under_seals(
+    image: np.ndarray, lines: Sequence[TextLine], engine: object
+) -> list[TextLine]:
+    """A line printed under a seal (a letter's unit above its date, the seal over both) is
+    often not detected at all: the seal's red ring and lettering break the detector's text
+    map. Around each seal on the page, the red ink is washed out (red channel) and the
+    detector runs again on that patch alone; a line it finds there that no line read
+    already covers is recognised and added. Lines read through the seal's ink are read
+    again washed. Costs one small detection per seal and a crop per line it covers, and
+    only on pages with a seal."""
+    from .seals import find_seals  # seals knows nothing of reading; no import cycle
+
+    if image.ndim != 3 or not lines:
+        return list(lines)
+    heights = [ln.box[3] - ln.box[1] for ln in lines if ln.box[3] > ln.box[1]]
+    line_px = float(np.median(heights)) if heights else 0.0
+    if line_px <= 0:
+        return list(lines)
+    out = list(lines)
+    h_img, w_img = image.shape[:2]
+    name = str(getattr(engine, "name", "ocr"))
+    seals = find_seals(image, line_px)
+    if not seals:
+        return out
+    washed = np.ascontiguousarray(np.repeat(image[:, :, 2:3], 3, axis=2))
+    # a line read through the seal's ink (注册日期：2021.5.27 read 202185.27): read again
+    # with the red washed out, kept when the washed read is the more confident
+    over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s.box) for s in seals)]
+    if over:
+        crops = []
+        for i in over:
+            x0, y0, x1, y1 = out[i].box
+            pad = max(2, (y1 - y0) // 8)
+            crops.append(washed[max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0) : x1])
+        recs = engine.recognise(crops)  # type: ignore[attr-defined]
+        for i, rec in zip(over, recs, strict=True):
+            if rec.text.strip() and rec.confidence > out[i].confidence:
+                out[i] = TextLine(rec.text, rec.confidence, out[i].box, out[i].engine)
+    for seal in seals:
+        sx0, sy0, sx1, sy1 = seal.box
+        side, updown = round(UNDER_SEAL_SIDE * line_px), round(UNDER_SEAL_UPDOWN * line_px)
+        x0, y0 = max(0, sx0 - side), max(0, sy0 - updown)
+        x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
+        plain = np.ascontiguousarray(washed[y0:y1, x0:x1])
+        quads = engine.detect(plain)  # type: ignore[attr-defined]
+        new: list[tuple[tuple[int, int, int, int], Quad]] = []
+        for q in quads:
+            bx0, by0, bx1, by1 = quad_box(q)
+            box = (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0)
+            if not _overlaps_seal(box, seal.box) or any(_covered(box, ln.box) for ln in out):
+                continue
+            new.append((box, q))
+        if not new:
+            continue
+        crops = [engine.crop(plain, q) for _box, q in new]  # type: ignore[attr-defined]
+        recs = engine.recognise(crops)  # type: ignore[attr-defined]
+        for (box, _q), rec in zip(new, recs, strict=True):
+            text = rec.text.strip()
+            if rec.confidence >= SEAL_READ_CONFIDENCE and len(clean(text)) >= UNDER_SEAL_MIN_CHARS:
+                out.append(TextLine(text, rec.confidence, box, name))
+    return out
+
+
+def _overlaps_seal(box: tuple[int, int, int, int], seal: tuple[int, int, int, int]) -> bool:
+    """The line's box reaches into the seal's (what lies beside the seal was read before)."""
+    return box[0] < seal[2] and seal[0] < box[2] and box[1] < seal[3] and seal[1] < box[3]
+
+
+def _covered(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    """Half of the box's height and a third of its width lie within a line read already."""
+    ix = min(box[2], other[2]) - max(box[0], other[0])
+    iy = min(box[3], other[3]) - max(box[1], other[1])
+    if ix <= 0 or iy <= 0:
+        return False
+    return iy >= 0.5 * (box[3] - box[1]) and ix >= (box[2] - box[0]) / 3
+
+
 #: How far (in label heights) right of a lone 姓名 label the reader looks for the name.
 NAME_REACH = 9
 #: Labels of an institution's name (up to ~20 characters), and how far right of them to look.

@@ -9,7 +9,7 @@ documents (the `?` of a form must be the same character on each).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -201,6 +201,8 @@ def read_page(
         lines = read.fill_lone_labels(image, lines, short, engine)
     lines = read.restretch_numbers(image, lines, engine)
     lines = read.reread_near_seals(image, lines, engine)
+    if material is not None and material.sealed:
+        lines = read.read_under_seals(image, lines, engine)
     return read.reread_sealed_names(image, lines, engine)
 
 
@@ -345,11 +347,13 @@ def _look_again(
     page: _Page,
     found: dict[str, Reading],
     engine: OcrEngine,
+    fields_of: Callable[[list[read.Row]], dict[str, Reading]],
 ) -> dict[str, Reading]:
     """Read a scanned page again where the first read missed what the material prints:
     the whole frame where the outline found may be a table inside the sheet (its header rows
     cut off), or closer where a small print was below the detector's reach. The read that
-    found more is kept (and its page image)."""
+    found more is kept (and its page image). `fields_of`: a read's fields, the form-aware
+    search included (a unit printed only in the sign-off counts as found)."""
     slot, norm = job.upload.slot, page.norm
     if norm is None:
         return found
@@ -369,9 +373,7 @@ def _look_again(
         )
     else:
         return found
-    found2 = materials.extract(
-        slot, read.group_rows(read_page(slot, again.image, again.quads, engine))
-    )
+    found2 = fields_of(read.group_rows(read_page(slot, again.image, again.quads, engine)))
     if len(found2) <= len(found):
         return found
     page.image, page.scale = again.image, again.scale
@@ -542,13 +544,19 @@ def _check_fields(
     slot = job.upload.slot
     if page.number == 0:  # before a second look may replace the page's image
         out.findings.extend(_marks(job, page))
-    found = materials.extract(slot, rows)
-    if not page.layer:
-        found = _look_again(job, out, page, found, engines.ocr)
     material = materials.get(slot)
-    if job.form is not None and material is not None:
-        # form-aware: a field the parser missed is looked for as the form's value
-        found = formsearch.complete(material.fields, job.form, rows, found)
+    form = job.form
+
+    def fields_of(rows: list[read.Row]) -> dict[str, Reading]:
+        found = materials.extract(slot, rows)
+        if form is not None and material is not None:
+            # form-aware: a field the parser missed is looked for as the form's value
+            found = formsearch.complete(material.fields, form, rows, found)
+        return found
+
+    found = fields_of(rows)
+    if not page.layer:
+        found = _look_again(job, out, page, found, engines.ocr, fields_of)
     readings = {k: replace(v, page_image=page.path) for k, v in found.items()}
     if not page.layer and slot == "id_handheld" and "id_number" in readings:
         # the upload rule asks that the held card be legible: measure its print

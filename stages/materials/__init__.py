@@ -52,6 +52,9 @@ class Material:
     detect_side: int | None = None
     #: extra variants its checks may end in besides the comparison's
     variants: tuple[checks.Variant, ...] = ()
+    #: an issuer's seal may lie over its print (stages.read.read_under_seals); an ID card's
+    #: red is the national emblem, never over text
+    sealed: bool = True
 
 
 #: The material modules. Their order is the classifier's: a page that scores equally for

@@ -34,8 +34,15 @@ RECORD_LABELS = (
     r"证件号码",
     r"出生日期",
     r"入学日期",
+    r"入学时间",
     r"毕\(结\)业日期",
     r"毕业日期",
+    r"毕业时间",
+    r"身份证号",
+    r"(?<!在线)验证码",
+    r"(?:报告)?有效期至",
+    r"毕结业结论",
+    r"校长",
     r"学校名称",
     r"院校名称",
     r"毕业院校",
@@ -58,12 +65,13 @@ def extract_record(rows: Sequence[Row]) -> dict[str, Reading]:
     # the 备案表's labels first, then the 学历认证报告's and other issuers' wording
     put_reading(out, labelled(rows, "school", r"学校名称|院校名称|毕业院校", RECORD_LABELS))
     put_reading(out, labelled(rows, "education_level", r"(?:学历)?层次", RECORD_LABELS))
-    graduated = labelled(rows, "graduation", r"毕\(结\)业日期|毕业日期", RECORD_LABELS)
+    graduated = labelled(rows, "graduation", r"毕\(结\)业日期|毕业日期|毕业时间", RECORD_LABELS)
     put_reading(out, date_reading(graduated, True))
     number = labelled(rows, "diploma_number", r"(?:学历)?证书编号", RECORD_LABELS, r"[0-9]{17,18}")
     put_reading(out, number)
     put_reading(
-        out, labelled(rows, "verification_code", r"在线验证码", RECORD_LABELS, r"[0-9A-Za-z]+")
+        out,
+        labelled(rows, "verification_code", r"在线验证码|验证码", RECORD_LABELS, r"[0-9A-Za-z]+"),
     )
     put_reading(out, date_reading(labelled(rows, "validity", r"有效期至|有效期", RECORD_LABELS)))
     return out

@@ -50,6 +50,7 @@ def check_id_back(ctx: Context, r: Mapping[str, Reading], look: Look | None) -> 
 
 
 MATERIAL = Material(
+    sealed=False,
     slot="id_back",
     extract=extract_id_back,
     check=check_id_back,

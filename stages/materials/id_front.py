@@ -97,6 +97,7 @@ def check_id_front(ctx: Context, r: Mapping[str, Reading], look: Look | None) ->
 
 
 MATERIAL = Material(
+    sealed=False,
     slot="id_front",
     extract=extract_id_front,
     check=check_id_front,

@@ -64,6 +64,7 @@ def check_handheld(ctx: Context, r: Mapping[str, Reading], look: Look | None) ->
 
 
 MATERIAL = Material(
+    sealed=False,
     slot="id_handheld",
     extract=extract_handheld,
     check=check_handheld,

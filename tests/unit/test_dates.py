@@ -111,6 +111,12 @@ def test_parse_period_round_trip(a: date, b: date, dash: str) -> None:
         ("", None),
         ("长期", None),
         ("0000-01-01", None),
+        # a dotted date's dot read as a colon or lost by the recogniser
+        ("2021:05.27", date(2021, 5, 27)),
+        ("2021.05:27", date(2021, 5, 27)),
+        ("2021:05:27", None),
+        ("202105.27", date(2021, 5, 27)),
+        ("123456.78", None),
     ],
 )
 def test_parse_date_examples(text: str, expected: date | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from models import ApplicantForm, Education
 from stages import formsearch
 from tests.fakes import rows
@@ -231,3 +233,37 @@ def test_a_form_printing_公民身份号码_is_not_taken_for_an_id_card() -> Non
     form = ["医师资格考试试用期考核证明", "名字田婧佳性别女", "公民身份号码371402199206091463",
             "所在单位天津市和平区中医医院", "考核等级合格"]  # fmt: skip
     assert classify.classify(form).best == "probation_cert"
+
+
+def test_a_school_followed_by_the_forms_major_in_a_pledge_is_found() -> None:
+    """ "系天津医科大学医学影像学专业……": the school, then the major, in running text."""
+    page = rows("本人王芳，身份证号码：120101199701257460，系天津医科大学", "医学影像学专业2024届")
+    out = formsearch.complete(("school", "major"), FORM, page, {})
+    assert out["school"].value == "天津医科大学"
+    # the major must follow whole and end there: another word after the school stays unread
+    other = rows("系天津医科大学医学院附属医院")
+    assert "school" not in formsearch.complete(("school",), FORM, other, {})
+
+
+def test_a_value_cut_in_two_by_a_seal_is_taken_whole() -> None:
+    """The parser took a piece (首 | 都医科大学); the page prints the form's value whole."""
+    form = replace(FORM, education=replace(FORM.education, school="首都医科大学"))
+    page = rows("准予毕业。", "首都医科大学")
+    piece = formsearch.supported(rows("都医科大学"), "school", "都医科大学")
+    assert piece is not None
+    out = formsearch.complete(("school",), form, page, {"school": piece})
+    assert out["school"].value == "首都医科大学"
+    # a shorter name printed alone stays what was read (a mismatch)
+    alone = rows("准予毕业。", "都医科大学")
+    assert formsearch.complete(("school",), form, alone, {"school": piece})["school"].value == (
+        "都医科大学"
+    )
+
+
+def test_labels_read_in_traditional_forms_still_match_and_values_stay_as_read() -> None:
+    from stages import materials
+
+    page = rows("经考核，考核意見：合格。", "姓名：黃芳")
+    assert materials.extract("practice_period_cert", page)["result"].value == "合格"
+    name = formsearch.supported(rows("姓名：黃芳"), "name", "黄芳")
+    assert name is not None and name.value == "黃芳"  # reported as read

@@ -385,3 +385,56 @@ def test_a_box_far_right_of_a_skipped_label_is_another_column_and_is_read() -> N
     texts = [ln.text for ln in lines]
     assert "诊疗科目" in texts and "口腔科、医学检验科" in texts and "医学影像科" in texts
     assert "PDY6458621201" not in engine.asked
+
+
+class _UnderSealEngine:
+    """Finds one line across the middle of whatever it is shown; reads it as `text`."""
+
+    name = "fake"
+
+    def __init__(self, text: str, confidence: float = 0.95) -> None:
+        self.text, self.confidence, self.shown = text, confidence, 0
+
+    def detect(self, image: np.ndarray) -> list[np.ndarray]:
+        self.shown += 1
+        h, w = image.shape[:2]
+        y = h // 2
+        return [np.array([[w * 0.1, y - 12], [w * 0.9, y - 12], [w * 0.9, y + 12],
+                          [w * 0.1, y + 12]], dtype=np.float32)]  # fmt: skip
+
+    def crop(self, image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+        return np.zeros((24, 100, 3), np.uint8)
+
+    def recognise(self, crops: list[np.ndarray]) -> list[Recognition]:
+        return [Recognition(self.text, self.confidence) for _ in crops]
+
+
+def _sealed_page(seal: bool) -> np.ndarray:
+    import cv2
+
+    img = np.full((600, 800, 3), 255, np.uint8)
+    if seal:
+        cv2.circle(img, (500, 400), 75, (40, 40, 220), 6)  # a red ring, 6 line heights
+    return img
+
+
+def test_a_line_under_a_seal_the_detector_missed_is_read_and_added() -> None:
+    from stages.read import read_under_seals
+
+    lines = [TextLine("负责人签字：", 0.99, (100, 250, 260, 275), "fake")]
+    engine = _UnderSealEngine("天津市东丽医院")
+    out = read_under_seals(_sealed_page(True), lines, engine)
+    assert [ln.text for ln in out] == ["负责人签字：", "天津市东丽医院"]
+    # no seal: nothing looked at again; an unsure read under it is not added
+    engine = _UnderSealEngine("天津市东丽医院")
+    assert read_under_seals(_sealed_page(False), lines, engine) == lines and engine.shown == 0
+    unsure = _UnderSealEngine("天津市东丽医院", confidence=0.5)
+    assert read_under_seals(_sealed_page(True), lines, unsure) == lines
+
+
+def test_a_line_under_a_seal_already_read_is_not_added_twice() -> None:
+    from stages.read import read_under_seals
+
+    under = TextLine("天津市东丽医院", 0.97, (300, 385, 700, 415), "fake")
+    out = read_under_seals(_sealed_page(True), [under], _UnderSealEngine("天津市东丽医院"))
+    assert [ln.text for ln in out] == ["天津市东丽医院"]  # re-read washed, not duplicated
