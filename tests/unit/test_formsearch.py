@@ -267,3 +267,18 @@ def test_labels_read_in_traditional_forms_still_match_and_values_stay_as_read() 
     assert materials.extract("practice_period_cert", page)["result"].value == "合格"
     name = formsearch.supported(rows("姓名：黃芳"), "name", "黄芳")
     assert name is not None and name.value == "黃芳"  # reported as read
+
+
+def test_a_record_report_with_other_issuers_labels_gives_graduation_and_code() -> None:
+    from stages import materials
+
+    page = rows(
+        "学历认证报告",
+        "验证码：HSPCSYQUSA9RX7HJ",
+        "报告有效期至：2026.07.03",
+        "入学时间 2010.09.01 毕业时间 2013.06.20",
+    )
+    got = materials.extract("diploma_record", page)
+    assert got["graduation"].value == "2013-06"
+    assert got["verification_code"].value == "HSPCSYQUSA9RX7HJ"
+    assert got["validity"].value == "2026-07-03"
