@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from models import ApplicantForm, Reading
 
 from .extract import Joined
+from .names import UNTYPABLE
 from .read import Row
 from .textnorm import comparable
 
@@ -74,6 +75,7 @@ _DIGITISH = re.compile(r"[0-9A-Za-z]")
 #: A date in Chinese numerals starting right after a value (二〇一六年…) is not part of it.
 _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年")
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_ANY_CHAR = r"[\u3400-\u9fff\U00020000-\U0003134f]"
 
 
 def form_value(form: ApplicantForm, field: str) -> str:
@@ -141,9 +143,10 @@ def supported(
         return None
     joined = Joined.of(rows)
     text, where = _comparable_text(joined)
-    at = text.find(want)
-    while at >= 0:
-        end = at + len(want)
+    # a "?" on the form stands for one character it could not type (names.same_name)
+    value = "".join(_ANY_CHAR if c in UNTYPABLE else re.escape(c) for c in want)
+    for m in re.finditer(f"(?=({value}))", text):  # overlapping: each place it could start
+        at, end = m.start(1), m.end(1)
         start_j, end_j = where[at], where[end - 1] + 1
         lines = joined.lines
         cell = (
@@ -153,7 +156,6 @@ def supported(
         if _alone(field, text, at, end, cell, follows):
             found = joined.span_reading(field, start_j, end_j, joined.value(start_j, end_j))
             return found
-        at = text.find(want, at + 1)
     return None
 
 
