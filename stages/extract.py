@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from models import Reading
@@ -210,7 +211,7 @@ def date_reading(reading: Reading | None, month_only: bool = False) -> Reading |
     """The reading's first date as ISO (YYYY-MM when `month_only`)."""
     if reading is None:
         return None
-    dates = find_dates(reading.value)
+    dates = find_dates(reading.value) or _glued_date(reading.value)
     if dates:
         iso = iso_date(dates[0])
         return replace(reading, value=iso[:7] if month_only else iso)
@@ -218,6 +219,17 @@ def date_reading(reading: Reading | None, month_only: bool = False) -> Reading |
     if m and month_only:
         return replace(reading, value=f"{int(m.group(1)):04d}-{int(m.group(2)):02d}")
     return None
+
+
+#: a date in digits followed by 1-3 stray digits on its row (2021.04.23 | 20: a seal's
+#: lettering or a mark beside it read as digits, joined to the day)
+_GLUED = re.compile(r"(\d{4}[./-]\d{1,2}[./-]\d{1,2})\d{1,3}$")
+
+
+def _glued_date(value: str) -> list[date]:
+    """The date a value ends in when stray digits were read right after its day."""
+    m = _GLUED.search(value)
+    return find_dates(m.group(1)) if m else []
 
 
 def put_reading(out: dict[str, Reading], reading: Reading | None) -> None:
@@ -250,10 +262,11 @@ RESULT_LABELS = r"考核(?:结果|意见|等级|结论|情况)|鉴定意见"
 GRADES = r"不合格|不称职|基本合格|基本称职|合格|优秀|良好|称职"
 _RESULT = re.compile(f"(?:{RESULT_LABELS}|考核)(?:为|是)?[:：]*({GRADES})")
 
-#: Two dates joined as a period (2024年7月1日至2025年6月30日, 2024.07.01-2025.06.30).
+#: Two dates joined as a period (2024年7月1日至2025年6月30日, 2024.07.01-2025.06.30); a
+#: dash the recogniser read as 一 joins them only before a year in digits.
 _PERIOD = re.compile(
     r"(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)\s*"
-    r"(?:至|到|起至|—|-|~|－)\s*(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)"
+    r"(?:至|到|起至|—|-|~|－|一(?=\s*\d{4}))\s*(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)"
 )
 
 
@@ -280,4 +293,5 @@ def service_period(rows: Sequence[Row], field: str = "period") -> Reading | None
     return None
 
 
+#: what joins two dates in Chinese numerals (一 is a numeral there, never a dash)
 _JOINER = re.compile(r"\s*(?:至|到|起至|-|~|—|－)\s*")

@@ -428,22 +428,48 @@ def read_under_seals(
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
         plain = np.ascontiguousarray(washed[y0:y1, x0:x1])
         quads = engine.detect(plain)  # type: ignore[attr-defined]
-        new: list[tuple[tuple[int, int, int, int], Quad]] = []
+        # (box, quad, index of the line read already that it extends, or -1)
+        new: list[tuple[tuple[int, int, int, int], Quad, int]] = []
         for q in quads:
             bx0, by0, bx1, by1 = quad_box(q)
             box = (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0)
-            if not _overlaps_seal(box, seal.box) or any(_covered(box, ln.box) for ln in out):
+            if not _overlaps_seal(box, seal.box):
                 continue
-            new.append((box, q))
+            under = [i for i, ln in enumerate(out) if _covered(box, ln.box)]
+            if not under:
+                new.append((box, q, -1))
+            elif len(under) == 1 and _extends(box, out[under[0]].box, line_px):
+                new.append((box, q, under[0]))  # the seal cut the line read before short
         if not new:
             continue
-        crops = [engine.crop(plain, q) for _box, q in new]  # type: ignore[attr-defined]
+        crops = [engine.crop(plain, q) for _box, q, _i in new]  # type: ignore[attr-defined]
         recs = engine.recognise(crops)  # type: ignore[attr-defined]
-        for (box, _q), rec in zip(new, recs, strict=True):
+        for (box, _q, i), rec in zip(new, recs, strict=True):
             text = rec.text.strip()
-            if rec.confidence >= SEAL_READ_CONFIDENCE and len(clean(text)) >= UNDER_SEAL_MIN_CHARS:
+            if rec.confidence < SEAL_READ_CONFIDENCE or len(clean(text)) < UNDER_SEAL_MIN_CHARS:
+                continue
+            if i < 0:
                 out.append(TextLine(text, rec.confidence, box, name))
+            elif clean(text).startswith(clean(out[i].text)) and len(clean(text)) > len(
+                clean(out[i].text)
+            ):
+                old = out[i].box
+                union = (
+                    min(old[0], box[0]),
+                    min(old[1], box[1]),
+                    max(old[2], box[2]),
+                    max(old[3], box[3]),
+                )
+                out[i] = TextLine(text, rec.confidence, union, out[i].engine)
     return out
+
+
+def _extends(
+    box: tuple[int, int, int, int], line: tuple[int, int, int, int], line_px: float
+) -> bool:
+    """The box found with the seal washed out reaches at least a line height further right
+    than the line read before (12022120010 | seal | 620720X read only to the seal)."""
+    return box[2] - line[2] >= line_px and box[0] <= line[0] + line_px
 
 
 def _overlaps_seal(box: tuple[int, int, int, int], seal: tuple[int, int, int, int]) -> bool:
@@ -571,3 +597,31 @@ def restretch_numbers(
 def group_rows(lines: Sequence[TextLine]) -> list[Row]:
     """The lines as visual rows, top to bottom, each left to right."""
     return [Row(tuple(lines[i] for i in g)) for g in _row_groups([t.box for t in lines])]
+
+
+def join_overlapping(lines: Sequence[TextLine]) -> list[TextLine]:
+    """Two lines of a row whose boxes overlap, the first's end read again as the second's
+    start (辽宁 | 医药职业 | 职业学院: a seal split the detector's line into boxes that
+    overlap), become one line without the repeat. The ink under the overlap was read twice;
+    only a repeat of at least one character where the boxes overlap is joined."""
+    out: list[TextLine] = []
+    for row in group_rows(lines):
+        merged: list[TextLine] = []
+        for line in row.lines:
+            prev = merged[-1] if merged else None
+            if prev is not None and line.box[0] < prev.box[2]:
+                a, b = clean(prev.text), clean(line.text)
+                k = next((k for k in range(min(len(a), len(b)), 0, -1) if a[-k:] == b[:k]), 0)
+                if k and k < len(b):
+                    box = (
+                        min(prev.box[0], line.box[0]),
+                        min(prev.box[1], line.box[1]),
+                        max(prev.box[2], line.box[2]),
+                        max(prev.box[3], line.box[3]),
+                    )
+                    conf = min(prev.confidence, line.confidence)
+                    merged[-1] = TextLine(a + b[k:], conf, box, prev.engine)
+                    continue
+            merged.append(line)
+        out.extend(merged)
+    return out

@@ -203,7 +203,7 @@ def read_page(
     lines = read.reread_near_seals(image, lines, engine)
     if material is not None and material.sealed:
         lines = read.read_under_seals(image, lines, engine)
-    return read.reread_sealed_names(image, lines, engine)
+    return read.reread_sealed_names(image, read.join_overlapping(lines), engine)
 
 
 def _lost_header(slot: str, found: dict[str, Reading]) -> bool:

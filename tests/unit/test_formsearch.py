@@ -290,3 +290,12 @@ def test_a_name_the_form_could_not_type_is_found_with_any_character_for_its_ques
     out = formsearch.complete(("name",), form, page, {})
     assert out["name"].value == "卢頔"  # the comparison (names.same_name) decides on it
     assert "name" not in formsearch.complete(("name",), form, rows("兹证明卢頔頔同志"), {})
+
+
+def test_a_date_with_stray_digits_glued_to_its_day_and_a_dash_read_as_one() -> None:
+    from stages import materials
+
+    got = materials.extract("assistant_practice", rows("注册日期：2021.04.2320"))
+    assert got["registration"].value == "2021-04-23"
+    period = materials.extract("probation_cert", rows("起止日期 2024年10月1日一2025年9月30日"))
+    assert period["period"].value == "2024-10-01/2025-09-30"

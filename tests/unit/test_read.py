@@ -438,3 +438,26 @@ def test_a_line_under_a_seal_already_read_is_not_added_twice() -> None:
     under = TextLine("天津市东丽医院", 0.97, (300, 385, 700, 415), "fake")
     out = read_under_seals(_sealed_page(True), [under], _UnderSealEngine("天津市东丽医院"))
     assert [ln.text for ln in out] == ["天津市东丽医院"]  # re-read washed, not duplicated
+
+
+def test_overlapping_boxes_reading_the_same_ink_twice_are_joined_once() -> None:
+    from stages.read import join_overlapping
+
+    pieces = [
+        TextLine("辽宁", 0.9, (287, 824, 351, 864), "fake"),
+        TextLine("医药职业", 0.9, (340, 817, 447, 869), "fake"),
+        TextLine("职业学院", 0.9, (420, 820, 526, 868), "fake"),
+    ]
+    assert [ln.text for ln in join_overlapping(pieces)] == ["辽宁", "医药职业学院"]
+    apart = [pieces[1], TextLine("职业学院", 0.9, (460, 820, 566, 868), "fake")]
+    assert len(join_overlapping(apart)) == 2  # boxes apart: two prints, both kept
+
+
+def test_a_line_a_seal_cut_short_is_read_whole_with_the_red_washed_out() -> None:
+    from stages.read import read_under_seals
+
+    short = TextLine("12022120010", 0.97, (330, 388, 480, 412), "fake")
+    out = read_under_seals(_sealed_page(True), [short], _UnderSealEngine("12022120010620720X"))
+    assert [ln.text for ln in out] == ["12022120010620720X"]
+    other = read_under_seals(_sealed_page(True), [short], _UnderSealEngine("天津市静海区医院"))
+    assert [ln.text for ln in other] == ["12022120010"]  # not a continuation of it
