@@ -186,7 +186,7 @@ def recognise_lines(
         out.extend(first)
         if first and skip_labels and clean(first[0].text).startswith(tuple(skip_labels)):
             skipped_at = (x0, y1 - y0, y1)
-            out.extend(read([i for i in row[1:] if _far(boxes[i], x0, y1 - y0)]))
+            out.extend(read(_other_column(row, boxes, x0, y1 - y0)))
             continue
         skipped_at = None
         if columns:
@@ -204,8 +204,31 @@ def recognise_lines(
 FAR_COLUMN = 16
 
 
+#: A gap this many line heights wide on a skipped label's row opens another column: what
+#: lies right of it is read (the booklet's right page printed beside 发证机关, a wide margin
+#: apart, nearer than FAR_COLUMN).
+GAP_COLUMN = 6
+
+
 def _far(box: tuple[int, int, int, int], left: int, height: int) -> bool:
     return box[0] > left + FAR_COLUMN * max(1, height)
+
+
+def _other_column(
+    row: Sequence[int], boxes: Sequence[tuple[int, int, int, int]], left: int, height: int
+) -> list[int]:
+    """The boxes of a skipped label's row (left to right) that stand in another column:
+    beyond FAR_COLUMN, or right of a gap of GAP_COLUMN line heights."""
+    out: list[int] = []
+    right = boxes[row[0]][2]
+    beyond = False
+    for i in row[1:]:
+        box = boxes[i]
+        beyond = beyond or box[0] - right > GAP_COLUMN * max(1, height)
+        if beyond or _far(box, left, height):
+            out.append(i)
+        right = max(right, box[2])
+    return out
 
 
 #: Share of a crop's pixels that must be seal-red before the seal is taken out of it.

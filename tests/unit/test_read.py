@@ -461,3 +461,21 @@ def test_a_line_a_seal_cut_short_is_read_whole_with_the_red_washed_out() -> None
     assert [ln.text for ln in out] == ["12022120010620720X"]
     other = read_under_seals(_sealed_page(True), [short], _UnderSealEngine("天津市静海区医院"))
     assert [ln.text for ln in other] == ["12022120010"]  # not a continuation of it
+
+
+def test_a_column_past_a_wide_gap_on_a_skipped_labels_row_is_read() -> None:
+    """The booklet's right page a wide margin (9 line heights) beside the left page's
+    发证机关, nearer than FAR_COLUMN: its 有效期限 row is still read."""
+    page = [
+        (44, 486, 171, 534, "发证机关:"),
+        (612, 486, 718, 530, "有效期限"),
+        (743, 488, 1072, 528, "自2023年8月1日至2028年7月31日"),
+        (44, 540, 171, 588, "地址"),
+        (200, 540, 420, 588, "天津市西青区昌凌路88号"),
+    ]
+    engine = Scripted(page)
+    skip = ("发证机关", "地址")
+    lines = recognise_lines(np.zeros((700, 1200, 3), np.uint8), _quads(page), engine, skip)
+    texts = [ln.text for ln in lines]
+    assert "有效期限" in texts and "自2023年8月1日至2028年7月31日" in texts
+    assert "天津市西青区昌凌路88号" not in engine.asked  # a value beside its label: skipped
