@@ -299,3 +299,13 @@ def test_a_date_with_stray_digits_glued_to_its_day_and_a_dash_read_as_one() -> N
     assert got["registration"].value == "2021-04-23"
     period = materials.extract("probation_cert", rows("起止日期 2024年10月1日一2025年9月30日"))
     assert period["period"].value == "2024-10-01/2025-09-30"
+
+
+def test_a_date_under_its_label_is_read_only_when_it_is_a_date() -> None:
+    from stages import materials
+
+    page = rows("发证日期", "二〇二二年五月十四日")
+    assert materials.extract("assistant_practice", page)["registration"].value == "2022-05-14"
+    assert "registration" not in materials.extract(
+        "assistant_practice", rows("发证日期", "天津市卫生健康委员会")
+    )
