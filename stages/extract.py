@@ -245,7 +245,7 @@ def date_reading(reading: Reading | None, month_only: bool = False) -> Reading |
 
 #: a date in digits followed by 1-3 stray digits on its row (2021.04.23 | 20: a seal's
 #: lettering or a mark beside it read as digits, joined to the day)
-_GLUED = re.compile(r"(\d{4}[./-]\d{1,2}[./-]\d{1,2})\d{1,3}$")
+_GLUED = re.compile(r"(\d{4}[./-]\d{1,2}[./-]\d{1,2})\d{1,3}(?![0-9])")
 
 
 def _glued_date(value: str) -> list[date]:

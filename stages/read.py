@@ -404,6 +404,9 @@ UNDER_SEAL_UPDOWN = 0.5
 #: A line found under a seal is kept when read at least this confidently, with this many
 #: characters (a seal's own lettering is washed out before detection).
 UNDER_SEAL_MIN_CHARS = 2
+#: A line found washed extends one read before when it reaches this many line heights
+#: further right (about one more character).
+EXTEND_MIN = 0.6
 
 
 def read_under_seals(
@@ -490,9 +493,9 @@ def read_under_seals(
 def _extends(
     box: tuple[int, int, int, int], line: tuple[int, int, int, int], line_px: float
 ) -> bool:
-    """The box found with the seal washed out reaches at least a line height further right
-    than the line read before (12022120010 | seal | 620720X read only to the seal)."""
-    return box[2] - line[2] >= line_px and box[0] <= line[0] + line_px
+    """The box found with the seal washed out reaches a character further right than the
+    line read before (12022120010 | seal | 620720X read only to the seal)."""
+    return box[2] - line[2] >= EXTEND_MIN * line_px and box[0] <= line[0] + line_px
 
 
 def _overlaps_seal(box: tuple[int, int, int, int], seal: tuple[int, int, int, int]) -> bool:
