@@ -685,7 +685,7 @@ def _prepare_folder(report_dir: Path) -> None:
 def write_report(
     out: Path,
     window: WindowInfo,
-    results: Sequence[ApplicantResult],
+    results: Iterable[ApplicantResult],
     forms: Mapping[str, ApplicantForm],
     *,
     versions: Mapping[str, str] | None = None,
