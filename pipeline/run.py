@@ -32,7 +32,7 @@ import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
 from models.errors import EngineError, OutputError
-from models.paths import safe_name
+from models.paths import safe_name, sharded
 from stages import imagehash, window_checks
 from stages.calibrate import Calibration
 from stages.limits import DEFAULT_BUDGET, Budget
@@ -135,18 +135,39 @@ def _digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def part_path(out: Path, applicant_id: str) -> Path:
+    """Where the applicant's part is kept: `parts/<shard>/<safe id>.json` (issue 19: no
+    folder of 800,000 entries; models.paths.sharded)."""
+    return out / PARTS / f"{sharded(safe_name(applicant_id))}.json"  # an id is data, never a path
+
+
+def legacy_part_path(out: Path, applicant_id: str) -> Path:
+    """Where a part was kept before the shards (`parts/<safe id>.json`): still read, and moved
+    to its shard when a run reuses it."""
+    return out / PARTS / f"{safe_name(applicant_id)}.json"
+
+
+def find_part(out: Path, applicant_id: str) -> Path:
+    """The applicant's part file in either layout (the sharded one when neither exists)."""
+    path = part_path(out, applicant_id)
+    if path.exists():
+        return path
+    legacy = legacy_part_path(out, applicant_id)
+    return legacy if legacy.exists() else path
+
+
 def write_part(out: Path, result: ApplicantResult, key: str, run_id: str = "") -> str:
     """Write the part; returns its content digest (the audit log records it)."""
-    folder = out / PARTS
-    folder.mkdir(parents=True, exist_ok=True)
+    path = part_path(out, result.applicant_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
     data = result_to_json(result, key)
     if run_id:  # audit (issue 18): the run that computed it, covered by the digest
         data["run"] = run_id
     data["digest"] = _digest(data)
-    name = safe_name(result.applicant_id)  # an id is data, never a path
-    tmp = folder / f".{name}.json.tmp"
+    tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(folder / f"{name}.json")
+    tmp.replace(path)
+    legacy_part_path(out, result.applicant_id).unlink(missing_ok=True)  # the old layout's
     return str(data["digest"])
 
 
@@ -179,7 +200,7 @@ def read_part(
     """The kept result, or None (recomputed) when it is missing, stale (another key),
     truncated or changed since it was written (its digest no longer matches). `seen` gets
     the part's digest and the run that computed it (for the audit log's check)."""
-    path = out / PARTS / f"{safe_name(applicant_id)}.json"
+    path = find_part(out, applicant_id)
     data = _load_part(path)
     if data is None:
         if path.exists():
@@ -187,6 +208,10 @@ def read_part(
         return None
     if data.get("key") != key:
         return None
+    if path != part_path(out, applicant_id):  # the old flat layout: moved to its shard
+        new = part_path(out, applicant_id)
+        new.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(new)
     if seen is not None:
         seen.update(digest=str(data["digest"]), run=str(data.get("run", "")))
     try:
@@ -199,7 +224,7 @@ def read_part(
 def load_result(out: Path, applicant_id: str) -> ApplicantResult | None:
     """One applicant's kept result (whole and unchanged), or None: for the reviewer's desk,
     which must not read 100,000 parts to show one applicant."""
-    data = _load_part(out / PARTS / f"{safe_name(applicant_id)}.json")
+    data = _load_part(find_part(out, applicant_id))
     try:
         return result_from_json(data) if data is not None else None
     except (TypeError, KeyError, ValueError):
@@ -211,7 +236,9 @@ def load_results(out: Path) -> dict[str, ApplicantResult]:
     the public way to read what the workers left, so no caller depends on the part format."""
     results: dict[str, ApplicantResult] = {}
     folder = out / PARTS
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+    # the old flat layout first, so a sharded part (newer) wins over a stale flat one
+    paths = [*sorted(folder.glob("*.json")), *sorted(folder.glob("*/*.json"))]
+    for path in paths if folder.is_dir() else []:
         data = _load_part(path)
         try:
             result = result_from_json(data) if data is not None else None
@@ -616,7 +643,7 @@ def _reread(base: Path, applicant_id: str, digest: str | None) -> ApplicantResul
     """An applicant's result as this run left it under `base` (OUT, or the scratch folder
     for one not kept); `digest`: the one the audit log records for it. A part changed or
     gone since this run wrote or admitted it stops the run (OUT is not ours alone)."""
-    data = _load_part(base / PARTS / f"{safe_name(applicant_id)}.json")
+    data = _load_part(part_path(base, applicant_id))
     if data is None or (digest is not None and data.get("digest") != digest):
         raise OutputError(
             f"the part of applicant {applicant_id} under {base} changed or vanished during "
