@@ -317,4 +317,3 @@ def worker_lost(task: ApplicantTask) -> ApplicantResult:
     return ApplicantResult(
         applicant_id=task.applicant_id, findings=(*task.prior_findings, lost), pages=()
     )
-
