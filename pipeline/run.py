@@ -546,15 +546,35 @@ def _run_locked(
             slim[task.applicant_id] = slim_result(cached)
         else:
             todo.append(task)
+    unkept = work / "unkept"  # results not kept as parts (our failures), until the outputs
+    retried = _compute(window, out, todo, keys, trail, slim, unkept, opts)
+    budget.clear_crumbs(out)
+    extra = {aid: r.findings for aid, r in add_window_findings(window, slim).items() if r.findings}
+    del slim
+    reused = len(tasks) - len(todo)
+    return _write_all(window, out, rules, trail, extra, unkept, opts, reused, retried)
+
+
+def _compute(
+    window: Window,
+    out: Path,
+    todo: list[ApplicantTask],
+    keys: dict[str, str],
+    trail: RunTrail,
+    slim: dict[str, ApplicantResult],
+    unkept: Path,
+    opts: _Options,
+) -> int:
+    """Process `todo`, each result written as it arrives (a part; one not kept, to `unkept`)
+    and its small record put in `slim`; returns how many are to be tried again next run."""
     uploads = {aid: len(window.uploads.get(aid, [])) for aid in window.order}
     bar = _progress(uploads, slim, opts.progress)
     workers = opts.workers or os.cpu_count() or 1
     stream = (
         run_sync(todo)
         if opts.sync or not todo
-        else run_dask(todo, keys, workers, opts.scheduler, work, opts.limits)
+        else run_dask(todo, keys, workers, opts.scheduler, unkept.parent, opts.limits)
     )
-    unkept = work / "unkept"  # results not kept as parts (our failures), until the outputs
     retried = 0
     for result in stream:
         aid = result.applicant_id
@@ -570,9 +590,21 @@ def _run_locked(
         slim[aid] = slim_result(result)
         bar.update(aid)
     bar.close()
-    budget.clear_crumbs(out)
-    extra = {aid: r.findings for aid, r in add_window_findings(window, slim).items() if r.findings}
-    del slim
+    return retried
+
+
+def _write_all(
+    window: Window,
+    out: Path,
+    rules: Rules,
+    trail: RunTrail,
+    extra: dict[str, tuple[Finding, ...]],
+    unkept: Path,
+    opts: _Options,
+    reused: int,
+    retried: int,
+) -> dict[str, Any]:
+    """The report, then the contract files and the audit log, each from the parts on disk."""
     cal = load_calibration()
 
     def final() -> Iterator[ApplicantResult]:
@@ -608,7 +640,7 @@ def _run_locked(
         "review": verdicts["review"],
         "clear": verdicts["clear"],
         "uploads": sum(len(v) for v in window.uploads.values()),
-        "reused": len(tasks) - len(todo),
+        "reused": reused,
         "retry_next_run": retried,
         "stray_files": window.stray,
         "rules": list(rules.sources),
