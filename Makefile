@@ -17,7 +17,7 @@ APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
 	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace postgresql chromium
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
-	reliability bench-desk bench-audit
+	reliability bench-desk bench-audit bench-scale
 
 install: $(STAMP)
 
@@ -110,6 +110,14 @@ DESK_THINK ?= 1
 bench-desk: install
 	$(BIN)/python -m lab.desk_bench --work eval/bench-desk --applicants $(DESK_APPLICANTS) \
 	  --reviewers $(DESK_REVIEWERS) --seconds $(DESK_SECONDS) --think $(DESK_THINK)
+
+# issue 19's numbers: synthetic windows without uploads (no OCR) of each size, run by
+# `certcheck run`: load time, time to first result, main and worker peak RSS, CPU per applicant
+SCALE_SIZES ?= 1000 10000
+SCALE_WORKERS ?= 2
+bench-scale: install
+	$(BIN)/python -m lab.bench_scale --work eval/bench-scale --sizes $(SCALE_SIZES) \
+	  --workers $(SCALE_WORKERS)
 
 samples: install
 	$(BIN)/certcheck samples generate samples/window --applicants 12 --seed 7

@@ -7,7 +7,7 @@ only `pipeline/` turns them into files.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
@@ -308,7 +308,9 @@ class Finding:
         return f"{self.check}.{self.variant}" if self.variant else self.check
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # every field is a plain value: asdict's recursive deep copy cost more than the rest
+        # of writing findings.jsonl (issue 19: 72,000 findings, 8 s of the main process)
+        return {name: getattr(self, name) for name in _FINDING_FIELDS}
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Finding:
@@ -316,6 +318,9 @@ class Finding:
 
         variant = d.get("variant")
         return cls(**{**d, "variant": Variant(variant) if variant else None})
+
+
+_FINDING_FIELDS = tuple(Finding.__dataclass_fields__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,3 +35,19 @@ def safe_name(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:_DIGEST]
     stem = _UNSAFE.sub("_", text).strip("._-")[:_STEM].rstrip("._-")
     return f"_{stem}-{digest}" if stem else f"_{digest}"
+
+
+#: Hex digits of the shard folder a per-applicant file sits in (issue 19): 256 folders, so
+#: 800,000 applicants make about 3,000 entries a folder, never 800,000 in one.
+SHARD_DIGITS = 2
+
+
+def shard(name: str) -> str:
+    """The shard folder of a safe name (`safe_name`): the first hex digits of its sha256,
+    spread evenly whatever the ids look like (sequential ids share prefixes, not hashes)."""
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:SHARD_DIGITS]
+
+
+def sharded(name: str) -> str:
+    """`<shard>/<name>`: where a per-applicant file or folder named `name` is kept in OUT."""
+    return f"{shard(name)}/{name}"

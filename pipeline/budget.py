@@ -211,16 +211,32 @@ def results(
     fn: Callable[[ApplicantTask], ApplicantResult],
     futures: list[Any],
     tasks: list[ApplicantTask],
+    more: Iterator[ApplicantTask] | None = None,
+    key_of: Callable[[ApplicantTask], str] | None = None,
 ) -> Iterator[ApplicantResult]:
     """Each applicant's result as it completes. A task that failed with `KilledWorker` is
     submitted again with the upload its breadcrumb names marked over budget (as often as
-    there are uploads to blame); with none, the applicant's result is `worker_lost`."""
+    there are uploads to blame); with none, the applicant's result is `worker_lost`.
+
+    `more` (streaming, issue 19): tasks not yet submitted; one is submitted (keyed by
+    `key_of`) each time an applicant is finished, so the tasks in flight stay as many as
+    `futures` held at the start, never the whole window."""
     from dask.distributed import as_completed
     from distributed.scheduler import KilledWorker
 
     by_key = {f.key: t for f, t in zip(futures, tasks, strict=True)}
     retried: set[str] = set()
     done = as_completed(futures)
+
+    def feed() -> None:
+        task = next(more, None) if more is not None else None
+        if task is None:
+            return
+        key = key_of(task) if key_of is not None else None
+        future = client.submit(fn, task, key=key, pure=False)
+        by_key[future.key] = task
+        done.add(future)
+
     for future in done:
         task = by_key.pop(future.key)
         try:
@@ -242,8 +258,9 @@ def results(
                 done.add(retry)
                 future.release()
                 continue
-        yield result
         future.release()
+        feed()  # the next task before this result is written: the workers never wait on us
+        yield result
 
 
 # -- after a worker death ----------------------------------------------------------------------
@@ -300,4 +317,3 @@ def worker_lost(task: ApplicantTask) -> ApplicantResult:
     return ApplicantResult(
         applicant_id=task.applicant_id, findings=(*task.prior_findings, lost), pages=()
     )
-

@@ -104,6 +104,10 @@ class Staged:
             raise
         self._moves.append((tmp, path))
 
+    def adopt(self, tmp: Path, path: Path) -> None:
+        """A file the caller wrote (whole, synced) at `tmp_path(path)`, renamed with the rest."""
+        self._moves.append((tmp, path))
+
     def pending(self, path: Path) -> Path:
         """Where `path` is staged (its content before the commit), e.g. to hash it."""
         return next(tmp for tmp, final in self._moves if final == path)

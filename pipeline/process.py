@@ -36,7 +36,7 @@ from models import (
     checks,
 )
 from models.errors import EngineError
-from models.paths import safe_name
+from models.paths import safe_name, sharded
 from stages import form_checks, limits, recipe, upload_rules
 from stages.ocr.base import EngineUnavailable, OcrEngine, OcrError
 from stages.rarenames import UnknownNames
@@ -155,8 +155,9 @@ def _job(task: ApplicantTask, upload: Upload, index: int) -> recipe.UploadJob:
         reference_date=task.reference_date,
         upload=upload,
         index=index,
-        pages_dir=f"pages/{safe_name(task.applicant_id)}",  # an id is data, never a path
-        evidence_dir=f"evidence/{safe_name(task.applicant_id)}",
+        # an id is data, never a path; in shards (issue 19): no folder of 800,000 entries
+        pages_dir=f"pages/{sharded(safe_name(task.applicant_id))}",
+        evidence_dir=f"evidence/{sharded(safe_name(task.applicant_id))}",
     )
 
 

@@ -26,15 +26,17 @@ finding is autoescaped and otherwise shown exactly as it is.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import posixpath
+import tempfile
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -444,13 +446,70 @@ def _summary(problems: Sequence[Finding]) -> str:
 # ---------------------------------------------------------------------- collecting the lists
 
 
+_Key = tuple[int, str, int, int]  # (-problems, applicant id, offset, length) of a spooled row
+
+
+class _Spool:
+    """The list rows of a report, kept on disk (an anonymous temporary file) while the
+    applicant pages are written: with 800,000 applicants the rows are gigabytes, so only
+    their sort keys and places stay in memory (issue 19). Written with pwrite, read with
+    pread: a read never moves where the next row goes."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by write_report
+        self._end = 0
+
+    def add(self, row: list[Any]) -> tuple[int, int]:
+        data = json.dumps(row, ensure_ascii=False).encode()
+        at = self._end
+        os.pwrite(self._file.fileno(), data, at)
+        self._end += len(data)
+        return at, len(data)
+
+    def read(self, at: int, length: int) -> list[Any]:
+        row: list[Any] = json.loads(os.pread(self._file.fileno(), length, at))
+        return row
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Rows(Sequence[Any]):
+    """A list's rows in their order, read back from the spool a page at a time."""
+
+    def __init__(self, spool: _Spool, keys: list[_Key], decode: Callable[[list[Any]], Any]) -> None:
+        self._spool, self._keys, self._decode = spool, keys, decode
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self._decode(self._spool.read(k[2], k[3])) for k in self._keys[i]]
+        key = self._keys[i]
+        return self._decode(self._spool.read(key[2], key[3]))
+
+
+def _type_row(row: list[Any]) -> TypeRow:
+    return TypeRow(row[0], row[1], row[2], FindingView(*row[3]))
+
+
+def _applicant_row(row: list[Any]) -> ApplicantRow:
+    return ApplicantRow(*row)
+
+
 @dataclass
 class _Lists:
     """What the index and the lists need, gathered while the applicant pages are written."""
 
+    spool: _Spool = field(default_factory=_Spool)
     counts: dict[_TypeKey, list[int]] = field(default_factory=dict)  # [findings, applicants]
-    type_rows: dict[_TypeKey, list[tuple[int, str, TypeRow]]] = field(default_factory=dict)
-    entries: list[tuple[int, str, ApplicantRow]] = field(default_factory=list)
+    type_rows: dict[_TypeKey, list[_Key]] = field(default_factory=dict)
+    entries: list[_Key] = field(default_factory=list)
     untyped: list[UntypedRow] = field(default_factory=list)  # form names with "?"
     seen: set[str] = field(default_factory=set)
     written: set[str] = field(default_factory=set)
@@ -485,9 +544,9 @@ class _Lists:
                 c[1] += 1
         name = form.name if form is not None else None
         for f in problems:
-            row = TypeRow(aid, href, name, _finding_view(f, link))
+            at = self.spool.add([aid, href, name, astuple(_finding_view(f, link))])
             self.type_rows.setdefault((f.slot, f.field, f.status), []).append(
-                (-len(problems), aid, row)
+                (-len(problems), aid, *at)
             )
         self.n_review += bool(problems)
         self.n_no_form += form is None
@@ -501,7 +560,7 @@ class _Lists:
             n_problems=len(problems),
             summary=_summary(problems),
         )
-        self.entries.append((-len(problems), aid, entry))
+        self.entries.append((-len(problems), aid, *self.spool.add(list(astuple(entry)))))
         if form is not None and ("?" in form.name or "？" in form.name):
             self.untyped.append(_untyped_row(result, form, href))
 
@@ -611,7 +670,8 @@ def _type_title(key: _TypeKey) -> str:
 
 def _write_type_lists(
     report_dir: Path,
-    type_rows: Mapping[_TypeKey, list[tuple[int, str, TypeRow]]],
+    type_rows: Mapping[_TypeKey, list[_Key]],
+    spool: _Spool,
     title: str,
     meta: list[str],
 ) -> dict[_TypeKey, str]:
@@ -627,7 +687,7 @@ def _write_type_lists(
             "heading": f"{label}（{len(found)} 条）",
             "meta": meta,
         }
-        _write_list(report_dir, "types", names, [e[2] for e in found], context)
+        _write_list(report_dir, "types", names, _Rows(spool, found, _type_row), context)
     return type_pages
 
 
@@ -685,7 +745,7 @@ def _prepare_folder(report_dir: Path) -> None:
 def write_report(
     out: Path,
     window: WindowInfo,
-    results: Sequence[ApplicantResult],
+    results: Iterable[ApplicantResult],
     forms: Mapping[str, ApplicantForm],
     *,
     versions: Mapping[str, str] | None = None,
@@ -705,14 +765,28 @@ def write_report(
     _prepare_folder(report_dir)
     place = " · ".join(p for p in (window.name, window.region) if p)
     lists = _write_applicants(out, pages_dir, results, forms, place or "报名材料审核")
+    try:
+        return _write_lists(report_dir, window, forms, lists, place, versions)
+    finally:
+        lists.spool.close()
 
+
+def _write_lists(
+    report_dir: Path,
+    window: WindowInfo,
+    forms: Mapping[str, ApplicantForm],
+    lists: _Lists,
+    place: str,
+    versions: Mapping[str, str] | None,
+) -> Path:
+    """The lists by problem type, the applicants' list and the index (written last)."""
     title = f"{place} 报名材料审核报告" if place else "报名材料审核报告"
     meta = _index_meta(window)
-    type_pages = _write_type_lists(report_dir, lists.type_rows, title, meta)
+    type_pages = _write_type_lists(report_dir, lists.type_rows, lists.spool, title, meta)
 
     # Review first (most problems first), then the clear ones; ties by applicant id.
     lists.entries.sort(key=lambda e: (e[0], e[1]))
-    rows = [e[2] for e in lists.entries]
+    rows = _Rows(lists.spool, lists.entries, _applicant_row)
     names = ["index.html", *_page_names("list", len(rows))[1:]]
     context = {"title": title, "heading": f"{title} · 考生名单", "meta": meta}
     _write_list(report_dir, "applicants", names, rows, context, first=1)

@@ -31,8 +31,8 @@ from typing import Any
 import numpy as np
 
 from models import ApplicantResult, Finding, Page, Reading, Rules
-from models.errors import EngineError
-from models.paths import safe_name
+from models.errors import EngineError, OutputError
+from models.paths import safe_name, sharded
 from stages import imagehash, window_checks
 from stages.calibrate import Calibration
 from stages.limits import DEFAULT_BUDGET, Budget
@@ -135,18 +135,39 @@ def _digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def part_path(out: Path, applicant_id: str) -> Path:
+    """Where the applicant's part is kept: `parts/<shard>/<safe id>.json` (issue 19: no
+    folder of 800,000 entries; models.paths.sharded)."""
+    return out / PARTS / f"{sharded(safe_name(applicant_id))}.json"  # an id is data, never a path
+
+
+def legacy_part_path(out: Path, applicant_id: str) -> Path:
+    """Where a part was kept before the shards (`parts/<safe id>.json`): still read, and moved
+    to its shard when a run reuses it."""
+    return out / PARTS / f"{safe_name(applicant_id)}.json"
+
+
+def find_part(out: Path, applicant_id: str) -> Path:
+    """The applicant's part file in either layout (the sharded one when neither exists)."""
+    path = part_path(out, applicant_id)
+    if path.exists():
+        return path
+    legacy = legacy_part_path(out, applicant_id)
+    return legacy if legacy.exists() else path
+
+
 def write_part(out: Path, result: ApplicantResult, key: str, run_id: str = "") -> str:
     """Write the part; returns its content digest (the audit log records it)."""
-    folder = out / PARTS
-    folder.mkdir(parents=True, exist_ok=True)
+    path = part_path(out, result.applicant_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
     data = result_to_json(result, key)
     if run_id:  # audit (issue 18): the run that computed it, covered by the digest
         data["run"] = run_id
     data["digest"] = _digest(data)
-    name = safe_name(result.applicant_id)  # an id is data, never a path
-    tmp = folder / f".{name}.json.tmp"
+    tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(folder / f"{name}.json")
+    tmp.replace(path)
+    legacy_part_path(out, result.applicant_id).unlink(missing_ok=True)  # the old layout's
     return str(data["digest"])
 
 
@@ -179,7 +200,7 @@ def read_part(
     """The kept result, or None (recomputed) when it is missing, stale (another key),
     truncated or changed since it was written (its digest no longer matches). `seen` gets
     the part's digest and the run that computed it (for the audit log's check)."""
-    path = out / PARTS / f"{safe_name(applicant_id)}.json"
+    path = find_part(out, applicant_id)
     data = _load_part(path)
     if data is None:
         if path.exists():
@@ -187,6 +208,10 @@ def read_part(
         return None
     if data.get("key") != key:
         return None
+    if path != part_path(out, applicant_id):  # the old flat layout: moved to its shard
+        new = part_path(out, applicant_id)
+        new.parent.mkdir(parents=True, exist_ok=True)
+        path.replace(new)
     if seen is not None:
         seen.update(digest=str(data["digest"]), run=str(data.get("run", "")))
     try:
@@ -199,7 +224,7 @@ def read_part(
 def load_result(out: Path, applicant_id: str) -> ApplicantResult | None:
     """One applicant's kept result (whole and unchanged), or None: for the reviewer's desk,
     which must not read 100,000 parts to show one applicant."""
-    data = _load_part(out / PARTS / f"{safe_name(applicant_id)}.json")
+    data = _load_part(find_part(out, applicant_id))
     try:
         return result_from_json(data) if data is not None else None
     except (TypeError, KeyError, ValueError):
@@ -211,7 +236,9 @@ def load_results(out: Path) -> dict[str, ApplicantResult]:
     the public way to read what the workers left, so no caller depends on the part format."""
     results: dict[str, ApplicantResult] = {}
     folder = out / PARTS
-    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+    # the old flat layout first, so a sharded part (newer) wins over a stale flat one
+    paths = [*sorted(folder.glob("*.json")), *sorted(folder.glob("*/*.json"))]
+    for path in paths if folder.is_dir() else []:
         data = _load_part(path)
         try:
             result = result_from_json(data) if data is not None else None
@@ -250,6 +277,11 @@ def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
     """The synchronous path: same task function, this process, one after another."""
     for task in tasks:
         yield run_task(task)
+
+
+#: Tasks in flight per worker thread: enough that no worker waits for the main process
+#: between two applicants, few enough that the main process's memory does not grow with N.
+IN_FLIGHT_PER_THREAD = 3
 
 
 def run_dask(
@@ -312,16 +344,17 @@ def run_dask(
             )
         )
     try:
-        futures = [
-            client.submit(
-                run_task,
-                t,
-                key=f"applicant-{t.applicant_id}-{keys[t.applicant_id][:8]}",
-                pure=False,
-            )
-            for t in tasks
-        ]
-        yield from budget.results(client, run_task, futures, tasks)
+
+        def key_of(t: ApplicantTask) -> str:
+            return f"applicant-{t.applicant_id}-{keys[t.applicant_id][:8]}"
+
+        # back-pressure (issue 19): a few tasks per worker thread in flight, the next one
+        # submitted as each finishes; the rest of the window waits here as plain records
+        threads = sum(client.nthreads().values()) or workers
+        pending = iter(tasks)
+        first = [t for _, t in zip(range(IN_FLIGHT_PER_THREAD * threads), pending, strict=False)]
+        futures = [client.submit(run_task, t, key=key_of(t), pure=False) for t in first]
+        yield from budget.results(client, run_task, futures, first, pending, key_of)
     finally:
         stack.close()  # closes within time limits: Ctrl-C or a hung worker never hangs here
 
@@ -388,26 +421,37 @@ def csv_cell(text: str) -> str:
 def write_outputs(
     out: Path,
     window: Window,
-    results: dict[str, ApplicantResult],
+    results: Iterable[ApplicantResult],
     summary: dict[str, Any],
     audit_trail: tuple[RunTrail, Rules, Calibration | None] | None = None,
 ) -> None:
     """The contract files and audit/run.json, each written whole under a temporary name, then
     renamed into place together: a run killed here leaves the old files or the new ones.
-    With `audit_trail`, the run's audit log (pipeline.audit) is staged with them."""
+    `results`: every applicant's final result in `window.order`, consumed once, one at a
+    time (streaming, issue 19: never all held). With `audit_trail`, the run's audit log
+    (pipeline.audit) is staged with them, its records written as the results pass."""
     staged = outdir.Staged()
+    log_writer = None
     try:
-        with staged.open(out / "findings.jsonl") as f:
-            for aid in window.order:
-                for finding in results[aid].findings:
-                    f.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
-        with staged.open(out / "applicants.csv", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
+        audit = out / "audit"
+        audit.mkdir(exist_ok=True)
+        if audit_trail is not None:  # -- audit (issue 18): the run's log, records as they pass
+            trail, rules, cal = audit_trail
+            log_writer = trail.begin(staged, window, rules, cal, summary)
+        with ExitStack() as files:  # closed last in, first out: findings.jsonl staged first
+            table = files.enter_context(
+                staged.open(out / "applicants.csv", encoding="utf-8-sig", newline="")
+            )
+            findings = files.enter_context(staged.open(out / "findings.jsonl"))
+            writer = csv.writer(table)
             writer.writerow(["applicant_id", "verdict", "findings"])
-            for aid in window.order:
-                r = results[aid]
+            for r in results:
+                for finding in r.findings:
+                    findings.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
                 count = sum(1 for x in r.findings if x.needs_review)
-                writer.writerow([csv_cell(aid), r.verdict, count])
+                writer.writerow([csv_cell(r.applicant_id), r.verdict, count])
+                if log_writer is not None:
+                    log_writer.applicant(r)
         # the form lines as read, for the reviewer's desk (pipeline.desk reads them from OUT)
         with staged.open(out / "forms.jsonl") as f:
             for aid in window.order:
@@ -415,17 +459,15 @@ def write_outputs(
                 if form is not None:  # keyed by the id as read (an odd id is still data)
                     line = {**json.loads(form.raw), "applicant_id": aid}
                     f.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
-        audit = out / "audit"
-        audit.mkdir(exist_ok=True)
         staged.write_text(audit / "run.json", json.dumps(summary, ensure_ascii=False, indent=2))
-        if audit_trail is not None:  # -- audit (issue 18): the run's log, hashing the above
-            trail, rules, cal = audit_trail
+        if log_writer is not None:
             names = ("findings.jsonl", "applicants.csv", "audit/run.json")
-            outputs = {n: staged.pending(out / n) for n in names}
-            trail.stage(staged, window, rules, cal, results, summary, outputs)
+            log_writer.finish({n: staged.pending(out / n) for n in names})
         staged.commit()
     finally:
         staged.discard()
+        if log_writer is not None:
+            log_writer.discard()
 
 
 def run_window(
@@ -488,53 +530,106 @@ def _run_in(out: Path, window: Window, rules: Rules, opts: _Options) -> dict[str
 def _run_locked(
     window: Window, out: Path, rules: Rules, work: Path, opts: _Options
 ) -> dict[str, Any]:
+    """Streaming (issue 19): each result is written to its part as it arrives and only a
+    small record of it is kept (what the cross-applicant checks need); the outputs are then
+    built from the parts on disk, one applicant at a time, in form order."""
     tasks = build_tasks(window, out, rules, opts.limits)
-    results: dict[str, ApplicantResult] = {}
     keys = {t.applicant_id: task_key(t) for t in tasks}
     trail = RunTrail(out, opts.audit_key, opts.started)  # -- audit (issue 18)
+    slim: dict[str, ApplicantResult] = {}  # what the window checks need, per applicant
     todo = []
     for task in tasks:
         seen: dict[str, str] = {}
         cached = read_part(out, task.applicant_id, keys[task.applicant_id], seen)
         # a part the audit log contradicts is recomputed
         if cached is not None and trail.admit(task.applicant_id, keys[task.applicant_id], seen):
-            results[task.applicant_id] = cached
+            slim[task.applicant_id] = slim_result(cached)
         else:
             todo.append(task)
-    bar = _progress(len(tasks), len(results), opts.progress)
+    unkept = work / "unkept"  # results not kept as parts (our failures), until the outputs
+    retried = _compute(window, out, todo, keys, trail, slim, unkept, opts)
+    budget.clear_crumbs(out)
+    extra = {aid: r.findings for aid, r in add_window_findings(window, slim).items() if r.findings}
+    del slim
+    reused = len(tasks) - len(todo)
+    return _write_all(window, out, rules, trail, extra, unkept, opts, reused, retried)
+
+
+def _compute(
+    window: Window,
+    out: Path,
+    todo: list[ApplicantTask],
+    keys: dict[str, str],
+    trail: RunTrail,
+    slim: dict[str, ApplicantResult],
+    unkept: Path,
+    opts: _Options,
+) -> int:
+    """Process `todo`, each result written as it arrives (a part; one not kept, to `unkept`)
+    and its small record put in `slim`; returns how many are to be tried again next run."""
+    uploads = {aid: len(window.uploads.get(aid, [])) for aid in window.order}
+    bar = _progress(uploads, slim, opts.progress)
     workers = opts.workers or os.cpu_count() or 1
     stream = (
         run_sync(todo)
         if opts.sync or not todo
-        else run_dask(todo, keys, workers, opts.scheduler, work, opts.limits)
+        else run_dask(todo, keys, workers, opts.scheduler, unkept.parent, opts.limits)
     )
     retried = 0
     for result in stream:
+        aid = result.applicant_id
         if retry_later(result):  # our failure: reported, not kept
             retried += 1
+            with outdir.writing("the scratch folder OUT/.work"):
+                write_part(unkept, result, keys[aid])
         else:
             with outdir.writing("a part under OUT/parts"):
-                key = keys[result.applicant_id]
+                key = keys[aid]
                 digest = write_part(out, result, key, trail.run_id)
-            trail.computed(result.applicant_id, key, digest)
-        results[result.applicant_id] = result
-        bar.update(1)
+            trail.computed(aid, key, digest)
+        slim[aid] = slim_result(result)
+        bar.update(aid)
     bar.close()
-    budget.clear_crumbs(out)
-    results = add_window_findings(window, results)
+    return retried
+
+
+def _write_all(
+    window: Window,
+    out: Path,
+    rules: Rules,
+    trail: RunTrail,
+    extra: dict[str, tuple[Finding, ...]],
+    unkept: Path,
+    opts: _Options,
+    reused: int,
+    retried: int,
+) -> dict[str, Any]:
+    """The report, then the contract files and the audit log, each from the parts on disk."""
     cal = load_calibration()
-    results = {aid: calibrate(r, cal) for aid, r in results.items()}
+
+    def final() -> Iterator[ApplicantResult]:
+        """Every applicant's final result, read back from disk one at a time, in form order."""
+        for aid in window.order:
+            kept = trail.parts.get(aid)
+            result = _reread(unkept if kept is None else out, aid, kept.digest if kept else None)
+            if aid in extra:
+                result = replace(result, findings=(*result.findings, *extra[aid]))
+            yield calibrate(result, cal)
+
     log.info("writing outputs")
     engine_versions = versions.engine_versions()
     from .report import write_report
 
+    verdicts = {"review": 0, "clear": 0}
+
+    def counted(results: Iterator[ApplicantResult]) -> Iterator[ApplicantResult]:
+        for r in results:
+            verdicts[r.verdict] += 1
+            yield r
+
     with outdir.writing("the report under OUT/report"):
         report = write_report(
-            out,
-            window.info,
-            [results[a] for a in window.order],
-            window.forms,
-            versions=engine_versions,
+            out, window.info, counted(final()), window.forms, versions=engine_versions
         )
     summary = {
         "run_id": trail.run_id,
@@ -542,10 +637,10 @@ def _run_locked(
         "region": window.info.region,
         "reference_date": window.info.reference_date.isoformat(),
         "applicants": len(window.order),
-        "review": sum(1 for a in window.order if results[a].verdict == "review"),
-        "clear": sum(1 for a in window.order if results[a].verdict == "clear"),
+        "review": verdicts["review"],
+        "clear": verdicts["clear"],
         "uploads": sum(len(v) for v in window.uploads.values()),
-        "reused": len(tasks) - len(todo),
+        "reused": reused,
         "retry_next_run": retried,
         "stray_files": window.stray,
         "rules": list(rules.sources),
@@ -557,30 +652,73 @@ def _run_locked(
         "report": str(report.relative_to(out)),
     }
     with outdir.writing("the results in OUT"):
-        write_outputs(out, window, results, summary, (trail, rules, cal))
+        write_outputs(out, window, final(), summary, (trail, rules, cal))
     log.info("outputs written")
     summary["audit_seconds"] = round(trail.seconds, 4)  # the trail's own cost (bench-audit)
     return summary
 
 
-class _NoBar:
-    def update(self, n: int) -> None:
-        pass
+def slim_result(result: ApplicantResult) -> ApplicantResult:
+    """What the cross-applicant checks read of a result (its fingerprints and identifying
+    readings), without its findings and pages: held for every applicant until the end."""
+    readings = tuple((p, r) for p, r in result.readings if r.field in window_checks.IDENTIFYING)
+    return ApplicantResult(
+        applicant_id=result.applicant_id,
+        findings=(),
+        pages=(),
+        readings=readings,
+        fingerprints=result.fingerprints,
+    )
+
+
+def _reread(base: Path, applicant_id: str, digest: str | None) -> ApplicantResult:
+    """An applicant's result as this run left it under `base` (OUT, or the scratch folder
+    for one not kept); `digest`: the one the audit log records for it. A part changed or
+    gone since this run wrote or admitted it stops the run (OUT is not ours alone)."""
+    data = _load_part(part_path(base, applicant_id))
+    if data is None or (digest is not None and data.get("digest") != digest):
+        raise OutputError(
+            f"the part of applicant {applicant_id} under {base} changed or vanished during "
+            "the run: nothing was written; run again"
+        )
+    return result_from_json(data)
+
+
+class _Bar:
+    """Progress by upload (issue 19), the applicants done beside it: one applicant may hold
+    one upload or forty, so a bar by applicant alone stalls and jumps."""
+
+    def __init__(self, uploads: dict[str, int], done: Iterable[str], enabled: bool) -> None:
+        self.uploads = uploads
+        finished = set(done)
+        self.applicants = len(finished)
+        self.bar: Any = None
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=sum(uploads.values()),
+                initial=sum(uploads.get(a, 0) for a in finished),
+                unit="份材料",
+                desc="certcheck",
+                file=sys.stderr,
+                disable=not sys.stderr.isatty() and not os.environ.get("CERTCHECK_PROGRESS"),
+            )
+            self._postfix()
+
+    def _postfix(self) -> None:
+        self.bar.set_postfix_str(f"考生 {self.applicants}/{len(self.uploads)}", refresh=False)
+
+    def update(self, applicant_id: str) -> None:
+        self.applicants += 1
+        if self.bar is not None:
+            self._postfix()
+            self.bar.update(self.uploads.get(applicant_id, 0))
 
     def close(self) -> None:
-        pass
+        if self.bar is not None:
+            self.bar.close()
 
 
-def _progress(total: int, done: int, enabled: bool) -> Any:
-    if not enabled:
-        return _NoBar()
-    from tqdm import tqdm
-
-    return tqdm(
-        total=total,
-        initial=done,
-        unit="考生",
-        desc="certcheck",
-        file=sys.stderr,
-        disable=not sys.stderr.isatty() and not os.environ.get("CERTCHECK_PROGRESS"),
-    )
+def _progress(uploads: dict[str, int], done: Iterable[str], enabled: bool) -> _Bar:
+    return _Bar(uploads, done, enabled)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import getpass
+import hashlib
 import json
 import logging
 import os
@@ -26,13 +27,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from models import ApplicantResult, Finding, Rules
 
 from .. import versions
+from ..outdir import tmp_path
 from . import sign
 from .chain import ZERO, Broken, canonical, file_sha256, seal_line, sha256_hex, walk
 
@@ -281,98 +283,60 @@ class RunTrail:
 
     # -- writing -------------------------------------------------------------------------
 
-    def stage(
+    def begin(
         self,
         staged: Staged,
         window: Window,
         rules: Rules,
         cal: Calibration | None,
-        results: dict[str, ApplicantResult],
         summary: dict[str, Any],
-        outputs: dict[str, Path],
-    ) -> None:
-        """The run's log, run record, signature, public key and `current-run`, staged to be
-        renamed into place with the contract files. `outputs`: name → the staged file."""
+    ) -> LogWriter:
+        """Start the run's log (its run record and the parts recomputed against the last
+        log); the applicants' records follow one at a time (`LogWriter.applicant`, in form
+        order), so the log of a national window is never held whole (issue 19)."""
         t0 = time.perf_counter()
         self._now = now()  # the records are made together, at the end of the run
         audit = self.out / AUDIT
         (audit / RUNS).mkdir(parents=True, exist_ok=True)
         (audit / KEYS).mkdir(exist_ok=True)
         run = self._run_record(window, rules, cal, summary)
-        records: list[dict[str, Any]] = [self._record("run", run, actor=run["operator"]["name"])]
+        writer = LogWriter(self, staged, window, run)
+        writer.add(self._record("run", run, actor=run["operator"]["name"]))
         for r in self.recomputed:
-            records.append(self._record("part_recomputed", r, r["applicant_id"]))
-        records += self._applicant_records(window, results)
-        records.append(self._record("desk_head", desk_head(self.out)))
-        files = {}
-        for name, path in outputs.items():
-            digest, size = file_sha256(path)
-            files[name] = {"sha256": digest, "bytes": size}
-        records.append(self._record("outputs", files))
-        end = {"ended": now(), "records": len(records) + 1, "counts": run["counts"]}
-        records.append(self._record("run_end", end))
-        lines = []
-        seq, prev = self.earlier.seq, self.earlier.prev
-        for record in records:
-            seq += 1
-            line, prev = seal_line(record, seq, prev)
-            lines.append(line)
-        text = "".join(lines).encode()
-        pub = self.key.public_key()
-        kid = key_id(pub)
-        staged.write_bytes(audit / RUNS / f"{self.run_id}.jsonl", text)
-        staged.write_text(
-            audit / RUNS / f"{self.run_id}.json", json.dumps(run, ensure_ascii=False, indent=1)
-        )
-        file_digest = sha256_hex(text)
-        signature = {
-            "run_id": self.run_id,
-            "last_seq": seq,
-            "root": prev,
-            "log_sha256": file_digest,
-            "key": kid,
-            "signature": sign.sign(self.key, signed_message(self.run_id, seq, prev, file_digest)),
-        }
-        staged.write_text(audit / RUNS / f"{self.run_id}.sig", json.dumps(signature, indent=1))
-        pem = sign.public_pem(pub).decode()
-        staged.write_text(audit / KEYS / f"{kid}.pub", pem)
-        staged.write_text(audit / sign.PUBLIC_NAME, pem)
-        staged.write_text(audit / CURRENT, self.run_id + "\n")
+            writer.add(self._record("part_recomputed", r, r["applicant_id"]))
         self.seconds += time.perf_counter() - t0
+        return writer
 
-    def _applicant_records(
-        self, window: Window, results: dict[str, ApplicantResult]
-    ) -> list[dict[str, Any]]:
-        """Per applicant in form order: its inputs, part and verdict, then each check."""
-        inventory = {(u.applicant_id, u.path): u for ups in window.uploads.values() for u in ups}
-        records = []
-        for aid in window.order:
-            result = results[aid]
-            form = window.forms.get(aid)
-            part = self.parts.get(aid)
-            records.append(
-                self._record(
-                    "applicant",
-                    {
-                        "form_sha256": sha256_hex(form.raw.encode()) if form else None,
-                        "id_number": form.id_number if form else None,
-                        "uploads": [u.sha256 for u in window.uploads.get(aid, [])],
-                        "part": _part_json(part),
-                        "reused_from": self.reused.get(aid),
-                        "verdict": result.verdict,
-                        "findings": sum(1 for f in result.findings if f.needs_review),
-                        "checks": len(result.findings),
-                    },
-                    aid,
-                )
+    def applicant_records(self, window: Window, result: ApplicantResult) -> list[dict[str, Any]]:
+        """One applicant's records: its inputs, part and verdict, then each check."""
+        aid = result.applicant_id
+        form = window.forms.get(aid)
+        part = self.parts.get(aid)
+        uploads = window.uploads.get(aid, [])
+        by_path = {u.path: u for u in uploads}
+        records = [
+            self._record(
+                "applicant",
+                {
+                    "form_sha256": sha256_hex(form.raw.encode()) if form else None,
+                    "id_number": form.id_number if form else None,
+                    "uploads": [u.sha256 for u in uploads],
+                    "part": _part_json(part),
+                    "reused_from": self.reused.get(aid),
+                    "verdict": result.verdict,
+                    "findings": sum(1 for f in result.findings if f.needs_review),
+                    "checks": len(result.findings),
+                },
+                aid,
             )
-            for finding in result.findings:
-                upload = inventory.get((aid, finding.file)) if finding.file else None
-                payload = {
-                    "finding": {name: getattr(finding, name) for name in FINDING_FIELDS},
-                    "file_sha256": upload.sha256 if upload else None,
-                }
-                records.append(self._record("check", payload, aid))
+        ]
+        for finding in result.findings:
+            upload = by_path.get(finding.file) if finding.file else None
+            payload = {
+                "finding": {name: getattr(finding, name) for name in FINDING_FIELDS},
+                "file_sha256": upload.sha256 if upload else None,
+            }
+            records.append(self._record("check", payload, aid))
         return records
 
     def _record(
@@ -458,6 +422,88 @@ class RunTrail:
             "audit_key": key_id(self.key.public_key()),
             "audit_seconds_before_writing": round(self.seconds, 4),
         }
+
+
+class LogWriter:
+    """The run's log file, written record by record under a temporary name (its sha256
+    kept on the way) and staged with the contract files by `finish`, with the run record,
+    the signature, the public key and `current-run`."""
+
+    def __init__(self, trail: RunTrail, staged: Staged, window: Window, run: dict[str, Any]):
+        self.trail, self.staged, self.window, self.run = trail, staged, window, run
+        self.path = trail.out / AUDIT / RUNS / f"{trail.run_id}.jsonl"
+        self.tmp = tmp_path(self.path)
+        self._file: BinaryIO | None = self.tmp.open("wb")
+        self._sha = hashlib.sha256()
+        self.seq, self.prev = trail.earlier.seq, trail.earlier.prev
+        self.count = 0
+
+    def add(self, record: dict[str, Any]) -> None:
+        assert self._file is not None, "the log was finished"
+        self.seq += 1
+        line, self.prev = seal_line(record, self.seq, self.prev)
+        data = line.encode()
+        self._file.write(data)
+        self._sha.update(data)
+        self.count += 1
+
+    def applicant(self, result: ApplicantResult) -> None:
+        t0 = time.perf_counter()
+        for record in self.trail.applicant_records(self.window, result):
+            self.add(record)
+        self.trail.seconds += time.perf_counter() - t0
+
+    def finish(self, outputs: dict[str, Path]) -> None:
+        """The log's last records (the desk's head, the outputs' hashes, the run's end), then
+        the files beside it. `outputs`: name → the staged file."""
+        t0 = time.perf_counter()
+        trail = self.trail
+        self.add(trail._record("desk_head", desk_head(trail.out)))
+        files = {}
+        for name, path in outputs.items():
+            digest, size = file_sha256(path)
+            files[name] = {"sha256": digest, "bytes": size}
+        self.add(trail._record("outputs", files))
+        end = {"ended": now(), "records": self.count + 1, "counts": self.run["counts"]}
+        self.add(trail._record("run_end", end))
+        assert self._file is not None
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        self._file = None
+        audit = trail.out / AUDIT
+        staged = self.staged
+        staged.adopt(self.tmp, self.path)
+        run_json = json.dumps(self.run, ensure_ascii=False, indent=1)
+        staged.write_text(audit / RUNS / f"{trail.run_id}.json", run_json)
+        file_digest = self._sha.hexdigest()
+        pub = trail.key.public_key()
+        kid = key_id(pub)
+        signature = {
+            "run_id": trail.run_id,
+            "last_seq": self.seq,
+            "root": self.prev,
+            "log_sha256": file_digest,
+            "key": kid,
+            "signature": sign.sign(
+                trail.key, signed_message(trail.run_id, self.seq, self.prev, file_digest)
+            ),
+        }
+        staged.write_text(audit / RUNS / f"{trail.run_id}.sig", json.dumps(signature, indent=1))
+        pem = sign.public_pem(pub).decode()
+        staged.write_text(audit / KEYS / f"{kid}.pub", pem)
+        staged.write_text(audit / sign.PUBLIC_NAME, pem)
+        staged.write_text(audit / CURRENT, trail.run_id + "\n")
+        trail.seconds += time.perf_counter() - t0
+
+    def discard(self) -> None:
+        """After a failure: the unfinished log is not left behind (a staged one is the
+        Staged's to remove)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            with contextlib.suppress(OSError):
+                self.tmp.unlink()
 
 
 def _part_json(part: LoggedPart | None) -> dict[str, str] | None:

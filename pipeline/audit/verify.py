@@ -148,16 +148,15 @@ def _outputs(out: Path, run_id: str, records: list[dict[str, Any]]) -> None:
 def _parts(out: Path, run_id: str, records: list[dict[str, Any]]) -> None:
     """A part the last run logged (same key) must still have the logged digest; a part with
     another key was written later by a run that did not finish (a cache, not a record)."""
-    from models.paths import safe_name
-
-    from ..run import PARTS, part_fingerprint
+    from ..run import find_part, part_fingerprint
 
     for r in records:
         logged = r["payload"].get("part") if r["kind"] == "applicant" else None
         if not logged:
             continue
-        name = f"{PARTS}/{safe_name(r['applicant_id'])}.json"
-        found = part_fingerprint(out / name)
+        path = find_part(out, r["applicant_id"])  # either layout (issue 19: shards)
+        name = path.relative_to(out).as_posix()
+        found = part_fingerprint(path)
         if found is None or found[0] != logged["key"]:
             continue  # gone (a cache) or rewritten under another key by a later run
         if found[1] != logged["digest"]:

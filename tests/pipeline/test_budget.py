@@ -116,7 +116,7 @@ def test_a_worker_death_no_upload_explains_is_our_failure_and_not_cached(tmp_pat
     assert [f["applicant_id"] for f in lost] == [C]
     assert "非考生原因" in str(lost[0]["message"])
     assert _budget_findings(out) == []
-    assert {p.stem for p in (out / "parts").glob("*.json")} == {A, B}
+    assert {p.stem for p in (out / "parts").rglob("*.json")} == {A, B}
 
 
 def test_sync_mode_times_an_upload_out_with_sigalrm(

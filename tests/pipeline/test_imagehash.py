@@ -301,7 +301,7 @@ def test_a_copied_upload_is_found_through_the_pipeline(
     assert set(hits) == {ids[0], ids[1]}
     assert ids[1] in hits[ids[0]]["observed"] and "身份证国徽面" in hits[ids[0]]["message"]
     assert hits[ids[1]]["file"].endswith("copy.jpg")
-    part = json.loads((out / "parts" / f"{ids[0]}.json").read_text("utf-8"))
+    part = json.loads(run.part_path(out, ids[0]).read_text("utf-8"))
     assert part["fingerprints"] and run.read_part(out, ids[0], part["key"]) is not None
 
 

@@ -125,9 +125,11 @@ def seeded_out(sample_run: Path, out: Path, drop: Iterable[str] = ()) -> Path:
     """OUT as an interrupted run leaves it: the parts of every applicant but `drop`, and no
     outputs yet."""
     (out / "parts").mkdir(parents=True)
-    for part in (sample_run / "parts").glob("*.json"):
+    for part in (sample_run / "parts").rglob("*.json"):
         if part.stem not in set(drop):
-            shutil.copy(part, out / "parts" / part.name)
+            copy = out / part.relative_to(sample_run)  # in its shard (issue 19)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(part, copy)
     return out
 
 

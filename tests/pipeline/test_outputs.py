@@ -60,7 +60,7 @@ def run(root: Path, out: Path, *extra: str) -> int:
 
 
 def parts(out: Path) -> list[str]:
-    return sorted(p.name for p in (out / "parts").glob("*.json"))
+    return sorted(p.name for p in (out / "parts").rglob("*.json"))
 
 
 def findings(out: Path) -> list[dict[str, Any]]:

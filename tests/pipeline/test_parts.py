@@ -49,7 +49,7 @@ def test_a_part_round_trips_with_its_variant_and_provenance(tmp_path: Path) -> N
 )
 def test_a_changed_part_is_recomputed_never_trusted(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
     run.write_part(tmp_path, _result(), "k")
-    path = tmp_path / "parts" / "1.json"
+    path = run.part_path(tmp_path, "1")
     data = json.loads(path.read_text(encoding="utf-8"))
     before = json.dumps(data, sort_keys=True)
     damage(data)
@@ -61,7 +61,7 @@ def test_a_changed_part_is_recomputed_never_trusted(tmp_path: Path, damage) -> N
 
 def test_a_truncated_part_is_recomputed(tmp_path: Path) -> None:
     run.write_part(tmp_path, _result(), "k")
-    path = tmp_path / "parts" / "1.json"
+    path = run.part_path(tmp_path, "1")
     path.write_bytes(path.read_bytes()[:40])
     assert run.read_part(tmp_path, "1", "k") is None
 
@@ -121,3 +121,29 @@ def test_every_finding_names_a_registered_check() -> None:
             variant=Variant.VERIFIED,  # orientation has no variants
         )
     assert Finding.from_json(f.to_json()) == f
+
+
+def test_parts_are_kept_in_shard_folders(tmp_path: Path) -> None:
+    """Issue 19: no folder of OUT holds every applicant's part."""
+    run.write_part(tmp_path, _result(), "k")
+    path = run.part_path(tmp_path, "1")
+    assert path.is_file() and path.parent.parent == tmp_path / "parts"
+    assert not list((tmp_path / "parts").glob("*.json"))  # nothing flat
+
+
+def test_a_part_of_the_old_flat_layout_is_reused_and_moved_to_its_shard(tmp_path: Path) -> None:
+    run.write_part(tmp_path, _result(), "k")
+    flat = run.legacy_part_path(tmp_path, "1")
+    run.part_path(tmp_path, "1").replace(flat)  # OUT as a run before the shards left it
+    assert run.load_result(tmp_path, "1") == _result()  # the desk reads it where it is
+    assert list(run.load_results(tmp_path)) == ["1"]
+    assert run.read_part(tmp_path, "1", "k") == _result()
+    assert run.part_path(tmp_path, "1").is_file() and not flat.exists()
+
+
+def test_writing_a_part_removes_the_flat_one_it_replaces(tmp_path: Path) -> None:
+    run.write_part(tmp_path, _result(), "old")
+    run.part_path(tmp_path, "1").replace(run.legacy_part_path(tmp_path, "1"))
+    run.write_part(tmp_path, _result(), "new")
+    assert not run.legacy_part_path(tmp_path, "1").exists()
+    assert run.read_part(tmp_path, "1", "new") == _result()
