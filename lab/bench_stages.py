@@ -90,6 +90,7 @@ def run_dask(tasks: list[Any], workers: int, work: Path) -> tuple[float, Snapsho
     from pipeline import budget
     from pipeline.cluster import local_client, stage_times
     from pipeline.run import run_task
+    from stages.limits import DEFAULT_BUDGET
 
     dask.config.set(
         {
@@ -100,7 +101,7 @@ def run_dask(tasks: list[Any], workers: int, work: Path) -> tuple[float, Snapsho
     )
     for var in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    with local_client(workers, work, memory_limit=0) as client:
+    with local_client(workers, work, memory_limit=DEFAULT_BUDGET.worker_memory or 0) as client:
         client.wait_for_workers(workers)
         t0 = time.perf_counter()
         futures = [client.submit(run_task, t, pure=False) for t in tasks]

@@ -46,3 +46,22 @@ def test_the_worker_plugin_answers_each_workers_stage_times(tmp_path: Path) -> N
     assert answer["recognise"][1] == 1
     assert answer["uploads"][1] == 3
     assert answer["tasks"][1] == 1
+
+
+def _housekeeping() -> tuple[object, object]:
+    import dask
+
+    return (
+        dask.config.get("distributed.admin.tick.interval"),
+        dask.config.get("distributed.admin.system-monitor.interval"),
+    )
+
+
+def test_the_local_clusters_housekeeping_wakes_seldom(tmp_path: Path) -> None:
+    """An idle two-worker cluster burnt 0.077 cores on its 20 ms ticks and 500 ms system
+    monitor (issue 19): the workers of a run's cluster tick once a second."""
+    out = tmp_path / "out"
+    out.mkdir()
+    with outdir.scratch(out) as work, local_client(1, work) as client:
+        (seen,) = client.run(_housekeeping).values()
+    assert seen == ("1s", "5s")
