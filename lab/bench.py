@@ -1,4 +1,5 @@
-"""`certcheck bench`: core-seconds per upload, ours against the naive Tesseract loop.
+"""`certcheck bench`: core-seconds per upload, ours against the naive Tesseract loop; then
+(lab.bench_stages) where the CPU goes by stage, and Dask against a plain process pool.
 
 The naive loop (OSD, turn, full-page chi_sim+eng, the form's values searched in the text) is
 what a first attempt looks like; it runs in a child process with a worker per core, as the
@@ -142,6 +143,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
     print("\n== bench ==")
     for k, v in result.items():
         print(f"{k:32s} {v}")
+    counts = tuple(int(n) for n in str(args.executor_workers).split(",") if int(n) > 0)
+    if counts:  # issue 19: stage table, Dask against a plain pool on the same tasks
+        from .bench_stages import compare, print_compare
+
+        rows = compare(window, work, counts)
+        print_compare(rows)
+        result["executors"] = rows
+        for n in counts:
+            result[f"dask_vs_pool_{n}"] = rows[f"dask_vs_pool_{n}"]
     (work / f"bench-seed{args.seed}.json").write_text(
         json.dumps(result, indent=2), encoding="utf-8"
     )

@@ -120,6 +120,12 @@ def _add_bench(subparsers: argparse._SubParsersAction) -> None:
     bench.add_argument("--applicants", type=_positive, default=16)
     bench.add_argument("--work", type=Path, default=Path("eval/bench"))
     bench.add_argument("--workers", type=_positive, default=None)
+    bench.add_argument(
+        "--executor-workers",
+        default="1,2",
+        help="worker counts at which Dask and a plain process pool run the same tasks "
+        "(comma-separated; 0: skip the comparison)",
+    )
     bench.set_defaults(handler=_bench)
 
 

@@ -37,7 +37,7 @@ from models import (
 )
 from models.errors import EngineError
 from models.paths import safe_name, sharded
-from stages import form_checks, limits, recipe, upload_rules
+from stages import form_checks, limits, recipe, timing, upload_rules
 from stages.ocr.base import EngineUnavailable, OcrEngine, OcrError
 from stages.rarenames import UnknownNames
 
@@ -173,7 +173,18 @@ def process_applicant(
 ) -> ApplicantResult:
     """All checks for one applicant. Never raises for bad input. `second`: the engine that
     re-reads a disagreeing field (default: this process's Tesseract); `guard`: the context
-    each upload is processed in (its time budget)."""
+    each upload is processed in (its time budget). Its CPU time by stage is counted in
+    this process (stages.timing), read out by the worker plugin, never in the result."""
+    with timing.task(len(task.uploads)):
+        return _process_applicant(task, engine, second, guard)
+
+
+def _process_applicant(
+    task: ApplicantTask,
+    engine: OcrEngine,
+    second: OcrEngine | None,
+    guard: Guard | None,
+) -> ApplicantResult:
     start = time.process_time()
     engines = recipe.Engines(engine, second if second is not None else second_engine())
     findings: list[Finding] = list(task.prior_findings)

@@ -33,7 +33,7 @@ from PIL import Image, ImageOps
 
 from models.errors import ProcessingError
 
-from . import limits
+from . import limits, timing
 
 #: Longer side the detector sees: 576 px keeps it at 0.09–0.10 core-s per document (sample
 #: window) while Chinese certificate text stays well above DB's smallest line height
@@ -117,6 +117,7 @@ class Normalised:
 # Decoding
 
 
+@timing.timed("decode")
 def load_image(data: bytes, *, max_side: int = DECODE_SIDE) -> tuple[np.ndarray, int]:
     """Decode an upload to BGR uint8 as an EXIF-honouring viewer shows it, plus its EXIF tag.
 
@@ -799,6 +800,7 @@ class _Placement:
     scale: float
 
 
+@timing.timed("normalise")
 def normalise(
     image: np.ndarray,
     engine: Any,

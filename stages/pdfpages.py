@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from . import limits
+from . import limits, timing
 from .normalise import ImageDecodeError
 
 #: Rendered pages are at most this many pixels on the longer side ...
@@ -98,6 +98,7 @@ class PdfRead:
     total_pages: int
 
 
+@timing.timed("pdf")
 def read_pdf(data: bytes, max_pages: int, *, dpi: int = 150, text: bool = True) -> PdfRead:
     """The first `max_pages` pages rendered and (with `text`) their text layers, from one
     parse of the file, after the budget checks (`preflight`): an encrypted, scripted,

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import timing
 from . import ctc
 from .base import EngineUnavailable, OcrError, Quad, Recognition
 
@@ -84,7 +85,8 @@ class RapidEngine:
 
     def detect(self, image: np.ndarray) -> list[Quad]:
         try:
-            out = self._det(np.ascontiguousarray(image))
+            with timing.stage("detect"):
+                out = self._det(np.ascontiguousarray(image))
         except Exception as exc:  # noqa: BLE001
             raise OcrError(f"PP-OCR detection failed: {exc}") from exc
         if out.boxes is None:
@@ -99,7 +101,8 @@ class RapidEngine:
         if not crops:
             return []
         try:
-            out = self._rec(self._rec_input(img=list(crops), return_word_box=False))
+            with timing.stage("recognise"):
+                out = self._rec(self._rec_input(img=list(crops), return_word_box=False))
         except Exception as exc:  # noqa: BLE001
             raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
         txts = out.txts or ()
@@ -123,8 +126,9 @@ class RapidEngine:
         try:
             h, w = crop.shape[:2]
             ratio = max(w / max(1, h), REC_MIN_WIDTH / 48)
-            batch = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
-            return np.asarray(self._rec.session(batch))[0], ratio
+            with timing.stage("recognise"):
+                batch = self._rec.resize_norm_img(crop, ratio)[np.newaxis].astype(np.float32)
+                return np.asarray(self._rec.session(batch))[0], ratio
         except Exception as exc:  # noqa: BLE001
             raise OcrError(f"PP-OCR recognition failed: {exc}") from exc
 
@@ -153,7 +157,8 @@ class RapidEngine:
         if not crops:
             return []
         try:
-            out = self._cls(list(crops))
+            with timing.stage("classify180"):
+                out = self._cls(list(crops))
         except Exception as exc:  # noqa: BLE001
             raise OcrError(f"PP-OCR orientation classifier failed: {exc}") from exc
         probs = []

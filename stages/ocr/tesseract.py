@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import timing
 from .base import EngineUnavailable, LimitedEngine, OcrError, OcrTimeout, Quad, Recognition
 
 NAME = "tesseract"
@@ -83,7 +84,8 @@ class TesseractEngine(LimitedEngine):
             kwargs = {"config": config, "timeout": self.timeout}
             if lang is not None:
                 kwargs["lang"] = lang
-            return str(fn(_to_rgb(image), **kwargs))
+            with timing.stage("tesseract", children=True):
+                return str(fn(_to_rgb(image), **kwargs))
         except RuntimeError as exc:  # pytesseract raises RuntimeError on its own timeout
             if "timeout" in str(exc).lower():
                 raise OcrTimeout(f"tesseract took longer than {self.timeout:.0f} s") from exc
