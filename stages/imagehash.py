@@ -619,20 +619,13 @@ class Index(Generic[K]):
         if verify_many is not None:
             decided = verify_many([(self.keys[i], self.keys[j]) for _, _, i, j in coarse])
             self.verifications += len(coarse)
-            verify = None
         for (grey, colour, i, j), same in zip(coarse, decided, strict=True):
-            if verify_many is not None:
-                if same is None:
-                    same = grey <= MAX_GREY and colour <= MAX_COLOUR
-                if same:
-                    parent[root(j)] = root(i)
-                continue
-            if root(i) == root(j):
-                continue  # already one group through a third upload
-            same: bool | None = None
-            if verify is not None:
-                self.verifications += 1
-                same = verify(self.keys[i], self.keys[j])
+            if verify_many is None:
+                if root(i) == root(j):
+                    continue  # already one group through a third upload
+                if verify is not None:
+                    self.verifications += 1
+                    same = verify(self.keys[i], self.keys[j])
             if same is None:  # no files (or unreadable): the fingerprints' strict thresholds
                 same = grey <= MAX_GREY and colour <= MAX_COLOUR
             if same:
