@@ -17,12 +17,13 @@ bench times the check itself: `stages.window_checks.same_images` driven by
 `pipeline.similar` (index, candidates, verification in a pool). The table gives, per N,
 the CPU seconds per upload of the check (this process and the verifying pool together),
 the index's counters, and recall / false pairs on the known re-uploads; with
-`--readings` the uploads carry their owner's name as OCR would read it (the veto).
+`--readings` the uploads carry their owner's ID number as OCR would read it (the veto).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import random
@@ -172,6 +173,12 @@ def records(
         yield f"A{i:06d}", TEMPLATES[kind], f"uploads/A{i:06d}/{TEMPLATES[kind]}/{i}.jpg", fp
 
 
+def _id(person: int) -> str:
+    """The ID number OCR reads on a person's document (distinct people differ in several
+    digits, as two real numbers do)."""
+    return hashlib.sha1(str(person).encode()).hexdigest()[:17].upper()
+
+
 def _cpu() -> float:
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -186,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path("eval/similar"))
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--readings", action="store_true", help="uploads carry their owner's name")
+    ap.add_argument("--readings", action="store_true", help="uploads carry their owner's ID number")
     ap.add_argument("--no-verify", action="store_true", help="fingerprints alone (no files)")
     args = ap.parse_args(argv)
     sizes = [int(x) for x in args.sizes.split(",")]
@@ -194,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"same-image check, document-like uploads ({len(TEMPLATES)} templates, 80 % scanned "
         f"alike), a true re-upload after every {COPY_EVERY}th; readings: "
-        f"{'owner names' if args.readings else 'none'}; verification: "
+        f"{'owner ID numbers' if args.readings else 'none'}; verification: "
         f"{'none' if args.no_verify else f'aligned files, pool of {args.jobs}'}"
     )
     head = (
@@ -208,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         recs = list(records(sub))
         person = {r[2]: p for r, (_, _, p, _, _) in zip(recs, sub, strict=True)}
         index_of = {r[2]: i for r, (i, *_rest) in zip(recs, sub, strict=True)}
-        read = {path: {"name": f"P{p}"} for path, p in person.items()} if args.readings else {}
+        read = {path: {"id_number": _id(p)} for path, p in person.items()} if args.readings else {}
         stats: dict[str, int] = {}
         c0, w0 = _cpu(), time.perf_counter()
         found = similar.window_same_images(

@@ -19,7 +19,12 @@ hashes cannot be both crop-tolerant and selective, so the crop is *searched* ins
   image is filed under the bands of its whole-frame hash and probes with the bands of its own
   crops on a grid (0/2/4 % per side): one of those is within 1 % per side of any copy's crop,
   where the hash moves by at most a few bits, so an exact band match finds it
-  (pigeonhole: 4 bands catch every pair within 3 bits). Never all pairs.
+  (pigeonhole: 4 bands catch every pair within 3 bits). Never all pairs. A band shared
+  by a whole template (thousands of flatbed scans of one form) is probed boundedly: only
+  its `PROBE_LIMIT` members nearest in a projection order of the thumbnail, at most
+  `PROBE_BUDGET` distances per upload, so the cost per upload does not grow with N
+  (`lab/similar_bench.py`: where whole buckets up to `BUCKET_CAP` were compared and
+  larger ones skipped, copies of template documents were missed).
 * stage 1 (coarse): the smallest mean absolute grey difference between the two blurred
   thumbnails over crops of 0-5 % per side of either image (the crop consistent with the two
   aspect ratios), and the chroma difference under that alignment. Within `COARSE_GREY` /
@@ -32,7 +37,8 @@ hashes cannot be both crop-tolerant and selective, so the crop is *searched* ins
 * stage 2 (precise, `align`): both files decoded again, shrunk to `SIDE` px, aligned by ECC
   (affine, checked to be a uniform scale + translation covering most of the smaller image)
   and compared tile by tile (`MAX_TILE`). Each upload is verified against at most
-  `MAX_CANDIDATES` candidates, so the cost is linear in the window.
+  `MAX_CANDIDATES` candidates, so the cost is linear in the window (`pipeline.similar`
+  verifies the candidates in parallel, each file prepared once per chunk of pairs).
 
 Measured limits (`lab/imagehash_eval.py`): born-digital PDFs of one template (social
 insurance statements, 学信网 records) differ only in a few words and align as well as a
