@@ -205,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{'none' if args.no_verify else f'aligned files, pool of {args.jobs}'}"
     )
     head = (
-        f"{'uploads':>8} {'CPU-s':>8} {'ms/upload':>9} {'wall-s':>7} {'candidates':>10} "
+        f"{'uploads':>8} {'CPU-s':>8} {'ms/upload':>9} {'wall-s':>7} {'cmp/upload':>10} "
+        f"{'candidates':>10} "
         f"{'/upload':>7} {'verified':>8} {'recall':>7} {'false':>5}  recall by kind"
     )
     print(head)
@@ -239,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         kinds = " ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items()))
         print(
             f"{n:>8} {cpu:>8.1f} {1000 * cpu / n:>9.2f} {wall:>7.1f} "
+            f"{stats.get('comparisons', 0) / n:>10.1f} "
             f"{stats.get('candidates', 0):>10} {stats.get('candidates', 0) / n:>7.2f} "
             f"{stats.get('verifications', 0):>8} {hits / max(1, len(true_pairs)):>7.3f} "
             f"{false:>5}  {kinds}",
