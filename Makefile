@@ -17,7 +17,7 @@ APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk
 	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace postgresql chromium
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
-	reliability bench-desk bench-audit bench-scale
+	reliability bench-desk bench-audit bench-scale bench-similar
 
 install: $(STAMP)
 
@@ -83,6 +83,14 @@ eval-real: install
 
 bench: install
 	$(BIN)/certcheck bench --seed $(SEED_EVAL) --applicants $(BENCH_N) --work eval/bench
+
+# issue 19: the same-image check at scale on document-like uploads (fingerprints generated
+# once and cached under eval/similar): CPU-s per upload, candidates, recall on true re-uploads.
+SIMILAR_SIZES ?= 1000,5000,20000
+SIMILAR_FLAGS ?= --readings
+bench-similar: install
+	$(BIN)/python -m lab.similar_bench --sizes $(SIMILAR_SIZES) --work eval/similar $(SIMILAR_FLAGS)
+	$(BIN)/python -m lab.similar_bench --sizes $(SIMILAR_SIZES) --work eval/similar --no-verify
 
 # issue 18: what the audit trail costs a run (its share of the run's time; at most 5%)
 bench-audit: install

@@ -28,22 +28,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from models import ApplicantResult, Finding, Page, Reading, Rules
 from models.errors import EngineError, OutputError
 from models.paths import safe_name, sharded
-from stages import imagehash, window_checks
+from stages import window_checks
 from stages.calibrate import Calibration
 from stages.limits import DEFAULT_BUDGET, Budget
 from stages.ocr.base import OcrEngine
 
-from . import budget, outdir, versions
+from . import budget, outdir, similar, versions
 from .audit.runlog import RunTrail
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant, retry_later
 from .rules import load_rules
-from .window import Window, load_window, read_upload
+from .window import Window, load_window
 
 log = logging.getLogger(__name__)
 PARTS = "parts"
@@ -373,30 +371,17 @@ def add_window_findings(
     extra: dict[str, list[Finding]] = {}
     for f in window_checks.duplicate_values(values):
         extra.setdefault(f.applicant_id, []).append(f)
+    # small records only (fingerprints, identifying readings): what a streaming pass keeps
     prints = [(aid, *fp) for aid in sorted(results) for fp in results[aid].fingerprints]
     read: dict[str, dict[str, str]] = {}
     for r in results.values():
         for path, reading in r.readings:
             if reading.field in window_checks.IDENTIFYING:
                 read.setdefault(path, {}).setdefault(reading.field, reading.value)
-    root = Path(window.info.root)
-
-    @functools.lru_cache(maxsize=64)  # ~0.6 MB each: an upload verified against several
-    def prepared(path: str) -> np.ndarray | None:
-        try:
-            return imagehash.prepare_upload(read_upload(root, path))
-        except (OSError, ValueError) as exc:  # unreadable now: the fingerprints decide
-            log.warning("same-image check cannot reread %s: %s", path, exc)
-            return None
-
-    def verify(a: window_checks.Key, b: window_checks.Key) -> bool | None:
-        """Stage 2 of the same-image check: the two files, aligned (crops included)."""
-        pa, pb = prepared(a[2]), prepared(b[2])
-        return None if pa is None or pb is None else imagehash.align(pa, pb).copy
-
     stats: dict[str, int] = {}
     started = time.perf_counter()
-    for f in window_checks.same_images(prints, read, verify, stats):
+    load = functools.partial(similar.reread, str(window.info.root))
+    for f in similar.window_same_images(prints, read, load, stats=stats):
         extra.setdefault(f.applicant_id, []).append(f)
     log.info(
         "same-image check: %s, %.1f s",

@@ -19,7 +19,12 @@ hashes cannot be both crop-tolerant and selective, so the crop is *searched* ins
   image is filed under the bands of its whole-frame hash and probes with the bands of its own
   crops on a grid (0/2/4 % per side): one of those is within 1 % per side of any copy's crop,
   where the hash moves by at most a few bits, so an exact band match finds it
-  (pigeonhole: 4 bands catch every pair within 3 bits). Never all pairs.
+  (pigeonhole: 4 bands catch every pair within 3 bits). Never all pairs. A band shared
+  by a whole template (thousands of flatbed scans of one form) is probed boundedly: only
+  its `PROBE_LIMIT` members nearest in a projection order of the thumbnail, at most
+  `PROBE_BUDGET` distances per upload, so the cost per upload does not grow with N
+  (`lab/similar_bench.py`: where whole buckets up to `BUCKET_CAP` were compared and
+  larger ones skipped, copies of template documents were missed).
 * stage 1 (coarse): the smallest mean absolute grey difference between the two blurred
   thumbnails over crops of 0-5 % per side of either image (the crop consistent with the two
   aspect ratios), and the chroma difference under that alignment. Within `COARSE_GREY` /
@@ -32,7 +37,8 @@ hashes cannot be both crop-tolerant and selective, so the crop is *searched* ins
 * stage 2 (precise, `align`): both files decoded again, shrunk to `SIDE` px, aligned by ECC
   (affine, checked to be a uniform scale + translation covering most of the smaller image)
   and compared tile by tile (`MAX_TILE`). Each upload is verified against at most
-  `MAX_CANDIDATES` candidates, so the cost is linear in the window.
+  `MAX_CANDIDATES` candidates, so the cost is linear in the window (`pipeline.similar`
+  verifies the candidates in parallel, each file prepared once per chunk of pairs).
 
 Measured limits (`lab/imagehash_eval.py`): born-digital PDFs of one template (social
 insurance statements, 学信网 records) differ only in a few words and align as well as a
@@ -85,10 +91,16 @@ COARSE_COLOUR = 4.0
 #: candidate or nearly (measured: see the report of `lab/imagehash_eval.py`).
 MAX_CANDIDATES = 8
 #: A band value shared by more uploads than this is a template's, not an image's: probing
-#: it would compare every pair of that template (quadratic in a 100,000-applicant window),
-#: so it is skipped; copies of such uploads are found through the other bands or through
-#: equal readings (`Index.coarse_pairs(extra=...)`).
+#: all of it would compare every pair of that template (quadratic in a 100,000-applicant
+#: window). Such a bucket is probed boundedly (`PROBE_LIMIT`); equal readings propose pairs
+#: too (`Index.coarse_pairs(extra=...)`, groups of at most this many).
 BUCKET_CAP = 64
+#: A probe of a crowded bucket reads only the members nearest to the probing crop in the
+#: bucket's order by `_order_key` (a projection of the blurred thumbnail), this many in
+#: all, so the comparisons per upload are bounded by bands x crops x PROBE_LIMIT whatever N.
+PROBE_LIMIT = 8
+#: At most this many distances are computed per probing upload (over all its bands).
+PROBE_BUDGET = 64
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # hashed by identity, for _verify_crops
@@ -204,6 +216,20 @@ def _block_hash(x: np.ndarray) -> np.ndarray:
     bits = blocks > np.median(blocks, axis=-1, keepdims=True)
     weights = np.left_shift(np.uint64(1), np.arange(64, dtype=np.uint64))
     return (bits.astype(np.uint64) * weights).sum(axis=-1, dtype=np.uint64)
+
+
+#: a fixed zero-mean projection of a blurred thumbnail: the order of a crowded bucket
+_PROJECTION = np.random.default_rng(19).normal(0, 1, (THUMB, THUMB)).astype(np.float32)
+_PROJECTION -= _PROJECTION.mean()
+
+
+def _order_key(x: np.ndarray) -> np.ndarray:
+    """Order keys of (..., 16, 16) thumbnails: the blurred thumbnail, brightness-normalised,
+    projected on `_PROJECTION`. A copy lands near its original's crop; a template's
+    uploads spread by their variable text."""
+    b = _blur(x)
+    b = b - b.mean(axis=(-2, -1), keepdims=True)
+    return (b * _PROJECTION).sum(axis=(-2, -1)) / THUMB
 
 
 def _bands(h: int) -> list[tuple[int, int]]:
@@ -459,7 +485,9 @@ class Index(Generic[K]):
     keys: list[K] = field(default_factory=list)
     prints: list[Fingerprint] = field(default_factory=list)
     buckets: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))
-    probes: list[set[tuple[int, int]]] = field(default_factory=list)
+    #: per upload: band -> the order key of the probing crop that hashed to it
+    probes: list[dict[tuple[int, int], float]] = field(default_factory=list)
+    order: list[float] = field(default_factory=list)  # the whole frame's order key
     comparisons: int = 0
     crowded: int = 0
     candidates: int = 0
@@ -475,11 +503,50 @@ class Index(Generic[K]):
         i = len(self.keys)
         self.keys.append(key)
         self.prints.append(parsed)
-        crops = _block_hash(_cropped(parsed.thumb, PROBE_CROPS)).reshape(-1)
+        cropped = _cropped(parsed.thumb, PROBE_CROPS).reshape(-1, THUMB, THUMB)
+        crops = _block_hash(cropped).tolist()
+        ranks = _order_key(cropped).tolist()
         whole = int(_block_hash(parsed.thumb))
         for band in _bands(whole):
             self.buckets[band].append(i)
-        self.probes.append({band for h in crops.tolist() for band in _bands(int(h))})
+        self.order.append(float(_order_key(parsed.thumb)))
+        probes: dict[tuple[int, int], float] = {}
+        for h, rank in zip(crops, ranks, strict=True):
+            for band in _bands(int(h)):
+                probes.setdefault(band, rank)
+        self.probes.append(probes)
+
+    def _proposals(self) -> Iterator[tuple[int, int]]:
+        """(i, j) for each upload i and the bucket members its probes read: all of a small
+        bucket, the `PROBE_LIMIT` nearest in order of a crowded one; the uncropped probe's
+        bands first, at most `PROBE_BUDGET` members per upload."""
+        ordered: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        order = np.asarray(self.order, np.float64)
+        for i, probes in enumerate(self.probes):
+            budget = PROBE_BUDGET
+            for band in probes:  # the whole frame's bands first, then the crops' in turn
+                bucket = self.buckets.get(band)
+                if not bucket:
+                    continue
+                if len(bucket) <= BUCKET_CAP:
+                    members: Iterable[int] = bucket
+                else:
+                    self.crowded += 1
+                    if band not in ordered:
+                        ids = np.asarray(bucket, np.int64)
+                        keys = order[ids]
+                        by = np.argsort(keys, kind="stable")
+                        ordered[band] = (keys[by], ids[by])
+                    keys, ids = ordered[band]
+                    at = int(np.searchsorted(keys, probes[band]))
+                    lo = max(0, at - PROBE_LIMIT // 2)
+                    members = ids[lo : lo + PROBE_LIMIT].tolist()
+                for j in members:
+                    if j != i:
+                        yield i, j
+                        budget -= 1
+                if budget <= 0:
+                    break
 
     def coarse_pairs(
         self,
@@ -489,21 +556,17 @@ class Index(Generic[K]):
         """(grey, colour, i, j) with i < j for pairs within the coarse thresholds and not
         vetoed, closest first; each pair's distance is computed once, however many bands it
         shares, and each upload keeps its `MAX_CANDIDATES` closest (after the veto, so that
-        other people's documents of one template do not crowd out a copy)."""
+        other people's documents of one template do not crowd out a copy); pairs from
+        `extra` (equal readings, bounded by the caller) are kept whatever the cap."""
         checked: set[tuple[int, int]] = set()
         best: list[list[tuple[float, int]]] = [[] for _ in self.keys]  # max-heaps (-grey, j)
         found: dict[tuple[int, int], tuple[float, float]] = {}
 
+        joined = {(min(i, j), max(i, j)) for i, j in extra if i != j}
+
         def proposals() -> Iterator[tuple[int, int]]:
-            for i, probes in enumerate(self.probes):
-                for band in probes:
-                    bucket = self.buckets.get(band, ())
-                    if len(bucket) > BUCKET_CAP:
-                        self.crowded += 1
-                        continue
-                    for j in bucket:
-                        yield i, j
-            yield from extra
+            yield from joined
+            yield from self._proposals()
 
         for i, j in proposals():
             pair = (min(i, j), max(i, j))
@@ -523,6 +586,7 @@ class Index(Generic[K]):
                 if len(best[a]) > MAX_CANDIDATES:
                     heapq.heappop(best[a])
         kept = {(min(a, b), max(a, b)) for a, heap in enumerate(best) for _, b in heap}
+        kept |= joined & found.keys()  # equal readings: always verified, not capped
         out = sorted((*found[p], *p) for p in kept)
         self.candidates = len(out)
         self.over_cap = len(found) - len(out)
@@ -539,11 +603,14 @@ class Index(Generic[K]):
         veto: Callable[[K, K], bool] | None = None,
         verify: Callable[[K, K], bool | None] | None = None,
         extra: Iterable[tuple[int, int]] = (),
+        verify_many: Callable[[list[tuple[K, K]]], list[bool | None]] | None = None,
     ) -> list[list[K]]:
         """Connected groups (two or more keys) of near-duplicates, in insertion order.
 
         `veto` drops pairs that other evidence (what was read) says are different, before
-        any file is opened; `verify` decides the remaining coarse candidates precisely.
+        any file is opened; `verify` decides the remaining coarse candidates precisely, one
+        pair at a time; `verify_many` all of them in one call (so that the caller can
+        verify them in parallel: every candidate is verified, none skipped as joined).
         """
         parent = list(range(len(self.keys)))
 
@@ -553,13 +620,18 @@ class Index(Generic[K]):
                 x = parent[x]
             return x
 
-        for grey, colour, i, j in self.coarse_pairs(veto, extra):
-            if root(i) == root(j):
-                continue  # already one group through a third upload
-            same: bool | None = None
-            if verify is not None:
-                self.verifications += 1
-                same = verify(self.keys[i], self.keys[j])
+        coarse = self.coarse_pairs(veto, extra)
+        decided: list[bool | None] = [None] * len(coarse)
+        if verify_many is not None:
+            decided = verify_many([(self.keys[i], self.keys[j]) for _, _, i, j in coarse])
+            self.verifications += len(coarse)
+        for (grey, colour, i, j), same in zip(coarse, decided, strict=True):
+            if verify_many is None:
+                if root(i) == root(j):
+                    continue  # already one group through a third upload
+                if verify is not None:
+                    self.verifications += 1
+                    same = verify(self.keys[i], self.keys[j])
             if same is None:  # no files (or unreadable): the fingerprints' strict thresholds
                 same = grey <= MAX_GREY and colour <= MAX_COLOUR
             if same:

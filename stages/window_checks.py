@@ -108,12 +108,14 @@ def same_images(
     readings: Mapping[str, Mapping[str, str]] | None = None,
     verify: Callable[[Key, Key], bool | None] | None = None,
     stats: dict[str, int] | None = None,
+    verify_many: Callable[[list[tuple[Key, Key]]], list[bool | None]] | None = None,
 ) -> Iterator[Finding]:
     """records: (applicant_id, slot, upload path, `stages.imagehash` fingerprint); readings:
     upload path → identifying field → value read there; verify: the precise check of two
     uploads from their files (`imagehash.align`; None if a file cannot be read), without
-    which only the fingerprints decide (no crops); stats, if given, receives the index's
-    counters (candidates, vetoed, verifications, over_cap).
+    which only the fingerprints decide (no crops); verify_many, instead of verify: all
+    candidate pairs decided in one call (in parallel by `pipeline.similar`); stats, if
+    given, receives the index's counters (candidates, vetoed, verifications, over_cap).
 
     One finding per upload that has a near-duplicate elsewhere: on another applicant (a
     personal material that may be someone else's) or in another slot of the same applicant.
@@ -131,7 +133,7 @@ def same_images(
     index: imagehash.Index[Key] = imagehash.Index()
     for key, fp in sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items()):
         index.add(key, fp)
-    groups = index.groups(veto, verify, _join_pairs(index.keys, read))
+    groups = index.groups(veto, verify, _join_pairs(index.keys, read), verify_many)
     if stats is not None:
         stats.update(
             uploads=len(index.keys),

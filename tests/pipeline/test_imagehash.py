@@ -305,14 +305,54 @@ def test_a_copied_upload_is_found_through_the_pipeline(
     assert part["fingerprints"] and run.read_part(out, ids[0], part["key"]) is not None
 
 
-def test_a_template_crowding_its_buckets_costs_no_pairwise_distances() -> None:
-    """500 uploads with one fingerprint (a template scanned alike): their band buckets are
-    crowded, so no distance is computed for them at all (linear at 100,000 applicants);
-    equal readings can still propose a pair (`extra`)."""
+def test_a_template_crowding_its_buckets_is_probed_boundedly() -> None:
+    """300 uploads with one fingerprint (a template scanned alike): their band buckets are
+    crowded, so each upload reads only a bounded part of them (linear at 100,000
+    applicants), and the candidates stay within MAX_CANDIDATES per upload; equal readings
+    can still propose a pair (`extra`)."""
     fp = _fp(_card(3))
     index: ih.Index[int] = ih.Index()
-    n = 500
+    n = 300
     for i in range(n):
         index.add(i, fp)
-    assert index.groups(extra=[(3, 7)], verify=lambda a, b: True) == [[3, 7]]
-    assert index.comparisons == 1 and index.crowded > 0
+    asked: list[tuple[int, int]] = []
+
+    def verify(a: int, b: int) -> bool:
+        asked.append((a, b))
+        return (a, b) == (3, 7)
+
+    assert index.groups(extra=[(3, 7)], verify=verify) == [[3, 7]]
+    assert (3, 7) in asked and index.crowded > 0
+    assert index.comparisons <= ih.PROBE_BUDGET * n < n * (n - 1) // 2
+    assert len(asked) == index.verifications == index.candidates <= ih.MAX_CANDIDATES * n
+
+
+def test_a_crowded_template_costs_the_same_per_upload_at_any_size() -> None:
+    """Comparisons and candidates per upload do not grow with the number of look-alike
+    uploads (the bounded probe), where probing whole buckets grew with them."""
+    fp = _fp(_card(3))
+    per_upload = []
+    for n in (100, 400):
+        index: ih.Index[int] = ih.Index()
+        for i in range(n):
+            index.add(i, fp)
+        index.coarse_pairs()
+        per_upload.append((index.comparisons / n, index.candidates / n))
+    (c1, k1), (c2, k2) = per_upload
+    assert c2 <= c1 * 1.1 and k2 <= k1 * 1.1
+    assert c2 <= ih.PROBE_BUDGET and k2 <= ih.MAX_CANDIDATES
+
+
+def test_a_copy_among_a_crowded_template_is_still_proposed() -> None:
+    """100 flatbed scans of one template, different text (their buckets over BUCKET_CAP), and
+    a re-encoded copy of one of them: the bounded probe still proposes the true pair (once
+    crowded buckets were skipped and only equal readings could find it)."""
+    n = 100
+    items = [(k, _fp(_card(1, text=f"第{k}号"))) for k in range(n)]
+    items.append((n, _copy(_card(1, text="第42号"), quality=70)))
+    index: ih.Index[int] = ih.Index()
+    for key, fp in items:
+        index.add(key, fp)
+    groups = index.groups(verify=lambda a, b: {a, b} == {42, n})
+    assert groups == [[42, n]]
+    assert index.crowded > 0 and index.candidates <= ih.MAX_CANDIDATES * (n + 1)

@@ -1,0 +1,114 @@
+"""The same-image check over a window: the index in this process, precise verification of
+its candidates in parallel.
+
+`stages.window_checks.same_images` (pure) builds the band index on the workers'
+fingerprints and proposes candidate pairs (bounded per upload, see `stages.imagehash`);
+this module decides them by aligning the two files (`imagehash.align`), in chunks on a
+process pool or a Dask client. Within a chunk each upload is decoded and prepared once;
+chunks are cut from the pairs in upload order, so an upload's pairs mostly share a chunk.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from models import Finding
+from stages import imagehash, window_checks
+
+from .window import read_upload
+
+log = logging.getLogger(__name__)
+
+Key = window_checks.Key
+Loader = Callable[[str], np.ndarray | None]
+#: pairs per verification task: large enough that a task's uploads are prepared once for
+#: several of their pairs, small enough to spread over the workers
+CHUNK = 64
+#: fewer candidate pairs than this are verified in this process (a pool costs ~1 s to start)
+POOL_MIN = 2 * CHUNK
+
+
+def reread(root: str, path: str) -> np.ndarray | None:
+    """An upload under WINDOW `root`, decoded and prepared for `imagehash.align`; None when it
+    cannot be read now (then the fingerprints decide: never blamed on the applicant)."""
+    try:
+        return imagehash.prepare_upload(read_upload(Path(root), path))
+    except (OSError, ValueError) as exc:
+        log.warning("same-image check cannot reread %s: %s", path, exc)
+        return None
+
+
+def verify_chunk(load: Loader, pairs: Sequence[tuple[str, str]]) -> list[bool | None]:
+    """Whether each pair of upload paths is one image, each upload prepared once."""
+    cache: dict[str, np.ndarray | None] = {}
+
+    def prepared(path: str) -> np.ndarray | None:
+        if path not in cache:
+            cache[path] = load(path)
+        return cache[path]
+
+    out: list[bool | None] = []
+    for a, b in pairs:
+        pa, pb = prepared(a), prepared(b)
+        out.append(None if pa is None or pb is None else imagehash.align(pa, pb).copy)
+    return out
+
+
+def _chunks(pairs: list[tuple[str, str]]) -> list[list[int]]:
+    """Pair positions cut into chunks of CHUNK, ordered by their first upload."""
+    order = sorted(range(len(pairs)), key=lambda k: pairs[k])
+    return [order[k : k + CHUNK] for k in range(0, len(order), CHUNK)]
+
+
+def verify_all(
+    load: Loader, pairs: list[tuple[str, str]], jobs: int = 1, client: Any = None
+) -> list[bool | None]:
+    """`verify_chunk` over all pairs: on `client` (a dask.distributed Client) when given,
+    else on a pool of `jobs` processes when there are enough pairs, else here. `load` must
+    pickle (a module-level function or a partial of one)."""
+    chunks = _chunks(pairs)
+    work = [[pairs[k] for k in chunk] for chunk in chunks]
+    if client is not None and work:
+        futures = client.map(partial(verify_chunk, load), work, pure=False)
+        results = client.gather(futures)
+    elif jobs > 1 and len(pairs) >= POOL_MIN:
+        # spawned, not forked: the caller may hold threads (a Dask client, a progress bar)
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(min(jobs, len(work)), mp_context=ctx) as pool:
+            results = list(pool.map(partial(verify_chunk, load), work))
+    else:
+        results = [verify_chunk(load, w) for w in work]
+    out: list[bool | None] = [None] * len(pairs)
+    for chunk, decided in zip(chunks, results, strict=True):
+        for k, same in zip(chunk, decided, strict=True):
+            out[k] = same
+    return out
+
+
+def window_same_images(
+    records: Iterable[tuple[str, str, str, str]],
+    readings: Mapping[str, Mapping[str, str]],
+    load: Loader | None,
+    jobs: int | None = None,
+    client: Any = None,
+    stats: dict[str, int] | None = None,
+) -> list[Finding]:
+    """`window_checks.same_images` with its candidates verified by `verify_all` (from the
+    files `load` prepares), or by the fingerprints alone when `load` is None."""
+    verify_many = None
+    if load is not None:
+        n = jobs or os.cpu_count() or 1
+
+        def verify_many(pairs: list[tuple[Key, Key]]) -> list[bool | None]:
+            return verify_all(load, [(a[2], b[2]) for a, b in pairs], n, client)
+
+    return list(window_checks.same_images(records, readings, stats=stats, verify_many=verify_many))
