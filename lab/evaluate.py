@@ -561,6 +561,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     s["reliability"] = merge_reliability([sc["reliability_counts"] for sc in scores])
     title = f"eval seed {args.seed}, families {s['families']}: {', '.join(s['regions'])}"
     _print_score(s, title)
+    from .synth import families
+
+    stale = families.without_held_out(s["families"])
+    if stale:
+        s["no_held_out_family"] = stale
+        print(
+            "WARNING: no held-out family left for "
+            + ", ".join(stale)
+            + ": these materials were drawn from tuned layouts (write new held-out families "
+            "before reporting on them)"
+        )
     (args.work / f"score-seed{args.seed}.json").write_text(
         json.dumps(s, ensure_ascii=False, indent=2), encoding="utf-8"
     )

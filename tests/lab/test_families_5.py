@@ -5,11 +5,9 @@ held-out window draws only held-out families (generated only, never run)."""
 from __future__ import annotations
 
 import io
-import json
 import random
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pdfplumber
@@ -19,7 +17,7 @@ from lab.synth import families, families_5
 from lab.synth import render as rnd
 from lab.synth.families_work import _cmap, fmt_date
 from lab.synth.people import make_person
-from lab.synth.window import clean_docs, generate_window
+from lab.synth.window import clean_docs
 
 REF = date(2026, 1, 31)
 OPENS = date(2026, 1, 5)
@@ -115,16 +113,17 @@ def doc_for(material: str, family: str, seed: int = 3, **over: str) -> rnd.Doc:
     return rnd.Doc(doc.doc_type, {**doc.fields, **over, "family": family}, doc.look, doc.extra)
 
 
-def test_every_material_has_one_fifth_family_held_out() -> None:
+def test_every_material_has_one_fifth_family_looked_at_since() -> None:
+    """Held out until the report of seed 20261142; counted as tuned since (LOOKED_AT), so a
+    held-out selection has no held-out family left and says so."""
     assert sorted(m for m, _ in OURS) == sorted(COMPARED)
     for material, name in OURS:
         fam = families.FAMILIES[material][name]
-        assert fam.held_out and fam.render is not None and fam.note
-        assert (material, name) not in families.LOOKED_AT
+        assert not fam.held_out and fam.render is not None and fam.note
+        assert (material, name) in families.LOOKED_AT
         assert fam.render.__module__ == families_5.__name__
-        assert families.choices(material, "held-out") == [name]
-        others = set(families.FAMILIES[material]) - {name}
-        assert others and all(not families.FAMILIES[material][n].held_out for n in others)
+    assert sorted(families.without_held_out("held-out")) == sorted(COMPARED)
+    assert families.without_held_out("tuned") == []
 
 
 @pytest.mark.parametrize(("material", "family"), OURS)
@@ -214,17 +213,3 @@ def test_pdfs_have_a_text_layer(material: str) -> None:
         assert doc.fields[key] in text, key
     if material == "social_insurance":
         assert "√" in text and doc.fields["agency"] in text
-
-
-def test_window_of_held_out_families_draws_only_the_fifth(tmp_path: Path) -> None:
-    """Generated only (the pipeline is never run on held-out layouts while developing)."""
-    truth = generate_window(tmp_path / "w", 3, 5, fault_rate=0.0, families="held-out")
-    ours = dict(OURS)
-    seen = 0
-    for line in truth.read_text(encoding="utf-8").splitlines():
-        for u in json.loads(line)["uploads"]:
-            if u.get("doc_type") in ours:
-                assert u["fields"]["family"] == ours[u["doc_type"]]
-                assert families.FAMILIES[u["doc_type"]][u["fields"]["family"]].held_out
-                seen += 1
-    assert seen > 0
