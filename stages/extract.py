@@ -312,6 +312,29 @@ def service_period(rows: Sequence[Row], field: str = "period") -> Reading | None
     for (s0, e0), (s1, e1) in zip(spans, spans[1:], strict=False):
         if _JOINER.fullmatch(joined.text[e0:s1]):
             return joined.span_reading(field, s0, e1, joined.value(s0, e1))
+    return _period_in_table(rows, field)
+
+
+#: A start and an end label on one row (试用期起 | 试用期止, 开始时间 … 结束时间).
+_START_END = re.compile(r"(?:起|开始|自).{0,24}?(?:止|结束|终)")
+
+
+def _period_in_table(rows: Sequence[Row], field: str) -> Reading | None:
+    """A period printed as a table: a row of start and end labels, its two dates on that
+    row after each label or on the row under them."""
+    for r, row in enumerate(rows):
+        if not _START_END.search(clean(row.text)):
+            continue
+        for cand in (row, *rows[r + 1 : r + 2]):
+            # each line on its own: the row's cells joined would glue one date to the next
+            found = [
+                clean(ln.text)[s:e]
+                for ln in cand.lines
+                for s, e in dates.date_spans(clean(ln.text))
+            ]
+            if len(found) >= 2:
+                one = Joined.of([cand])
+                return one.span_reading(field, 0, len(one.text), f"{found[0]}至{found[1]}")
     return None
 
 

@@ -309,3 +309,21 @@ def test_a_date_under_its_label_is_read_only_when_it_is_a_date() -> None:
     assert "registration" not in materials.extract(
         "assistant_practice", rows("发证日期", "天津市卫生健康委员会")
     )
+
+
+def test_a_period_as_a_table_of_start_and_end_labels_is_read() -> None:
+    from models import TextLine
+    from stages import materials
+    from stages.read import Row
+
+    def cells(y: int, *texts: str) -> Row:
+        return Row(tuple(TextLine(t, 0.99, (150 * i, y, 150 * i + 120, y + 30), "fake")
+                         for i, t in enumerate(texts)))  # fmt: skip
+
+    table = [cells(0, "试用期起", "试用期止"), cells(40, "2024-07-01", "2025-06-30")]
+    assert materials.extract("probation_cert", table)["period"].value == "2024-07-01/2025-06-30"
+    inline = rows("试用期起 2024-07-01 试用期止 2025-06-30")
+    assert materials.extract("probation_cert", inline)["period"].value == "2024-07-01/2025-06-30"
+    # two dates under other labels are no period
+    other = [cells(0, "出生日期", "发证日期"), cells(40, "1998-01-02", "2025-06-30")]
+    assert "period" not in materials.extract("probation_cert", other)
