@@ -78,6 +78,13 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
         if at < 0:
             continue
         parts, used = [text[at + 4 :].lstrip(":：")], [row]
+        # the label centred in a merged cell: the list's first rows stand above it
+        for prev in reversed(rows[max(0, i - 5) : i]):
+            t = Joined.of([prev]).text
+            if not _SUBJECT_LIST.fullmatch(t) or t.startswith(tuple(LICENCE_LABELS)):
+                break
+            parts.insert(0, t)
+            used.insert(0, prev)
         for nxt in rows[i + 1 : i + 6]:
             t = Joined.of([nxt]).text
             if any(t.startswith(label) for label in LICENCE_LABELS):
@@ -99,8 +106,9 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
     return None
 
 
-#: A recognised line that is a list of 诊疗科目 ("内科；外科；妇产科；").
-_SUBJECT_LIST = re.compile(r"(?:[^；;、，,:：\d]{1,12}科[；;、，,]?)+")
+#: A recognised line that is a list of 诊疗科目 ("内科；外科；妇产科；"), each perhaps after
+#: its code in the 诊疗科目名录 ("03内科").
+_SUBJECT_LIST = re.compile(r"(?:(?:\d{2})?[^；;、，,:：\d]{1,12}科[；;、，,]?)+")
 
 
 def _subject_lists(rows: Sequence[Row]) -> Reading | None:

@@ -477,3 +477,19 @@ def test_a_labels_doubled_colon_is_not_the_value() -> None:
 
     found = materials.extract("social_insurance", rows("参保单位名称：：天津市北辰医院"))
     assert found["work_unit"].value == "天津市北辰医院"
+
+
+def test_licence_subjects_above_a_label_centred_in_its_merged_cell_are_read() -> None:
+    from stages import materials
+    from tests.fakes import rows
+
+    page = rows(
+        "有效期限 2020-07-05至2025-07-04",
+        "01预防保健科03内科50中医科",
+        "04外科05妇产科07儿科",
+        "诊疗科目10眼科12口腔科",
+        "13皮肤科",
+        "发证机关天津市卫生健康委员会",
+    )
+    got = materials.extract("licence", page)["subjects"].value
+    assert got.startswith("01预防保健科03内科50中医科") and got.endswith("13皮肤科")
