@@ -204,6 +204,32 @@ def labelled(
         m = pattern.search(joined.text)
         if m and m.group(1):
             return joined.reading(field, m)
+    return _under_label(rows, field, label, stops, value)
+
+
+def _under_label(
+    rows: Sequence[Row], field: str, label: str, stops: Sequence[str], value: str
+) -> Reading | None:
+    """The value in the cell under a label that stands alone in its cell (a form's label
+    row over its value row: 证件号码 | 学制 over 120101… | 3年): the first line of the next
+    row starting within the label's width of where the label starts, whole, not another
+    label."""
+    alone = re.compile(f"(?:{label})[:：]*")
+    whole = re.compile(value)
+    other = tuple(re.compile(s) for s in stops if s != label)
+    for r, row in enumerate(rows[:-1]):
+        for line in row.lines:
+            if not alone.fullmatch(clean(line.text)):
+                continue
+            x0, _y0, x1, _y1 = line.box
+            width = max(1, x1 - x0)
+            for cand in rows[r + 1].lines:
+                text = clean(cand.text)
+                if abs(cand.box[0] - x0) > width or not text:
+                    continue
+                if any(o.match(text) for o in other) or not whole.fullmatch(text):
+                    break
+                return Joined.of([Row((cand,))]).span_reading(field, 0, len(text), text)
     return None
 
 

@@ -493,3 +493,28 @@ def test_licence_subjects_above_a_label_centred_in_its_merged_cell_are_read() ->
     )
     got = materials.extract("licence", page)["subjects"].value
     assert got.startswith("01预防保健科03内科50中医科") and got.endswith("13皮肤科")
+
+
+def test_a_value_in_the_cell_under_its_label_is_read_and_another_label_is_not() -> None:
+    from models import TextLine
+    from stages import materials
+    from stages.read import Row
+
+    def cells(y: int, *texts: str) -> Row:
+        return Row(tuple(TextLine(t, 0.99, (300 * i, y, 300 * i + 200, y + 30), "fake")
+                         for i, t in enumerate(texts)))  # fmt: skip
+
+    page = [
+        cells(0, "证件号码", "学制"),
+        cells(40, "120101200507222063", "3年"),
+        cells(80, "入学日期", "毕（结）业日期"),
+        cells(120, "2020-09-01", "2023-06-30"),
+        cells(160, "在线验证码"),
+        cells(200, "YSZJ2Q2KDBVX3CXL"),
+    ]
+    got = materials.extract("diploma_record", page)
+    assert got["graduation"].value == "2023-06"
+    assert got["verification_code"].value == "YSZJ2Q2KDBVX3CXL"
+    assert got["id_number"].value == "120101200507222063"
+    bare = [cells(0, "学校名称"), cells(40, "专业", "针灸推拿")]  # the next row is a label
+    assert "school" not in materials.extract("diploma_record", bare)
