@@ -167,26 +167,32 @@ def recognise_lines(
     if not skip_labels and not skip_columns:
         return read(range(len(quads)))
     out: list[TextLine] = []
-    # (left x, height, bottom y) of the last skipped label's row, or of its last continuation
-    skipped_at: tuple[int, int, int] | None = None
+    # (left x, height, bottom y, where its value starts) of the last skipped label's row, or
+    # of its last continuation
+    skipped_at: tuple[int, int, int, int] | None = None
     columns: list[Column] = []  # the table header's, once one is seen
     for row in _row_groups(boxes):
         x0, y0, _x1, y1 = boxes[row[0]]
         if skipped_at is not None:
-            left, height, bottom = skipped_at
-            # an indented continuation of the skipped row follows it closely; the next
-            # field's label can stand as far in on a card photographed at a slant (公民身份号码
-            # under 住址), but a line's gap further down. A box far to the right is another
-            # column (a licence booklet's right page), never a continuation.
-            if left + height < x0 < left + FAR_COLUMN * height and y0 - bottom < height:
-                skipped_at = (left, height, max(bottom, y1))
+            left, height, bottom, indent = skipped_at
+            # an indented continuation of the skipped row follows it closely, starting about
+            # where its value did; the next field's label can stand as far in on a card
+            # photographed at a slant (公民身份号码 under 住址), but a line's gap further down.
+            # A box far to the right is another column (a licence booklet's right page), never
+            # a continuation.
+            reach = min(left + FAR_COLUMN * height, indent + 2 * height)
+            if left + height < x0 < reach and y0 - bottom < height:
+                skipped_at = (left, height, max(bottom, y1), indent)
                 out.extend(read([i for i in row if _far(boxes[i], left, height)]))
                 continue
         first = read(row[:1])
         out.extend(first)
         if first and skip_labels and clean(first[0].text).startswith(tuple(skip_labels)):
-            skipped_at = (x0, y1 - y0, y1)
-            out.extend(read(_other_column(row, boxes, x0, y1 - y0)))
+            beside = _other_column(row, boxes, x0, y1 - y0)
+            value = [i for i in row[1:] if i not in beside]
+            indent = boxes[value[0]][0] if value else x0 + GAP_COLUMN * (y1 - y0)
+            skipped_at = (x0, y1 - y0, y1, indent)
+            out.extend(read(beside))
             continue
         skipped_at = None
         if columns:

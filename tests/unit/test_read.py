@@ -479,3 +479,18 @@ def test_a_column_past_a_wide_gap_on_a_skipped_labels_row_is_read() -> None:
     texts = [ln.text for ln in lines]
     assert "有效期限" in texts and "自2023年8月1日至2028年7月31日" in texts
     assert "天津市西青区昌凌路88号" not in engine.asked  # a value beside its label: skipped
+
+
+def test_a_right_page_row_under_a_skipped_label_is_no_continuation_of_it() -> None:
+    """登记号 (its value in the same box) on the left page; the right page's 诊疗科目 rows
+    start 14 line heights to the right, nearer than FAR_COLUMN: read, not skipped."""
+    page = [
+        (55, 300, 560, 340, "登记号：PDY20586712011411A1002"),
+        (620, 345, 760, 385, "诊疗科目"),
+        (780, 345, 1100, 385, "预防保健科、内科、中医科、"),
+        (780, 390, 1100, 430, "外科、妇产科、儿科、"),
+    ]
+    engine = Scripted(page)
+    lines = recognise_lines(np.zeros((600, 1200, 3), np.uint8), _quads(page), engine, ("登记号",))
+    texts = [ln.text for ln in lines]
+    assert "预防保健科、内科、中医科、" in texts and "外科、妇产科、儿科、" in texts
