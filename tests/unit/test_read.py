@@ -483,12 +483,12 @@ def test_a_column_past_a_wide_gap_on_a_skipped_labels_row_is_read() -> None:
 
 def test_a_right_page_row_under_a_skipped_label_is_no_continuation_of_it() -> None:
     """登记号 (its value in the same box) on the left page; the right page's 诊疗科目 rows
-    start 14 line heights to the right, nearer than FAR_COLUMN: read, not skipped."""
+    start 12 line heights to the right, nearer than FAR_COLUMN: read, not skipped."""
     page = [
-        (55, 300, 560, 340, "登记号：PDY20586712011411A1002"),
-        (620, 345, 760, 385, "诊疗科目"),
-        (780, 345, 1100, 385, "预防保健科、内科、中医科、"),
-        (780, 390, 1100, 430, "外科、妇产科、儿科、"),
+        (55, 300, 560, 348, "登记号：PDY20586712011411A1002"),
+        (612, 350, 718, 398, "诊疗科目"),
+        (743, 350, 1051, 398, "预防保健科、内科、中医科、"),
+        (743, 400, 1051, 448, "外科、妇产科、儿科、"),
     ]
     engine = Scripted(page)
     lines = recognise_lines(np.zeros((600, 1200, 3), np.uint8), _quads(page), engine, ("登记号",))
