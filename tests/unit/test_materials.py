@@ -518,3 +518,18 @@ def test_a_value_in_the_cell_under_its_label_is_read_and_another_label_is_not() 
     assert got["id_number"].value == "120101200507222063"
     bare = [cells(0, "学校名称"), cells(40, "专业", "针灸推拿")]  # the next row is a label
     assert "school" not in materials.extract("diploma_record", bare)
+
+
+def test_a_social_insurance_grid_printing_name_and_id_number_is_no_id_card() -> None:
+    """参保人员缴费证明 as a month grid: 姓名, 公民身份号码 and the number, like an ID card's
+    front, but its insurances and 参保 say what it is (was taken for an ID card under 其他)."""
+    page = [
+        "参保人员缴费证明",
+        "姓名热依拉·吐尔逊公民身份号码652801199612109861",
+        "参保单位天津市北辰医院",
+        "城镇职工基本养老保险",
+        "年度2345",
+        "2025√√√7400.00",
+        "2025年12月25日",
+    ]
+    assert classify.classify(page).best == "social_insurance"
