@@ -1,13 +1,11 @@
-"""The fifth, held-out layout family per material (lab/synth/families_5.py): each renders for
-generated people and prints every value its material's checks compare, the PDFs build, and a
-held-out window draws only held-out families (generated only, never run)."""
+"""The fifth layout family per material (lab/synth/families_5.py; held out until the report of
+seed 20261142): each renders for generated people and prints every value its material's
+checks compare (the table of what is compared is test_families_more's), the PDFs build."""
 
 from __future__ import annotations
 
 import io
 import random
-from collections.abc import Callable
-from datetime import date
 
 import numpy as np
 import pdfplumber
@@ -15,83 +13,12 @@ import pytest
 
 from lab.synth import families, families_5
 from lab.synth import render as rnd
-from lab.synth.families_work import _cmap, fmt_date
-from lab.synth.people import make_person
-from lab.synth.window import clean_docs
+from lab.synth.families_work import _cmap
+from tests.lab.test_families_more import COMPARED, doc_for
 
-REF = date(2026, 1, 31)
-OPENS = date(2026, 1, 5)
 OURS = [(t[0], t[1]) for t in families_5.HELD_OUT]
-#: a category whose documents include the material (the rest: asst_zhongzhuan)
-WHO = {
-    "degree": "yjs_graduated",
-    "mentorship_cert": "mentorship",
-    "pledge": "yjs_current",
-    "probation_cert": "yjs_current",
-}
-Forms = Callable[[dict[str, str]], tuple[str, ...]]
 
 
-def _one(key: str) -> Forms:
-    return lambda f: (f[key],)
-
-
-def _date(key: str) -> Forms:
-    styles = ("cn", "pad", "dot", "hanzi")
-    return lambda f: (*(fmt_date(f[key], s) for s in styles), f[key], families_5.slash(f[key]))
-
-
-def _month(f: dict[str, str]) -> tuple[str, ...]:
-    d = rnd.iso(f["graduation"] + "-01")
-    return (f"{d.year}年{d.month}月",)
-
-
-#: what each material's checks compare (stages/materials/<slot>.py `fields=`), as the strings
-#: a layout may print for each: one of them must be printed whole
-COMPARED: dict[str, dict[str, Forms]] = {
-    "diploma": {
-        "name": _one("name"),
-        "diploma_number": _one("diploma_number"),
-        "school": _one("school"),
-        "major": _one("major"),
-        "graduation": _month,
-    },
-    "degree": {
-        "name": _one("name"),
-        "school": _one("school"),
-        "education_level": lambda f: (f"{f['degree_level']}学位",),
-    },
-    "diploma_record": {
-        "name": _one("name"),
-        "id_number": _one("id_number"),
-        "school": _one("school"),
-        "graduation": _date("graduation_date"),
-        "diploma_number": _one("diploma_number"),
-        "education_level": _one("record_level"),
-        "verification_code": _one("verification_code"),
-        "validity": _date("valid_until"),
-    },
-    "mentorship_cert": {"name": _one("name"), "id_number": _one("id_number")},
-    "pledge": {"name": _one("name"), "id_number": _one("id_number"), "school": _one("school")},
-    "probation_cert": {k: _one(k) for k in ("name", "id_number", "work_unit", "result")}
-    | {"start": _date("period_start"), "end": _date("period_end")},
-    "practice_period_cert": {k: _one(k) for k in ("name", "id_number", "work_unit", "result")},
-    "licence": {
-        "title": lambda f: ("医疗机构执业许可证",),
-        "work_unit": _one("work_unit"),
-        "valid_from": _date("valid_from"),
-        "valid_until": _date("valid_until"),
-    },
-    "social_insurance": {k: _one(k) for k in ("name", "id_number", "work_unit")},
-    "assistant_qualification": {
-        k: _one(k)
-        for k in ("name", "id_number", "qualification_number", "qualification", "qual_category")
-    },
-    "assistant_practice": {
-        **{k: _one(k) for k in ("name", "id_number", "practice_number", "work_unit")},
-        "registration_date": _date("registration_date"),
-    },
-}
 #: the title the pipeline classifies by, printed whole
 TITLES = {
     "probation_cert": "试用期考核证明",
@@ -103,14 +30,6 @@ TITLES = {
     "diploma": "毕业证书",
     "degree": "学位证书",
 }
-
-
-def doc_for(material: str, family: str, seed: int = 3, **over: str) -> rnd.Doc:
-    rng = random.Random(seed)
-    variant = WHO.get(material, "asst_zhongzhuan")
-    person = make_person(rng, REF, variant=variant, region="天津市")  # type: ignore[arg-type]
-    doc = clean_docs(person, REF, rng, OPENS)[material]
-    return rnd.Doc(doc.doc_type, {**doc.fields, **over, "family": family}, doc.look, doc.extra)
 
 
 def test_every_material_has_one_fifth_family_looked_at_since() -> None:

@@ -13,7 +13,7 @@ import numpy as np
 import pdfplumber
 import pytest
 
-from lab.synth import families, families_more
+from lab.synth import families, families_5, families_more
 from lab.synth import render as rnd
 from lab.synth.families_work import _cmap, fmt_date
 from lab.synth.people import make_person
@@ -37,7 +37,8 @@ def _one(key: str) -> Forms:
 
 
 def _date(key: str) -> Forms:
-    return lambda f: tuple(fmt_date(f[key], s) for s in ("cn", "pad", "dot", "hanzi")) + (f[key],)
+    styles = ("cn", "pad", "dot", "hanzi")
+    return lambda f: (*(fmt_date(f[key], s) for s in styles), f[key], families_5.slash(f[key]))
 
 
 def _month(f: dict[str, str]) -> tuple[str, ...]:
