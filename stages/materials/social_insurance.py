@@ -24,7 +24,7 @@ from ..extract import (
     union_box,
 )
 from ..looks import Look
-from ..read import Row
+from ..read import Row, clean
 from . import Material
 
 #: The labels a 社保缴费证明 prints beside its values; each ends the value before it on a row
@@ -178,10 +178,63 @@ def _block_months(text: str) -> list[tuple[str, str]]:
     return out
 
 
+#: Marks a year × month grid prints in a month's cell (its legend: √：已缴费 ×：未缴费).
+PAID_MARKS = frozenset("√✓✔")
+UNPAID_MARKS = frozenset("×✗✘xX")
+#: A grid's header names at least this many of the months 1-12 in cells of their own.
+GRID_MIN_MONTHS = 6
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}(?:年)?")
+
+
+def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
+    """Months of a year × month grid (a header of month numbers 1-12, a row per year, a
+    paid or unpaid mark in a month's cell): each mark's month is the header column under
+    which it stands, from a line fitted through the month numbers read (a number the
+    recogniser missed leaves its column's place known)."""
+    months: dict[str, str] = {}
+    used: list[Row] = []
+    fit: tuple[float, float] | None = None
+    for row in rows:
+        cells = [(clean(ln.text), (ln.box[0] + ln.box[2]) / 2) for ln in row.lines]
+        numbers = [(int(t), x) for t, x in cells if t.isdigit() and 1 <= int(t) <= 12]
+        if len(numbers) >= GRID_MIN_MONTHS:
+            fit = _month_axis(numbers)
+            continue
+        if fit is None or not cells or not _YEAR_CELL.fullmatch(cells[0][0]):
+            continue
+        year = int(cells[0][0][:4])
+        found = False
+        for text, x in cells[1:]:
+            state = "已缴" if text in PAID_MARKS else "欠缴" if text in UNPAID_MARKS else ""
+            month = round((x - fit[0]) / fit[1]) if fit[1] else 0
+            if state and 1 <= month <= 12:
+                key = f"{year}-{month:02d}"
+                if months.get(key) != "已缴":  # one paid insurance makes the month paid
+                    months[key] = state
+                found = True
+        if found:
+            used.append(row)
+    return months, used
+
+
+def _month_axis(numbers: Sequence[tuple[int, float]]) -> tuple[float, float] | None:
+    """x = a + b·month, least squares through the header's month numbers."""
+    n = len(numbers)
+    mean_m = sum(m for m, _ in numbers) / n
+    mean_x = sum(x for _, x in numbers) / n
+    var = sum((m - mean_m) ** 2 for m, _ in numbers)
+    if var <= 0:
+        return None
+    b = sum((m - mean_m) * (x - mean_x) for m, x in numbers) / var
+    return (mean_x - b * mean_m, b) if b > 0 else None
+
+
 def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:
     out = person_fields(rows, SI_LABELS, SI_ID_LABEL)
     put_reading(out, labelled(rows, "work_unit", SI_UNIT_LABEL, SI_LABELS))
     months, used = payment_months(rows)
+    if not used:
+        months, used = grid_months(rows)
     if used:
         value = ";".join(f"{k}:{v}" for k, v in sorted(months.items()))
         box = union_box(used)

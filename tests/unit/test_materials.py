@@ -533,3 +533,24 @@ def test_a_social_insurance_grid_printing_name_and_id_number_is_no_id_card() -> 
         "2025年12月25日",
     ]
     assert classify.classify(page).best == "social_insurance"
+
+
+def test_a_social_insurance_grid_of_month_marks_gives_its_months() -> None:
+    """年度 | 1 … 12 over a row per year, √ or × in a month's cell; the header's numbers
+    the recogniser missed (1, 6, 7) leave their columns' places known."""
+    from models import TextLine
+    from stages.read import Row
+
+    def row(y: int, cells: list[tuple[int, str]]) -> Row:
+        return Row(tuple(TextLine(t, 0.99, (x - 10, y, x + 10, y + 30), "f") for x, t in cells))
+
+    col = {m: 100 + 50 * m for m in range(1, 13)}
+    header = row(0, [(40, "年度")] + [(col[m], str(m)) for m in (2, 3, 4, 5, 8, 9, 10, 11, 12)])
+    marks = [(col[m], "√") for m in (8, 9, 10, 11)] + [(col[12], "×")]
+    page = [
+        row(-80, [(100, "参保人员缴费证明")]),
+        header,
+        row(40, [(40, "2025"), *marks, (800, "8700.00")]),
+    ]
+    got = materials.extract("social_insurance", page)["period"].value
+    assert got == "2025-08:已缴;2025-09:已缴;2025-10:已缴;2025-11:已缴;2025-12:欠缴"
