@@ -39,7 +39,8 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     t = joined.text
     # the name ends at the comma the diploma prints after it; up to two characters between
     # that comma and 性别 are a seal's lettering (尉迟敏诗,业性别: 职业学院 round the ring)
-    m = re.search(r"学生[:：]?([^,，]+?)(?:[,，][^,，]{0,2})?性[别別]", t)
+    # (学生姓名 is a label: its name, when the glare hid it, is no "姓名")
+    m = re.search(r"学生(?!姓名|名字)[:：]?([^,，]+?)(?:[,，][^,，]{0,2})?性[别別]", t)
     if m:
         out["name"] = joined.reading("name", m)
     m = re.search(r"性[别別][:：]?([男女])", t)

@@ -190,7 +190,8 @@ def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     """Months of a year × month grid (a header of month numbers 1-12, a row per year, a
     paid or unpaid mark in a month's cell): each mark's month is the header column under
     which it stands, from a line fitted through the month numbers read (a number the
-    recogniser missed leaves its column's place known)."""
+    recogniser missed leaves its column's place known). A month whose cell shows no mark
+    read is `?`: a small mark the detector missed is no evidence of an unpaid month."""
     months: dict[str, str] = {}
     used: list[Row] = []
     fit: tuple[float, float] | None = None
@@ -214,6 +215,10 @@ def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
                 found = True
         if found:
             used.append(row)
+            # a cell whose mark was not read is not an unpaid month: unknown (?), so that a
+            # missed mark goes to a person as unreadable, never as a mismatch
+            for month in range(1, 13):
+                months.setdefault(f"{year}-{month:02d}", "?")
     return months, used
 
 

@@ -552,5 +552,18 @@ def test_a_social_insurance_grid_of_month_marks_gives_its_months() -> None:
         header,
         row(40, [(40, "2025"), *marks, (800, "8700.00")]),
     ]
-    got = materials.extract("social_insurance", page)["period"].value
-    assert got == "2025-08:已缴;2025-09:已缴;2025-10:已缴;2025-11:已缴;2025-12:欠缴"
+    got = dict(
+        kv.split(":")
+        for kv in materials.extract("social_insurance", page)["period"].value.split(";")
+    )
+    paid = {f"2025-{m:02d}": "已缴" for m in (8, 9, 10, 11)}
+    assert {k: v for k, v in got.items() if v != "?"} == {**paid, "2025-12": "欠缴"}
+    assert got["2025-07"] == "?"  # no mark read in its cell: unknown, not unpaid
+
+
+def test_a_diplomas_name_label_whose_name_is_hidden_is_no_name() -> None:
+    page = ["毕业证书", "学生姓名", "性别女", "出生日期2000年2月15日"]
+    from tests.fakes import rows
+
+    assert "name" not in materials.extract("diploma", rows(*page))
+    assert materials.extract("diploma", rows("学生王芳，性别女"))["name"].value == "王芳"
