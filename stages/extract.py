@@ -233,28 +233,6 @@ def _under_label(
     return None
 
 
-def date_below(rows: Sequence[Row], field: str, label: str, reach: int = 2) -> Reading | None:
-    """The date printed under `label` (a form's cell holds its label above its value, or a
-    booklet prints 发证日期 over the date): the label alone at the end of its line, the
-    first line starting within the label's width on one of the next `reach` rows that
-    holds a date. Only a date: a text value under a label is too easily another row's."""
-    pattern = re.compile(f"(?:{label})[:：]*$")
-    for r, row in enumerate(rows):
-        for line in row.lines:
-            if not pattern.search(clean(line.text)):
-                continue
-            x0, _y0, x1, _y1 = line.box
-            width = max(1, x1 - x0)
-            for below in rows[r + 1 : r + 1 + reach]:
-                for cand in below.lines:
-                    if abs(cand.box[0] - x0) <= width and find_dates(cand.text):
-                        reading = Joined.of([Row((cand,))]).span_reading(
-                            field, 0, len(clean(cand.text)), clean(cand.text)
-                        )
-                        return reading
-    return None
-
-
 def date_reading(reading: Reading | None, month_only: bool = False) -> Reading | None:
     """The reading's first date as ISO (YYYY-MM when `month_only`)."""
     if reading is None:

@@ -22,7 +22,6 @@ from ..crosscheck import (
 from ..dates import parse_date
 from ..extract import (
     ID_LABELS,
-    date_below,
     date_reading,
     labelled,
     number_field,
@@ -56,10 +55,8 @@ def extract_practice(rows: Sequence[Row]) -> dict[str, Reading]:
     out = person_fields(rows, AP_LABELS, r"身份证号")
     put_reading(out, number_field(rows, "practice_number", r"执业证书编码|证书编码", PRACTICE_RE))
     put_reading(out, labelled(rows, "work_unit", r"执业地点|主要执业机构", AP_LABELS))
-    registered = labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS)
-    put_reading(
-        out, date_reading(registered or date_below(rows, "registration", "发证日期|注册日期"))
-    )
+    # (a booklet's date under its label is read by `labelled`, from the cell below)
+    put_reading(out, date_reading(labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS)))
     return out
 
 

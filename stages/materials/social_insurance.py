@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 
+import numpy as np
+
 from models import Finding, Reading
 
 from .. import textnorm
@@ -224,14 +226,10 @@ def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
 
 def _month_axis(numbers: Sequence[tuple[int, float]]) -> tuple[float, float] | None:
     """x = a + b·month, least squares through the header's month numbers."""
-    n = len(numbers)
-    mean_m = sum(m for m, _ in numbers) / n
-    mean_x = sum(x for _, x in numbers) / n
-    var = sum((m - mean_m) ** 2 for m, _ in numbers)
-    if var <= 0:
+    if len({m for m, _ in numbers}) < 2:
         return None
-    b = sum((m - mean_m) * (x - mean_x) for m, x in numbers) / var
-    return (mean_x - b * mean_m, b) if b > 0 else None
+    b, a = np.polyfit([m for m, _ in numbers], [x for _, x in numbers], 1)
+    return (float(a), float(b)) if b > 0 else None
 
 
 def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:
