@@ -10,6 +10,7 @@ render to hundreds of megapixels, and stamp-sized ones to a few dozen pixels.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import zlib
 from dataclasses import dataclass
@@ -169,21 +170,59 @@ def _page_lines(page: Any) -> list[tuple[str, tuple[float, ...]]]:
     try:
         if not page.rotation % 360:
             w, h = float(page.width), float(page.height)
-            for line in page.extract_text_lines(return_chars=False):
-                text = str(line.get("text", "")).strip()
-                if text:
-                    box = (
-                        line["x0"] / w,
-                        line["top"] / h,
-                        line["x1"] / w,
-                        line["bottom"] / h,
-                    )
-                    lines.append((text, box))
+            for line in page.extract_text_lines(return_chars=True):
+                for text, (x0, top, x1, bottom) in _pieces(line):
+                    lines.append((text, (x0 / w, top / h, x1 / w, bottom / h)))
     except Exception:  # noqa: BLE001 - a broken text layer is as good as none
         lines = []
     if sum(len(t) for t, _ in lines) < MIN_TEXT_CHARS:
         lines = []
     return lines
+
+
+#: A gap wider than this many character heights ends a piece of a text-layer line.
+PIECE_GAP = 2.0
+
+
+def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """A text-layer line cut where its characters are far apart, as a scan's text
+    detector cuts it: a table row comes as one line, and what stands in which column
+    (a √ under a month number, a value under its header) is known only from the
+    pieces' boxes. Running text and a label with its value one space apart stay whole."""
+    chars = [c for c in line.get("chars", ()) if str(c.get("text", "")).strip()]
+    if not chars:
+        text = str(line.get("text", "")).strip()
+        box = (float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
+        return [(text, box)] if text else []
+    out: list[tuple[str, tuple[float, float, float, float]]] = []
+    run: list[dict[str, Any]] = [chars[0]]
+
+    def close() -> None:
+        text = "".join(str(c["text"]) for c in run)
+        x0 = min(float(c["x0"]) for c in run)
+        x1 = max(float(c["x1"]) for c in run)
+        top = min(float(c["top"]) for c in run)
+        bottom = max(float(c["bottom"]) for c in run)
+        out.append((text, (x0, top, x1, bottom)))
+
+    for prev, char in itertools.pairwise(chars):
+        height = max(float(prev["bottom"]) - float(prev["top"]), 1.0)
+        if float(char["x0"]) - float(prev["x1"]) > PIECE_GAP * height:
+            close()
+            run = []
+        elif float(char["x0"]) - float(prev["x1"]) > 0.25 * height:
+            run.append(
+                {
+                    "text": " ",
+                    "x0": prev["x1"],
+                    "x1": prev["x1"],
+                    "top": prev["top"],
+                    "bottom": prev["bottom"],
+                }
+            )
+        run.append(char)
+    close()
+    return out
 
 
 # -- budgets: what is checked before pdfplumber parses a page ---------------------------------

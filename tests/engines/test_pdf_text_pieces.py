@@ -1,0 +1,60 @@
+"""A text-layer line is cut where its characters stand far apart (a table row), as a scan's
+text detector cuts it, and kept whole where they are a word space apart."""
+
+from __future__ import annotations
+
+from stages.pdfpages import text_lines
+
+
+def _pdf(content: bytes) -> bytes:
+    """A one-page PDF (612 x 792 pt) drawing `content` with Helvetica as /F1."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _row(items: list[tuple[int, str]], y: int = 700) -> bytes:
+    """Strings drawn at x positions on one baseline, 10 pt."""
+    parts = [b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, s.encode()) for x, s in items]
+    return b" ".join(parts)
+
+
+def test_a_table_row_comes_in_pieces_with_their_columns() -> None:
+    row = [(60, "2025"), (200, "V"), (230, "V"), (260, "X"), (400, "9200.00")]
+    label = _row([(60, "Payment record of the insured person, all months")], y=740)
+    (page,) = text_lines(_pdf(_row(row) + b" " + label))
+    texts = [t for t, _ in page]
+    assert texts == [
+        "Payment record of the insured person, all months",
+        "2025",
+        "V",
+        "V",
+        "X",
+        "9200.00",
+    ]
+    boxes = {t: b for t, b in page if t in {"2025", "X", "9200.00"}}
+    assert abs(boxes["X"][0] - 260 / 612) < 0.01
+    assert boxes["2025"][2] < boxes["X"][0] < boxes["9200.00"][0]
+
+
+def test_words_a_space_apart_stay_one_line() -> None:
+    (page,) = text_lines(_pdf(_row([(60, "Name Zhang San, born 1997 in Tianjin")])))
+    assert [t for t, _ in page] == ["Name Zhang San, born 1997 in Tianjin"]
