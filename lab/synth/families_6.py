@@ -461,8 +461,10 @@ def pledge_fillin(doc: Doc, rng: random.Random) -> Rendered:
     y += lead
     x = cv.text((x0, y), "专业", "serif", size)
     x = fill(cv, x + 8, y, f"{g.year}", 130, 44)
-    cv.text((x + 8, y), "年应届毕业生，现报名参加医师资格考试，郑重承诺：", "serif", size)
-    y += lead + 10
+    cv.text((x + 8, y), "年应届医学专业毕业生。", "serif", size)
+    y += lead
+    y = paragraph(cv, "本人现报名参加医师资格考试，郑重承诺：", (), x0, x1, y, "serif", size, 72)
+    y += 20
     items = (
         f"一、于{g.year}年8月31日前取得毕业证书，逾期未取得的，考试成绩无效；",
         "二、所提交的报名材料真实、准确，如有虚假，愿承担相应责任；",
