@@ -264,11 +264,12 @@ def degree_conferral(doc: Doc, rng: random.Random) -> Rendered:
     cv.centered(w / 2, 210, "学位证书", "ming", 92, (120, 20, 20), spacing=30, body=False)
     photo(img, doc, (150, 340, 430, 700), (246, 246, 246))
     born = iso(f["birth_date"])
-    field = "医学" if "医" in f["major"] else ""
+    field = "理学" if "护理" in f["major"] else "医学" if "医" in f["major"] else ""
     level = f"{f['degree_level']}学位"
+    stage = {"学士": "本科", "硕士": "硕士研究生", "博士": "博士研究生"}.get(f["degree_level"], "")
     text = (
         f"{f['name']}，{f['gender']}，{born.year}年{born.month}月{born.day}日生。在{f['school']}"
-        f"{f['major']}专业完成了{f['degree_level']}学位的学习计划，成绩合格，业已毕业。经审核"
+        f"{f['major']}专业完成了{stage}学习计划，成绩合格，业已毕业。经审核"
         f"符合《中华人民共和国学位条例》的规定，{f['school']}授予{field}{level}。"
     )
     body = face("ming", text)
