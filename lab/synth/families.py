@@ -197,6 +197,9 @@ def _builtin() -> None:
     from lab.synth.families_5 import register_all as register_5  # the fifth (looked at)
 
     register_5()
+    from lab.synth.families_6 import register_all as register_6  # the sixth (held out)
+
+    register_6()
 
 
 _builtin()

@@ -1,0 +1,142 @@
+"""The sixth, held-out layout family per material (lab/synth/families_6.py): each renders for
+generated people and prints every value its material's checks compare (the table of what is
+compared is test_families_more's), the PDFs build, and a held-out window draws only held-out
+families (generated only: the pipeline is never run on them)."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pdfplumber
+import pytest
+
+from lab.synth import families, families_6
+from lab.synth import render as rnd
+from lab.synth.families_work import _cmap
+from lab.synth.window import generate_window
+from tests.lab.test_families_5 import TITLES
+from tests.lab.test_families_more import COMPARED, doc_for
+
+OURS = [(t[0], t[1]) for t in families_6.HELD_OUT]
+
+
+def test_every_material_has_one_sixth_family_held_out() -> None:
+    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
+    for material, name in OURS:
+        fam = families.FAMILIES[material][name]
+        assert fam.held_out and fam.render is not None and fam.note
+        assert (material, name) not in families.LOOKED_AT
+        assert fam.render.__module__ == families_6.__name__
+        assert families.choices(material, "held-out") == [name]
+    assert families.without_held_out("held-out") == []
+
+
+@pytest.mark.parametrize(("material", "family"), OURS)
+@pytest.mark.parametrize("seed", [3, 8])
+def test_family_prints_every_compared_value(material: str, family: str, seed: int) -> None:
+    doc = doc_for(material, family, seed)
+    out = rnd.render(doc, random.Random(seed))
+    assert out.doc_type == material and out.min_glyph >= 24
+    assert out.image.size in ((1240, 1754), (1754, 1240))
+    for field, forms in COMPARED[material].items():
+        printed = [s for s in forms(doc.fields) if out.box_of(s) is not None]
+        assert printed, (material, family, field, forms(doc.fields))
+    if material in TITLES:
+        assert out.box_of(TITLES[material]) is not None, material
+    if material == "licence":
+        for subject in doc.fields["subjects"].split("；"):
+            assert out.box_of(subject) is not None, subject
+    if material == "diploma_record":
+        assert out.box_of(doc.fields["title"]) is not None
+
+
+def test_a_failed_assessment_prints_its_result() -> None:
+    for material in ("probation_cert", "practice_period_cert"):
+        family = families.choices(material, "held-out")[0]
+        out = rnd.render(doc_for(material, family, result="不合格"), random.Random(1))
+        assert out.box_of("不合格") is not None, material
+
+
+@pytest.mark.parametrize(("material", "family"), OURS)
+def test_rare_and_minority_names_keep_every_glyph(material: str, family: str) -> None:
+    if material == "licence":  # a licence names no person
+        return
+    for name in ("谯婉嵘", "阿依古丽·买买提", "禚赟𠮷"):  # 𠮷: not in Kai, Ming or Hei
+        out = rnd.render(doc_for(material, family, name=name), random.Random(1))
+        runs = [r for r in out.texts if name in r.text]
+        assert runs, (material, family, name)
+        for run in runs:
+            assert all(ord(c) in _cmap(run.kind) for c in name), (family, run.kind)
+
+
+def test_seals_and_signature_the_rules_check_are_drawn() -> None:
+    """Probation and practice-period proofs carry the unit's red seal (the photocopy too,
+    sealed afresh); the pledge a handwritten signature (dark blue ink where no text is)."""
+    for material, family in OURS:
+        a = np.asarray(rnd.render(doc_for(material, family), random.Random(2)).image)
+        a = a[..., :3].astype(int)
+        if material in ("probation_cert", "practice_period_cert"):
+            red = ((a[..., 0] > 150) & (a[..., 1] < 110) & (a[..., 2] < 110)).sum()
+            assert red > 2000, (material, family)
+        elif material == "pledge":
+            ink = ((a[..., 2] > a[..., 0] + 25) & (a[..., 2] > 60) & (a[..., 0] < 60)).sum()
+            assert ink > 300, family
+
+
+def test_province_statement_rows_and_summary() -> None:
+    doc = doc_for("social_insurance", "province", 8)
+    doc.fields["payments"] = doc.fields["payments"].replace("已缴", "欠缴", 1)
+    rows = families_6.province_rows(doc.fields)
+    assert len(rows) == len(doc.fields["payments"].split(";"))
+    assert rows[0][3:] == ["0.00", "0.00", "未到账"]
+    assert {r[5] for r in rows[1:]} == {"已到账"}
+    out = rnd.render(doc, random.Random(1))
+    for row in rows:
+        assert all(out.box_of(cell) is not None for cell in row), row
+    summary = families_6.province_summary(doc.fields)
+    assert "养老保险实缴4个月" in summary and out.box_of(summary) is not None
+
+
+def test_record_pdf_has_a_text_layer() -> None:
+    doc = doc_for("diploma_record", "print")
+    build = families.pdf_builder("diploma_record", "print")
+    assert build is not None
+    data = build(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000 and build(dict(doc.fields)) == data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 1
+        text = pdf.pages[0].extract_text()
+    for key in ("name", "id_number", "school", "diploma_number", "verification_code", "title"):
+        assert doc.fields[key] in text, key
+    assert "第1页 共1页" in text
+
+
+def test_social_insurance_pdf_is_a_photocopy_scan_without_text_layer() -> None:
+    doc = doc_for("social_insurance", "province")
+    build = families.pdf_builder("social_insurance", "province")
+    assert build is not None
+    data = build(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000 and build(dict(doc.fields)) == data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        assert page.height > page.width
+        assert not (page.extract_text() or "").strip()
+        assert len(page.images) == 1
+
+
+def test_window_of_held_out_families_draws_only_the_sixth(tmp_path: Path) -> None:
+    """Generated only (the pipeline is never run on held-out layouts while developing)."""
+    truth = generate_window(tmp_path / "w", 3, 5, fault_rate=0.0, families="held-out")
+    ours = dict(OURS)
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            if u.get("doc_type") in ours:
+                assert u["fields"]["family"] == ours[u["doc_type"]]
+                assert families.FAMILIES[u["doc_type"]][u["fields"]["family"]].held_out
+                seen += 1
+    assert seen > 0
