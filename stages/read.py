@@ -482,9 +482,7 @@ def read_under_seals(
                 continue
             if i < 0:
                 out.append(TextLine(text, rec.confidence, box, name))
-            elif clean(text).startswith(clean(out[i].text)) and len(clean(text)) > len(
-                clean(out[i].text)
-            ):
+            elif _continues(clean(text), clean(out[i].text)):
                 old = out[i].box
                 union = (
                     min(old[0], box[0]),
@@ -500,8 +498,16 @@ def _extends(
     box: tuple[int, int, int, int], line: tuple[int, int, int, int], line_px: float
 ) -> bool:
     """The box found with the seal washed out reaches a character further right than the
-    line read before (12022120010 | seal | 620720X read only to the seal)."""
-    return box[2] - line[2] >= EXTEND_MIN * line_px and box[0] <= line[0] + line_px
+    line read before (12022120010 | seal | 620720X read only to the seal), or further left
+    (a date whose first characters lie under the seal: 二〇一八年… read from 八年…)."""
+    right = box[2] - line[2] >= EXTEND_MIN * line_px and box[0] <= line[0] + line_px
+    left = line[0] - box[0] >= EXTEND_MIN * line_px and box[2] >= line[2] - line_px
+    return right or left
+
+
+def _continues(text: str, before: str) -> bool:
+    """The washed read holds the line read before whole at its start or its end, and more."""
+    return len(text) > len(before) > 0 and (text.startswith(before) or text.endswith(before))
 
 
 def _overlaps_seal(box: tuple[int, int, int, int], seal: tuple[int, int, int, int]) -> bool:

@@ -463,6 +463,18 @@ def test_a_line_a_seal_cut_short_is_read_whole_with_the_red_washed_out() -> None
     assert [ln.text for ln in other] == ["12022120010"]  # not a continuation of it
 
 
+def test_a_line_whose_start_lies_under_a_seal_is_read_whole_leftwards() -> None:
+    """二〇一八年七月三日 with the seal over 二〇一: the detector read only 八年七月三日."""
+    from stages.read import read_under_seals
+
+    short = TextLine("八年七月三日", 0.97, (480, 388, 690, 412), "fake")
+    out = read_under_seals(_sealed_page(True), [short], _UnderSealEngine("二〇一八年七月三日"))
+    assert [ln.text for ln in out] == ["二〇一八年七月三日"]
+    assert out[0].box[0] < 480  # the box now holds the characters under the seal
+    other = read_under_seals(_sealed_page(True), [short], _UnderSealEngine("天津市静海区医院"))
+    assert [ln.text for ln in other] == ["八年七月三日"]  # not the same line
+
+
 def test_a_column_past_a_wide_gap_on_a_skipped_labels_row_is_read() -> None:
     """The booklet's right page a wide margin (9 line heights) beside the left page's
     发证机关, nearer than FAR_COLUMN: its 有效期限 row is still read."""
