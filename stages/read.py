@@ -460,37 +460,39 @@ def read_under_seals(
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
         plain = np.ascontiguousarray(washed[y0:y1, x0:x1])
         quads = engine.detect(plain)  # type: ignore[attr-defined]
-        # (box, quad, index of the line read already that it extends, or -1)
-        new: list[tuple[tuple[int, int, int, int], Quad, int]] = []
+        # (box, quad, the lines read already that it extends in reading order, or none)
+        new: list[tuple[tuple[int, int, int, int], Quad, tuple[int, ...]]] = []
         for q in quads:
             bx0, by0, bx1, by1 = quad_box(q)
             box = (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0)
             if not _overlaps_seal(box, seal.box):
                 continue
-            under = [i for i, ln in enumerate(out) if _covered(box, ln.box)]
-            if not under:
-                new.append((box, q, -1))
-            elif len(under) == 1 and _extends(box, out[under[0]].box, line_px):
-                new.append((box, q, under[0]))  # the seal cut the line read before short
+            under = sorted(
+                (i for i, ln in enumerate(out) if _inside(ln.box, box)),
+                key=lambda i: out[i].box[0],
+            )
+            if not under and not any(_covered(box, ln.box) for ln in out):
+                new.append((box, q, ()))
+            elif under and _extends(box, _union([out[i].box for i in under]), line_px):
+                new.append((box, q, tuple(under)))  # the seal cut the line read before short
         if not new:
             continue
         crops = [engine.crop(plain, q) for _box, q, _i in new]  # type: ignore[attr-defined]
         recs = engine.recognise(crops)  # type: ignore[attr-defined]
-        for (box, _q, i), rec in zip(new, recs, strict=True):
+        gone: set[int] = set()
+        for (box, _q, under), rec in zip(new, recs, strict=True):
             text = rec.text.strip()
             if rec.confidence < SEAL_READ_CONFIDENCE or len(clean(text)) < UNDER_SEAL_MIN_CHARS:
                 continue
-            if i < 0:
+            if not under:
                 out.append(TextLine(text, rec.confidence, box, name))
-            elif _continues(clean(text), clean(out[i].text)):
-                old = out[i].box
-                union = (
-                    min(old[0], box[0]),
-                    min(old[1], box[1]),
-                    max(old[2], box[2]),
-                    max(old[3], box[3]),
-                )
-                out[i] = TextLine(text, rec.confidence, union, out[i].engine)
+            elif not gone & set(under) and _continues(
+                clean(text), [clean(out[i].text) for i in under]
+            ):
+                union = _union([box] + [out[i].box for i in under])
+                out[under[0]] = TextLine(text, rec.confidence, union, out[under[0]].engine)
+                gone.update(under[1:])  # pieces the seal split the line into, now read whole
+        out = [ln for i, ln in enumerate(out) if i not in gone]
     return out
 
 
@@ -505,9 +507,37 @@ def _extends(
     return right or left
 
 
-def _continues(text: str, before: str) -> bool:
-    """The washed read holds the line read before whole at its start or its end, and more."""
-    return len(text) > len(before) > 0 and (text.startswith(before) or text.endswith(before))
+def _continues(text: str, pieces: Sequence[str]) -> bool:
+    """The washed read holds the line(s) read before, in order, and more: one line at its
+    start or its end; pieces the seal split a line into (六年十二 | 二十六日), each in turn."""
+    if not pieces or not all(pieces) or len(text) <= sum(len(p) for p in pieces):
+        return False
+    if len(pieces) == 1:
+        return text.startswith(pieces[0]) or text.endswith(pieces[0])
+    at = 0
+    for piece in pieces:
+        found = text.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+def _inside(line: tuple[int, int, int, int], box: tuple[int, int, int, int]) -> bool:
+    """Most of the line read before lies within the box found washed (a piece of it)."""
+    ix = min(box[2], line[2]) - max(box[0], line[0])
+    iy = min(box[3], line[3]) - max(box[1], line[1])
+    return ix >= 0.6 * (line[2] - line[0]) and iy >= 0.5 * (box[3] - box[1])
+
+
+def _union(boxes: Sequence[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    """The smallest box holding all of `boxes`."""
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _overlaps_seal(box: tuple[int, int, int, int], seal: tuple[int, int, int, int]) -> bool:

@@ -475,6 +475,21 @@ def test_a_line_whose_start_lies_under_a_seal_is_read_whole_leftwards() -> None:
     assert [ln.text for ln in other] == ["八年七月三日"]  # not the same line
 
 
+def test_a_line_a_seal_split_in_pieces_is_read_whole_once() -> None:
+    """二〇一六年十二月二十六日 with the seal over 二〇一 and 月: read 六年十二 | 二十六日."""
+    from stages.read import read_under_seals
+
+    pieces = [
+        TextLine("六年十二", 0.97, (440, 388, 540, 412), "fake"),
+        TextLine("二十六日", 0.97, (570, 388, 670, 412), "fake"),
+    ]
+    whole = _UnderSealEngine("二〇一六年十二月二十六日")
+    out = read_under_seals(_sealed_page(True), pieces, whole)
+    assert [ln.text for ln in out] == ["二〇一六年十二月二十六日"]
+    scrambled = _UnderSealEngine("二十六日六年十二月")  # not the pieces in order
+    assert len(read_under_seals(_sealed_page(True), pieces, scrambled)) == 2
+
+
 def test_a_column_past_a_wide_gap_on_a_skipped_labels_row_is_read() -> None:
     """The booklet's right page a wide margin (9 line heights) beside the left page's
     发证机关, nearer than FAR_COLUMN: its 有效期限 row is still read."""
