@@ -480,18 +480,18 @@ def read_under_seals(
         crops = [engine.crop(plain, q) for _box, q, _i in new]  # type: ignore[attr-defined]
         recs = engine.recognise(crops)  # type: ignore[attr-defined]
         gone: set[int] = set()
-        for (box, _q, under), rec in zip(new, recs, strict=True):
+        for (box, _q, split), rec in zip(new, recs, strict=True):
             text = rec.text.strip()
             if rec.confidence < SEAL_READ_CONFIDENCE or len(clean(text)) < UNDER_SEAL_MIN_CHARS:
                 continue
-            if not under:
+            if not split:
                 out.append(TextLine(text, rec.confidence, box, name))
-            elif not gone & set(under) and _continues(
-                clean(text), [clean(out[i].text) for i in under]
+            elif not gone & set(split) and _continues(
+                clean(text), [clean(out[i].text) for i in split]
             ):
-                union = _union([box] + [out[i].box for i in under])
-                out[under[0]] = TextLine(text, rec.confidence, union, out[under[0]].engine)
-                gone.update(under[1:])  # pieces the seal split the line into, now read whole
+                union = _union([box] + [out[i].box for i in split])
+                out[split[0]] = TextLine(text, rec.confidence, union, out[split[0]].engine)
+                gone.update(split[1:])  # pieces the seal split the line into, now read whole
         out = [ln for i, ln in enumerate(out) if i not in gone]
     return out
 
