@@ -202,9 +202,20 @@ def labelled(
     for row in rows:
         joined = Joined.of([row])
         m = pattern.search(joined.text)
-        if m and m.group(1):
+        if m and m.group(1) and not sub_label(m.group(1)):
             return joined.reading(field, m)
     return _under_label(rows, field, label, stops, value)
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'/ ]*[:：]?")
+
+
+def sub_label(text: str) -> bool:
+    """An English sub-label printed after or under a Chinese one (姓名 Name, 证件号码 ID No.,
+    资格类别 Category): Latin words with a lower-case letter and nothing else. It is part of
+    the label, never the value; a number of capitals and digits (PDY6458621201) is a value."""
+    text = text.strip()
+    return bool(_LATIN_RUN.fullmatch(text)) and any(c.islower() for c in text)
 
 
 def _under_label(
@@ -219,7 +230,10 @@ def _under_label(
     other = tuple(re.compile(s) for s in stops if s != label)
     for r, row in enumerate(rows[:-1]):
         for line in row.lines:
-            if not alone.fullmatch(clean(line.text)):
+            head = alone.match(clean(line.text))
+            if head is None or not (
+                head.end() == len(clean(line.text)) or sub_label(clean(line.text)[head.end() :])
+            ):
                 continue
             x0, _y0, x1, _y1 = line.box
             width = max(1, x1 - x0)

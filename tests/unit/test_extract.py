@@ -482,3 +482,20 @@ def test_degree_school_under_a_seal_is_taken_from_the_issuers_line() -> None:
         ),
     )
     assert r["school"].value == "辽宁中医药大学"
+
+
+def test_an_english_sub_label_is_part_of_its_label_never_the_value() -> None:
+    """资格类别 Category over 临床: the English word is the label's, the value is below."""
+    from stages.extract import labelled, sub_label
+
+    stacked = rows("资格级别 Level", "执业助理医师", "资格类别 Category", "临床")
+    labels = ("资格级别", "资格类别")
+    got = labelled(stacked, "category", "资格类别", labels)
+    assert got is not None and got.value == "临床"
+    got = labelled(stacked, "qualification", "资格级别", labels)
+    assert got is not None and got.value == "执业助理医师"
+    assert sub_label("ID No.") and sub_label("Name") and not sub_label("PDY6458621201")
+    assert not sub_label("临床") and not sub_label("")
+    # a value beside its label is still read there
+    beside = labelled(rows("资格类别：临床"), "category", "资格类别", labels)
+    assert beside is not None and beside.value == "临床"
