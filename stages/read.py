@@ -94,13 +94,24 @@ def _header_columns(row: Sequence[TextLine], skip_columns: Sequence[str]) -> lis
     """A table header's columns; empty unless the row names a column to skip and has at
     least three cells."""
     cells = sorted(row, key=lambda t: t.box[0])
-    skipped = [clean(t.text).startswith(tuple(skip_columns)) for t in cells]
+    skipped = [_only_skipped(clean(t.text), tuple(skip_columns)) for t in cells]
     if len(cells) < 3 or not any(skipped):
         return []
     return [
         ((t.box[0] + t.box[2]) / 2, skip, (t.box[2] - t.box[0]) / 2)
         for t, skip in zip(cells, skipped, strict=True)
     ]
+
+
+def _only_skipped(text: str, skip_columns: tuple[str, ...]) -> bool:
+    """The header cell names only columns to skip: a cell the detector merged from several
+    headers (个人缴纳 单位缴纳 到账状态) that names a kept column too is read."""
+    if not text.startswith(skip_columns):
+        return False
+    while text.startswith(skip_columns):
+        name = next(s for s in skip_columns if text.startswith(s))
+        text = text[len(name) :].lstrip("()（）/、,，")
+    return not re.search(r"[\u4e00-\u9fff]{2}", text)
 
 
 def _in_skipped_column(box: tuple[int, int, int, int], columns: Sequence[Column]) -> bool:

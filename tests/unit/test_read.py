@@ -521,3 +521,19 @@ def test_a_right_page_row_under_a_skipped_label_is_no_continuation_of_it() -> No
     lines = recognise_lines(np.zeros((600, 1200, 3), np.uint8), _quads(page), engine, ("登记号",))
     texts = [ln.text for ln in lines]
     assert "预防保健科、内科、中医科、" in texts and "外科、妇产科、儿科、" in texts
+
+
+def test_a_header_cell_merged_from_a_skipped_and_a_kept_column_is_read() -> None:
+    """个人缴纳 单位缴纳 到账状态 read as one header cell: the status under it is wanted."""
+    from stages.read import _header_columns
+
+    skip = ("险种", "缴费基数", "个人缴纳", "单位缴纳")
+    header = [
+        TextLine("费款所属期", 0.99, (0, 0, 100, 20), "fake"),
+        TextLine("险种", 0.99, (150, 0, 200, 20), "fake"),
+        TextLine("缴费基数", 0.99, (250, 0, 330, 20), "fake"),
+        TextLine("个人缴纳 单位缴纳 到账状态", 0.99, (380, 0, 640, 20), "fake"),
+    ]
+    assert [c[1] for c in _header_columns(header, skip)] == [False, True, True, False]
+    only = [*header[:3], TextLine("个人缴纳 单位缴纳", 0.99, (380, 0, 560, 20), "fake")]
+    assert [c[1] for c in _header_columns(only, skip)] == [False, True, True, True]
