@@ -223,8 +223,9 @@ FAR_COLUMN = 16
 
 #: A gap this many line heights wide on a skipped label's row opens another column: what
 #: lies right of it is read (the booklet's right page printed beside 发证机关, a wide margin
-#: apart, nearer than FAR_COLUMN).
-GAP_COLUMN = 6
+#: apart, nearer than FAR_COLUMN; a two-column 副本's list of 诊疗科目 five heights right of
+#: its 地址).
+GAP_COLUMN = 4
 
 
 def _far(box: tuple[int, int, int, int], left: int, height: int) -> bool:

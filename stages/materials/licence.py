@@ -21,8 +21,8 @@ from ..dates import parse_period
 from ..extract import (
     Joined,
     iso_date,
+    labelled,
     put_reading,
-    row_value,
     union_box,
 )
 from ..looks import Look
@@ -32,10 +32,9 @@ from . import Material
 
 def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
-    name = row_value(rows, "work_unit", r"机构名称", r"(.+)")
-    if name:
-        out["work_unit"] = name
-    period = row_value(rows, "validity", r"有效期限?", r"(.+)")
+    # the unit's name up to the next label: a two-column 副本 prints 诊疗科目 on its row
+    put_reading(out, labelled(rows, "work_unit", r"机构名称", (*LICENCE_LABELS, "诊疗科目")))
+    period = _validity_text(rows)
     if period:
         _start, end, open_ended = parse_period(period.value)
         if end is None and not open_ended and re.match(r"[:：]?至", period.value):
@@ -50,6 +49,31 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
             out["clinic_record"] = joined.reading("clinic_record", m)
             break
     return out
+
+
+def _validity_text(rows: Sequence[Row]) -> Reading | None:
+    """The text after 有效期限; a period whose end stands on the next line (自2021年4月1日 /
+    至2026年3月31日, the end under the start) is read with that line."""
+    label = re.compile(r"有效期限?[:：]?(?![:：])(.+)")
+    for i, row in enumerate(rows):
+        joined = Joined.of([row])
+        m = label.search(joined.text)
+        if not m:
+            continue
+        _start, end, open_ended = parse_period(m.group(1))
+        if end is None and not open_ended and i + 1 < len(rows):
+            value = [ln for ln in row.lines if not clean(ln.text).startswith("有效期")]
+            x0 = value[0].box[0] if value else row.lines[-1].box[0]
+            height = max(1, row.lines[0].box[3] - row.lines[0].box[1])
+            for line in rows[i + 1].lines:
+                below = abs(line.box[0] - x0) <= 3 * height
+                if below and clean(line.text).startswith(("至", "到")):
+                    both = Joined.of([row, Row((line,))])
+                    m2 = label.search(both.text)
+                    if m2:
+                        return both.reading("validity", m2)
+        return joined.reading("validity", m)
+    return None
 
 
 LICENCE_LABELS = (
@@ -85,8 +109,21 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
                 break
             parts.insert(0, t)
             used.insert(0, prev)
-        for nxt in rows[i + 1 : i + 6]:
+        label = next(ln for ln in row.lines if "诊疗科目" in clean(ln.text))
+        right = label.box[0] > row.lines[0].box[0]  # the label heads a second column
+        reach = label.box[0] - (label.box[3] - label.box[1])
+        for nxt in rows[i + 1 : i + 20 if right else i + 6]:
             t = Joined.of([nxt]).text
+            if right:
+                # a two-column 副本: the list goes on beside the left column's labels,
+                # in its own column, as long as what stands there is a list of subjects
+                mine = Row(tuple(ln for ln in nxt.lines if ln.box[0] >= reach))
+                t = Joined.of([mine]).text if mine.lines else ""
+                if not t or not _SUBJECT_LIST.fullmatch(t):
+                    break
+                parts.append(t)
+                used.append(mine)
+                continue
             if any(t.startswith(label) for label in LICENCE_LABELS):
                 break
             parts.append(t)
@@ -107,8 +144,8 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
 
 
 #: A recognised line that is a list of 诊疗科目 ("内科；外科；妇产科；"), each perhaps after
-#: its code in the 诊疗科目名录 ("03内科").
-_SUBJECT_LIST = re.compile(r"(?:(?:\d{2})?[^；;、，,:：\d]{1,12}科[；;、，,]?)+")
+#: its code in the 诊疗科目名录 ("03内科") or its number in the list ("2. 内科").
+_SUBJECT_LIST = re.compile(r"(?:(?:\d{1,2}[.．、]?)?[^；;、，,:：\d]{1,12}科[；;、，,]?)+")
 
 
 def _subject_lists(rows: Sequence[Row]) -> Reading | None:

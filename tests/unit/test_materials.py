@@ -567,3 +567,32 @@ def test_a_diplomas_name_label_whose_name_is_hidden_is_no_name() -> None:
 
     assert "name" not in materials.extract("diploma", rows(*page))
     assert materials.extract("diploma", rows("学生王芳，性别女"))["name"].value == "王芳"
+
+
+def test_a_two_column_licence_copy_is_read_by_column() -> None:
+    """A 副本 with two label columns: the unit stops at 诊疗科目 on its row, the numbered
+    list goes on beside the left column's labels, and 有效期限's end stands under its start."""
+    from models import TextLine
+    from stages import materials
+    from stages.read import Row
+
+    def row(y: int, *cells: tuple[int, str]) -> Row:
+        return Row(tuple(TextLine(t, 0.99, (x, y, x + 20 * len(t), y + 40), "fake")
+                         for x, t in cells))  # fmt: skip
+
+    page = [
+        row(0, (180, "机构名称"), (340, "天津市中医药研究院附属医院"), (780, "诊疗科目"),
+            (900, "1. 预防保健科"), (1120, "8. 耳鼻咽喉科")),
+        row(45, (910, "2.内科"), (1120, "9.皮肤科")),
+        row(90, (180, "地址"), (340, "天津市红桥区北马路354号"), (910, "3. 中医科"),
+            (1120, "10.精神科")),
+        row(135, (910, "4. 外科")),
+        row(180, (180, "登记号"), (340, "PDY09113412010612A2102")),
+        row(225, (780, "有效期限"), (910, "自2023年7月1日")),
+        row(270, (910, "至2028年6月30日")),
+    ]  # fmt: skip
+    got = materials.extract("licence", page)
+    assert got["work_unit"].value == "天津市中医药研究院附属医院"
+    assert "3.中医科" in got["subjects"].value and "4.外科" in got["subjects"].value
+    assert "登记号" not in got["subjects"].value
+    assert got["validity"].value == "2028-06-30"
