@@ -327,8 +327,9 @@ def reread_sealed_names(
 ) -> list[TextLine]:
     """Each line of a name's row that a red seal overlaps is recognised again with the seal
     washed out (`without_seal`), and the more confident of the two reads is kept: the seal's
-    strokes otherwise read as characters of the name, or hide it. Costs one small crop per
-    sealed name line, and only when it happens."""
+    strokes otherwise read as characters of the name, or hide it. Where the two disagree, the
+    read kept is only as sure as the other (a person decides, never a mismatch on the seal's
+    lettering). Costs one small crop per sealed name line, and only when it happens."""
     out = list(lines)
     h_img, w_img = image.shape[:2]
     index = {id(line): i for i, line in enumerate(lines)}
@@ -347,6 +348,11 @@ def reread_sealed_names(
             (rec,) = engine.recognise([plain])  # type: ignore[attr-defined]
             if rec.text.strip() and rec.confidence > line.confidence:
                 out[index[id(line)]] = replace(line, text=rec.text, confidence=rec.confidence)
+            elif clean(rec.text) != clean(line.text):
+                # the two reads disagree: what was read through the seal may be the seal's own
+                # lettering (专科学 over 禚阳宇): no more sure than the washed read
+                sure = min(line.confidence, rec.confidence if rec.text.strip() else 0.0)
+                out[index[id(line)]] = replace(line, confidence=sure)
     return out
 
 

@@ -268,7 +268,11 @@ def test_a_sealed_name_line_is_read_again_without_the_seal() -> None:
     assert out[1] is other and len(engine.widths) == 1  # only the name's row was read again
     # a less confident re-read is not taken; a line without seal ink is not read again
     sure = TextLine("姓名姜泽", 0.99, (10, 10, 300, 50), "fake")
-    assert reread_sealed_names(image, [sure], _Stretched("姓名姜"))[0] is sure
+    assert reread_sealed_names(image, [sure], _Stretched("姓名姜泽"))[0] is sure
+    # … but where the two reads disagree the one kept is only as sure as the other: the
+    # seal's own lettering read as the name (专科学 over 禚阳宇) is no mismatch
+    kept = reread_sealed_names(image, [sure], _Stretched("姓名姜"))[0]
+    assert kept.text == "姓名姜泽" and kept.confidence == 0.97
     clean_page = np.full((120, 600, 3), 255, np.uint8)
     never = _Stretched("x")
     assert reread_sealed_names(clean_page, [name], never)[0] is name and not never.widths
