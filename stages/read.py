@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -18,6 +19,9 @@ import numpy as np
 from models import TextLine
 
 from .ocr.base import Quad
+
+if TYPE_CHECKING:
+    from .seals import SealMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +420,10 @@ EXTEND_MIN = 0.6
 
 
 def read_under_seals(
-    image: np.ndarray, lines: Sequence[TextLine], engine: object
+    image: np.ndarray,
+    lines: Sequence[TextLine],
+    engine: object,
+    seal_map: SealMap | None = None,
 ) -> list[TextLine]:
     """A line printed under a seal (a letter's unit above its date, the seal over both) is
     often not detected at all: the seal's red ring and lettering break the detector's text
@@ -424,8 +431,9 @@ def read_under_seals(
     detector runs again on that patch alone; a line it finds there that no line read
     already covers is recognised and added. Lines read through the seal's ink are read
     again washed. Costs one small detection per seal and a crop per line it covers, and
-    only on pages with a seal."""
-    from .seals import find_seals  # seals knows nothing of reading; no import cycle
+    only on pages with a seal. `seal_map`: the image's seal red, measured once for the page
+    (stages.seals.SealMap; the seal check asks it again)."""
+    from .seals import SealMap  # seals knows nothing of reading; no import cycle
 
     if image.ndim != 3 or not lines:
         return list(lines)
@@ -436,10 +444,17 @@ def read_under_seals(
     out = list(lines)
     h_img, w_img = image.shape[:2]
     name = str(getattr(engine, "name", "ocr"))
-    seals = find_seals(image, line_px)
+    if seal_map is None or not seal_map.is_of(image):
+        seal_map = SealMap(image)
+    seals = seal_map.find(line_px)
     if not seals:
         return out
-    washed = np.ascontiguousarray(np.repeat(image[:, :, 2:3], 3, axis=2))
+
+    def washed(ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
+        """A patch of the page with the red washed out (its red channel): only the patches
+        looked at, never the whole page."""
+        return np.ascontiguousarray(np.repeat(image[ya:yb, xa:xb, 2:3], 3, axis=2))
+
     # a line read through the seal's ink (注册日期：2021.5.27 read 202185.27): read again
     # with the red washed out, kept when the washed read is the more confident
     over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s.box) for s in seals)]
@@ -448,7 +463,7 @@ def read_under_seals(
         for i in over:
             x0, y0, x1, y1 = out[i].box
             pad = max(2, (y1 - y0) // 8)
-            crops.append(washed[max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0) : x1])
+            crops.append(washed(max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
         recs = engine.recognise(crops)  # type: ignore[attr-defined]
         for i, rec in zip(over, recs, strict=True):
             if rec.text.strip() and rec.confidence > out[i].confidence:
@@ -458,7 +473,7 @@ def read_under_seals(
         side, updown = round(UNDER_SEAL_SIDE * line_px), round(UNDER_SEAL_UPDOWN * line_px)
         x0, y0 = max(0, sx0 - side), max(0, sy0 - updown)
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
-        plain = np.ascontiguousarray(washed[y0:y1, x0:x1])
+        plain = washed(y0, y1, x0, x1)
         quads = engine.detect(plain)  # type: ignore[attr-defined]
         # (box, quad, index of the line read already that it extends, or -1)
         new: list[tuple[tuple[int, int, int, int], Quad, int]] = []
