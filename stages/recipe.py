@@ -274,6 +274,9 @@ class _Page:
     problems: tuple[quality.Problem, ...] = ()
     #: the page image's seal red, measured once for the reader and the seal check
     seal_map: seals.SealMap | None = None
+    #: the slot whose material the page's lines were read as (an upload in 其他材料 is read
+    #: as `other`, then checked as the material it was found to be)
+    read_for: str = ""
 
 
 def _page_name(job: UploadJob, page_no: int) -> str:
@@ -347,7 +350,7 @@ def _scanned_page(
         if page_no == 0:
             out.findings.extend(quality.findings(job.applicant_id, job.upload, slot, found))
     return _Page(
-        page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm, found, seal_map
+        page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm, found, seal_map, slot
     )
 
 
@@ -374,9 +377,10 @@ def _look_again(
             page.raw, engine, exif_orientation=page.exif, det_side=side, find_doc=False
         )
     elif side < RETRY_DET_SIDE and _lacks_printed(slot, found):
-        if norm.det_side >= RETRY_DET_SIDE:
+        if norm.det_side >= RETRY_DET_SIDE and page.read_for == slot:
             # normalisation took the closer look itself: the same page at the same side
-            # (find_doc as it found), the very read made already
+            # (find_doc as it found), read for the same material, is the very read made
+            # already (an upload in 其他材料 was read as `other`: read again as its material)
             return found
         again = normalise(
             page.raw,

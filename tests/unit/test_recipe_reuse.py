@@ -34,10 +34,12 @@ def _job(slot: str, kind: str) -> recipe.UploadJob:
     )
 
 
-def _page(det_side: int) -> recipe._Page:
+def _page(det_side: int, read_for: str = "licence") -> recipe._Page:
     image = np.full((400, 600, 3), 250, np.uint8)
     norm = Normalised(image, 0, 1.0, 0.0, False, 1, (), scale=1.0, det_side=det_side)
-    return recipe._Page(0, image, 1.0, "pages/x/licence_0.jpg", [], False, image, 1, norm)
+    return recipe._Page(
+        0, image, 1.0, "pages/x/licence_0.jpg", [], False, image, 1, norm, read_for=read_for
+    )
 
 
 def test_a_page_normalised_at_the_closer_side_is_not_normalised_and_read_again(
@@ -60,6 +62,9 @@ def test_a_page_normalised_at_the_closer_side_is_not_normalised_and_read_again(
     # at the first side the closer look is still taken
     recipe._look_again(job, out, _page(DET_SIDE), {}, engine, lambda rows: {})
     assert calls == [RETRY_DET_SIDE]
+    # an upload in 其他材料 was read as `other`: as its material it is read again
+    recipe._look_again(job, out, _page(RETRY_DET_SIDE, "other"), {}, engine, lambda rows: {})
+    assert calls == [RETRY_DET_SIDE, RETRY_DET_SIDE]
 
 
 class _NoOcr(FakeEngine):
