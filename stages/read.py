@@ -450,30 +450,13 @@ def read_under_seals(
     if not seals:
         return out
 
-    def washed(ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
-        """A patch of the page with the red washed out (its red channel): only the patches
-        looked at, never the whole page."""
-        return np.ascontiguousarray(np.repeat(image[ya:yb, xa:xb, 2:3], 3, axis=2))
-
-    # a line read through the seal's ink (注册日期：2021.5.27 read 202185.27): read again
-    # with the red washed out, kept when the washed read is the more confident
-    over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s.box) for s in seals)]
-    if over:
-        crops = []
-        for i in over:
-            x0, y0, x1, y1 = out[i].box
-            pad = max(2, (y1 - y0) // 8)
-            crops.append(washed(max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
-        recs = engine.recognise(crops)  # type: ignore[attr-defined]
-        for i, rec in zip(over, recs, strict=True):
-            if rec.text.strip() and rec.confidence > out[i].confidence:
-                out[i] = TextLine(rec.text, rec.confidence, out[i].box, out[i].engine)
+    out = _reread_washed(image, out, [s.box for s in seals], engine)
     for seal in seals:
         sx0, sy0, sx1, sy1 = seal.box
         side, updown = round(UNDER_SEAL_SIDE * line_px), round(UNDER_SEAL_UPDOWN * line_px)
         x0, y0 = max(0, sx0 - side), max(0, sy0 - updown)
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
-        plain = washed(y0, y1, x0, x1)
+        plain = _washed(image, y0, y1, x0, x1)
         quads = engine.detect(plain)  # type: ignore[attr-defined]
         # (box, quad, index of the line read already that it extends, or -1)
         new: list[tuple[tuple[int, int, int, int], Quad, int]] = []
@@ -508,6 +491,37 @@ def read_under_seals(
                     max(old[3], box[3]),
                 )
                 out[i] = TextLine(text, rec.confidence, union, out[i].engine)
+    return out
+
+
+def _washed(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
+    """A patch of the page with the red washed out (its red channel): only the patches
+    looked at are made, never the whole page."""
+    return np.ascontiguousarray(np.repeat(image[ya:yb, xa:xb, 2:3], 3, axis=2))
+
+
+def _reread_washed(
+    image: np.ndarray,
+    lines: list[TextLine],
+    seals: Sequence[tuple[int, int, int, int]],
+    engine: object,
+) -> list[TextLine]:
+    """A line read through a seal's ink (注册日期：2021.5.27 read 202185.27) is read again
+    with the red washed out, kept when the washed read is the more confident."""
+    out = list(lines)
+    h_img = image.shape[0]
+    over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s) for s in seals)]
+    if not over:
+        return out
+    crops = []
+    for i in over:
+        x0, y0, x1, y1 = out[i].box
+        pad = max(2, (y1 - y0) // 8)
+        crops.append(_washed(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
+    recs = engine.recognise(crops)  # type: ignore[attr-defined]
+    for i, rec in zip(over, recs, strict=True):
+        if rec.text.strip() and rec.confidence > out[i].confidence:
+            out[i] = TextLine(rec.text, rec.confidence, out[i].box, out[i].engine)
     return out
 
 
