@@ -111,6 +111,9 @@ class Normalised:
     #: output px per upload px (per px of the document's own outline when it was warped):
     #: how large the upload itself shows what is read, for rules about legibility
     scale: float = 1.0
+    #: the analysis side the detector read the page at (RETRY_DET_SIDE after a closer look):
+    #: a second look at that side would redo this very normalisation
+    det_side: int = DET_SIDE
 
 
 # --------------------------------------------------------------------------------------------
@@ -852,6 +855,7 @@ def normalise(
         quads=out_quads,
         orientation_source=turn.source,
         scale=float(place.scale),
+        det_side=det_side,
     )
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -18,6 +19,9 @@ import numpy as np
 from models import TextLine
 
 from .ocr.base import Quad
+
+if TYPE_CHECKING:
+    from .seals import SealMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,7 +438,10 @@ EXTEND_MIN = 0.6
 
 
 def read_under_seals(
-    image: np.ndarray, lines: Sequence[TextLine], engine: object
+    image: np.ndarray,
+    lines: Sequence[TextLine],
+    engine: object,
+    seal_map: SealMap | None = None,
 ) -> list[TextLine]:
     """A line printed under a seal (a letter's unit above its date, the seal over both) is
     often not detected at all: the seal's red ring and lettering break the detector's text
@@ -442,8 +449,9 @@ def read_under_seals(
     detector runs again on that patch alone; a line it finds there that no line read
     already covers is recognised and added. Lines read through the seal's ink are read
     again washed. Costs one small detection per seal and a crop per line it covers, and
-    only on pages with a seal."""
-    from .seals import find_seals  # seals knows nothing of reading; no import cycle
+    only on pages with a seal. `seal_map`: the image's seal red, measured once for the page
+    (stages.seals.SealMap; the seal check asks it again)."""
+    from .seals import SealMap  # seals knows nothing of reading; no import cycle
 
     if image.ndim != 3 or not lines:
         return list(lines)
@@ -454,29 +462,19 @@ def read_under_seals(
     out = list(lines)
     h_img, w_img = image.shape[:2]
     name = str(getattr(engine, "name", "ocr"))
-    seals = find_seals(image, line_px)
+    if seal_map is None or not seal_map.is_of(image):
+        seal_map = SealMap(image)
+    seals = seal_map.find(line_px)
     if not seals:
         return out
-    washed = np.ascontiguousarray(np.repeat(image[:, :, 2:3], 3, axis=2))
-    # a line read through the seal's ink (注册日期：2021.5.27 read 202185.27): read again
-    # with the red washed out, kept when the washed read is the more confident
-    over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s.box) for s in seals)]
-    if over:
-        crops = []
-        for i in over:
-            x0, y0, x1, y1 = out[i].box
-            pad = max(2, (y1 - y0) // 8)
-            crops.append(washed[max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0) : x1])
-        recs = engine.recognise(crops)  # type: ignore[attr-defined]
-        for i, rec in zip(over, recs, strict=True):
-            if rec.text.strip() and rec.confidence > out[i].confidence:
-                out[i] = TextLine(rec.text, rec.confidence, out[i].box, out[i].engine)
+
+    out = _reread_washed(image, out, [s.box for s in seals], engine)
     for seal in seals:
         sx0, sy0, sx1, sy1 = seal.box
         side, updown = round(UNDER_SEAL_SIDE * line_px), round(UNDER_SEAL_UPDOWN * line_px)
         x0, y0 = max(0, sx0 - side), max(0, sy0 - updown)
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
-        plain = np.ascontiguousarray(washed[y0:y1, x0:x1])
+        plain = _washed(image, y0, y1, x0, x1)
         quads = engine.detect(plain)  # type: ignore[attr-defined]
         # (box, quad, the lines read already that it extends in reading order, or none)
         new: list[tuple[tuple[int, int, int, int], Quad, tuple[int, ...]]] = []
@@ -511,6 +509,37 @@ def read_under_seals(
                 out[split[0]] = TextLine(text, rec.confidence, union, out[split[0]].engine)
                 gone.update(split[1:])  # pieces the seal split the line into, now read whole
         out = [ln for i, ln in enumerate(out) if i not in gone]
+    return out
+
+
+def _washed(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
+    """A patch of the page with the red washed out (its red channel): only the patches
+    looked at are made, never the whole page."""
+    return np.ascontiguousarray(np.repeat(image[ya:yb, xa:xb, 2:3], 3, axis=2))
+
+
+def _reread_washed(
+    image: np.ndarray,
+    lines: list[TextLine],
+    seals: Sequence[tuple[int, int, int, int]],
+    engine: object,
+) -> list[TextLine]:
+    """A line read through a seal's ink (注册日期：2021.5.27 read 202185.27) is read again
+    with the red washed out, kept when the washed read is the more confident."""
+    out = list(lines)
+    h_img = image.shape[0]
+    over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s) for s in seals)]
+    if not over:
+        return out
+    crops = []
+    for i in over:
+        x0, y0, x1, y1 = out[i].box
+        pad = max(2, (y1 - y0) // 8)
+        crops.append(_washed(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
+    recs = engine.recognise(crops)  # type: ignore[attr-defined]
+    for i, rec in zip(over, recs, strict=True):
+        if rec.text.strip() and rec.confidence > out[i].confidence:
+            out[i] = TextLine(rec.text, rec.confidence, out[i].box, out[i].engine)
     return out
 
 

@@ -188,10 +188,15 @@ def doc_type_finding(job: UploadJob, doc: classify.DocType) -> Finding:
 
 
 def read_page(
-    slot: str, image: np.ndarray, quads: Sequence[np.ndarray], engine: OcrEngine
+    slot: str,
+    image: np.ndarray,
+    quads: Sequence[np.ndarray],
+    engine: OcrEngine,
+    seal_map: seals.SealMap | None = None,
 ) -> list[TextLine]:
     """The page's text lines: recognition, then the second reads where the detector is
-    known to fail (stages.read)."""
+    known to fail (stages.read). `seal_map`: the image's seal red, measured once for the
+    page and shared with the seal check."""
     material = materials.get(slot)
     skip = material.skip_labels if material else ()
     columns = material.skip_columns if material else ()
@@ -202,7 +207,7 @@ def read_page(
     lines = read.restretch_numbers(image, lines, engine)
     lines = read.reread_near_seals(image, lines, engine)
     if material is not None and material.sealed:
-        lines = read.read_under_seals(image, lines, engine)
+        lines = read.read_under_seals(image, lines, engine, seal_map)
     return read.reread_sealed_names(image, read.join_overlapping(lines), engine)
 
 
@@ -267,6 +272,11 @@ class _Page:
     norm: Normalised | None = None
     #: the quality gates that failed on this page (stages.quality)
     problems: tuple[quality.Problem, ...] = ()
+    #: the page image's seal red, measured once for the reader and the seal check
+    seal_map: seals.SealMap | None = None
+    #: the slot whose material the page's lines were read as (an upload in 其他材料 is read
+    #: as `other`, then checked as the material it was found to be)
+    read_for: str = ""
 
 
 def _page_name(job: UploadJob, page_no: int) -> str:
@@ -327,7 +337,8 @@ def _scanned_page(
         )
     )
     readable = material is not None or slot == OTHER
-    lines = read_page(slot, norm.image, norm.quads, engine) if readable else []
+    seal_map = seals.SealMap(norm.image)
+    lines = read_page(slot, norm.image, norm.quads, engine, seal_map) if readable else []
     found: tuple[quality.Problem, ...] = ()
     if material is not None and slot not in quality.UNGATED:
         found = tuple(
@@ -338,7 +349,9 @@ def _scanned_page(
         )
         if page_no == 0:
             out.findings.extend(quality.findings(job.applicant_id, job.upload, slot, found))
-    return _Page(page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm, found)
+    return _Page(
+        page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm, found, seal_map, slot
+    )
 
 
 def _look_again(
@@ -364,6 +377,11 @@ def _look_again(
             page.raw, engine, exif_orientation=page.exif, det_side=side, find_doc=False
         )
     elif side < RETRY_DET_SIDE and _lacks_printed(slot, found):
+        if norm.det_side >= RETRY_DET_SIDE and page.read_for == slot:
+            # normalisation took the closer look itself: the same page at the same side
+            # (find_doc as it found), read for the same material, is the very read made
+            # already (an upload in 其他材料 was read as `other`: read again as its material)
+            return found
         again = normalise(
             page.raw,
             engine,
@@ -578,7 +596,15 @@ def _marks(job: UploadJob, page: _Page) -> list[Finding]:
     frame = (page.raw, line_px / page.scale) if cut else None
     return list(
         seals.check_marks(
-            job.applicant_id, job.upload, slot, job.rules, page.image, page.lines, line_px, frame
+            job.applicant_id,
+            job.upload,
+            slot,
+            job.rules,
+            page.image,
+            page.lines,
+            line_px,
+            frame,
+            page.seal_map,
         )
     )
 

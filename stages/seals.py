@@ -77,24 +77,60 @@ def _ring_share(mask: np.ndarray) -> float:
 
 def find_seals(image: np.ndarray, line_px: float) -> list[Seal]:
     """Red round or oval blobs of a seal's size on the page."""
-    mask = red_mask(image)
-    if not mask.any():
-        return []
-    k = max(3, round(line_px * 0.4)) | 1
-    joined = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    out = []
-    for i in range(1, n):
-        x, y, w, h, _area = (int(v) for v in stats[i])
-        d = max(w, h)
-        if not SEAL_MIN_LINES * line_px <= d <= SEAL_MAX_LINES * line_px:
-            continue
-        if max(w, h) > SEAL_MAX_ASPECT * min(w, h):
-            continue
-        ring = _ring_share(mask[y : y + h, x : x + w] * (labels[y : y + h, x : x + w] == i))
-        if ring >= SEAL_RING_SHARE:
-            out.append(Seal((x, y, x + w, y + h), round(ring, 2)))
-    return out
+    return SealMap(image).find(line_px)
+
+
+class SealMap:
+    """One page image's seal red, measured once and asked as often as the recipe needs
+    (issue 19): the reader looks for seals to read under them, the seal check again, each
+    with its own line height. The red mask is computed once; its joined blobs once per
+    closing size; a blob's ring once. `find(line_px)` is exactly `find_seals`' answer."""
+
+    def __init__(self, image: np.ndarray) -> None:
+        self.image = image
+        self._mask: np.ndarray | None = None
+        #: closing size -> (blob count, labels, stats)
+        self._blobs: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}
+        #: (closing size, blob) -> ring share
+        self._rings: dict[tuple[int, int], float] = {}
+
+    def is_of(self, image: np.ndarray) -> bool:
+        """The map was measured on this very image (not a copy: a second look's page)."""
+        return image is self.image
+
+    @property
+    def mask(self) -> np.ndarray:
+        if self._mask is None:
+            self._mask = red_mask(self.image)
+        return self._mask
+
+    def find(self, line_px: float) -> list[Seal]:
+        """Red round or oval blobs of a seal's size, for print of this line height."""
+        mask = self.mask
+        if not mask.any():
+            return []
+        k = max(3, round(line_px * 0.4)) | 1
+        if k not in self._blobs:
+            joined = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
+            n, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+            self._blobs[k] = (n, labels, stats)
+        n, labels, stats = self._blobs[k]
+        out = []
+        for i in range(1, n):
+            x, y, w, h, _area = (int(v) for v in stats[i])
+            d = max(w, h)
+            if not SEAL_MIN_LINES * line_px <= d <= SEAL_MAX_LINES * line_px:
+                continue
+            if max(w, h) > SEAL_MAX_ASPECT * min(w, h):
+                continue
+            ring = self._rings.get((k, i))
+            if ring is None:
+                blob = labels[y : y + h, x : x + w] == i
+                ring = _ring_share(mask[y : y + h, x : x + w] * blob)
+                self._rings[(k, i)] = ring
+            if ring >= SEAL_RING_SHARE:
+                out.append(Seal((x, y, x + w, y + h), round(ring, 2)))
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,14 +244,17 @@ def check_marks(
     lines: Sequence[TextLine],
     line_px: float,
     frame: tuple[np.ndarray, float] | None = None,
+    seal_map: SealMap | None = None,
 ) -> Iterator[Finding]:
     """The seal and signature findings the rules ask of this slot's material (none when they
     ask for neither). `frame`: the whole upload and its line height, when the page was cut
     to an outline inside it — a seal outside that outline (under a table the outline took for
-    the page) is still the document's seal."""
+    the page) is still the document's seal. `seal_map`: the page image's seal red measured
+    before (by the reader), reused when it is of this very image."""
     label = SLOT_LABELS.get(slot, slot)
     if slot in rules.seal_slots:
-        seals = find_seals(image, line_px)
+        page_map = seal_map if seal_map is not None and seal_map.is_of(image) else None
+        seals = (page_map or SealMap(image)).find(line_px)
         if not seals and frame is not None:
             seals = find_seals(*frame)
         if seals:

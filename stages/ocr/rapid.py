@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 
 from .. import timing
@@ -60,6 +61,7 @@ class RapidEngine:
             self._rec = self._ocr._load_rec_model()
         except Exception as exc:  # noqa: BLE001 - any engine failure is ours to translate
             raise EngineUnavailable(f"PP-OCR models could not be loaded: {exc}") from exc
+        _table_preprocess(self._det)
         self._charset: frozenset[str] | None = None
         self._index: dict[str, int] | None = None
         self._rec_input = TextRecInput
@@ -165,6 +167,44 @@ class RapidEngine:
         for label, score in out.cls_res or []:
             probs.append(float(score) if "180" in str(label) else 1.0 - float(score))
         return probs
+
+
+class _TablePreprocess:
+    """The detector's input, as RapidOCR's own preprocessing makes it, from a table of the
+    256 values a byte can take (issue 19): RapidOCR scales, centres and divides each pixel
+    in float64 then casts, ~8 ms a page at 576 px on one core; a looked-up byte gives the very
+    same float32 in ~1 ms. The table is made by RapidOCR's own `normalize`, so it follows its
+    mean, std and scale; anything but a BGR byte image takes RapidOCR's own path."""
+
+    def __init__(self, base: Any, table: np.ndarray) -> None:
+        self.base = base
+        self.table = table  # (1, 256, 3) float32
+
+    def __call__(self, img: np.ndarray) -> np.ndarray | None:
+        if img.dtype != np.uint8 or img.ndim != 3 or img.shape[2] != 3:
+            return self.base(img)  # type: ignore[no-any-return]
+        resized = self.base.resize(img)
+        if resized is None:
+            return None
+        values = cv2.LUT(np.ascontiguousarray(resized), self.table)
+        return np.ascontiguousarray(values.transpose(2, 0, 1))[np.newaxis]
+
+
+def _table_preprocess(det: Any) -> None:
+    """Give the detector `_TablePreprocess` (it builds its preprocessing on every call)."""
+    make = getattr(det, "get_preprocess", None)
+    if make is None:
+        return
+    base = make()
+    if not hasattr(base, "normalize") or not hasattr(base, "resize"):
+        return
+    byte = np.repeat(np.arange(256, dtype=np.uint8).reshape(256, 1, 1), 3, axis=2)
+    table = np.ascontiguousarray(np.asarray(base.normalize(byte), np.float32).reshape(1, 256, 3))
+
+    def get_preprocess() -> _TablePreprocess:
+        return _TablePreprocess(make(), table)
+
+    det.get_preprocess = get_preprocess
 
 
 _INSTANCE: RapidEngine | None = None

@@ -129,3 +129,29 @@ def test_a_seal_outside_the_outline_the_page_was_cut_to_still_counts() -> None:
         )
     )
     assert [f.status for f in found] == ["pass"]
+
+
+def test_a_pages_seal_map_answers_as_find_seals_and_measures_red_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 19: the reader and the seal check ask the same page for its seals, each with its
+    own line height; the red is measured once and every answer is find_seals' own."""
+    page = _stamp(_stamp(_paper(), 650, 450, 90), 200, 520, 60, faint=True)
+    expected = {px: seals.find_seals(page, px) for px in (12, 20, 30, 31, 45)}
+    calls = []
+    real = seals.red_mask
+    monkeypatch.setattr(seals, "red_mask", lambda img: calls.append(1) or real(img))
+    seal_map = seals.SealMap(page)
+    assert {px: seal_map.find(px) for px in expected} == expected
+    found = list(
+        seals.check_marks("a1", UPLOAD, "probation_cert", RULES, page, [], LINE, seal_map=seal_map)
+    )
+    assert [f.status for f in found] == ["pass"]
+    assert len(calls) == 1
+    # a map of another image (a second look's page) is not used for this one
+    other = _paper()
+    assert not seal_map.is_of(other)
+    found = list(
+        seals.check_marks("a1", UPLOAD, "probation_cert", RULES, other, [], LINE, seal_map=seal_map)
+    )
+    assert [f.status for f in found] == ["missing"] and len(calls) == 2
