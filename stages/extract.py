@@ -277,14 +277,20 @@ def put_reading(out: dict[str, Reading], reading: Reading | None) -> None:
         out[reading.field] = reading
 
 
+#: Labels that can share a name's row on any issuer's form, whatever the material's own
+#: label table says: a name never runs on into them (慕容 | 联系电话).
+NAME_STOPS = (r"联系电话", r"联系方式", r"手机号码?", r"电\s*话", r"性\s*别", r"民\s*族", r"出生")
+
+
 def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> dict[str, Reading]:
     """Name and ID number, the two things every certificate prints about its holder."""
     out: dict[str, Reading] = {}
     # a name holds no Latin letters or digits: a short run of them after it is a seal's
     # lettering or a speck, not part of the name
+    stops = (*labels, *NAME_STOPS)
     put_reading(
         out,
-        labelled(rows, "name", r"姓\s*名", labels, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}"),
+        labelled(rows, "name", r"姓\s*名", stops, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}"),
     )
     put_reading(out, number_field(rows, "id_number", id_label, ID_RE, upper=True))
     return out

@@ -499,3 +499,10 @@ def test_an_english_sub_label_is_part_of_its_label_never_the_value() -> None:
     # a value beside its label is still read there
     beside = labelled(rows("资格类别：临床"), "category", "资格类别", labels)
     assert beside is not None and beside.value == "临床"
+
+
+def test_a_name_never_runs_on_into_a_contact_label_the_material_does_not_list() -> None:
+    from stages.extract import person_fields
+
+    got = person_fields(rows("姓名：慕容联系电话：13800000000"), ("身份证号",), "身份证号")
+    assert got["name"].value == "慕容"
