@@ -33,7 +33,11 @@ from . import Material
 def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     # the unit's name up to the next label: a two-column 副本 prints 诊疗科目 on its row
-    put_reading(out, labelled(rows, "work_unit", r"机构名称", (*LICENCE_LABELS, "诊疗科目")))
+    name = labelled(rows, "work_unit", r"机构名称", (*LICENCE_LABELS, "诊疗科目"))
+    if name is not None:
+        # the 诊疗科目 column's first line run on into the unit's (…人民医院预防保健科;内科;)
+        m = _UNIT_THEN_SUBJECTS.fullmatch(name.value)
+        out["work_unit"] = replace(name, value=m.group(1)) if m else name
     period = _validity_text(rows)
     if period:
         _start, end, open_ended = parse_period(period.value)
@@ -74,6 +78,13 @@ def _validity_text(rows: Sequence[Row]) -> Reading | None:
                         return both.reading("validity", m2)
         return joined.reading("validity", m)
     return None
+
+
+#: A unit's name (ending as institutions' names end) followed by a list of subjects.
+_UNIT_THEN_SUBJECTS = re.compile(
+    r"(.+?(?:医院|卫生院|中心|诊所|门诊部|卫生室|保健院|研究院|研究所))"
+    r"(?:(?:\d{1,2}[.．、]?)?[^；;、，,:：\d]{1,12}科[；;、，,]?){2,}"
+)
 
 
 LICENCE_LABELS = (

@@ -596,3 +596,14 @@ def test_a_two_column_licence_copy_is_read_by_column() -> None:
     assert "3.中医科" in got["subjects"].value and "4.外科" in got["subjects"].value
     assert "登记号" not in got["subjects"].value
     assert got["validity"].value == "2028-06-30"
+
+
+def test_a_licence_unit_run_on_into_its_subjects_column_is_cut_before_them() -> None:
+    from stages import materials
+    from tests.fakes import rows
+
+    line = "机构名称：天津市武清区人民医院预防保健科;内科;中医科;"
+    got = materials.extract("licence", rows(line))
+    assert got["work_unit"].value == "天津市武清区人民医院"
+    alone = materials.extract("licence", rows("机构名称：天津市口腔医院"))
+    assert alone["work_unit"].value == "天津市口腔医院"
