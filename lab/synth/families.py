@@ -48,8 +48,8 @@ class Family:
 FAMILIES: dict[str, dict[str, Family]] = {}
 
 #: Families once held out whose report has been run and looked at (seeds 20261139,
-#: 20261140 and 20261142): the readers may be tuned on them since, so they count as
-#: tuned. A report needs new held-out families after each one.
+#: 20261140, 20261142 and 20261143): the readers may be tuned on them since, so they count
+#: as tuned. A report needs new held-out families after each one.
 LOOKED_AT = frozenset(
     {
         ("diploma", "proof"),
@@ -87,6 +87,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "grid"),
         ("assistant_qualification", "electronic"),
         ("assistant_practice", "grid"),
+        # the sixth families (families_6.py), reported on with seed 20261143
+        ("diploma", "fillin"),
+        ("degree", "conferral"),
+        ("diploma_record", "print"),
+        ("mentorship_cert", "stack"),
+        ("pledge", "fillin"),
+        ("probation_cert", "notice"),
+        ("practice_period_cert", "photocopy"),
+        ("licence", "twocol"),
+        ("social_insurance", "province"),
+        ("assistant_qualification", "stack"),
+        ("assistant_practice", "qr"),
     }
 )
 
@@ -197,7 +209,7 @@ def _builtin() -> None:
     from lab.synth.families_5 import register_all as register_5  # the fifth (looked at)
 
     register_5()
-    from lab.synth.families_6 import register_all as register_6  # the sixth (held out)
+    from lab.synth.families_6 import register_all as register_6  # the sixth (looked at)
 
     register_6()
 

@@ -31,15 +31,13 @@ TITLES = {
 
 
 def test_every_material_has_one_fifth_family_looked_at_since() -> None:
-    """Held out until the report of seed 20261142; counted as tuned since (LOOKED_AT); the
-    held-out selection now draws the sixth families (families_6) instead."""
+    """Held out until the report of seed 20261142; counted as tuned since (LOOKED_AT)."""
     assert sorted(m for m, _ in OURS) == sorted(COMPARED)
     for material, name in OURS:
         fam = families.FAMILIES[material][name]
         assert not fam.held_out and fam.render is not None and fam.note
         assert (material, name) in families.LOOKED_AT
         assert fam.render.__module__ == families_5.__name__
-    assert families.without_held_out("held-out") == []
     assert families.without_held_out("tuned") == []
 
 
