@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -889,6 +890,10 @@ def _signature_missing(plan: Plan, rng: random.Random) -> Fault:
     return _f("signature_missing", "pledge", "the pledge is not signed", ("pledge", "signature"))
 
 
+#: The label a pledge's signature stands beside: 签字/签名, or 承诺人 alone (承诺人：).
+SIGN_LABEL = re.compile(r"签字|签名|^\s*承诺人\s*[:：]?\s*$")
+
+
 def unmark(doc: Doc, image: Image.Image, texts: Sequence[TextRun]) -> None:
     """Take a rendered document's seal (`doc.extra["seal"] == "0"`) or its signature
     (`doc.extra["signature"] == "0"`) off again, in place: seal red is turned back into the
@@ -909,7 +914,7 @@ def unmark(doc: Doc, image: Image.Image, texts: Sequence[TextRun]) -> None:
         arr[red] = np.clip(under, 0, 255).astype(np.uint8)[:, None]
     if doc.extra.get("signature") == "0":
         for run in texts:
-            if "签字" not in run.text and "签名" not in run.text:
+            if not SIGN_LABEL.search(run.text):
                 continue
             box = run.box(run.text)
             if box is None:

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from lab.synth import capture as cap
+from lab.synth import families
 from lab.synth import faults as flt
 from lab.synth.render import Doc, render
 from tests.lab.test_synth_hard import _plan
@@ -77,14 +78,17 @@ def test_seal_missing_takes_the_seal_off_and_keeps_the_print(probation: tuple[Do
     assert (grey < 80).sum() > 0.8 * (np.asarray(rendered.image.convert("L")) < 80).sum()
 
 
-def test_signature_missing_blanks_the_pledge_signature() -> None:
+@pytest.mark.parametrize("family", sorted(families.FAMILIES["pledge"]))
+def test_signature_missing_blanks_the_pledge_signature(family: str) -> None:
+    """Whatever the family's signing label (签字, 签名, 承诺人：): report 20261143 counted a
+    fault the `statement` pledge never showed, its signature beside 承诺人： left in place."""
     doc = _plan("signature_missing").docs["pledge"]
-    doc = replace(doc, fields={**doc.fields, "family": "classic"})  # its 签字 label
+    doc = replace(doc, fields={**doc.fields, "family": family})
     signed = render(doc, random.Random(5))
     bare = replace(doc, extra={**doc.extra, "signature": "0"})
     out = render(bare, random.Random(5))
     flt.unmark(bare, out.image, out.texts)
-    run = next(r for r in signed.texts if "签字" in r.text)
+    run = next(r for r in signed.texts if flt.SIGN_LABEL.search(r.text))
     box = run.box(run.text)
     assert box is not None
     x1, y0, y1 = round(box[2]), round(box[1]), round(box[3])
