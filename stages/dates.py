@@ -44,7 +44,9 @@ _LOST_DOT_DATE = re.compile(
     r"(?<![0-9.])(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<s2>[./])(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _COMPACT_DATE = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})(?![0-9])")
-_CN_YEAR = rf"[{_YC}](?:\s*[{_YC}]){{3}}"
+#: four year digits; or 二 and two more of this century's with its 〇 lost (二二三 for
+#: 二〇二三: the recogniser drops the ring between two strokes), no other year reads so
+_CN_YEAR = rf"(?:[{_YC}](?:\s*[{_YC}]){{3}}|二\s*[一二]\s*[{_YC}](?!\s*[{_YC}]))"
 _CN_NUM = rf"[{_NC}](?:\s*[{_NC}]){{0,2}}"
 _CN_DATE = re.compile(rf"(?P<y>{_CN_YEAR})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?P<d>{_CN_NUM})\s*日")
 _NUM_YM = re.compile(
@@ -60,6 +62,8 @@ def _prepare(text: str) -> str:
 
 def _cn_year(s: str) -> int | None:
     digits = [_YEAR_DIGITS.get(c) for c in s if not c.isspace()]
+    if len(digits) == 3 and digits[0] == 2 and digits[1] in (1, 2):
+        digits.insert(1, 0)  # 二二三: the 〇 of 二〇二三 lost (_CN_YEAR)
     if len(digits) != 4 or any(d is None for d in digits):
         return None
     return int("".join(str(d) for d in digits))

@@ -213,3 +213,15 @@ def test_never_raises_on_any_text(text: str) -> None:
     assert open_ended in (True, False)
     if end is not None:
         assert start is not None and not open_ended
+
+
+def test_a_chinese_numeral_year_that_lost_its_ring_is_read() -> None:
+    """二〇二三 read 二二三: the recogniser drops the 〇 between two strokes."""
+    from datetime import date
+
+    from stages.dates import find_dates
+
+    got = find_dates("于二二三年十二月一日至二○二五年一月三十一日")
+    assert got == [date(2023, 12, 1), date(2025, 1, 31)]
+    assert find_dates("二〇二三年十二月一日") == [date(2023, 12, 1)]
+    assert find_dates("三二三年十二月一日") == []  # no year of ours reads so
