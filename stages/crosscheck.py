@@ -23,6 +23,9 @@ from .looks import Look
 
 #: A reading at least this confident, well-formed and different from the form is a mismatch.
 MISMATCH_CONFIDENCE = 0.85
+#: A reading the reader itself doubts this much (two reads of it disagreed: the seal's own
+#: lettering read through a seal, 专科学 over a name) is no mismatch, whatever its crop shows.
+CLEAR_MISMATCH_FLOOR = 0.5
 
 
 #: Stands for "any one character" in a text scored under the CTC output (no class has it:
@@ -528,7 +531,7 @@ def _clear_mismatch(q: _Comparison, gap: float | None, other: Reading | None) ->
     """The crop clearly favours what was read (or both engines read it): a mismatch."""
     r = q.reading
     both = other is not None and same_id(other.value, r.value)
-    if gap is None:
+    if gap is None or r.confidence < CLEAR_MISMATCH_FLOOR:
         return None
     clear = gap <= -MISMATCH_GAP or (both and gap < 0)
     if not (clear and _plausible(q.field, r.value)):

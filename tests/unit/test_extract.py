@@ -506,3 +506,18 @@ def test_a_name_never_runs_on_into_a_contact_label_the_material_does_not_list() 
 
     got = person_fields(rows("姓名：慕容联系电话：13800000000"), ("身份证号",), "身份证号")
     assert got["name"].value == "慕容"
+
+
+def test_a_reading_the_reader_doubts_is_no_mismatch_whatever_its_crop_shows() -> None:
+    """The seal's lettering read as the name (专科学 over 禚阳宇), the washed read not
+    confirming it: its crop does show 专科学, but that is the seal's, not the name."""
+    from dataclasses import replace
+
+    form = ApplicantForm(applicant_id="1", name="禚阳宇")
+    c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules())
+    r = materials.extract("id_front", rows("姓名专科学"))["name"]
+    sure = crosscheck.compare(c, "name", "禚阳宇", r, crosscheck.same_name, _Support(12.0))
+    assert sure.status == "mismatch"
+    doubted = replace(r, confidence=0.0)
+    found = crosscheck.compare(c, "name", "禚阳宇", doubted, crosscheck.same_name, _Support(12.0))
+    assert found.status == "unreadable"
