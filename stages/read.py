@@ -230,6 +230,8 @@ FAR_COLUMN = 16
 #: apart, nearer than FAR_COLUMN; a two-column 副本's list of 诊疗科目 five heights right of
 #: its 地址).
 GAP_COLUMN = 4
+#: After a skipped label's value, a gap this many line heights wide opens the next cell.
+CELL_GAP = 2
 
 
 def _far(box: tuple[int, int, int, int], left: int, height: int) -> bool:
@@ -240,13 +242,19 @@ def _other_column(
     row: Sequence[int], boxes: Sequence[tuple[int, int, int, int]], left: int, height: int
 ) -> list[int]:
     """The boxes of a skipped label's row (left to right) that stand in another column:
-    beyond FAR_COLUMN, or right of a gap of GAP_COLUMN line heights."""
+    beyond FAR_COLUMN, right of a gap of GAP_COLUMN line heights, or past the label's value
+    by a gap of CELL_GAP (登记号 | its number | 有效期限 | 自2022年3月1日: the next cell's)."""
     out: list[int] = []
     right = boxes[row[0]][2]
     beyond = False
-    for i in row[1:]:
+    for n, i in enumerate(row[1:]):
         box = boxes[i]
-        beyond = beyond or box[0] - right > GAP_COLUMN * max(1, height)
+        gap = box[0] - right
+        beyond = (
+            beyond
+            or gap > GAP_COLUMN * max(1, height)
+            or (n > 0 and gap > CELL_GAP * max(1, height))
+        )
         if beyond or _far(box, left, height):
             out.append(i)
         right = max(right, box[2])

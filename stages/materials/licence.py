@@ -66,8 +66,9 @@ def _validity_text(rows: Sequence[Row]) -> Reading | None:
             continue
         _start, end, open_ended = parse_period(m.group(1))
         if end is None and not open_ended and i + 1 < len(rows):
-            value = [ln for ln in row.lines if not clean(ln.text).startswith("有效期")]
-            x0 = value[0].box[0] if value else row.lines[-1].box[0]
+            at = next((k for k, ln in enumerate(row.lines) if "有效期" in clean(ln.text)), 0)
+            value = row.lines[at + 1] if at + 1 < len(row.lines) else row.lines[at]
+            x0 = value.box[0]
             height = max(1, row.lines[0].box[3] - row.lines[0].box[1])
             for line in rows[i + 1].lines:
                 below = abs(line.box[0] - x0) <= 3 * height

@@ -541,3 +541,18 @@ def test_a_header_cell_merged_from_a_skipped_and_a_kept_column_is_read() -> None
     assert [c[1] for c in _header_columns(header, skip)] == [False, True, True, False]
     only = [*header[:3], TextLine("个人缴纳 单位缴纳", 0.99, (380, 0, 560, 20), "fake")]
     assert [c[1] for c in _header_columns(only, skip)] == [False, True, True, True]
+
+
+def test_the_cell_after_a_skipped_labels_value_is_read() -> None:
+    """登记号 | its number | 有效期限 | 自2022年3月1日 on one row: the number is skipped, the
+    next cell (three line heights past it) is read."""
+    page = [
+        (68, 551, 156, 600, "登记号"),
+        (232, 555, 531, 596, "57158104812011411C2201"),
+        (680, 544, 788, 582, "有效期限"),
+        (809, 540, 1005, 585, "自2022年3月1日"),
+    ]
+    engine = Scripted(page)
+    lines = recognise_lines(np.zeros((700, 1100, 3), np.uint8), _quads(page), engine, ("登记号",))
+    assert [ln.text for ln in lines] == ["登记号", "有效期限", "自2022年3月1日"]
+    assert "57158104812011411C2201" not in engine.asked
