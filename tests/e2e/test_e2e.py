@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import dask
 import pytest
 from dask.distributed import Client
 
@@ -107,13 +108,6 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _config(key: str) -> object:
-    import dask
-
-    value = dask.config.get(key)
-    return tuple(value) if isinstance(value, list) else value
-
-
 # two workers: ~60-110 s on this 2-core machine (two clusters' start, OCR engines in each)
 @pytest.mark.parametrize("nworkers", [1, pytest.param(2, marks=pytest.mark.slow)])
 def test_external_scheduler_matches_local_run(tmp_path: Path, nworkers: int) -> None:
@@ -187,10 +181,10 @@ def test_external_scheduler_matches_local_run(tmp_path: Path, nworkers: int) -> 
             client.wait_for_workers(nworkers, timeout=120)
             assert sorted(client.nthreads().values()) == [1] * nworkers
             # the recipe's settings reached the scheduler and the workers (cluster-dask.yaml)
-            assert client.run_on_scheduler(_config, "distributed.scheduler.allowed-failures") == 1
-            assert set(client.run(_config, "distributed.worker.preload").values()) == {
-                ("pipeline.worker_setup",)
-            }
+            get = dask.config.get  # importable on the workers, unlike this module
+            assert client.run_on_scheduler(get, "distributed.scheduler.allowed-failures") == 1
+            preloads = client.run(get, "distributed.worker.preload").values()
+            assert list(preloads) == [["pipeline.worker_setup"]] * nworkers
         remote = tmp_path / "remote"
         assert (
             main(
