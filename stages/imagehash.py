@@ -220,11 +220,22 @@ def _verify_crops(fp: Fingerprint) -> np.ndarray:
     return _cropped(fp.smooth, VERIFY_CROPS)
 
 
+_BLUR = np.array([0.25, 0.5, 0.25], np.float32)
+
+
+@lru_cache(maxsize=8)
+def _edge(n: int) -> np.ndarray:
+    """Indices of an n-long axis padded by one repeated edge value on each side."""
+    return np.concatenate([[0], np.arange(n), [n - 1]])
+
+
 def _blur(x: np.ndarray) -> np.ndarray:
     """Blur over the last two axes: sharp edges resampled on a 16 px grid would otherwise
     dominate the difference between a copy and its crop."""
-    k = np.array([0.25, 0.5, 0.25], np.float32)
-    p = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(1, 1), (1, 1)], mode="edge")
+    k = _BLUR
+    # edge padding by np.take: what np.pad(mode="edge") gives (values and C order, so that
+    # later reductions sum in the same order) at a fraction of its cost
+    p = np.take(np.take(x, _edge(x.shape[-2]), axis=-2), _edge(x.shape[-1]), axis=-1)
     p = k[0] * p[..., :-2, :] + k[1] * p[..., 1:-1, :] + k[2] * p[..., 2:, :]
     return k[0] * p[..., :-2] + k[1] * p[..., 1:-1] + k[2] * p[..., 2:]
 
