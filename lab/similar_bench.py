@@ -16,7 +16,8 @@ would keep them) are computed once, in a process pool, and cached under `--work`
 bench times the check itself: `stages.window_checks.same_images` driven by
 `pipeline.similar` (index, candidates, verification in a pool). The table gives, per N,
 the CPU seconds per upload of the check (this process and the verifying pool together),
-the index's counters (pairs/upload: pairs the bounded probe proposed; dist/upload: those
+the index's counters (pairs/upload: pairs the bounded probe proposed, a vetoed pair once
+from each side that proposed it; dist/upload: those
 not vetoed by the readings, whose fingerprint distance was computed), and recall / false
 pairs on the known re-uploads; with
 `--readings` the uploads carry their owner's ID number as OCR would read it (the veto).

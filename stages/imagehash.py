@@ -511,7 +511,8 @@ class Index(Generic[K]):
     its two uploads, so there are at most MAX_CANDIDATES x uploads precise verifications;
     pairs already joined (through a third upload) are not verified again. Counters:
     `comparisons` (fingerprint distances), `candidates` (pairs kept), `over_cap` (pairs
-    within the coarse thresholds but beyond both uploads' closest), `vetoed`,
+    within the coarse thresholds but beyond both uploads' closest), `vetoed` (proposed
+    pairs the veto dropped before any distance, once from each side that proposed them),
     `verifications`.
     """
 
@@ -631,12 +632,14 @@ class Index(Generic[K]):
             pair = (min(i, j), max(i, j))
             if j == i or pair in checked:
                 continue
-            checked.add(pair)
             # the veto first: it costs a string comparison, a distance ~1 ms, and a pair is
-            # found only if it passes both, whatever the order (issue 19)
+            # found only if it passes both, whatever the order (issue 19). A vetoed pair is
+            # not remembered (it may be vetoed again from its other side, and counted
+            # again): `checked` then holds the pairs not vetoed only, not ~55 per upload.
             if veto is not None and veto(self.keys[pair[0]], self.keys[pair[1]]):
                 self.vetoed += 1
                 continue
+            checked.add(pair)
             self.comparisons += 1
             grey, colour = distance(self.fingerprint(i), self.fingerprint(j))
             if grey > COARSE_GREY or colour > COARSE_COLOUR:

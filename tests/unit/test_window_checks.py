@@ -97,4 +97,4 @@ def test_a_vetoed_pair_costs_no_fingerprint_distance() -> None:
     read = {"a.jpg": {"name": "张三"}, "b.jpg": {"name": "李四五"}}
     stats: dict[str, int] = {}
     assert list(same_images(records, read, stats=stats)) == []
-    assert stats["vetoed"] == 1 and stats["comparisons"] == 0
+    assert stats["vetoed"] >= 1 and stats["comparisons"] == 0
