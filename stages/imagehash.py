@@ -628,9 +628,12 @@ class Index(Generic[K]):
             yield from joined
             yield from self._proposals()
 
+        prober, vetoed = -1, set[tuple[int, int]]()  # the current prober's vetoed pairs
         for i, j in proposals():
             pair = (min(i, j), max(i, j))
-            if j == i or pair in checked:
+            if i != prober:
+                prober, vetoed = i, set()
+            if j == i or pair in checked or pair in vetoed:
                 continue
             # the veto first: it costs a string comparison, a distance ~1 ms, and a pair is
             # found only if it passes both, whatever the order (issue 19). A vetoed pair is
@@ -638,6 +641,7 @@ class Index(Generic[K]):
             # again): `checked` then holds the pairs not vetoed only, not ~55 per upload.
             if veto is not None and veto(self.keys[pair[0]], self.keys[pair[1]]):
                 self.vetoed += 1
+                vetoed.add(pair)
                 continue
             checked.add(pair)
             self.comparisons += 1
