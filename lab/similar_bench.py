@@ -16,7 +16,10 @@ would keep them) are computed once, in a process pool, and cached under `--work`
 bench times the check itself: `stages.window_checks.same_images` driven by
 `pipeline.similar` (index, candidates, verification in a pool). The table gives, per N,
 the CPU seconds per upload of the check (this process and the verifying pool together),
-the index's counters, and recall / false pairs on the known re-uploads; with
+the index's counters (pairs/upload: pairs the bounded probe proposed, a vetoed pair once
+from each side that proposed it; dist/upload: those
+not vetoed by the readings, whose fingerprint distance was computed), and recall / false
+pairs on the known re-uploads; with
 `--readings` the uploads carry their owner's ID number as OCR would read it (the veto).
 """
 
@@ -205,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{'none' if args.no_verify else f'aligned files, pool of {args.jobs}'}"
     )
     head = (
-        f"{'uploads':>8} {'CPU-s':>8} {'ms/upload':>9} {'wall-s':>7} {'cmp/upload':>10} "
+        f"{'uploads':>8} {'CPU-s':>8} {'ms/upload':>9} {'wall-s':>7} {'pairs/upload':>12} "
+        f"{'dist/upload':>11} "
         f"{'candidates':>10} "
         f"{'/upload':>7} {'verified':>8} {'recall':>7} {'false':>5}  recall by kind"
     )
@@ -240,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         kinds = " ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items()))
         print(
             f"{n:>8} {cpu:>8.1f} {1000 * cpu / n:>9.2f} {wall:>7.1f} "
-            f"{stats.get('comparisons', 0) / n:>10.1f} "
+            f"{(stats.get('comparisons', 0) + stats.get('vetoed', 0)) / n:>12.1f} "
+            f"{stats.get('comparisons', 0) / n:>11.2f} "
             f"{stats.get('candidates', 0):>10} {stats.get('candidates', 0) / n:>7.2f} "
             f"{stats.get('verifications', 0):>8} {hits / max(1, len(true_pairs)):>7.3f} "
             f"{false:>5}  {kinds}",

@@ -31,6 +31,7 @@ import os
 import re
 import sys
 import traceback
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,12 @@ def _add_run(sub: Any) -> None:
         help="no Dask: process applicants one by one in this process (debugging)",
     )
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument(
+        "--dashboard",
+        action="store_true",
+        help="serve Dask's dashboard for the local cluster on 127.0.0.1 and print its link "
+        "(needs the extra: pip install 'certcheck[dashboard]')",
+    )
     _add_budgets(run)
     run.add_argument(
         "--audit-key",
@@ -255,24 +262,46 @@ def check_apart(window: Path, out: Path) -> None:
         raise UsageError(f"the window {window} is inside --out {out}: choose a folder outside it")
 
 
+def _dashboard(args: argparse.Namespace) -> AbstractContextManager[None]:
+    """What `--dashboard` asks for: Dask's dashboard of the local cluster (pipeline.cluster),
+    or a UsageError (exit 2) where there is none to serve or bokeh is missing."""
+    if not args.dashboard:
+        return nullcontext()
+    from . import cluster
+
+    if args.sync:
+        raise UsageError("--dashboard shows a Dask cluster: --sync runs without one")
+    if args.scheduler:
+        raise UsageError(
+            "--dashboard serves the local cluster's dashboard; an existing scheduler serves its "
+            "own (dask scheduler --dashboard-address, :8787 by default): see docs/cluster.md"
+        )
+    missing = cluster.dashboard_available()
+    if missing:
+        raise UsageError(missing)
+    return cluster.dashboard()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from stages.limits import Budget
 
     from .run import run_window
 
     quiet = getattr(args, "quiet", False)
+    dashboard = _dashboard(args)  # before OUT is touched: a flag that cannot be honoured
     check_apart(args.window, args.out)
     check_out(args.out)
-    summary = run_window(
-        args.window,
-        args.out,
-        workers=args.workers,
-        scheduler=args.scheduler,
-        sync=args.sync,
-        progress=not args.no_progress and not quiet,
-        limits=Budget(args.upload_timeout or None, args.worker_memory or None),
-        audit_key=args.audit_key,
-    )
+    with dashboard:
+        summary = run_window(
+            args.window,
+            args.out,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            sync=args.sync,
+            progress=not args.no_progress and not quiet,
+            limits=Budget(args.upload_timeout or None, args.worker_memory or None),
+            audit_key=args.audit_key,
+        )
     if quiet:
         return ExitCode.ok
     print(

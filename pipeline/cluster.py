@@ -7,7 +7,10 @@ The local cluster is private to the run:
 - no dashboard: Dask's scheduler always starts an HTTP server (on :8787 unless told
   otherwise, even with `dashboard_address=None`, and registers it as its "dashboard"); here it
   starts on an ephemeral 127.0.0.1 port with no routes and is stopped at once; the workers'
-  own HTTP servers (127.0.0.1, ephemeral ports) serve no routes;
+  own HTTP servers (127.0.0.1, ephemeral ports) serve no routes. Only on request (`certcheck
+  run --dashboard`, `dashboard()` here) does the scheduler serve Dask's dashboard (bokeh,
+  the `dashboard` extra), on 127.0.0.1 only, plain HTTP, read-only views: anyone on this
+  machine can read task names (applicant ids) and progress there while the run lasts;
 - the workers' scratch space is OUT/.work/ (`local_directory`, and TMPDIR, which the worker
   processes inherit from `outdir.scratch`).
 
@@ -25,22 +28,60 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
+from models.errors import UsageError
 from stages import timing
 
 log = logging.getLogger(__name__)
 
 #: seconds to wait for the client and the cluster to close before their processes are killed
 CLOSE_TIMEOUT = 10
+#: where `dashboard()` serves Dask's dashboard: loopback only; Dask takes another port
+#: (and says so) when 8787 is taken
+DASHBOARD_ADDRESS = "127.0.0.1:8787"
+#: the dashboard address the next local cluster serves on; None (the default): no dashboard
+_dashboard: str | None = None
+
+
+def dashboard_available() -> str | None:
+    """None when Dask's dashboard can be served here, else why not (for the operator)."""
+    try:
+        import bokeh  # noqa: F401
+        import distributed.dashboard.scheduler  # noqa: F401  # checks bokeh's version
+    except ImportError as exc:
+        return (
+            f"--dashboard needs bokeh ({exc}): install the extra, "
+            "e.g. pip install 'certcheck[dashboard]'"
+        )
+    return None
+
+
+@contextmanager
+def dashboard(address: str = DASHBOARD_ADDRESS) -> Iterator[None]:
+    """Local clusters started inside this block serve Dask's dashboard on `address` (a
+    127.0.0.1 one) and print its link to stderr. Without bokeh (the `dashboard` extra): a
+    UsageError, exit 2, before anything starts."""
+    global _dashboard
+    missing = dashboard_available()
+    if missing:
+        raise UsageError(missing)
+    before, _dashboard = _dashboard, address
+    try:
+        yield
+    finally:
+        _dashboard = before
 
 
 def _private_config() -> dict[str, Any]:
     return {
-        "distributed.scheduler.http.routes": [],
+        # with the dashboard on request, the scheduler keeps Dask's default routes (its
+        # /info pages, which the dashboard links to); without it, none
+        **({} if _dashboard else {"distributed.scheduler.http.routes": []}),
         "distributed.worker.http.routes": [],
         # Ctrl-C is the main process's to handle: the workers ignore SIGINT
         "distributed.worker.preload": ["pipeline.worker_setup"],
@@ -71,10 +112,13 @@ def local_client(workers: int, work_dir: Path, **worker_kwargs: Any) -> Iterator
 
         disable_gc_diagnosis(force=True)
         try:
-            cluster.sync(_no_http, cluster.scheduler)
-            cluster.scheduler_info.get("services", {}).pop("dashboard", None)
+            if _dashboard is None:
+                cluster.sync(_no_http, cluster.scheduler)
+                cluster.scheduler_info.get("services", {}).pop("dashboard", None)
             client = Client(cluster, security=security)
             register_stage_times(client)
+            if _dashboard is not None:
+                print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr, flush=True)
         except BaseException:
             close(None, cluster)
             raise
@@ -94,8 +138,11 @@ def _cluster(workers: int, security: Any, local: Path, worker_kwargs: dict[str, 
         host="127.0.0.1",
         protocol="tls://",
         security=security,
-        dashboard_address=None,
-        scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+        dashboard_address=_dashboard,
+        scheduler_kwargs={
+            "dashboard": _dashboard is not None,
+            "dashboard_address": _dashboard or "127.0.0.1:0",
+        },
         local_directory=str(local),
         silence_logs=logging.ERROR,
         **worker_kwargs,

@@ -360,38 +360,10 @@ def run_dask(
 # -- outputs ---------------------------------------------------------------------------------
 
 
-def add_window_findings(
-    window: Window, results: dict[str, ApplicantResult]
-) -> dict[str, ApplicantResult]:
-    """Cross-applicant checks over all results; returns results with those findings added."""
-    values = []
-    for aid, form in window.forms.items():
-        values.append((aid, "id_number", form.id_number))
-        values.append((aid, "diploma_number", form.education.diploma_number))
-    extra: dict[str, list[Finding]] = {}
-    for f in window_checks.duplicate_values(values):
-        extra.setdefault(f.applicant_id, []).append(f)
-    # small records only (fingerprints, identifying readings): what a streaming pass keeps
-    prints = [(aid, *fp) for aid in sorted(results) for fp in results[aid].fingerprints]
-    read: dict[str, dict[str, str]] = {}
-    for r in results.values():
-        for path, reading in r.readings:
-            if reading.field in window_checks.IDENTIFYING:
-                read.setdefault(path, {}).setdefault(reading.field, reading.value)
-    stats: dict[str, int] = {}
-    started = time.perf_counter()
-    load = functools.partial(similar.reread, str(window.info.root))
-    for f in similar.window_same_images(prints, read, load, stats=stats):
-        extra.setdefault(f.applicant_id, []).append(f)
-    log.info(
-        "same-image check: %s, %.1f s",
-        ", ".join(f"{k} {v}" for k, v in stats.items()),
-        time.perf_counter() - started,
-    )
-    return {
-        aid: replace(r, findings=(*r.findings, *extra[aid])) if aid in extra else r
-        for aid, r in results.items()
-    }
+def add_window_findings(window: Window, results: similar.Results) -> similar.Results:
+    """Cross-applicant checks over all results; returns results with those findings added
+    (a view over `results`, which is read once here: see `similar.window_findings`)."""
+    return similar.WithFindings(results, similar.window_findings(window, results))
 
 
 #: first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection)

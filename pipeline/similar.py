@@ -13,22 +13,26 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from models import Finding
+from models import ApplicantResult, Finding
 from stages import imagehash, window_checks
 
-from .window import read_upload
+from .window import Window, read_upload
 
 log = logging.getLogger(__name__)
 
 Key = window_checks.Key
+#: applicant id -> result, in form order; maybe disk-backed (read once where possible)
+Results = Mapping[str, ApplicantResult]
 Loader = Callable[[str], np.ndarray | None]
 #: pairs per verification task: large enough that a task's uploads are prepared once for
 #: several of their pairs, small enough to spread over the workers
@@ -112,3 +116,70 @@ def window_same_images(
             return verify_all(load, [(a[2], b[2]) for a, b in pairs], n, client)
 
     return list(window_checks.same_images(records, readings, stats=stats, verify_many=verify_many))
+
+
+def window_findings(window: Window, results: Results) -> dict[str, list[Finding]]:
+    """The cross-applicant findings by applicant: one ID or diploma number on two forms
+    (grouped by value), the same image on two uploads (`window_same_images`, verified from
+    the files under WINDOW). `results` is iterated once, for its small records only
+    (fingerprints, identifying readings): it may be read from disk as it goes."""
+    values = []
+    for aid, form in window.forms.items():
+        values.append((aid, "id_number", form.id_number))
+        values.append((aid, "diploma_number", form.education.diploma_number))
+    extra: dict[str, list[Finding]] = {}
+    for f in window_checks.duplicate_values(values):
+        extra.setdefault(f.applicant_id, []).append(f)
+    prints: list[tuple[str, str, str, str]] = []
+    read: dict[str, dict[str, str]] = {}
+    for aid, r in results.items():
+        prints.extend((aid, *fp) for fp in r.fingerprints)
+        for path, reading in r.readings:
+            if reading.field in window_checks.IDENTIFYING:
+                read.setdefault(path, {}).setdefault(reading.field, reading.value)
+    stats: dict[str, int] = {}
+    started = time.perf_counter()
+    load = partial(reread, str(window.info.root))
+    for f in window_same_images(prints, read, load, stats=stats):
+        extra.setdefault(f.applicant_id, []).append(f)
+    log.info(
+        "same-image check: %s, %.1f s",
+        ", ".join(f"{k} {v}" for k, v in stats.items()),
+        time.perf_counter() - started,
+    )
+    return extra
+
+
+class WithFindings(Mapping[str, ApplicantResult]):
+    """`results` with `extra` findings appended to theirs, as a view: nothing is copied and
+    `results` is read again only if the view is (so a disk-backed mapping stays on disk)."""
+
+    def __init__(self, results: Results, extra: Mapping[str, Sequence[Finding]]) -> None:
+        self.results, self.extra = results, extra
+
+    def __getitem__(self, aid: str) -> ApplicantResult:
+        return self._with(aid, self.results[aid])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def items(self) -> ItemsView[str, ApplicantResult]:
+        return _Items(self)
+
+    def _with(self, aid: str, r: ApplicantResult) -> ApplicantResult:
+        more = self.extra.get(aid)
+        return replace(r, findings=(*r.findings, *more)) if more else r
+
+
+class _Items(ItemsView[str, ApplicantResult]):
+    """Iterated in one pass over the results' own items (the base class would look each key
+    up again: a second read of a disk-backed mapping)."""
+
+    _mapping: WithFindings
+
+    def __iter__(self) -> Iterator[tuple[str, ApplicantResult]]:
+        view = self._mapping
+        return ((aid, view._with(aid, r)) for aid, r in view.results.items())

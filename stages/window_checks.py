@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from models import SLOT_LABELS, Finding, checks
 from stages import imagehash
 from stages.read import clean
-from stages.textnorm import edit_distance
 
 
 def _value_findings(field: str, label: str, owners: dict[str, list[str]]) -> Iterator[Finding]:
@@ -78,7 +77,23 @@ IDENTIFYING = frozenset(
 def _differ(a: str, b: str) -> bool:
     """Two readings of one field that cannot come from one image (a re-read may slip a
     character; two people's values differ in more)."""
-    return edit_distance(clean(a).upper(), clean(b).upper()) >= 2
+    return not _within_one(clean(a).upper(), clean(b).upper())
+
+
+def _within_one(a: str, b: str) -> bool:
+    """`edit_distance(a, b) <= 1` in linear time (the veto runs on every proposed pair of a
+    national window): equal lengths, at most one substitution; lengths one apart, one
+    deletion from the longer."""
+    if a == b:
+        return True
+    if len(a) < len(b):
+        a, b = b, a
+    if len(a) - len(b) > 1:
+        return False
+    k = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(b))
+    if len(a) == len(b):
+        return a[k + 1 :] == b[k + 1 :]
+    return a[k + 1 :] == b[k:]
 
 
 Key = tuple[str, str, str]  # (applicant_id, slot, upload path)
@@ -122,18 +137,22 @@ def same_images(
     A pair of near-identical thumbnails is not the same image when what was read on them
     differs (two people's forms printed on one template and scanned the same way).
     """
-    read = readings or {}
+    raw = readings or {}
+    # each reading normalised once (`_differ`'s clean/upper), not once per pair
+    read = {path: {k: clean(v).upper() for k, v in fields.items()} for path, fields in raw.items()}
 
     def veto(a: Key, b: Key) -> bool:
         if a[0] != b[0] and (a[1] in SHARED_SLOTS or b[1] in SHARED_SLOTS):
             return True
-        ra, rb = read.get(a[2], {}), read.get(b[2], {})
-        return any(_differ(ra[k], rb[k]) for k in ra.keys() & rb.keys())
+        ra, rb = read.get(a[2]), read.get(b[2])
+        if not ra or not rb:
+            return False
+        return any(not _within_one(ra[k], rb[k]) for k in ra.keys() & rb.keys())
 
     index: imagehash.Index[Key] = imagehash.Index()
     for key, fp in sorted({(aid, slot, path): fp for aid, slot, path, fp in records}.items()):
         index.add(key, fp)
-    groups = index.groups(veto, verify, _join_pairs(index.keys, read), verify_many)
+    groups = index.groups(veto, verify, _join_pairs(index.keys, raw), verify_many)
     if stats is not None:
         stats.update(
             uploads=len(index.keys),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -11,7 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+import dask
 import pytest
+from dask.distributed import Client
 
 from lab.evaluate import score
 from pipeline.cli import main
@@ -105,8 +108,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
-    """A real `dask scheduler` and `dask worker` as separate processes on 127.0.0.1."""
+# two workers: ~60-110 s on this 2-core machine (two clusters' start, OCR engines in each)
+@pytest.mark.parametrize("nworkers", [1, pytest.param(2, marks=pytest.mark.slow)])
+def test_external_scheduler_matches_local_run(tmp_path: Path, nworkers: int) -> None:
+    """A real `dask scheduler` and `dask worker` processes (`--nthreads 1` each, one per
+    worker as on separate machines) on 127.0.0.1, started as docs/cluster.md says, write
+    what a local run writes."""
     window = tmp_path / "window"
     shutil.copytree(SAMPLE, window)
     keep = sorted(p.name for p in (window / "uploads").iterdir())[:3]
@@ -122,6 +129,10 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
 
     port = _free_port()
     bindir = Path(sys.executable).parent
+    # the recipe's environment (docs/cluster.md): its Dask settings, one thread per worker
+    env = {**os.environ, "DASK_CONFIG": str(ROOT / "docs" / "cluster-dask.yaml")}
+    env.update({v: "1" for v in ("OMP_NUM_THREADS", "OMP_THREAD_LIMIT")})
+    env.update(OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     sched = subprocess.Popen(
         [
             str(bindir / "dask"),
@@ -134,8 +145,9 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
-    worker = None
+    workers: list[subprocess.Popen[bytes]] = []
     try:
         address = f"tcp://127.0.0.1:{port}"
         deadline = time.time() + 60
@@ -145,20 +157,34 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        worker = subprocess.Popen(
-            [
-                str(bindir / "dask"),
-                "worker",
-                address,
-                "--nthreads",
-                "1",
-                "--nworkers",
-                "1",
-                "--no-dashboard",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        for n in range(nworkers):
+            workers.append(
+                subprocess.Popen(
+                    [
+                        str(bindir / "dask"),
+                        "worker",
+                        address,
+                        "--nthreads",
+                        "1",
+                        "--nworkers",
+                        "1",
+                        "--no-dashboard",
+                        "--local-directory",
+                        str(tmp_path / f"worker-{n}"),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    env=env,
+                )
+            )
+        with Client(address, timeout="30s") as client:
+            client.wait_for_workers(nworkers, timeout=120)
+            assert sorted(client.nthreads().values()) == [1] * nworkers
+            # the recipe's settings reached the scheduler and the workers (cluster-dask.yaml)
+            get = dask.config.get  # importable on the workers, unlike this module
+            assert client.run_on_scheduler(get, "distributed.scheduler.allowed-failures") == 1
+            preloads = client.run(get, "distributed.worker.preload").values()
+            assert list(preloads) == [["pipeline.worker_setup"]] * nworkers
         remote = tmp_path / "remote"
         assert (
             main(
@@ -167,10 +193,9 @@ def test_external_scheduler_matches_local_run(tmp_path: Path) -> None:
             == 0
         )
     finally:
-        for p in (worker, sched):
-            if p is not None:
-                p.terminate()
-                p.wait(timeout=30)
+        for p in (*workers, sched):
+            p.terminate()
+            p.wait(timeout=30)
     assert _rows(remote) == _rows(local)
     strip = lambda fs: sorted(json.dumps(f, sort_keys=True) for f in fs)  # noqa: E731
     assert strip(_findings(remote)) == strip(_findings(local))

@@ -356,3 +356,25 @@ def test_a_copy_among_a_crowded_template_is_still_proposed() -> None:
     groups = index.groups(verify=lambda a, b: {a, b} == {42, n})
     assert groups == [[42, n]]
     assert index.crowded > 0 and index.candidates <= ih.MAX_CANDIDATES * (n + 1)
+
+
+def test_the_index_keeps_about_a_kilobyte_per_upload() -> None:
+    """Issue 19: the index of a national window is held in one process; its per-upload
+    records are compact (they were ~7.5 KB of Python objects). Measured as the growth from
+    200 to 1,200 uploads, so that one-time costs do not count."""
+    import tracemalloc
+
+    rng = np.random.default_rng(3)
+    prints = [ih.fingerprint(rng.integers(0, 255, (48, 64, 3), np.uint8)) for _ in range(1200)]
+    keys = [f"u{k}" for k in range(1200)]
+    index: ih.Index[str] = ih.Index()
+    tracemalloc.start()
+    try:
+        for k, (key, fp) in enumerate(zip(keys, prints, strict=True)):
+            if k == 200:
+                before, _ = tracemalloc.get_traced_memory()
+            index.add(key, fp)
+        after, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert (after - before) / 1000 < 2000, (after - before) / 1000

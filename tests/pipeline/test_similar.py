@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import ItemsView, Iterator, Mapping
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from models import ApplicantResult
 from pipeline import similar
+from pipeline.window import Window
 from stages import imagehash as ih
 from stages.normalise import load_image
 
@@ -91,3 +96,54 @@ def test_window_same_images_finds_a_cropped_copy_from_the_files(tmp_path: Path) 
     assert sorted(f.applicant_id for f in found) == ["A", "B"]
     assert stats["verifications"] >= 1
     assert similar.window_same_images(records, {}, None) == []
+
+
+class _Passes(Mapping[str, ApplicantResult]):
+    """Results that count their passes and refuse lookups (a disk-backed mapping read in
+    form order, issue 19)."""
+
+    def __init__(self, results: dict[str, ApplicantResult]) -> None:
+        self.results, self.passes = results, 0
+
+    def __getitem__(self, aid: str) -> ApplicantResult:
+        raise AssertionError(f"looked up {aid}")
+
+    def __iter__(self) -> Iterator[str]:
+        self.passes += 1
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def items(self) -> ItemsView[str, ApplicantResult]:
+        self.passes += 1
+        return self.results.items()
+
+
+def test_window_findings_read_the_results_once_and_add_to_them_as_a_view(tmp_path: Path) -> None:
+    for aid in ("A", "B"):
+        (tmp_path / f"uploads/{aid}/diploma").mkdir(parents=True)
+        (tmp_path / f"uploads/{aid}/diploma/p0.jpg").write_bytes(FILES["p0.jpg"])
+    fps = {
+        a: ih.fingerprint(load_image(FILES[f])[0])
+        for a, f in zip("ABC", ["p0.jpg"] * 2 + ["p1.jpg"], strict=True)
+    }
+    results = _Passes(
+        {
+            aid: ApplicantResult(
+                applicant_id=aid,
+                findings=(),
+                pages=(),
+                readings=(),
+                fingerprints=(("diploma", f"uploads/{aid}/diploma/p0.jpg", fps[aid]),),
+            )
+            for aid in ("A", "B", "C")
+        }
+    )
+    window = cast(Window, SimpleNamespace(forms={}, info=SimpleNamespace(root=tmp_path)))
+    extra = similar.window_findings(window, results)
+    assert results.passes == 1 and sorted(extra) == ["A", "B"]
+    view = similar.WithFindings(results, extra)
+    found = {aid: r.findings for aid, r in view.items()}
+    assert results.passes == 2 and [len(found[a]) for a in "ABC"] == [1, 1, 0]
+    assert found["A"][0].check == "window.same_image" and len(view) == 3

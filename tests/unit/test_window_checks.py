@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from stages import imagehash
@@ -65,7 +67,8 @@ def test_same_images_asks_verify_after_the_veto() -> None:
     found = list(same_images(records, verify=verify, stats=stats))
     assert sorted(f.applicant_id for f in found) == ["A", "B"]
     assert [(a[0], b[0]) for a, b in asked] == [("A", "B")]
-    assert stats["verifications"] == 1 and stats["vetoed"] == 2
+    # each licence pair is vetoed once from each side that proposed it
+    assert stats["verifications"] == 1 and stats["vetoed"] == 4
 
 
 def test_same_images_verify_says_different() -> None:
@@ -73,3 +76,26 @@ def test_same_images_verify_says_different() -> None:
     records = [("A", "photo", "a.jpg", fp), ("B", "photo", "b.jpg", fp)]
     assert list(same_images(records, verify=lambda a, b: False)) == []
     assert len(list(same_images(records, verify=lambda a, b: None))) == 2  # fingerprints decide
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1X ", max_size=7), st.text(alphabet="ab1X ", max_size=7))
+def test_within_one_is_an_edit_distance_of_at_most_one(a: str, b: str) -> None:
+    """The veto's linear check agrees with Levenshtein (issue 19: it runs on every pair the
+    index proposes, before any distance)."""
+    from stages.textnorm import edit_distance
+    from stages.window_checks import _within_one
+
+    assert _within_one(a, b) == (edit_distance(a, b) <= 1)
+
+
+def test_a_vetoed_pair_costs_no_fingerprint_distance() -> None:
+    """Readings that differ drop a pair before its distance is computed (issue 19)."""
+    base = np.full((120, 160, 3), 200, np.uint8)
+    base[30:90, 40:120] = 40
+    fp = imagehash.fingerprint(base)
+    records = [("A1", "diploma", "a.jpg", fp), ("B2", "diploma", "b.jpg", fp)]
+    read = {"a.jpg": {"name": "张三"}, "b.jpg": {"name": "李四五"}}
+    stats: dict[str, int] = {}
+    assert list(same_images(records, read, stats=stats)) == []
+    assert stats["vetoed"] >= 1 and stats["comparisons"] == 0
