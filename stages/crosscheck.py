@@ -276,7 +276,12 @@ def same_id(a: str, b: str) -> bool:
     return a.strip().upper() == b.strip().upper()
 
 
-def _plausible(field: str, value: str) -> bool:
+#: A graduation this many years after the reference date is no printed date but a misread
+#: (a glare reading 2024 as 2084): an applicant graduating later uploads no diploma yet.
+GRADUATION_AHEAD_YEARS = 1
+
+
+def _plausible(field: str, value: str, reference: date | None = None) -> bool:
     """Is the reading well-formed enough that a difference means a different document?"""
     if field == "id_number":
         return idnumber.is_valid(value)
@@ -291,7 +296,10 @@ def _plausible(field: str, value: str) -> bool:
     if field in ("birth_date",):
         return parse_date(value) is not None
     if field == "graduation":
-        return parse_year_month(value) is not None
+        ym = parse_year_month(value)
+        if ym is None:
+            return False
+        return reference is None or ym[0] <= reference.year + GRADUATION_AHEAD_YEARS
     return len(value.strip()) >= 2
 
 
@@ -534,7 +542,7 @@ def _clear_mismatch(q: _Comparison, gap: float | None, other: Reading | None) ->
     if gap is None or r.confidence < CLEAR_MISMATCH_FLOOR:
         return None
     clear = gap <= -MISMATCH_GAP or (both and gap < 0)
-    if not (clear and _plausible(q.field, r.value)):
+    if not (clear and _plausible(q.field, r.value, q.ctx.reference_date)):
         return None
     posterior = 1.0 / (1.0 + math.exp(max(-50.0, min(50.0, gap))))
     return q.out(
@@ -576,7 +584,8 @@ def _reread(q: _Comparison) -> Finding | None:
 def _as_read(q: _Comparison, gap: float | None) -> Finding:
     """No look decided: a confident, well-formed reading is a mismatch, else unreadable."""
     r = q.reading
-    if gap is None and r.confidence >= MISMATCH_CONFIDENCE and _plausible(q.field, r.value):
+    plausible = _plausible(q.field, r.value, q.ctx.reference_date)
+    if gap is None and r.confidence >= MISMATCH_CONFIDENCE and plausible:
         return q.out(
             "mismatch",
             r.value,

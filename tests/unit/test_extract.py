@@ -521,3 +521,16 @@ def test_a_reading_the_reader_doubts_is_no_mismatch_whatever_its_crop_shows() ->
     doubted = replace(r, confidence=0.0)
     found = crosscheck.compare(c, "name", "禚阳宇", doubted, crosscheck.same_name, _Support(12.0))
     assert found.status == "unreadable"
+
+
+def test_a_graduation_decades_ahead_is_a_misread_not_a_mismatch() -> None:
+    """A glare read 2024 as 2084: no diploma prints a graduation years after the window."""
+    from dataclasses import replace
+
+    form = ApplicantForm(applicant_id="1", name="张三")
+    c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules())
+    r = Reading("graduation", "2084-06", 0.99, "fake")
+    same = crosscheck.same_month
+    assert crosscheck.compare(c, "graduation", "2024-06", r, same, None).status == "unreadable"
+    other = replace(r, value="2023-06")
+    assert crosscheck.compare(c, "graduation", "2024-06", other, same, None).status == "mismatch"
