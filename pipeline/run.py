@@ -43,7 +43,7 @@ from .audit.runlog import RunTrail
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant, retry_later
 from .rules import RulesError, load_rules
-from .state import DiskMap, FileStat, Index, PartEntry, Scratch
+from .state import INDEX, DiskMap, FileStat, Index, PartEntry, Scratch
 from .window import Window, WindowError, load_window
 
 log = logging.getLogger(__name__)
@@ -647,6 +647,15 @@ def _slim_json(slim: ApplicantResult) -> dict[str, Any]:
     return result_to_json(slim, "")
 
 
+def _slim_text(result: ApplicantResult | None) -> str:
+    """A result's slim record, canonically encoded (to compare two)."""
+    if result is None:
+        return ""
+    data = _slim_json(slim_result(result))
+    data.pop("seconds", None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
 def _index_part(out: Path, aid: str, state: _State, entry: PartEntry) -> None:
     """Record the part's stat with its key and digest (the next run's lookup)."""
     try:
@@ -708,11 +717,20 @@ def _write_all(
     cal = load_calibration()
     extra = state.extra
 
-    def final() -> Iterator[ApplicantResult]:
-        """Every applicant's final result, read back from disk one at a time, in form order."""
+    def final(check: bool = False) -> Iterator[ApplicantResult]:
+        """Every applicant's final result, read back from disk one at a time, in form order.
+        `check`: the slim record the window checks used is the part's (one taken from the
+        part index was not read from the part: an index changed behind our back stops the
+        run here, before any output is written)."""
         for aid in window.order:
             kept = trail.parts.get(aid)
             result = _reread(unkept if kept is None else out, aid, kept.digest if kept else None)
+            if check and _slim_text(result) != _slim_text(state.slim.get(aid)):
+                state.index.forget_part(aid)
+                raise OutputError(
+                    f"the part index (OUT/{INDEX}) does not match the part of applicant {aid}: "
+                    "it was changed; nothing was written; run again"
+                )
             found = extra.get(aid)
             if found:
                 result = replace(result, findings=(*result.findings, *found))
@@ -731,7 +749,7 @@ def _write_all(
 
     with outdir.writing("the report under OUT/report"):
         report = write_report(
-            out, window.info, counted(final()), window.forms, versions=engine_versions
+            out, window.info, counted(final(check=True)), window.forms, versions=engine_versions
         )
     summary = {
         "run_id": trail.run_id,

@@ -314,6 +314,10 @@ class Index:
             return None
         return PartEntry(str(row[6]), str(row[7]), str(row[8]), slim)
 
+    def forget_part(self, applicant_id: str) -> None:
+        self.db.execute("DELETE FROM parts WHERE aid = ?", (_key(applicant_id),))
+        self.commit()
+
     def record_part(self, applicant_id: str, st: FileStat, entry: PartEntry) -> None:
         self.db.execute(
             "INSERT OR REPLACE INTO parts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
