@@ -321,9 +321,7 @@ def _walk(parent_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
         os.close(fd)
 
 
-def inventory(
-    root: Path, store: Scratch | None = None, index: Index | None = None
-) -> Inventory:
+def inventory(root: Path, store: Scratch | None = None, index: Index | None = None) -> Inventory:
     """Walk uploads/ without following any link (file or folder) and without opening anything
     that is not a regular file: nothing outside the window is read."""
     inv = Inventory(on_disk=store.lists("uploads") if store else None, index=index)
