@@ -22,9 +22,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -289,25 +290,9 @@ def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
 IN_FLIGHT_PER_THREAD = 3
 
 
-def run_dask(
-    tasks: Iterable[ApplicantTask],
-    keys: Mapping[str, str],
-    workers: int,
-    scheduler: str | None,
-    work_dir: Path | None = None,
-    limits: Budget = DEFAULT_BUDGET,
-) -> Iterator[ApplicantResult]:
-    """A task per applicant on a private LocalCluster of single-threaded worker processes
-    (pipeline.cluster; scratch space in `work_dir`), or on an existing scheduler; results are
-    yielded as they complete. A local worker is ended over `limits.worker_memory`; an
-    applicant whose worker died twice is tried again without the upload that killed it
-    (pipeline.budget)."""
+def _configure_dask() -> None:
+    """Dask's settings for our workers, set before any cluster starts."""
     import dask
-    from dask.distributed import Client
-
-    from models.errors import SchedulerError
-
-    from .cluster import close, local_client
 
     # The worker's statistical profiler samples every thread every 10 ms: measured here as
     # about 0.3 core-seconds per upload of pure overhead, so it is off for our workers.
@@ -326,7 +311,19 @@ def run_dask(
     # inherited by local worker processes: each is single-threaded, Dask runs one per core
     for var in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    stack = ExitStack()
+
+
+def _open_client(
+    stack: ExitStack, workers: int, scheduler: str | None, work_dir: Path | None, limits: Budget
+) -> Any:
+    """A client on the scheduler, or on a private LocalCluster (closed with `stack`)."""
+    import dask
+    from dask.distributed import Client
+
+    from models.errors import SchedulerError
+
+    from .cluster import close, local_client
+
     if scheduler:
         # dask raises ValueError for a malformed address, OSError (TimeoutError among them)
         # when nobody answers; the connect timeout is dask's (30 s unless configured)
@@ -340,21 +337,91 @@ def run_dask(
         except OSError as exc:
             raise SchedulerError(f"cannot reach the scheduler at {scheduler}: {exc}") from exc
         stack.callback(close, client, None)
-    else:
-        client = stack.enter_context(
-            local_client(
-                workers,
-                work_dir or Path(tempfile.gettempdir()),
-                memory_limit=limits.worker_memory or 0,
-            )
+        return client
+    return stack.enter_context(
+        local_client(
+            workers,
+            work_dir or Path(tempfile.gettempdir()),
+            memory_limit=limits.worker_memory or 0,
         )
+    )
+
+
+def _warm() -> None:
+    """In each worker: the OCR engine loaded before the first task needs it (a failure is
+    left for the task to raise, as the run's EngineError)."""
+    with suppress(Exception):
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        import cv2
+
+        cv2.setNumThreads(1)
+        from stages.ocr import rapid
+
+        rapid.shared(threads=1)
+
+
+class EarlyClient:
+    """The cluster started in a thread while the window loads (issue 19: the first result
+    sooner on a national window), the workers' OCR engines loaded on the way. `get` waits
+    for it; `close` ends it, used or not."""
+
+    def __init__(self, workers: int, scheduler: str | None, work_dir: Path, limits: Budget) -> None:
+        _configure_dask()
+        self._stack = ExitStack()
+        self._args = (workers, scheduler, work_dir, limits)
+        self._client: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="certcheck-cluster", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self._client = _open_client(self._stack, *self._args)
+            with suppress(Exception):
+                self._client.run(_warm)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the main thread by get
+            self._error = exc
+
+    def get(self) -> tuple[ExitStack, Any]:
+        """The stack that closes the client, and the client (the caller now owns both)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        stack, self._stack = self._stack, ExitStack()
+        return stack, self._client
+
+    def close(self) -> None:
+        self._thread.join()
+        self._stack.close()
+
+
+def run_dask(
+    tasks: Iterable[ApplicantTask],
+    keys: Mapping[str, str],
+    workers: int,
+    scheduler: str | None,
+    work_dir: Path | None = None,
+    limits: Budget = DEFAULT_BUDGET,
+    early: EarlyClient | None = None,
+) -> Iterator[ApplicantResult]:
+    """A task per applicant on a private LocalCluster of single-threaded worker processes
+    (pipeline.cluster; scratch space in `work_dir`), or on an existing scheduler; results are
+    yielded as they complete. A local worker is ended over `limits.worker_memory`; an
+    applicant whose worker died twice is tried again without the upload that killed it
+    (pipeline.budget). `early`: a client started beforehand (this run closes it)."""
+    if early is not None:
+        stack, client = early.get()
+    else:
+        _configure_dask()
+        stack = ExitStack()
+        client = _open_client(stack, workers, scheduler, work_dir, limits)
     try:
 
         def key_of(t: ApplicantTask) -> str:
             return f"applicant-{t.applicant_id}-{keys[t.applicant_id][:8]}"
 
         # back-pressure (issue 19): a few tasks per worker thread in flight, the next one
-        # submitted as each finishes; the rest of the window waits here as plain records
+        # submitted as each finishes; the rest of the window waits, not yet built
         threads = sum(client.nthreads().values()) or workers
         pending = iter(tasks)
         first = [t for _, t in zip(range(IN_FLIGHT_PER_THREAD * threads), pending, strict=False)]
@@ -541,9 +608,14 @@ def _run_in(out: Path, window_dir: Path, run_date: date | None, opts: _Options) 
             stack.callback(store.close)
             index = Index(out)
             stack.callback(index.close)
+        early = None
+        if not opts.sync:  # the cluster starts while the window loads
+            workers = opts.workers or os.cpu_count() or 1
+            early = EarlyClient(workers, opts.scheduler, work, opts.limits)
+            stack.callback(early.close)
         window, rules = _load(window_dir, run_date, store, index)
         index.commit()  # the uploads' hashes: kept even if the run is stopped
-        return _run_locked(window, out, rules, work, opts, _State(store, index))
+        return _run_locked(window, out, rules, work, opts, _State(store, index, early))
 
 
 @dataclass
@@ -552,6 +624,7 @@ class _State:
 
     store: Scratch
     index: Index
+    early: EarlyClient | None = None
     reused: int = 0
     retried: int = 0
 
@@ -681,10 +754,14 @@ def _compute(
     first = next(todo, None)
     workers = opts.workers or os.cpu_count() or 1
     tasks = itertools.chain([first], todo) if first is not None else iter(())
+    if first is None and state.early is not None:
+        state.early.close()  # nothing to compute: the cluster started for nothing
     stream = (
         run_sync(tasks)
         if opts.sync or first is None
-        else run_dask(tasks, state.keys, workers, opts.scheduler, unkept.parent, opts.limits)
+        else run_dask(
+            tasks, state.keys, workers, opts.scheduler, unkept.parent, opts.limits, state.early
+        )
     )
     for result in stream:
         aid = result.applicant_id
