@@ -20,6 +20,7 @@ import os
 import pickle
 import sqlite3
 import time
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, MutableMapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ V = TypeVar("V")
 #: A file whose ctime is this close to (or after) the moment its entry was recorded may have
 #: changed within the same timestamp tick: its entry is not trusted.
 RACY_NS = 2_000_000_000
+#: Values a DiskMap keeps at hand (the last ones read or set).
+RECENT = 64
 INDEX = ".index"
 INDEX_FILE = "index.sqlite"
 #: Rows written between two commits of the persisted index (a killed run keeps the rest).
@@ -83,17 +86,28 @@ class Scratch:
 class DiskMap(MutableMapping[str, V], Generic[V]):
     """A dict on disk: keys kept in the order they were first set, or by `pos` when given
     (e.g. an applicant's place in the window: iterated in form order whatever order the
-    results came in). Values are pickled (this run's own records only)."""
+    results came in). Values are pickled (this run's own records only) and never None.
+    Hand out only immutable values (frozen records, tuples): the last few are shared."""
 
     def __init__(self, store: Scratch, table: str) -> None:
         self.db, self.table = store.db, table
+        #: the last few values read or set: an applicant's record is asked for several
+        #: times in a row (its task, its page, its audit records)
+        self._recent: OrderedDict[str, V | None] = OrderedDict()
         self.db.execute(
             f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, pos INTEGER, "
             "k BLOB UNIQUE NOT NULL, v BLOB NOT NULL)"
         )
         self.db.execute(f"CREATE INDEX {table}_pos ON {table} (pos, id)")
 
+    def _remember(self, key: str, value: V | None) -> None:
+        self._recent[key] = value
+        self._recent.move_to_end(key)
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+
     def set(self, key: str, value: V, pos: int | None = None) -> None:
+        self._remember(key, value)
         self.db.execute(
             f"INSERT INTO {self.table} (pos, k, v) VALUES (?, ?, ?) "
             "ON CONFLICT (k) DO UPDATE SET v = excluded.v",
@@ -104,22 +118,28 @@ class DiskMap(MutableMapping[str, V], Generic[V]):
         self.set(key, value)
 
     def __delitem__(self, key: str) -> None:
+        self._recent.pop(key, None)
         cur = self.db.execute(f"DELETE FROM {self.table} WHERE k = ?", (_key(key),))
         if cur.rowcount == 0:
             raise KeyError(key)
 
-    def __getitem__(self, key: str) -> V:
+    def _lookup(self, key: str) -> V | None:
+        if key in self._recent:
+            self._recent.move_to_end(key)
+            return self._recent[key]
         row = self.db.execute(f"SELECT v FROM {self.table} WHERE k = ?", (_key(key),)).fetchone()
-        if row is None:
+        value: V | None = None if row is None else pickle.loads(row[0])
+        self._remember(key, value)
+        return value
+
+    def __getitem__(self, key: str) -> V:
+        value = self._lookup(key)
+        if value is None:
             raise KeyError(key)
-        value: V = pickle.loads(row[0])
         return value
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        row = self.db.execute(f"SELECT 1 FROM {self.table} WHERE k = ?", (_key(key),))
-        return row.fetchone() is not None
+        return isinstance(key, str) and self._lookup(key) is not None
 
     def __len__(self) -> int:
         return int(self.db.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0])
