@@ -26,6 +26,7 @@ finding is autoescaped and otherwise shown exactly as it is.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import posixpath
@@ -37,7 +38,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Protocol, overload
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -635,34 +636,86 @@ def _write_text(path: str, text: str) -> None:
     outdir.write_text(Path(path), text)  # whole or not at all (write then rename)
 
 
+class PageCache(Protocol):
+    """Where a page rendered from the same inputs as last time is found (pipeline.state.Index):
+    an unchanged applicant's page is not rendered again (issue 19, incremental re-runs)."""
+
+    def fresh(self, path: str, digest: str) -> bool: ...
+
+    def record(self, path: str, digest: str) -> None: ...
+
+
+@functools.cache
+def _page_code() -> str:
+    """What renders a page besides its inputs: the product's sources and the templates."""
+    from . import versions
+
+    h = hashlib.sha256(versions.source_hash().encode())
+    for path in sorted(resources.files("pipeline").joinpath("templates").iterdir(), key=str):
+        _hash_tree(h, path)
+    return h.hexdigest()
+
+
+def _hash_tree(h: Any, path: Any) -> None:
+    if path.is_dir():
+        for child in sorted(path.iterdir(), key=str):
+            _hash_tree(h, child)
+    else:
+        h.update(str(path).encode())
+        h.update(path.read_bytes())
+
+
+def _page_digest(
+    result: ApplicantResult, form: ApplicantForm | None, place: str, out: Path, name: str
+) -> str:
+    """The digest of everything an applicant's page is rendered from."""
+    inputs = (_page_code(), os.path.abspath(out), name, place, form, result.findings, result.pages)
+    return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _write_applicants(
     out: Path,
     pages_dir: Path,
     results: Iterable[ApplicantResult],
     forms: Mapping[str, ApplicantForm],
     place: str,
+    cache: PageCache | None = None,
 ) -> _Lists:
     """Write every applicant's page (rendered here, written by a few threads); gather the
-    lists on the way."""
+    lists on the way. With `cache`, a page whose inputs are the ones it was last rendered
+    from, and whose file is unchanged, is kept as it is."""
     template = environment().get_template("report/applicant.html")
     page_link = _Linker(out, pages_dir)
     list_link = _Linker(out, pages_dir.parent)
     lists = _Lists()
     pages_path = os.fspath(pages_dir)
-    pending: deque[Future[None]] = deque()
+    pending: deque[tuple[Future[None], str, str]] = deque()
+
+    def done(item: tuple[Future[None], str, str]) -> None:
+        future, path, digest = item
+        future.result()  # also re-raises a failed write here
+        if cache is not None:
+            cache.record(path, digest)
+
     with ThreadPoolExecutor(_WRITERS, thread_name_prefix="report") as writers:
         for result in results:
             form = forms.get(result.applicant_id)
             problems = _problems(result)
             page_name = lists.page_name(result.applicant_id)
             lists.add(result, form, problems, "applicants/" + quote(page_name), list_link)
+            path = os.path.join(pages_path, page_name)
+            digest = ""
+            if cache is not None:
+                digest = _page_digest(result, form, place, out, page_name)
+                if cache.fresh(path, digest):
+                    continue
             page = _applicant_page(result, form, problems, place, page_link)
             html = template.render(a=page, static="../static/")
-            pending.append(writers.submit(_write_text, os.path.join(pages_path, page_name), html))
+            pending.append((writers.submit(_write_text, path, html), path, digest))
             if len(pending) > _MAX_PENDING:
-                pending.popleft().result()  # also re-raises a failed write here
+                done(pending.popleft())
         while pending:
-            pending.popleft().result()
+            done(pending.popleft())
     return lists
 
 
@@ -806,6 +859,7 @@ def write_report(
     forms: Mapping[str, ApplicantForm],
     *,
     versions: Mapping[str, str] | None = None,
+    cache: PageCache | None = None,
 ) -> Path:
     """Write out/report/index.html and out/report/applicants/<applicant_id>.html; return the index.
 
@@ -821,7 +875,7 @@ def write_report(
     pages_dir.mkdir(parents=True, exist_ok=True)
     _prepare_folder(report_dir)
     place = " · ".join(p for p in (window.name, window.region) if p)
-    lists = _write_applicants(out, pages_dir, results, forms, place or "报名材料审核")
+    lists = _write_applicants(out, pages_dir, results, forms, place or "报名材料审核", cache)
     try:
         return _write_lists(report_dir, window, forms, lists, place, versions)
     finally:

@@ -826,7 +826,12 @@ def _write_all(
 
     with outdir.writing("the report under OUT/report"):
         report = write_report(
-            out, window.info, counted(final(check=True)), window.forms, versions=engine_versions
+            out,
+            window.info,
+            counted(final(check=True)),
+            window.forms,
+            versions=engine_versions,
+            cache=state.index,
         )
     summary = {
         "run_id": trail.run_id,

@@ -6,8 +6,9 @@ readings are kept in SQLite files instead of dicts, and read back one applicant 
 - `Scratch`: this run's own store in `OUT/.work` (removed with it at the end of the run). Its
   mappings (`DiskMap`, `DiskLists`) hold pickled records: only this process writes them.
 - `Index`: what outlives the run, in `OUT/.index/index.sqlite`: the stat cache of the uploads
-  (path, size, mtime, ctime, inode → sha256) and the part index (applicant → key, digest,
-  the part file's stat, its slim record as JSON). Never pickled (OUT is not ours alone); an
+  (path, size, mtime, ctime, inode → sha256), the part index (applicant → key, digest,
+  the part file's stat, its slim record as JSON) and the report's applicant pages (file →
+  the digest of what it was rendered from, its stat). Never pickled (OUT is not ours alone); an
   entry is trusted only when the file's stat is unchanged and its ctime is older than the
   entry by more than `RACY_NS` (a file changed within the same clock tick as it was recorded
   is read again: git's "racy clean" rule).
@@ -262,6 +263,10 @@ class Index:
             "CREATE TABLE IF NOT EXISTS parts (aid BLOB PRIMARY KEY, key TEXT, digest TEXT, "
             "run TEXT, size INT, mtime INT, ctime INT, ino INT, dev INT, at INT, slim TEXT)"
         )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS pages (path BLOB PRIMARY KEY, digest TEXT, size INT, "
+            "mtime INT, ctime INT, ino INT, dev INT, at INT)"
+        )
 
     def _wrote(self, table: str, a: bytes, b: bytes = b"") -> None:
         self._pending.append((table, a, b))
@@ -275,6 +280,8 @@ class Index:
         for table, a, b in self._pending:
             if table == "parts":
                 self.db.execute("UPDATE parts SET at = ? WHERE aid = ?", (at, a))
+            elif table == "pages":
+                self.db.execute("UPDATE pages SET at = ? WHERE path = ?", (at, a))
             else:
                 self.db.execute("UPDATE uploads SET at = ? WHERE root = ? AND path = ?", (at, a, b))
         self.db.execute("COMMIT")
@@ -345,3 +352,30 @@ class Index:
              st.ctime_ns, st.ino, st.dev, 0, json.dumps(entry.slim, ensure_ascii=False)),
         )  # fmt: skip
         self._wrote("parts", _key(applicant_id))
+
+    # -- the report's applicant pages (pipeline.report.PageCache)
+
+    def fresh(self, path: str, digest: str) -> bool:
+        """Is the page at `path` the one rendered from inputs whose digest is `digest`?"""
+        row = self.db.execute(
+            "SELECT size, mtime, ctime, ino, dev, at, digest FROM pages WHERE path = ?",
+            (_key(path),),
+        ).fetchone()
+        if row is None or row[6] != digest:
+            return False
+        try:
+            st = FileStat.of(os.stat(path))
+        except OSError:
+            return False
+        return self._fresh(st, row[:6])
+
+    def record(self, path: str, digest: str) -> None:
+        try:
+            st = FileStat.of(os.stat(path))
+        except OSError:
+            return
+        self.db.execute(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (_key(path), digest, st.size, st.mtime_ns, st.ctime_ns, st.ino, st.dev, 0),
+        )
+        self._wrote("pages", _key(path))

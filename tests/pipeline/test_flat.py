@@ -100,7 +100,17 @@ def test_a_rerun_takes_unchanged_parts_from_the_index_without_reading_them(
     loads: list[Path] = []
     load_part = run_module._load_part
     monkeypatch.setattr(run_module, "_load_part", lambda p: loads.append(p) or load_part(p))
+    from pipeline import report
+
+    rendered: list[str] = []
+    page = report._applicant_page
+    monkeypatch.setattr(report, "_applicant_page", lambda r, *a: rendered.append(r) or page(r, *a))
+    pages = sorted((out / "report" / "applicants").iterdir())
+    before = {p.name: p.read_bytes() for p in pages}
+    pages[0].write_text("edited", "utf-8")
     assert run(root, out) == 0
+    assert len(rendered) == 1  # only the page edited since: the others are as rendered
+    assert {p.name: p.read_bytes() for p in pages} == before
     summary = json.loads((out / "audit" / "run.json").read_text("utf-8"))
     assert summary["reused"] == 3
     # each part read once, for the outputs (the report and the contract files: twice),
