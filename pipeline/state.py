@@ -250,7 +250,7 @@ class Index:
                 (folder / name).unlink(missing_ok=True)
             self.db = _connect(path)
             self._schema()
-        self._pending: list[tuple[str, bytes, bytes]] = []
+        self._pending = 0
         self.db.execute("BEGIN")
 
     def _schema(self) -> None:
@@ -267,25 +267,27 @@ class Index:
             "CREATE TABLE IF NOT EXISTS pages (path BLOB PRIMARY KEY, digest TEXT, size INT, "
             "mtime INT, ctime INT, ino INT, dev INT, at INT)"
         )
+        for table in ("uploads", "parts", "pages"):  # the rows a commit stamps
+            self.db.execute(
+                f"CREATE INDEX IF NOT EXISTS {table}_unstamped ON {table} (at) WHERE at = 0"
+            )
 
-    def _wrote(self, table: str, a: bytes, b: bytes = b"") -> None:
-        self._pending.append((table, a, b))
-        if len(self._pending) >= COMMIT_EVERY:
-            self.commit()
+    def _wrote(self) -> None:
+        self._pending += 1
+        if self._pending >= COMMIT_EVERY:
+            self.commit(stamp=False)
 
-    def commit(self) -> None:
-        """Stamp the rows written since the last commit with the time of this one (a file
-        changed after its row was written and before now is then seen as racy), commit."""
-        at = time.time_ns()
-        for table, a, b in self._pending:
-            if table == "parts":
-                self.db.execute("UPDATE parts SET at = ? WHERE aid = ?", (at, a))
-            elif table == "pages":
-                self.db.execute("UPDATE pages SET at = ? WHERE path = ?", (at, a))
-            else:
-                self.db.execute("UPDATE uploads SET at = ? WHERE root = ? AND path = ?", (at, a, b))
+    def commit(self, stamp: bool = True) -> None:
+        """Commit; with `stamp`, the rows written since the last stamp get this moment as
+        the time they were recorded (a file changed after its row was written and before
+        now is then seen as racy). Unstamped rows are never trusted: a run killed between
+        two stamps reads those files again."""
+        if stamp:
+            at = time.time_ns()
+            for table in ("uploads", "parts", "pages"):
+                self.db.execute(f"UPDATE {table} SET at = ? WHERE at = 0", (at,))
         self.db.execute("COMMIT")
-        self._pending.clear()
+        self._pending = 0
         self.db.execute("BEGIN")
 
     def close(self) -> None:
@@ -322,7 +324,7 @@ class Index:
             (_key(root), _key(rel), st.size, st.mtime_ns, st.ctime_ns, st.ino, st.dev,
              0, sha256, kind),
         )  # fmt: skip
-        self._wrote("uploads", _key(root), _key(rel))
+        self._wrote()
 
     # -- the part index
 
@@ -351,7 +353,7 @@ class Index:
             (_key(applicant_id), entry.key, entry.digest, entry.run, st.size, st.mtime_ns,
              st.ctime_ns, st.ino, st.dev, 0, json.dumps(entry.slim, ensure_ascii=False)),
         )  # fmt: skip
-        self._wrote("parts", _key(applicant_id))
+        self._wrote()
 
     # -- the report's applicant pages (pipeline.report.PageCache)
 
@@ -378,4 +380,4 @@ class Index:
             "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (_key(path), digest, st.size, st.mtime_ns, st.ctime_ns, st.ino, st.dev, 0),
         )
-        self._wrote("pages", _key(path))
+        self._wrote()
