@@ -174,3 +174,38 @@ def test_a_window_that_cannot_be_read_creates_no_out(tmp_path: Path) -> None:
     out = tmp_path / "new" / "out"
     assert main(["run", str(root), "--out", str(out), "--sync", "--no-progress"]) == 3
     assert not (tmp_path / "new").exists()
+
+
+def test_a_disk_map_iterates_by_place_and_reads_back_what_was_set(tmp_path: Path) -> None:
+    store = Scratch(tmp_path / "s.sqlite")
+    m: state.DiskMap[tuple[int, ...]] = store.map("m")
+    for i, key in enumerate(["c", "a", "é", "b"]):
+        m.set(key, (i,), pos=10 - i)  # arrive in one order, placed in another
+    m.set("a", (9,))  # set again: keeps its place
+    assert list(m) == ["b", "é", "a", "c"] and m["a"] == (9,) and m.get("zz") is None
+    assert dict(m.items()) == {"b": (3,), "é": (2,), "a": (9,), "c": (0,)}
+    for i in range(state.RECENT * 2):  # past what it keeps at hand
+        m.set(f"k{i}", (i,), pos=100 + i)
+    assert m["a"] == (9,) and len(m) == 4 + state.RECENT * 2 and "k3" in m
+
+
+def test_the_report_lists_sort_as_python_sorts(tmp_path: Path) -> None:
+    """Sorted on disk (SQLite) by (problems, id): the order of Python's sort on str, ties in
+    the order the rows came."""
+    from models import ApplicantResult
+    from pipeline import report
+
+    lists = report._Lists()
+    ids = ["b", "a", "中", "Z", "a", "😀", "ab", "\u00e9", "10", "9"]
+    expected = []
+    for n, aid in enumerate(ids):
+        row = report.ApplicantRow(aid, f"h{n}", None, "clear", "", -(n % 3), "")
+        at = lists.spool.add(list(report.astuple(row)))
+        lists.spool.key(report._APPLICANTS, -(n % 3), aid, at)
+        expected.append((n % 3, aid, n))
+        lists.add(ApplicantResult(aid, ()), None, [], f"p{n}", report._Linker(tmp_path, tmp_path))
+    rows = report._Rows(lists.spool, report._APPLICANTS, report._applicant_row)
+    mine = [(r.applicant_id, r.href) for r in rows[:] if r.href.startswith("h")]
+    assert mine == [(aid, f"h{n}") for _, aid, n in sorted(expected, key=lambda e: e[:2])]
+    assert len(rows) == 2 * len(ids) and rows[-1].applicant_id == rows[len(rows) - 1].applicant_id
+    lists.spool.close()
