@@ -7,6 +7,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -66,7 +67,12 @@ def test_an_unchanged_upload_is_not_read_again_a_changed_one_is(
     out.mkdir()
     reads: list[int] = []
     hash_fd = window._hash_fd
-    monkeypatch.setattr(window, "_hash_fd", lambda fd: reads.append(fd) or hash_fd(fd))
+
+    def counted(fd: int) -> tuple[str, int, str]:
+        reads.append(fd)
+        return hash_fd(fd)
+
+    monkeypatch.setattr(window, "_hash_fd", counted)
 
     def load() -> window.Window:
         index = state.Index(out)
@@ -99,12 +105,22 @@ def test_a_rerun_takes_unchanged_parts_from_the_index_without_reading_them(
     first = (out / "findings.jsonl").read_bytes()
     loads: list[Path] = []
     load_part = run_module._load_part
-    monkeypatch.setattr(run_module, "_load_part", lambda p: loads.append(p) or load_part(p))
+
+    def load(path: Path) -> Any:
+        loads.append(path)
+        return load_part(path)
+
+    monkeypatch.setattr(run_module, "_load_part", load)
     from pipeline import report
 
-    rendered: list[str] = []
+    rendered: list[Any] = []
     page = report._applicant_page
-    monkeypatch.setattr(report, "_applicant_page", lambda r, *a: rendered.append(r) or page(r, *a))
+
+    def render(result: Any, *args: Any) -> Any:
+        rendered.append(result)
+        return page(result, *args)
+
+    monkeypatch.setattr(report, "_applicant_page", render)
     pages = sorted((out / "report" / "applicants").iterdir())
     before = {p.name: p.read_bytes() for p in pages}
     pages[0].write_text("edited", "utf-8")
