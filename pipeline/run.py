@@ -609,7 +609,9 @@ def _run_in(out: Path, window_dir: Path, run_date: date | None, opts: _Options) 
             index = Index(out)
             stack.callback(index.close)
         early = None
-        if not opts.sync:  # the cluster starts while the window loads
+        # a first run into OUT: the cluster starts while the window loads (on a re-run most
+        # applicants are usually reused, and the cluster is started only if one is not)
+        if not opts.sync and not index.has_parts():
             workers = opts.workers or os.cpu_count() or 1
             early = EarlyClient(workers, opts.scheduler, work, opts.limits)
             stack.callback(early.close)

@@ -343,6 +343,10 @@ class Index:
             return None
         return PartEntry(str(row[6]), str(row[7]), str(row[8]), slim)
 
+    def has_parts(self) -> bool:
+        """Has any part been recorded (OUT was run into before)?"""
+        return self.db.execute("SELECT 1 FROM parts LIMIT 1").fetchone() is not None
+
     def forget_part(self, applicant_id: str) -> None:
         self.db.execute("DELETE FROM parts WHERE aid = ?", (_key(applicant_id),))
         self.commit()
