@@ -9,7 +9,10 @@ product: the windows are ordinary windows, run by `certcheck run` in a child pro
 For each size it prints: the window's load time (`load_window`, here), the run's wall time,
 the time to the first result (the first part under OUT/parts), the main process's peak RSS
 (VmHWM), the largest worker's peak RSS, and CPU milliseconds per applicant (the main
-process, and all processes together). `python -m lab.bench_scale --sizes 1000 10000`.
+process, and all processes together); then the same window is run again into the same OUT
+(every applicant unchanged: issue 19's incremental re-run) and its wall time, time per
+applicant and main RSS are printed beside (`--no-rerun` skips it).
+`python -m lab.bench_scale --sizes 1000 10000`.
 """
 
 from __future__ import annotations
@@ -129,7 +132,7 @@ class Watch:
             time.sleep(0.2)
 
 
-def measure(n: int, work: Path, workers: int) -> dict[str, float]:
+def measure(n: int, work: Path, workers: int, rerun: bool = True) -> dict[str, float]:
     from pipeline.window import load_window
 
     root, out = work / f"window-{n}", work / f"out-{n}"
@@ -140,6 +143,21 @@ def measure(n: int, work: Path, workers: int) -> dict[str, float]:
     load_window(root)
     load = time.perf_counter() - t0
     env = {**os.environ, "CERTCHECK_AUDIT_KEY": str(work / "audit-key.pem")}
+    first = _run(root, out, workers, env, n)
+    # the same window again into the same OUT: every applicant unchanged (issue 19)
+    again = _run(root, out, workers, env, n) if rerun else {}
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    row = {"applicants": n, "load_s": load, **first}
+    if again:
+        row["rerun_s"] = again["wall_s"]
+        row["rerun_ms"] = again["wall_s"] / n * 1000
+        row["rerun_main_peak_mb"] = again["main_peak_mb"]
+    return row
+
+
+def _run(root: Path, out: Path, workers: int, env: dict[str, str], n: int) -> dict[str, float]:
+    """`certcheck run` in a child, watched: wall time, first part, peak RSS, CPU."""
     code = "import sys; from pipeline.cli import main; sys.exit(main(sys.argv[1:]))"
     cmd = [sys.executable, "-c", code, "run", str(root), "--out", str(out)]
     cmd += ["--workers", str(workers), "--no-progress", "-q"]
@@ -165,11 +183,7 @@ def measure(n: int, work: Path, workers: int) -> dict[str, float]:
     if proc.returncode != 0:
         raise SystemExit(f"certcheck run failed at {n} applicants (exit {proc.returncode})")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    shutil.rmtree(root, ignore_errors=True)
-    shutil.rmtree(out, ignore_errors=True)
     return {
-        "applicants": n,
-        "load_s": load,
         "wall_s": wall,
         "first_result_s": watch.first_result if watch.first_result is not None else float("nan"),
         "main_peak_mb": watch.main_peak / 2**20,
@@ -188,12 +202,15 @@ COLUMNS = (
     ("worker_peak_mb", "worker RSS MB", "{:.0f}"),
     ("main_cpu_ms", "main CPU ms/applicant", "{:.2f}"),
     ("cpu_ms", "all CPU ms/applicant", "{:.2f}"),
+    ("rerun_s", "re-run s", "{:.1f}"),
+    ("rerun_ms", "re-run ms/applicant", "{:.2f}"),
+    ("rerun_main_peak_mb", "re-run main RSS MB", "{:.0f}"),
 )
 
 
 def table(rows: list[dict[str, float]]) -> str:
     head = [c[1] for c in COLUMNS]
-    body = [[fmt.format(r[key]) for key, _, fmt in COLUMNS] for r in rows]
+    body = [[fmt.format(r[key]) if key in r else "-" for key, _, fmt in COLUMNS] for r in rows]
     widths = [max(len(x) for x in col) for col in zip(head, *body, strict=True)]
     lines = ["| " + " | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)) + " |"]
     lines.append("|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|")
@@ -207,11 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--work", type=Path, default=Path("eval/bench-scale"))
+    parser.add_argument(
+        "--no-rerun", action="store_true", help="skip the re-run of each unchanged window"
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in args.sizes:
-        rows.append(measure(n, args.work.resolve(), args.workers))
+        rows.append(measure(n, args.work.resolve(), args.workers, not args.no_rerun))
         print(table(rows[-1:]).splitlines()[-1], flush=True)
     print(f"\nbench-scale: {args.workers} workers, no uploads (no OCR): the pipeline's own costs")
     print(table(rows))

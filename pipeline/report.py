@@ -26,9 +26,11 @@ finding is autoescaped and otherwise shown exactly as it is.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import posixpath
+import sqlite3
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,7 +38,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Protocol, overload
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -446,18 +448,26 @@ def _summary(problems: Sequence[Finding]) -> str:
 # ---------------------------------------------------------------------- collecting the lists
 
 
-_Key = tuple[int, str, int, int]  # (-problems, applicant id, offset, length) of a spooled row
-
-
 class _Spool:
     """The list rows of a report, kept on disk (an anonymous temporary file) while the
-    applicant pages are written: with 800,000 applicants the rows are gigabytes, so only
-    their sort keys and places stay in memory (issue 19). Written with pwrite, read with
-    pread: a read never moves where the next row goes."""
+    applicant pages are written: with 800,000 applicants the rows are gigabytes. Their sort
+    keys, and the ids and page names seen, go to a temporary SQLite database (on disk, in
+    the run's scratch folder), so the memory a report takes does not grow with the window
+    (issue 19). Rows are written with pwrite and read with pread: a read never moves where
+    the next row goes."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by write_report
         self._end = 0
+        # "": a private temporary database, on disk once it outgrows its small page cache
+        self.db = sqlite3.connect("", isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("BEGIN")
+        self.db.execute("CREATE TABLE rows (list INT, neg INT, aid BLOB, at INT, len INT)")
+        self.db.execute("CREATE TABLE seen (aid BLOB PRIMARY KEY)")
+        self.db.execute("CREATE TABLE written (name BLOB PRIMARY KEY)")
+        self._lists = 0
 
     def add(self, row: list[Any]) -> tuple[int, int]:
         data = json.dumps(row, ensure_ascii=False).encode()
@@ -470,18 +480,51 @@ class _Spool:
         row: list[Any] = json.loads(os.pread(self._file.fileno(), length, at))
         return row
 
+    def key(self, list_id: int, problems: int, applicant_id: str, at: tuple[int, int]) -> None:
+        """A row of list `list_id`, sorted by (-problems, applicant id), then as added."""
+        self.db.execute(
+            "INSERT INTO rows VALUES (?, ?, ?, ?, ?)", (list_id, -problems, _b(applicant_id), *at)
+        )
+
+    def sorted_rows(self, list_id: int) -> tuple[str, int]:
+        """The rows of a list in their order, as a table whose row ids count from 1."""
+        self._lists += 1
+        table = f"sorted{self._lists}"
+        self.db.execute(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, at INT, len INT)")
+        self.db.execute(
+            f"INSERT INTO {table} (at, len) SELECT at, len FROM rows WHERE list = ? "
+            "ORDER BY neg, aid, rowid",
+            (list_id,),
+        )
+        n = self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return table, int(n)
+
     def close(self) -> None:
         self._file.close()
+        self.db.close()
+
+
+def _b(text: str) -> bytes:
+    """An id as the database keeps it: compared bytewise, UTF-8 sorts as Python sorts str."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 class _Rows(Sequence[Any]):
     """A list's rows in their order, read back from the spool a page at a time."""
 
-    def __init__(self, spool: _Spool, keys: list[_Key], decode: Callable[[list[Any]], Any]) -> None:
-        self._spool, self._keys, self._decode = spool, keys, decode
+    def __init__(self, spool: _Spool, list_id: int, decode: Callable[[list[Any]], Any]) -> None:
+        self._spool, self._decode = spool, decode
+        self._table, self._n = spool.sorted_rows(list_id)
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return self._n
+
+    def _read(self, start: int, stop: int) -> list[Any]:
+        rows = self._spool.db.execute(
+            f"SELECT at, len FROM {self._table} WHERE id > ? AND id <= ? ORDER BY id",
+            (start, stop),
+        ).fetchall()
+        return [self._decode(self._spool.read(at, length)) for at, length in rows]
 
     @overload
     def __getitem__(self, i: int) -> Any: ...
@@ -489,9 +532,14 @@ class _Rows(Sequence[Any]):
     def __getitem__(self, i: slice) -> list[Any]: ...
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
-            return [self._decode(self._spool.read(k[2], k[3])) for k in self._keys[i]]
-        key = self._keys[i]
-        return self._decode(self._spool.read(key[2], key[3]))
+            start, stop, step = i.indices(self._n)
+            if step != 1:
+                return [self[k] for k in range(start, stop, step)]
+            return self._read(start, stop) if stop > start else []
+        k = i + self._n if i < 0 else i
+        if not 0 <= k < self._n:
+            raise IndexError(i)
+        return self._read(k, k + 1)[0]
 
 
 def _type_row(row: list[Any]) -> TypeRow:
@@ -502,27 +550,37 @@ def _applicant_row(row: list[Any]) -> ApplicantRow:
     return ApplicantRow(*row)
 
 
+#: The applicants' list in the spool's database (the problem types' lists count from 1).
+_APPLICANTS = 0
+
+
 @dataclass
 class _Lists:
     """What the index and the lists need, gathered while the applicant pages are written."""
 
     spool: _Spool = field(default_factory=_Spool)
     counts: dict[_TypeKey, list[int]] = field(default_factory=dict)  # [findings, applicants]
-    type_rows: dict[_TypeKey, list[_Key]] = field(default_factory=dict)
-    entries: list[_Key] = field(default_factory=list)
+    type_ids: dict[_TypeKey, int] = field(default_factory=dict)  # the list of each type
     untyped: list[UntypedRow] = field(default_factory=list)  # form names with "?"
-    seen: set[str] = field(default_factory=set)
-    written: set[str] = field(default_factory=set)
+    n_written: int = 0
     n_review: int = 0
     n_no_form: int = 0
 
     def page_name(self, applicant_id: str) -> str:
         """The applicant's page; a duplicated id keeps both pages, never racing on one."""
         name = applicant_page_name(applicant_id)
-        if name in self.written:
-            name = f"{name[:-5]}-{len(self.written)}.html"
-        self.written.add(name)
+        db = self.spool.db
+        if db.execute("SELECT 1 FROM written WHERE name = ?", (_b(name),)).fetchone():
+            name = f"{name[:-5]}-{self.n_written}.html"
+        cur = db.execute("INSERT OR IGNORE INTO written VALUES (?)", (_b(name),))
+        self.n_written += cur.rowcount  # the names written (a set's size)
         return name
+
+    def unseen(self, forms: Mapping[str, ApplicantForm]) -> int:
+        """The applicants with a form whom no result came for."""
+        db = self.spool.db
+        query = "SELECT 1 FROM seen WHERE aid = ?"
+        return sum(1 for aid in forms if db.execute(query, (_b(aid),)).fetchone() is None)
 
     def add(
         self,
@@ -533,7 +591,8 @@ class _Lists:
         link: _Linker,
     ) -> None:
         aid = result.applicant_id
-        self.seen.add(aid)
+        spool = self.spool
+        spool.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (_b(aid),))
         keys: set[_TypeKey] = set()
         for f in result.findings:
             key = (f.slot, f.field, f.status)
@@ -544,10 +603,9 @@ class _Lists:
                 c[1] += 1
         name = form.name if form is not None else None
         for f in problems:
-            at = self.spool.add([aid, href, name, astuple(_finding_view(f, link))])
-            self.type_rows.setdefault((f.slot, f.field, f.status), []).append(
-                (-len(problems), aid, *at)
-            )
+            at = spool.add([aid, href, name, astuple(_finding_view(f, link))])
+            list_id = self.type_ids.setdefault((f.slot, f.field, f.status), len(self.type_ids) + 1)
+            spool.key(list_id, len(problems), aid, at)
         self.n_review += bool(problems)
         self.n_no_form += form is None
         verdict = result.verdict
@@ -560,7 +618,7 @@ class _Lists:
             n_problems=len(problems),
             summary=_summary(problems),
         )
-        self.entries.append((-len(problems), aid, *self.spool.add(list(astuple(entry)))))
+        spool.key(_APPLICANTS, len(problems), aid, spool.add(list(astuple(entry))))
         if form is not None and ("?" in form.name or "？" in form.name):
             self.untyped.append(_untyped_row(result, form, href))
 
@@ -578,34 +636,86 @@ def _write_text(path: str, text: str) -> None:
     outdir.write_text(Path(path), text)  # whole or not at all (write then rename)
 
 
+class PageCache(Protocol):
+    """Where a page rendered from the same inputs as last time is found (pipeline.state.Index):
+    an unchanged applicant's page is not rendered again (issue 19, incremental re-runs)."""
+
+    def fresh(self, path: str, digest: str) -> bool: ...
+
+    def record(self, path: str, digest: str) -> None: ...
+
+
+@functools.cache
+def _page_code() -> str:
+    """What renders a page besides its inputs: the product's sources and the templates."""
+    from . import versions
+
+    h = hashlib.sha256(versions.source_hash().encode())
+    for path in sorted(resources.files("pipeline").joinpath("templates").iterdir(), key=str):
+        _hash_tree(h, path)
+    return h.hexdigest()
+
+
+def _hash_tree(h: Any, path: Any) -> None:
+    if path.is_dir():
+        for child in sorted(path.iterdir(), key=str):
+            _hash_tree(h, child)
+    else:
+        h.update(str(path).encode())
+        h.update(path.read_bytes())
+
+
+def _page_digest(
+    result: ApplicantResult, form: ApplicantForm | None, place: str, out: Path, name: str
+) -> str:
+    """The digest of everything an applicant's page is rendered from."""
+    inputs = (_page_code(), os.path.abspath(out), name, place, form, result.findings, result.pages)
+    return hashlib.sha256(repr(inputs).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _write_applicants(
     out: Path,
     pages_dir: Path,
     results: Iterable[ApplicantResult],
     forms: Mapping[str, ApplicantForm],
     place: str,
+    cache: PageCache | None = None,
 ) -> _Lists:
     """Write every applicant's page (rendered here, written by a few threads); gather the
-    lists on the way."""
+    lists on the way. With `cache`, a page whose inputs are the ones it was last rendered
+    from, and whose file is unchanged, is kept as it is."""
     template = environment().get_template("report/applicant.html")
     page_link = _Linker(out, pages_dir)
     list_link = _Linker(out, pages_dir.parent)
     lists = _Lists()
     pages_path = os.fspath(pages_dir)
-    pending: deque[Future[None]] = deque()
+    pending: deque[tuple[Future[None], str, str]] = deque()
+
+    def done(item: tuple[Future[None], str, str]) -> None:
+        future, path, digest = item
+        future.result()  # also re-raises a failed write here
+        if cache is not None:
+            cache.record(path, digest)
+
     with ThreadPoolExecutor(_WRITERS, thread_name_prefix="report") as writers:
         for result in results:
             form = forms.get(result.applicant_id)
             problems = _problems(result)
             page_name = lists.page_name(result.applicant_id)
             lists.add(result, form, problems, "applicants/" + quote(page_name), list_link)
+            path = os.path.join(pages_path, page_name)
+            digest = ""
+            if cache is not None:
+                digest = _page_digest(result, form, place, out, page_name)
+                if cache.fresh(path, digest):
+                    continue
             page = _applicant_page(result, form, problems, place, page_link)
             html = template.render(a=page, static="../static/")
-            pending.append(writers.submit(_write_text, os.path.join(pages_path, page_name), html))
+            pending.append((writers.submit(_write_text, path, html), path, digest))
             if len(pending) > _MAX_PENDING:
-                pending.popleft().result()  # also re-raises a failed write here
+                done(pending.popleft())
         while pending:
-            pending.popleft().result()
+            done(pending.popleft())
     return lists
 
 
@@ -670,15 +780,15 @@ def _type_title(key: _TypeKey) -> str:
 
 def _write_type_lists(
     report_dir: Path,
-    type_rows: Mapping[_TypeKey, list[_Key]],
+    type_ids: Mapping[_TypeKey, int],
     spool: _Spool,
     title: str,
     meta: list[str],
 ) -> dict[_TypeKey, str]:
     """One list per problem type, in the order of the overview table; returns their pages."""
     type_pages: dict[_TypeKey, str] = {}
-    for n, key in enumerate(sorted(type_rows, key=_type_key), start=1):
-        found = sorted(type_rows[key], key=lambda e: (e[0], e[1]))
+    for n, key in enumerate(sorted(type_ids, key=_type_key), start=1):
+        found = _Rows(spool, type_ids[key], _type_row)
         names = _page_names(f"type-{n}", len(found))
         type_pages[key] = names[0]
         label = _type_title(key)
@@ -687,7 +797,7 @@ def _write_type_lists(
             "heading": f"{label}（{len(found)} 条）",
             "meta": meta,
         }
-        _write_list(report_dir, "types", names, _Rows(spool, found, _type_row), context)
+        _write_list(report_dir, "types", names, found, context)
     return type_pages
 
 
@@ -749,6 +859,7 @@ def write_report(
     forms: Mapping[str, ApplicantForm],
     *,
     versions: Mapping[str, str] | None = None,
+    cache: PageCache | None = None,
 ) -> Path:
     """Write out/report/index.html and out/report/applicants/<applicant_id>.html; return the index.
 
@@ -764,7 +875,7 @@ def write_report(
     pages_dir.mkdir(parents=True, exist_ok=True)
     _prepare_folder(report_dir)
     place = " · ".join(p for p in (window.name, window.region) if p)
-    lists = _write_applicants(out, pages_dir, results, forms, place or "报名材料审核")
+    lists = _write_applicants(out, pages_dir, results, forms, place or "报名材料审核", cache)
     try:
         return _write_lists(report_dir, window, forms, lists, place, versions)
     finally:
@@ -782,11 +893,10 @@ def _write_lists(
     """The lists by problem type, the applicants' list and the index (written last)."""
     title = f"{place} 报名材料审核报告" if place else "报名材料审核报告"
     meta = _index_meta(window)
-    type_pages = _write_type_lists(report_dir, lists.type_rows, lists.spool, title, meta)
+    type_pages = _write_type_lists(report_dir, lists.type_ids, lists.spool, title, meta)
 
     # Review first (most problems first), then the clear ones; ties by applicant id.
-    lists.entries.sort(key=lambda e: (e[0], e[1]))
-    rows = _Rows(lists.spool, lists.entries, _applicant_row)
+    rows = _Rows(lists.spool, _APPLICANTS, _applicant_row)
     names = ["index.html", *_page_names("list", len(rows))[1:]]
     context = {"title": title, "heading": f"{title} · 考生名单", "meta": meta}
     _write_list(report_dir, "applicants", names, rows, context, first=1)
@@ -799,7 +909,7 @@ def _write_lists(
         n_clear=len(rows) - lists.n_review,
         n_total=len(rows),
         n_no_form=lists.n_no_form,
-        n_unprocessed=sum(1 for aid in forms if aid not in lists.seen),
+        n_unprocessed=lists.unseen(forms),
         untyped=lists.untyped,
         types=_types_view(lists.counts, type_pages),
         listing=_list_page("applicants", rows, names, 0),

@@ -15,14 +15,17 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import itertools
 import json
 import logging
 import os
+import shutil
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import ExitStack, suppress
 from dataclasses import asdict, dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -40,8 +43,9 @@ from . import budget, outdir, similar, versions
 from .audit.runlog import RunTrail
 from .calibration import calibrate, load_calibration
 from .process import ApplicantTask, process_applicant, retry_later
-from .rules import load_rules
-from .window import Window, load_window
+from .rules import RulesError, load_rules
+from .state import INDEX, DiskMap, FileStat, Index, PartEntry, Scratch
+from .window import Window, WindowError, load_window
 
 log = logging.getLogger(__name__)
 PARTS = "parts"
@@ -251,24 +255,28 @@ def load_results(out: Path) -> dict[str, ApplicantResult]:
 # -- tasks and executors ---------------------------------------------------------------------
 
 
+def make_task(
+    window: Window, applicant_id: str, out: Path, rules: Rules, limits: Budget = DEFAULT_BUDGET
+) -> ApplicantTask:
+    """One applicant's task, built when it is to be submitted (issue 19: the window's tasks
+    are never all held)."""
+    return ApplicantTask(
+        applicant_id=applicant_id,
+        window_root=str(Path(window.info.root).resolve()),
+        out_root=str(out.resolve()),
+        form=window.forms.get(applicant_id),
+        uploads=tuple(window.uploads.get(applicant_id, [])),
+        prior_findings=tuple(window.findings.get(applicant_id, [])),
+        rules=rules,
+        reference_date=window.info.reference_date,
+        budget=limits,
+    )
+
+
 def build_tasks(
     window: Window, out: Path, rules: Rules, limits: Budget = DEFAULT_BUDGET
 ) -> list[ApplicantTask]:
-    ref = window.info.reference_date
-    return [
-        ApplicantTask(
-            applicant_id=aid,
-            window_root=str(Path(window.info.root).resolve()),
-            out_root=str(out.resolve()),
-            form=window.forms.get(aid),
-            uploads=tuple(window.uploads.get(aid, [])),
-            prior_findings=tuple(window.findings.get(aid, [])),
-            rules=rules,
-            reference_date=ref,
-            budget=limits,
-        )
-        for aid in window.order
-    ]
+    return [make_task(window, aid, out, rules, limits) for aid in window.order]
 
 
 def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
@@ -282,25 +290,9 @@ def run_sync(tasks: Iterable[ApplicantTask]) -> Iterator[ApplicantResult]:
 IN_FLIGHT_PER_THREAD = 3
 
 
-def run_dask(
-    tasks: list[ApplicantTask],
-    keys: dict[str, str],
-    workers: int,
-    scheduler: str | None,
-    work_dir: Path | None = None,
-    limits: Budget = DEFAULT_BUDGET,
-) -> Iterator[ApplicantResult]:
-    """A task per applicant on a private LocalCluster of single-threaded worker processes
-    (pipeline.cluster; scratch space in `work_dir`), or on an existing scheduler; results are
-    yielded as they complete. A local worker is ended over `limits.worker_memory`; an
-    applicant whose worker died twice is tried again without the upload that killed it
-    (pipeline.budget)."""
+def _configure_dask() -> None:
+    """Dask's settings for our workers, set before any cluster starts."""
     import dask
-    from dask.distributed import Client
-
-    from models.errors import SchedulerError
-
-    from .cluster import close, local_client
 
     # The worker's statistical profiler samples every thread every 10 ms: measured here as
     # about 0.3 core-seconds per upload of pure overhead, so it is off for our workers.
@@ -319,7 +311,19 @@ def run_dask(
     # inherited by local worker processes: each is single-threaded, Dask runs one per core
     for var in ("OMP_THREAD_LIMIT", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    stack = ExitStack()
+
+
+def _open_client(
+    stack: ExitStack, workers: int, scheduler: str | None, work_dir: Path | None, limits: Budget
+) -> Any:
+    """A client on the scheduler, or on a private LocalCluster (closed with `stack`)."""
+    import dask
+    from dask.distributed import Client
+
+    from models.errors import SchedulerError
+
+    from .cluster import close, local_client
+
     if scheduler:
         # dask raises ValueError for a malformed address, OSError (TimeoutError among them)
         # when nobody answers; the connect timeout is dask's (30 s unless configured)
@@ -333,21 +337,91 @@ def run_dask(
         except OSError as exc:
             raise SchedulerError(f"cannot reach the scheduler at {scheduler}: {exc}") from exc
         stack.callback(close, client, None)
-    else:
-        client = stack.enter_context(
-            local_client(
-                workers,
-                work_dir or Path(tempfile.gettempdir()),
-                memory_limit=limits.worker_memory or 0,
-            )
+        return client
+    return stack.enter_context(
+        local_client(
+            workers,
+            work_dir or Path(tempfile.gettempdir()),
+            memory_limit=limits.worker_memory or 0,
         )
+    )
+
+
+def _warm() -> None:
+    """In each worker: the OCR engine loaded before the first task needs it (a failure is
+    left for the task to raise, as the run's EngineError)."""
+    with suppress(Exception):
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+        import cv2
+
+        cv2.setNumThreads(1)
+        from stages.ocr import rapid
+
+        rapid.shared(threads=1)
+
+
+class EarlyClient:
+    """The cluster started in a thread while the window loads (issue 19: the first result
+    sooner on a national window), the workers' OCR engines loaded on the way. `get` waits
+    for it; `close` ends it, used or not."""
+
+    def __init__(self, workers: int, scheduler: str | None, work_dir: Path, limits: Budget) -> None:
+        _configure_dask()
+        self._stack = ExitStack()
+        self._args = (workers, scheduler, work_dir, limits)
+        self._client: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, name="certcheck-cluster", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self._client = _open_client(self._stack, *self._args)
+            with suppress(Exception):
+                self._client.run(_warm)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the main thread by get
+            self._error = exc
+
+    def get(self) -> tuple[ExitStack, Any]:
+        """The stack that closes the client, and the client (the caller now owns both)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        stack, self._stack = self._stack, ExitStack()
+        return stack, self._client
+
+    def close(self) -> None:
+        self._thread.join()
+        self._stack.close()
+
+
+def run_dask(
+    tasks: Iterable[ApplicantTask],
+    keys: Mapping[str, str],
+    workers: int,
+    scheduler: str | None,
+    work_dir: Path | None = None,
+    limits: Budget = DEFAULT_BUDGET,
+    early: EarlyClient | None = None,
+) -> Iterator[ApplicantResult]:
+    """A task per applicant on a private LocalCluster of single-threaded worker processes
+    (pipeline.cluster; scratch space in `work_dir`), or on an existing scheduler; results are
+    yielded as they complete. A local worker is ended over `limits.worker_memory`; an
+    applicant whose worker died twice is tried again without the upload that killed it
+    (pipeline.budget). `early`: a client started beforehand (this run closes it)."""
+    if early is not None:
+        stack, client = early.get()
+    else:
+        _configure_dask()
+        stack = ExitStack()
+        client = _open_client(stack, workers, scheduler, work_dir, limits)
     try:
 
         def key_of(t: ApplicantTask) -> str:
             return f"applicant-{t.applicant_id}-{keys[t.applicant_id][:8]}"
 
         # back-pressure (issue 19): a few tasks per worker thread in flight, the next one
-        # submitted as each finishes; the rest of the window waits here as plain records
+        # submitted as each finishes; the rest of the window waits, not yet built
         threads = sum(client.nthreads().values()) or workers
         pending = iter(tasks)
         first = [t for _, t in zip(range(IN_FLIGHT_PER_THREAD * threads), pending, strict=False)]
@@ -444,15 +518,29 @@ def run_window(
     EngineError when an OCR engine cannot be started. `audit_key`: the signing key's file
     (pipeline.audit.sign.key_path)."""
     opts = _Options(workers, scheduler, sync, progress, limits, time.time(), audit_key)
-    if out.is_dir():  # held before the window is read: a second run on OUT stops at once
-        with outdir.locked(out):
-            window, rules = _load(window_dir, run_date)
-            return _run_in(out, window, rules, opts)
-    window, rules = _load(window_dir, run_date)  # a window that cannot be read creates no OUT
+    # OUT is held before the window is read (a second run on OUT stops at once) and the
+    # window is read into OUT/.work (issue 19: never held in memory); a window that cannot
+    # be read leaves no OUT when this run created it
+    fresh = _first_missing(out)
     with outdir.writing(f"OUT ({out})"):
         out.mkdir(parents=True, exist_ok=True)
-    with outdir.locked(out):
-        return _run_in(out, window, rules, opts)
+    try:
+        with outdir.locked(out):
+            return _run_in(out, window_dir, run_date, opts)
+    except (WindowError, RulesError):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
+        raise
+
+
+def _first_missing(path: Path) -> Path | None:
+    """The outermost folder of `path` that does not exist yet (what creating it adds)."""
+    missing = None
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing = folder
+    return missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,86 +556,203 @@ class _Options:
     audit_key: Path | None = None
 
 
-def _load(window_dir: Path, run_date: date | None) -> tuple[Window, Rules]:
-    window = load_window(window_dir, run_date)
+def _load(
+    window_dir: Path,
+    run_date: date | None,
+    store: Scratch | None = None,
+    index: Index | None = None,
+) -> tuple[Window, Rules]:
+    window = load_window(window_dir, run_date, store=store, index=index)
     info = window.info
     return window, load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
 
 
-def _run_in(out: Path, window: Window, rules: Rules, opts: _Options) -> dict[str, Any]:
-    """The run under OUT's lock: what a killed run left half-done removed, scratch in OUT."""
+def _run_in(out: Path, window_dir: Path, run_date: date | None, opts: _Options) -> dict[str, Any]:
+    """The run under OUT's lock: what a killed run left half-done removed, scratch in OUT,
+    the per-applicant state in SQLite files (pipeline.state) rather than in memory."""
     removed = outdir.clean_stale(out)
     if removed:
         log.info("removed %d temporary files an interrupted run left", removed)
     budget.clear_crumbs(out)
-    with outdir.scratch(out) as work:
-        return _run_locked(window, out, rules, work, opts)
+    with outdir.scratch(out) as work, ExitStack() as stack:
+        with outdir.writing("the state under OUT/.work and OUT/.index"):
+            store = Scratch(work / "state.sqlite")
+            stack.callback(store.close)
+            index = Index(out)
+            stack.callback(index.close)
+        early = None
+        # a first run into OUT: the cluster starts while the window loads (on a re-run most
+        # applicants are usually reused, and the cluster is started only if one is not)
+        if not opts.sync and not index.has_parts():
+            workers = opts.workers or os.cpu_count() or 1
+            early = EarlyClient(workers, opts.scheduler, work, opts.limits)
+            stack.callback(early.close)
+        window, rules = _load(window_dir, run_date, store, index)
+        index.commit()  # the uploads' hashes: kept even if the run is stopped
+        return _run_locked(window, out, rules, work, opts, _State(store, index, early))
+
+
+@dataclass
+class _State:
+    """The run's per-applicant state on disk (pipeline.state), and its counters."""
+
+    store: Scratch
+    index: Index
+    early: EarlyClient | None = None
+    reused: int = 0
+    retried: int = 0
+
+    def __post_init__(self) -> None:
+        #: applicant → its slim record (what the window checks need), in form order
+        self.slim: DiskMap[ApplicantResult] = self.store.map("slim")
+        #: applicant → the cross-applicant findings added to it
+        self.extra: DiskMap[tuple[Finding, ...]] = self.store.map("extra")
+        #: the tasks in flight: applicant → (key, place in the window)
+        self.inflight: dict[str, tuple[str, int]] = {}
+        self.keys = _InflightKeys(self.inflight)
+
+
+class _InflightKeys(Mapping[str, str]):
+    """The keys of the tasks in flight (what run_dask names their Dask keys after)."""
+
+    def __init__(self, inflight: dict[str, tuple[str, int]]) -> None:
+        self._inflight = inflight
+
+    def __getitem__(self, applicant_id: str) -> str:
+        return self._inflight[applicant_id][0]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._inflight)
+
+    def __len__(self) -> int:
+        return len(self._inflight)
 
 
 def _run_locked(
-    window: Window, out: Path, rules: Rules, work: Path, opts: _Options
+    window: Window, out: Path, rules: Rules, work: Path, opts: _Options, state: _State
 ) -> dict[str, Any]:
-    """Streaming (issue 19): each result is written to its part as it arrives and only a
-    small record of it is kept (what the cross-applicant checks need); the outputs are then
-    built from the parts on disk, one applicant at a time, in form order."""
-    tasks = build_tasks(window, out, rules, opts.limits)
-    keys = {t.applicant_id: task_key(t) for t in tasks}
-    trail = RunTrail(out, opts.audit_key, opts.started)  # -- audit (issue 18)
-    slim: dict[str, ApplicantResult] = {}  # what the window checks need, per applicant
-    todo = []
-    for task in tasks:
-        seen: dict[str, str] = {}
-        cached = read_part(out, task.applicant_id, keys[task.applicant_id], seen)
-        # a part the audit log contradicts is recomputed
-        if cached is not None and trail.admit(task.applicant_id, keys[task.applicant_id], seen):
-            slim[task.applicant_id] = slim_result(cached)
-        else:
-            todo.append(task)
+    """Streaming (issue 19): tasks are built as the bounded submission asks for the next one,
+    each result is written to its part as it arrives and only a small record of it is kept
+    (on disk: what the cross-applicant checks need); the outputs are then built from the
+    parts on disk, one applicant at a time, in form order."""
+    trail = RunTrail(out, opts.audit_key, opts.started, state.store)  # -- audit (issue 18)
+    bar = _progress(window, opts.progress)
+
+    def todo() -> Iterator[ApplicantTask]:
+        """The applicants to compute, in form order; a reusable part is taken on the way."""
+        for pos, aid in enumerate(window.order):
+            task = make_task(window, aid, out, rules, opts.limits)
+            key = task_key(task)
+            if _reuse(out, aid, key, pos, trail, state):
+                state.reused += 1
+                bar.update(aid)
+                continue
+            state.inflight[aid] = (key, pos)
+            yield task
+
     unkept = work / "unkept"  # results not kept as parts (our failures), until the outputs
-    retried = _compute(window, out, todo, keys, trail, slim, unkept, opts)
+    _compute(window, out, todo(), trail, state, unkept, opts, bar)
     budget.clear_crumbs(out)
-    extra = {aid: r.findings for aid, r in add_window_findings(window, slim).items() if r.findings}
-    del slim
-    reused = len(tasks) - len(todo)
-    return _write_all(window, out, rules, trail, extra, unkept, opts, reused, retried)
+    # the slim records hold no findings of their own: the window's are all there is to add
+    for aid, found in similar.window_findings(window, state.slim).items():
+        state.extra[aid] = tuple(found)
+    return _write_all(window, out, rules, trail, state, unkept, opts)
+
+
+def _reuse(out: Path, aid: str, key: str, pos: int, trail: RunTrail, state: _State) -> bool:
+    """Is the applicant's part in OUT reusable (its key is this run's, it is whole and
+    unchanged, and the audit log does not contradict it)? Its slim record is then kept.
+    A part whose stat is the one the index recorded is not read (issue 19: an unchanged
+    applicant costs a stat and a lookup); any other is read and checked whole."""
+    path = part_path(out, aid)
+    try:
+        st = FileStat.of(os.stat(path))
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise OutputError(f"cannot read the part {path}: {exc.strerror or exc}") from exc
+    entry = state.index.part(aid, st) if st is not None else None
+    if entry is not None:
+        if entry.key != key:  # stale: recomputed
+            return False
+        if not trail.admit(aid, key, {"digest": entry.digest, "run": entry.run}):
+            return False
+        state.slim.set(aid, result_from_json(entry.slim), pos)
+        return True
+    seen: dict[str, str] = {}
+    cached = read_part(out, aid, key, seen)
+    # a part the audit log contradicts is recomputed
+    if cached is None or not trail.admit(aid, key, seen):
+        return False
+    slim = slim_result(cached)
+    state.slim.set(aid, slim, pos)
+    _index_part(out, aid, state, PartEntry(key, seen["digest"], seen["run"], _slim_json(slim)))
+    return True
+
+
+def _slim_json(slim: ApplicantResult) -> dict[str, Any]:
+    return result_to_json(slim, "")
+
+
+def _slim_text(result: ApplicantResult | None) -> str:
+    """A result's slim record, canonically encoded (to compare two)."""
+    if result is None:
+        return ""
+    data = _slim_json(slim_result(result))
+    data.pop("seconds", None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _index_part(out: Path, aid: str, state: _State, entry: PartEntry) -> None:
+    """Record the part's stat with its key and digest (the next run's lookup)."""
+    try:
+        st = FileStat.of(os.stat(part_path(out, aid)))
+    except OSError:
+        return  # not indexed: the next run reads it
+    state.index.record_part(aid, st, entry)
 
 
 def _compute(
     window: Window,
     out: Path,
-    todo: list[ApplicantTask],
-    keys: dict[str, str],
+    todo: Iterator[ApplicantTask],
     trail: RunTrail,
-    slim: dict[str, ApplicantResult],
+    state: _State,
     unkept: Path,
     opts: _Options,
-) -> int:
+    bar: _Bar,
+) -> None:
     """Process `todo`, each result written as it arrives (a part; one not kept, to `unkept`)
-    and its small record put in `slim`; returns how many are to be tried again next run."""
-    uploads = {aid: len(window.uploads.get(aid, [])) for aid in window.order}
-    bar = _progress(uploads, slim, opts.progress)
+    and its small record kept in `state.slim`; counts in `state.retried` how many are to be
+    tried again next run. No cluster is started when nothing is to be computed."""
+    first = next(todo, None)
     workers = opts.workers or os.cpu_count() or 1
+    tasks = itertools.chain([first], todo) if first is not None else iter(())
+    if first is None and state.early is not None:
+        state.early.close()  # nothing to compute: the cluster started for nothing
     stream = (
-        run_sync(todo)
-        if opts.sync or not todo
-        else run_dask(todo, keys, workers, opts.scheduler, unkept.parent, opts.limits)
+        run_sync(tasks)
+        if opts.sync or first is None
+        else run_dask(
+            tasks, state.keys, workers, opts.scheduler, unkept.parent, opts.limits, state.early
+        )
     )
-    retried = 0
     for result in stream:
         aid = result.applicant_id
+        key, pos = state.inflight.pop(aid)
+        slim = slim_result(result)
         if retry_later(result):  # our failure: reported, not kept
-            retried += 1
+            state.retried += 1
             with outdir.writing("the scratch folder OUT/.work"):
-                write_part(unkept, result, keys[aid])
+                write_part(unkept, result, key)
         else:
             with outdir.writing("a part under OUT/parts"):
-                key = keys[aid]
                 digest = write_part(out, result, key, trail.run_id)
             trail.computed(aid, key, digest)
-        slim[aid] = slim_result(result)
+            _index_part(out, aid, state, PartEntry(key, digest, trail.run_id, _slim_json(slim)))
+        state.slim.set(aid, slim, pos)
         bar.update(aid)
     bar.close()
-    return retried
 
 
 def _write_all(
@@ -555,22 +760,31 @@ def _write_all(
     out: Path,
     rules: Rules,
     trail: RunTrail,
-    extra: dict[str, tuple[Finding, ...]],
+    state: _State,
     unkept: Path,
     opts: _Options,
-    reused: int,
-    retried: int,
 ) -> dict[str, Any]:
     """The report, then the contract files and the audit log, each from the parts on disk."""
     cal = load_calibration()
+    extra = state.extra
 
-    def final() -> Iterator[ApplicantResult]:
-        """Every applicant's final result, read back from disk one at a time, in form order."""
+    def final(check: bool = False) -> Iterator[ApplicantResult]:
+        """Every applicant's final result, read back from disk one at a time, in form order.
+        `check`: the slim record the window checks used is the part's (one taken from the
+        part index was not read from the part: an index changed behind our back stops the
+        run here, before any output is written)."""
         for aid in window.order:
             kept = trail.parts.get(aid)
             result = _reread(unkept if kept is None else out, aid, kept.digest if kept else None)
-            if aid in extra:
-                result = replace(result, findings=(*result.findings, *extra[aid]))
+            if check and _slim_text(result) != _slim_text(state.slim.get(aid)):
+                state.index.forget_part(aid)
+                raise OutputError(
+                    f"the part index (OUT/{INDEX}) does not match the part of applicant {aid}: "
+                    "it was changed; nothing was written; run again"
+                )
+            found = extra.get(aid)
+            if found:
+                result = replace(result, findings=(*result.findings, *found))
             yield calibrate(result, cal)
 
     log.info("writing outputs")
@@ -586,7 +800,12 @@ def _write_all(
 
     with outdir.writing("the report under OUT/report"):
         report = write_report(
-            out, window.info, counted(final()), window.forms, versions=engine_versions
+            out,
+            window.info,
+            counted(final(check=True)),
+            window.forms,
+            versions=engine_versions,
+            cache=state.index,
         )
     summary = {
         "run_id": trail.run_id,
@@ -596,9 +815,9 @@ def _write_all(
         "applicants": len(window.order),
         "review": verdicts["review"],
         "clear": verdicts["clear"],
-        "uploads": sum(len(v) for v in window.uploads.values()),
-        "reused": reused,
-        "retry_next_run": retried,
+        "uploads": window.upload_count(),
+        "reused": state.reused,
+        "retry_next_run": state.retried,
         "stray_files": window.stray,
         "rules": list(rules.sources),
         "calibration": cal.source if cal else "none (raw recogniser scores)",
@@ -645,17 +864,17 @@ class _Bar:
     """Progress by upload (issue 19), the applicants done beside it: one applicant may hold
     one upload or forty, so a bar by applicant alone stalls and jumps."""
 
-    def __init__(self, uploads: dict[str, int], done: Iterable[str], enabled: bool) -> None:
-        self.uploads = uploads
-        finished = set(done)
-        self.applicants = len(finished)
+    def __init__(self, window: Window, enabled: bool) -> None:
+        self.uploads = window.uploads
+        self.total = len(window.order)
+        self.applicants = 0
         self.bar: Any = None
         if enabled:
             from tqdm import tqdm
 
             self.bar = tqdm(
-                total=sum(uploads.values()),
-                initial=sum(uploads.get(a, 0) for a in finished),
+                total=window.upload_count(),
+                initial=0,
                 unit="份材料",
                 desc="certcheck",
                 file=sys.stderr,
@@ -664,18 +883,18 @@ class _Bar:
             self._postfix()
 
     def _postfix(self) -> None:
-        self.bar.set_postfix_str(f"考生 {self.applicants}/{len(self.uploads)}", refresh=False)
+        self.bar.set_postfix_str(f"考生 {self.applicants}/{self.total}", refresh=False)
 
     def update(self, applicant_id: str) -> None:
         self.applicants += 1
         if self.bar is not None:
             self._postfix()
-            self.bar.update(self.uploads.get(applicant_id, 0))
+            self.bar.update(len(self.uploads.get(applicant_id, ())))
 
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
 
 
-def _progress(uploads: dict[str, int], done: Iterable[str], enabled: bool) -> _Bar:
-    return _Bar(uploads, done, enabled)
+def _progress(window: Window, enabled: bool) -> _Bar:
+    return _Bar(window, enabled)

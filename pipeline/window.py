@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -24,6 +25,8 @@ from models.errors import CertcheckError, ExitCode
 from stages.form_checks import malformed_line_finding
 from stages.ingest import parse_applicant_line, parse_window_toml
 from stages.upload_rules import sniff
+
+from .state import DiskLists, DiskMap, FileStat, Index, Scratch
 
 log = logging.getLogger(__name__)
 #: The keys of window.toml (CONTRACT §2, all optional).
@@ -38,20 +41,30 @@ class WindowError(CertcheckError):
 
 @dataclass
 class Window:
+    """`forms` and `uploads` are dicts, or mappings on disk (pipeline.state) when the window
+    was loaded with a store (a run: issue 19, a national window is not held in memory)."""
+
     info: WindowInfo
     order: list[str]  # applicant ids in form order, then folders without a form line
-    forms: dict[str, ApplicantForm]
-    uploads: dict[str, list[Upload]]
+    forms: Mapping[str, ApplicantForm]
+    uploads: Mapping[str, list[Upload]]
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     stray: list[str] = field(default_factory=list)  # files outside uploads/<id>/<slot>/<file>
+
+    def upload_count(self) -> int:
+        if isinstance(self.uploads, DiskLists):
+            return self.uploads.count()
+        return sum(len(v) for v in self.uploads.values())
 
 
 #: Files that operating systems and archivers leave beside real ones: ignored silently
 #: (compared case-insensitively), as is every AppleDouble `._*` file. Any other file is an
 #: upload whatever its name (`..IMG_0001.jpg`, `.hidden.jpg`).
 JUNK_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
-#: JSON Lines end at CR, LF or CRLF (a JSON string holds none of them unescaped).
-_LINE_END = re.compile(r"\r\n?|\n")
+#: JSON Lines end at CR, LF or CRLF (a JSON string holds none of them unescaped); split
+#: at line ends only: str.splitlines would also split inside a name holding U+2028 or U+0085
+_BYTES_LINE_END = re.compile(rb"\r\n?|\n")
+_BOM = b"\xef\xbb\xbf"
 #: Folders below uploads/ deeper than this are listed as stray, not walked.
 MAX_DEPTH = 16
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -140,11 +153,31 @@ def _utf8(name: str) -> bool:
 @dataclass
 class Inventory:
     """What uploads/ holds: the uploads, the files at the wrong depth, and a finding for
-    every entry that is not read (a link, a FIFO, a name that is not UTF-8)."""
+    every entry that is not read (a link, a FIFO, a name that is not UTF-8). With `store`,
+    the uploads are kept on disk; with `index`, an upload whose stat is the one recorded
+    there is not read again to be hashed (issue 19: a re-run costs a stat and a lookup)."""
 
     uploads: dict[str, list[Upload]] = field(default_factory=dict)
     stray: list[str] = field(default_factory=list)
     refused: dict[str, list[Finding]] = field(default_factory=dict)
+    on_disk: DiskLists[Upload] | None = None
+    index: Index | None = None
+    root: str = ""
+    hashed: int = 0  # uploads read to be hashed (the others came from the index)
+
+    def add(self, upload: Upload) -> None:
+        if self.on_disk is not None:
+            self.on_disk.append(upload.applicant_id, upload)
+        else:
+            self.uploads.setdefault(upload.applicant_id, []).append(upload)
+
+    def applicants(self) -> set[str]:
+        """Every applicant with an upload or a refused entry."""
+        have = self.on_disk if self.on_disk is not None else self.uploads
+        return {*have, *self.refused}
+
+    def listed(self) -> Mapping[str, list[Upload]]:
+        return self.on_disk if self.on_disk is not None else self.uploads
 
     def refuse(self, parts: tuple[str, ...], why: str, detail: str = "") -> None:
         """`parts`: uploads, applicant folder, slot folder, …; the finding is the applicant's,
@@ -197,8 +230,18 @@ def _fail(parts: tuple[str, ...], exc: OSError) -> WindowError:
     return WindowError(f"cannot read {_shown(parts)}: {exc.strerror or exc}")
 
 
-def _open_file(name: str, dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
-    """Hash one upload at uploads/<id>/<slot>/<file> (never through a link)."""
+def _open_file(
+    name: str, dir_fd: int, parts: tuple[str, ...], inv: Inventory, st: os.stat_result
+) -> None:
+    """Hash one upload at uploads/<id>/<slot>/<file> (never through a link); one whose lstat
+    is the one the index recorded is not read (its hash comes from the index)."""
+    shown = _shown(parts)
+    fstat = FileStat.of(st)
+    if inv.index is not None:
+        known = inv.index.upload(inv.root, shown, fstat)
+        if known is not None:
+            inv.add(Upload(parts[1], parts[2], shown, st.st_size, known[0], known[1]))
+            return
     try:
         fd = os.open(name, _FILE_FLAGS, dir_fd=dir_fd)
     except OSError as exc:
@@ -215,8 +258,10 @@ def _open_file(name: str, dir_fd: int, parts: tuple[str, ...], inv: Inventory) -
         raise _fail(parts, exc) from exc
     finally:
         os.close(fd)
-    upload = Upload(parts[1], parts[2], _shown(parts), size, digest, kind)
-    inv.uploads.setdefault(parts[1], []).append(upload)
+    inv.hashed += 1
+    if inv.index is not None and size == st.st_size:
+        inv.index.record_upload(inv.root, shown, fstat, digest, kind)
+    inv.add(Upload(parts[1], parts[2], shown, size, digest, kind))
 
 
 def _entry(dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
@@ -252,7 +297,7 @@ def _entry(dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
         inv.stray.append(_shown(parts))
         inv.refuse(parts, "place")
     else:
-        _open_file(name, dir_fd, parts, inv)
+        _open_file(name, dir_fd, parts, inv, st)
 
 
 def _walk(parent_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
@@ -276,10 +321,11 @@ def _walk(parent_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
         os.close(fd)
 
 
-def inventory(root: Path) -> Inventory:
+def inventory(root: Path, store: Scratch | None = None, index: Index | None = None) -> Inventory:
     """Walk uploads/ without following any link (file or folder) and without opening anything
     that is not a regular file: nothing outside the window is read."""
-    inv = Inventory()
+    inv = Inventory(on_disk=store.lists("uploads") if store else None, index=index)
+    inv.root = str(root.resolve())
     base = root / "uploads"
     try:
         st = os.lstat(base)
@@ -347,8 +393,8 @@ def _warn_unknown_keys(toml_path: Path, text: str) -> None:
         )
 
 
-def _window_file(root: Path, name: str) -> bytes | None:
-    """The bytes of window.toml or applicants.jsonl (None when absent). Checked with lstat
+def _open_window_file(root: Path, name: str) -> int | None:
+    """An fd on window.toml or applicants.jsonl (None when absent). Checked with lstat
     before it is opened: a FIFO would hang the run, a link to outside the window would read
     a file that is not the window's."""
     path = root / name
@@ -376,43 +422,95 @@ def _window_file(root: Path, name: str) -> bytes | None:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the lstat
             raise WindowError(f"{path} is not a regular file")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _window_file(root: Path, name: str) -> bytes | None:
+    """The bytes of window.toml or applicants.jsonl (None when absent)."""
+    fd = _open_window_file(root, name)
+    if fd is None:
+        return None
+    try:
         with os.fdopen(fd, "rb", closefd=False) as f:
             return f.read()
     except OSError as exc:
-        raise WindowError(f"{path}: {exc.strerror or exc}") from exc
+        raise WindowError(f"{root / name}: {exc.strerror or exc}") from exc
     finally:
         os.close(fd)
 
 
-def _jsonl_lines(data: bytes, path: Path) -> list[str | None]:
+_CHUNK = 1 << 20
+
+
+def _raw_lines(fd: int, path: Path) -> Iterator[bytes]:
+    """The file's lines (without their ends), read a chunk at a time: JSON Lines end at CR,
+    LF or CRLF; a leading BOM is dropped."""
+    rest = b""
+    start = True
+    try:
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            while chunk := f.read(_CHUNK):
+                data = rest + chunk
+                if start:
+                    if len(data) < len(_BOM) and _BOM.startswith(data):
+                        rest = data
+                        continue
+                    data = data.removeprefix(_BOM)
+                    start = False
+                held = data.endswith(b"\r")  # maybe the first half of a CRLF: kept
+                pieces = _BYTES_LINE_END.split(data[:-1] if held else data)
+                rest = pieces.pop() + (b"\r" if held else b"")
+                yield from pieces
+    except OSError as exc:
+        raise WindowError(f"{path}: {exc.strerror or exc}") from exc
+    yield from _BYTES_LINE_END.split(rest.removeprefix(_BOM) if start else rest)
+
+
+class _Utf8Lines:
     """applicants.jsonl's lines; None for a line that is not UTF-8 (a form pasted in GBK):
     that line is a finding and the others are read (CONTRACT §2: a malformed line is a
-    finding for that line). A file none of whose lines is UTF-8 is not a window's file."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    finding for that line). A file none of whose lines is UTF-8 is not a window's file:
+    `bad` and `good` tell afterwards."""
+
+    def __init__(self, fd: int, path: Path) -> None:
+        self.fd, self.path = fd, path
+        self.bad = self.good = False
+
+    def __iter__(self) -> Iterator[str | None]:
+        for raw in _raw_lines(self.fd, self.path):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                self.bad = True
+                yield None
+                continue
+            self.good = self.good or line != ""
+            yield line
+
+
+def _whole_file_error(root: Path, path: Path) -> WindowError:
+    """The error for a file none of whose lines is UTF-8 (read again: a rare path)."""
+    data = _window_file(root, path.name) or b""
     try:
-        # split at line ends only: str.splitlines would also split inside a name holding
-        # U+2028 or U+0085, which JSON allows unescaped
-        return list(_LINE_END.split(data.decode("utf-8")))
+        data.removeprefix(_BOM).decode("utf-8")
     except UnicodeDecodeError as exc:
-        first = exc
-    lines: list[str | None] = []
-    for chunk in re.split(rb"\r\n?|\n", data):
-        try:
-            lines.append(chunk.decode("utf-8"))
-        except UnicodeDecodeError:
-            lines.append(None)
-    if all(line is None for line in lines if line != ""):
-        raise WindowError(f"{path} is not UTF-8: {first}")
-    return lines
+        return WindowError(f"{path} is not UTF-8: {exc}")
+    return WindowError(f"{path} is not UTF-8")
+
+
+FormsOut = dict[str, ApplicantForm] | DiskMap[ApplicantForm]
 
 
 def _read_forms(
-    lines: list[str | None],
-) -> tuple[dict[str, ApplicantForm], dict[str, list[Finding]], list[str]]:
+    lines: Iterable[str | None], forms: FormsOut | None = None
+) -> tuple[FormsOut, dict[str, list[Finding]], list[str]]:
     """Forms, the findings reading them gave, and the ids in line order (linear: a dict
-    keeps the order, so 50,000 lines take a second, not minutes)."""
-    forms: dict[str, ApplicantForm] = {}
+    keeps the order, so 50,000 lines take a second, not minutes). `forms`: where the forms
+    go (a mapping on disk for a run), a dict when None."""
+    forms = {} if forms is None else forms
     findings: dict[str, list[Finding]] = {}
     order: dict[str, None] = {}
     for line_no, line in enumerate(lines, start=1):
@@ -438,8 +536,16 @@ def _read_forms(
     return forms, findings, list(order)
 
 
-def load_window(root: Path, run_date: date | None = None) -> Window:
-    """Everything in the window; raises WindowError only when it cannot be read at all."""
+def load_window(
+    root: Path,
+    run_date: date | None = None,
+    *,
+    store: Scratch | None = None,
+    index: Index | None = None,
+) -> Window:
+    """Everything in the window; raises WindowError only when it cannot be read at all.
+    `store`: the forms and uploads are kept on disk there rather than in dicts (a run,
+    issue 19); `index`: the uploads' stat cache (pipeline.state.Index)."""
     root = Path(root)
     run_date = run_date or date.today()
     if not root.is_dir():
@@ -453,13 +559,19 @@ def load_window(root: Path, run_date: date | None = None) -> Window:
         raise WindowError(f"{toml_path}: {exc}") from exc
     _warn_unknown_keys(toml_path, text)
     jsonl = root / "applicants.jsonl"
-    jsonl_bytes = _window_file(root, "applicants.jsonl")
-    if jsonl_bytes is None:
+    fd = _open_window_file(root, "applicants.jsonl")
+    if fd is None:
         raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")
-    forms, findings, order = _read_forms(_jsonl_lines(jsonl_bytes, jsonl))
-    inv = inventory(root)
+    try:
+        lines = _Utf8Lines(fd, jsonl)
+        forms, findings, order = _read_forms(lines, store.map("forms") if store else None)
+    finally:
+        os.close(fd)
+    if lines.bad and not lines.good:
+        raise _whole_file_error(root, jsonl)
+    inv = inventory(root, store, index)
     known = set(order)
-    for applicant_id in sorted(inv.uploads.keys() | inv.refused.keys()):
+    for applicant_id in sorted(inv.applicants()):
         if applicant_id not in known:  # no form line: say so first
             findings.setdefault(applicant_id, []).append(_missing_form(applicant_id))
         if applicant_id in inv.refused:
@@ -467,4 +579,6 @@ def load_window(root: Path, run_date: date | None = None) -> Window:
         if applicant_id not in known:
             known.add(applicant_id)
             order.append(applicant_id)
-    return Window(info, order, forms, inv.uploads, findings, inv.stray)
+    if inv.hashed:
+        log.info("window: %d uploads read to be hashed", inv.hashed)
+    return Window(info, order, forms, inv.listed(), findings, inv.stray)

@@ -23,7 +23,7 @@ import secrets
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from stages.calibrate import Calibration
 
     from ..outdir import Staged
+    from ..state import Scratch
     from ..window import Window
 
 log = logging.getLogger(__name__)
@@ -176,17 +177,31 @@ class Earlier:
 
     seq: int = 0
     prev: str = ZERO
-    parts: dict[str, LoggedPart] = field(default_factory=dict)
+    parts: Mapping[str, LoggedPart] = field(default_factory=dict)
     #: False when the last log could not be verified: then no part in OUT is trusted
     trusted: bool = True
     note: str = "no earlier run in this OUT"
     last_run: str | None = None
 
 
-def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
+def _last_line(path: Path) -> bytes:
+    """A file's last line, read from its end (a run's log may be gigabytes)."""
+    with path.open("rb") as f:
+        size = f.seek(0, os.SEEK_END)
+        step = 1 << 16
+        while True:
+            start = max(0, size - step)
+            f.seek(start)
+            lines = f.read(size - start).splitlines()
+            if len(lines) > 1 or start == 0:
+                return lines[-1]  # IndexError for an empty file, as a whole read gave
+            step *= 4
+
+
+def read_earlier(out: Path, ours: Ed25519PublicKey, store: Scratch | None = None) -> Earlier:
     """The last run's log, trusted when its signature by our key covers its bytes (the whole
     file's sha256 is signed, so its records need not be re-hashed one by one here; `certcheck
-    audit verify` does that)."""
+    audit verify` does that). Read line by line; with `store` its parts are kept there."""
     segs = segments(out)
     if not segs:
         return Earlier()
@@ -195,8 +210,7 @@ def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
     name = f"{AUDIT}/{RUNS}/{last.name}"
     try:
         try:
-            lines = last.read_bytes().splitlines()
-            end = json.loads(lines[-1])
+            end = json.loads(_last_line(last))
         except (OSError, ValueError, IndexError):
             raise Broken(name, "not a run's log (edited or truncated)") from None
         if not isinstance(end, dict) or end.get("kind") != "run_end":
@@ -208,22 +222,23 @@ def read_earlier(out: Path, ours: Ed25519PublicKey) -> Earlier:
         seq, prev = _tail(last)
         log.warning("the audit log of the last run cannot be verified (%s): no part is reused", exc)
         return Earlier(seq, prev, {}, False, f"not verified: {exc}", run_id)
-    parts: dict[str, LoggedPart] = {}
-    for line in lines:
-        if b'"kind":"applicant"' not in line:  # only a record's own key looks like this
-            continue
-        r = json.loads(line)
-        part = r["payload"].get("part")
-        if part:
-            parts[r["applicant_id"]] = LoggedPart(part["key"], part["digest"], part["run_id"])
+    parts: MutableMapping[str, LoggedPart] = store.map("earlier_parts") if store else {}
+    with last.open("rb") as f:
+        for line in f:
+            if b'"kind":"applicant"' not in line:  # only a record's own key looks like this
+                continue
+            r = json.loads(line)
+            part = r["payload"].get("part")
+            if part:
+                parts[r["applicant_id"]] = LoggedPart(part["key"], part["digest"], part["run_id"])
     return Earlier(end["seq"], end["hash"], parts, True, "verified", run_id)
 
 
 def _tail(path: Path) -> tuple[int, str]:
     """The last readable record's place, to go on from a log that failed verification."""
     seq, prev = 0, ZERO
-    with contextlib.suppress(OSError):
-        for raw in path.read_bytes().splitlines():
+    with contextlib.suppress(OSError), path.open("rb") as f:
+        for raw in f:
             with contextlib.suppress(ValueError, KeyError, TypeError):
                 rec = json.loads(raw)
                 seq, prev = int(rec["seq"]), str(rec["hash"])
@@ -236,17 +251,21 @@ def _tail(path: Path) -> tuple[int, str]:
 class RunTrail:
     """Collects one run's audit facts while it runs; `stage` writes them with the outputs."""
 
-    def __init__(self, out: Path, key_file: Path | None, started: float) -> None:
+    def __init__(
+        self, out: Path, key_file: Path | None, started: float, store: Scratch | None = None
+    ) -> None:
+        """`store`: the run's scratch store (pipeline.state): the per-applicant records are
+        kept there, not in memory (issue 19)."""
         t0 = time.perf_counter()
         self.out = out
         self.key: Ed25519PrivateKey = sign.load_or_create(sign.key_path(key_file))
         self.run_id = new_run_id()
         self.started = datetime.fromtimestamp(started, UTC).isoformat(timespec="microseconds")
-        self.earlier = read_earlier(out, self.key.public_key())
+        self.earlier = read_earlier(out, self.key.public_key(), store)
         self.recomputed: list[dict[str, Any]] = []
         #: applicant → the part used: (key, digest, run that computed it)
-        self.parts: dict[str, LoggedPart] = {}
-        self.reused: dict[str, str] = {}
+        self.parts: MutableMapping[str, LoggedPart] = store.map("trail_parts") if store else {}
+        self.reused: MutableMapping[str, str] = store.map("trail_reused") if store else {}
         self._now = ""
         self.seconds = time.perf_counter() - t0
 
