@@ -663,10 +663,11 @@ def _reuse(out: Path, aid: str, key: str, pos: int, trail: RunTrail, state: _Sta
     """Is the applicant's part in OUT reusable (its key is this run's, it is whole and
     unchanged, and the audit log does not contradict it)? Its slim record is then kept.
     A part whose stat is the one the index recorded is not read (issue 19: an unchanged
-    applicant costs a stat and a lookup); any other is read and checked whole."""
+    applicant costs a stat and a lookup); any other is read and checked whole. The stat is
+    the part's own (lstat): a part replaced by a link never matches and is read."""
     path = part_path(out, aid)
     try:
-        st = FileStat.of(os.stat(path))
+        st = FileStat.of(os.lstat(path))
     except FileNotFoundError:
         st = None
     except OSError as exc:
@@ -706,7 +707,7 @@ def _slim_text(result: ApplicantResult | None) -> str:
 def _index_part(out: Path, aid: str, state: _State, entry: PartEntry) -> None:
     """Record the part's stat with its key and digest (the next run's lookup)."""
     try:
-        st = FileStat.of(os.stat(part_path(out, aid)))
+        st = FileStat.of(os.lstat(part_path(out, aid)))
     except OSError:
         return  # not indexed: the next run reads it
     state.index.record_part(aid, st, entry)

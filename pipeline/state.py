@@ -370,14 +370,14 @@ class Index:
         if row is None or row[6] != digest:
             return False
         try:
-            st = FileStat.of(os.stat(path))
+            st = FileStat.of(os.lstat(path))
         except OSError:
             return False
         return self._fresh(st, row[:6])
 
     def record(self, path: str, digest: str) -> None:
         try:
-            st = FileStat.of(os.stat(path))
+            st = FileStat.of(os.lstat(path))
         except OSError:
             return
         self.db.execute(

@@ -121,9 +121,10 @@ def _subjects(rows: Sequence[Row]) -> Reading | None:
                 break
             parts.insert(0, t)
             used.insert(0, prev)
-        label = next(ln for ln in row.lines if "诊疗科目" in clean(ln.text))
-        right = label.box[0] > row.lines[0].box[0]  # the label heads a second column
-        reach = label.box[0] - (label.box[3] - label.box[1])
+        # the label read in two boxes (诊疗 | 科目) is found in the row's text only: no column
+        label = next((ln for ln in row.lines if "诊疗科目" in clean(ln.text)), None)
+        right = label is not None and label.box[0] > row.lines[0].box[0]  # a second column
+        reach = label.box[0] - (label.box[3] - label.box[1]) if label is not None else 0
         for nxt in rows[i + 1 : i + 20 if right else i + 6]:
             t = Joined.of([nxt]).text
             if right:

@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from stages.normalise import ImageDecodeError, load_image, normalise, photo_orientation
 from stages.pdfpages import render_pages, text_layer
+from tests.fakes import one_page_pdf
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 CARD_LINES = (
@@ -220,27 +221,7 @@ def test_blank_photo_has_no_confidence() -> None:
 def _pdf(rotate: int) -> bytes:
     """A one-page PDF: a black square at the top-left of the unrotated page, /Rotate set."""
     content = b"0 0 0 rg 20 700 72 72 re f BT /F1 24 Tf 120 720 Td (Hello) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate %d "
-        b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>" % rotate,
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return one_page_pdf(content, rotate)
 
 
 def _square_corner(page: np.ndarray) -> tuple[bool, bool]:

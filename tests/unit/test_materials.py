@@ -607,3 +607,14 @@ def test_a_licence_unit_run_on_into_its_subjects_column_is_cut_before_them() -> 
     assert got["work_unit"].value == "天津市武清区人民医院"
     alone = materials.extract("licence", rows("机构名称：天津市口腔医院"))
     assert alone["work_unit"].value == "天津市口腔医院"
+
+
+def test_a_subjects_label_read_in_two_boxes_does_not_stop_the_reading() -> None:
+    """诊疗 | 科目 in two boxes: no label box to place a column by; the list is still read."""
+    from models import TextLine
+    from stages import materials
+    from stages.read import Row
+
+    row = Row((TextLine("诊疗", 0.9, (0, 0, 40, 20), "f"),
+               TextLine("科目 内科、外科", 0.9, (45, 0, 200, 20), "f")))  # fmt: skip
+    assert materials.extract("licence", [row])["subjects"].value == "内科、外科"
