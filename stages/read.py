@@ -483,22 +483,7 @@ def read_under_seals(
         x0, y0 = max(0, sx0 - side), max(0, sy0 - updown)
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
         plain = _washed(image, y0, y1, x0, x1)
-        quads = engine.detect(plain)  # type: ignore[attr-defined]
-        # (box, quad, the lines read already that it extends in reading order, or none)
-        new: list[tuple[tuple[int, int, int, int], Quad, tuple[int, ...]]] = []
-        for q in quads:
-            bx0, by0, bx1, by1 = quad_box(q)
-            box = (bx0 + x0, by0 + y0, bx1 + x0, by1 + y0)
-            if not _overlaps_seal(box, seal.box):
-                continue
-            under = sorted(
-                (i for i, ln in enumerate(out) if _inside(ln.box, box)),
-                key=lambda i: out[i].box[0],
-            )
-            if not under and not any(_covered(box, ln.box) for ln in out):
-                new.append((box, q, ()))
-            elif under and _extends(box, _union([out[i].box for i in under]), line_px):
-                new.append((box, q, tuple(under)))  # the seal cut the line read before short
+        new = _washed_finds(engine.detect(plain), (x0, y0), seal.box, out, line_px)  # type: ignore[attr-defined]
         if not new:
             continue
         crops = [engine.crop(plain, q) for _box, q, _i in new]  # type: ignore[attr-defined]
@@ -511,13 +496,49 @@ def read_under_seals(
             if not split:
                 out.append(TextLine(text, rec.confidence, box, name))
             elif not gone & set(split) and _continues(
-                clean(text), [clean(out[i].text) for i in split]
+                clean(text),
+                # a piece read unsure is the seal's ink read as a character (天津 | 花 |
+                # 镇卫生院): the washed read need not hold it
+                [clean(out[i].text) for i in split if out[i].confidence >= SEAL_READ_CONFIDENCE],
             ):
-                union = _union([box] + [out[i].box for i in split])
+                joined = _union([box] + [out[i].box for i in split])
+                # across, all it holds; up and down, the washed line's own height (a piece
+                # read through the seal's ring may stand taller than its line)
+                union = (joined[0], box[1], joined[2], box[3])
                 out[split[0]] = TextLine(text, rec.confidence, union, out[split[0]].engine)
                 gone.update(split[1:])  # pieces the seal split the line into, now read whole
         out = [ln for i, ln in enumerate(out) if i not in gone]
     return out
+
+
+def _washed_finds(
+    quads: Sequence[Quad],
+    at: tuple[int, int],
+    seal: tuple[int, int, int, int],
+    out: Sequence[TextLine],
+    line_px: float,
+) -> list[tuple[tuple[int, int, int, int], Quad, tuple[int, ...]]]:
+    """The lines the washed patch's detector found over the seal worth reading: one no line
+    read covers, or one that extends the line(s) read before (box, quad, those lines in
+    reading order, or none)."""
+    new: list[tuple[tuple[int, int, int, int], Quad, tuple[int, ...]]] = []
+    for q in quads:
+        bx0, by0, bx1, by1 = quad_box(q)
+        box = (bx0 + at[0], by0 + at[1], bx1 + at[0], by1 + at[1])
+        if not _overlaps_seal(box, seal):
+            continue
+        under = sorted(
+            (i for i, ln in enumerate(out) if _inside(ln.box, box)),
+            key=lambda i: out[i].box[0],
+        )
+        if not under and not any(_covered(box, ln.box) for ln in out):
+            new.append((box, q, ()))
+        elif under and (
+            len(under) >= 2 or _extends(box, _union([out[i].box for i in under]), line_px)
+        ):
+            # the seal cut the line read before short, or split it in pieces
+            new.append((box, q, tuple(under)))
+    return new
 
 
 def _washed(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:

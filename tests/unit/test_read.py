@@ -494,6 +494,36 @@ def test_a_line_a_seal_split_in_pieces_is_read_whole_once() -> None:
     assert len(read_under_seals(_sealed_page(True), pieces, scrambled)) == 2
 
 
+def test_a_line_a_seal_split_with_its_middle_misread_is_read_whole() -> None:
+    """天津市静海区团泊镇卫生院 under a seal: read 天津 | 花 (0.07, the seal's ink) | 镇卫生院;
+    the pieces span the whole line, so the washed read extends none of them."""
+    from stages.read import read_under_seals
+
+    pieces = [
+        TextLine("天津", 0.99, (400, 388, 450, 412), "fake"),
+        TextLine("花", 0.07, (470, 388, 500, 412), "fake"),
+        TextLine("镇卫生院", 0.99, (540, 388, 640, 412), "fake"),
+    ]
+
+    class _WholeOnly(_UnderSealEngine):
+        """Reads only the line the washed patch's detector found; a piece's own crop,
+        re-read washed, reads nothing surer than before."""
+
+        def recognise(self, crops: list[np.ndarray]) -> list[Recognition]:
+            return [
+                Recognition(self.text if c.shape == (24, 100, 3) else "", self.confidence)
+                for c in crops
+            ]
+
+    whole = _WholeOnly("天津市静海区团泊镇卫生院")
+    out = read_under_seals(_sealed_page(True), pieces, whole)
+    assert [ln.text for ln in out] == ["天津市静海区团泊镇卫生院"]
+    other = _WholeOnly("镇卫生院天津市")  # the sure pieces out of order: kept as read
+    assert [ln.text for ln in read_under_seals(_sealed_page(True), pieces, other)] == [
+        "天津", "花", "镇卫生院"
+    ]
+
+
 def test_a_column_past_a_wide_gap_on_a_skipped_labels_row_is_read() -> None:
     """The booklet's right page a wide margin (9 line heights) beside the left page's
     发证机关, nearer than FAR_COLUMN: its 有效期限 row is still read."""
