@@ -155,6 +155,17 @@ def _follow_columns(
     ]
 
 
+#: A read this unsure of at most this many characters is the recogniser's guess at a speck,
+#: a rule's end or a box's corner (姓名 | 最 (0.04) | 性别: the value printed under the
+#: label), never a value: taken beside a label it hides the value below.
+SPECK_CONFIDENCE = 0.2
+SPECK_CHARS = 2
+
+
+def _speck(text: str, confidence: float) -> bool:
+    return confidence < SPECK_CONFIDENCE and len(clean(text)) <= SPECK_CHARS
+
+
 def recognise_lines(
     image: np.ndarray,
     quads: Sequence[Quad],
@@ -176,7 +187,7 @@ def recognise_lines(
         return [
             TextLine(r.text, r.confidence, boxes[i], name)
             for i, r in zip(indices, recs, strict=True)
-            if r.text.strip()
+            if r.text.strip() and not _speck(r.text, r.confidence)
         ]
 
     if not skip_labels and not skip_columns:
@@ -675,7 +686,7 @@ def fill_lone_labels(
             plain = without_seal(strip)
             (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
             text = rec.text.strip().strip("()（）[]【】|:：")
-            if text:
+            if text and not _speck(text, rec.confidence):  # an empty cell's guess
                 rec = replace(rec, text=text)
                 box = (x1, y0, right, y1)
                 out.append(TextLine(rec.text, rec.confidence, box, line.engine))

@@ -175,6 +175,27 @@ def test_a_missed_one_character_value_is_read_right_of_its_label() -> None:
     assert fill_lone_labels(image, present, ("性别",), Answers()) == present
 
 
+def test_an_empty_cells_unsure_guess_beside_a_label_is_not_its_value() -> None:
+    """A form printing its values under the labels (姓名 | 性别 | 科室 over 贾瑶 | 女 | 儿科):
+    the empty strip right of 姓名 read 最 at 0.04 hid the name below."""
+    from models import TextLine
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 1400, 3), np.uint8)
+    lone = [TextLine("姓名", 0.99, (20, 100, 100, 140), "x")]
+
+    class _Guess(_Stretched):
+        def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+            return [Recognition(self.text, 0.04) for _ in crops]
+
+    assert fill_lone_labels(image, lone, ("姓名",), _Guess("最")) == lone
+    # a value read surely, or a longer one, is still added
+    (row,) = group_rows(fill_lone_labels(image, lone, ("姓名",), _Stretched("贾瑶")))
+    assert row.text == "姓名贾瑶"
+    (row,) = group_rows(fill_lone_labels(image, lone, ("姓名",), _Guess("皇甫彗怡")))
+    assert row.text == "姓名皇甫彗怡"
+
+
 def test_a_lone_label_with_its_colon_is_still_a_lone_label() -> None:
     from models import TextLine
     from stages.read import fill_lone_labels
@@ -520,7 +541,9 @@ def test_a_line_a_seal_split_with_its_middle_misread_is_read_whole() -> None:
     assert [ln.text for ln in out] == ["天津市静海区团泊镇卫生院"]
     other = _WholeOnly("镇卫生院天津市")  # the sure pieces out of order: kept as read
     assert [ln.text for ln in read_under_seals(_sealed_page(True), pieces, other)] == [
-        "天津", "花", "镇卫生院"
+        "天津",
+        "花",
+        "镇卫生院",
     ]
 
 
