@@ -6,8 +6,6 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 
-import numpy as np
-
 from models import Finding, Reading
 
 from .. import textnorm
@@ -26,7 +24,7 @@ from ..extract import (
     union_box,
 )
 from ..looks import Look
-from ..read import Row, clean
+from ..read import PAID_MARKS, UNPAID_MARKS, YEAR_CELL, Row, clean, month_axis
 from . import Material
 
 #: The labels a 社保缴费证明 prints beside its values; each ends the value before it on a row
@@ -180,14 +178,6 @@ def _block_months(text: str) -> list[tuple[str, str]]:
     return out
 
 
-#: Marks a year × month grid prints in a month's cell (its legend: √：已缴费 ×：未缴费).
-PAID_MARKS = frozenset("√✓✔")
-UNPAID_MARKS = frozenset("×✗✘xX")
-#: A grid's header names at least this many of the months 1-12 in cells of their own.
-GRID_MIN_MONTHS = 6
-_YEAR_CELL = re.compile(r"(?:19|20)\d{2}(?:年)?")
-
-
 def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     """Months of a year × month grid (a header of month numbers 1-12, a row per year, a
     paid or unpaid mark in a month's cell): each mark's month is the header column under
@@ -199,11 +189,11 @@ def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     fit: tuple[float, float] | None = None
     for row in rows:
         cells = [(clean(ln.text), (ln.box[0] + ln.box[2]) / 2) for ln in row.lines]
-        numbers = [(int(t), x) for t, x in cells if t.isdigit() and 1 <= int(t) <= 12]
-        if len(numbers) >= GRID_MIN_MONTHS:
-            fit = _month_axis(numbers)
+        axis = month_axis(row)
+        if axis is not None:
+            fit = axis
             continue
-        if fit is None or not cells or not _YEAR_CELL.fullmatch(cells[0][0]):
+        if fit is None or not cells or not YEAR_CELL.fullmatch(cells[0][0]):
             continue
         year = int(cells[0][0][:4])
         found = False
@@ -222,14 +212,6 @@ def grid_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
             for month in range(1, 13):
                 months.setdefault(f"{year}-{month:02d}", "?")
     return months, used
-
-
-def _month_axis(numbers: Sequence[tuple[int, float]]) -> tuple[float, float] | None:
-    """x = a + b·month, least squares through the header's month numbers."""
-    if len({m for m, _ in numbers}) < 2:
-        return None
-    b, a = np.polyfit([m for m, _ in numbers], [x for _, x in numbers], 1)
-    return (float(a), float(b)) if b > 0 else None
 
 
 def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:

@@ -609,3 +609,47 @@ def test_the_cell_after_a_skipped_labels_value_is_read() -> None:
     lines = recognise_lines(np.zeros((700, 1100, 3), np.uint8), _quads(page), engine, ("登记号",))
     assert [ln.text for ln in lines] == ["登记号", "有效期限", "自2022年3月1日"]
     assert "57158104812011411C2201" not in engine.asked
+
+
+class _Marks:
+    """Reads each crop by where its middle lies on a synthetic page: a √ in the cells whose
+    centres are listed, nothing elsewhere."""
+
+    name = "fake"
+
+    def __init__(self, image: np.ndarray) -> None:
+        self.image, self.crops = image, 0
+
+    def recognise(self, crops: Sequence[np.ndarray]) -> list[Recognition]:
+        self.crops += len(crops)
+        return [Recognition("√" if c.mean() < 250 else "", 0.9) for c in crops]
+
+
+def test_grid_marks_the_detector_missed_are_read_from_their_cells() -> None:
+    """A 社保 year × month grid: the detector read month numbers 2-6, 9, 10, 12 and two of the
+    row's √ (one as 7); each unread cell is recognised from its own crop."""
+    from stages.materials.social_insurance import grid_months
+    from stages.read import read_grid_marks
+
+    image = np.full((300, 900, 3), 255, np.uint8)
+    x = {m: 100 + 50 * m for m in range(1, 13)}
+    for m in range(6, 13):  # √ printed in June-December
+        image[210:230, x[m] - 5 : x[m] + 5] = 0
+    header = [TextLine(str(m), 0.99, (x[m] - 8, 150, x[m] + 8, 180), "fake")
+              for m in (2, 3, 4, 5, 6, 9, 10, 12)]  # fmt: skip
+    row = [
+        TextLine("2025", 0.99, (40, 200, 100, 240), "fake"),
+        TextLine("√", 0.9, (x[6] - 8, 205, x[6] + 8, 235), "fake"),
+        TextLine("7", 0.9, (x[8] - 8, 205, x[8] + 8, 235), "fake"),  # a √ misread
+    ]
+    lines = [TextLine("年度", 0.99, (40, 150, 100, 180), "fake"), *header, *row]
+    before, _ = grid_months(group_rows(lines))
+    assert before["2025-08"] == "?" and before["2025-12"] == "?"
+    engine = _Marks(image)
+    months, _ = grid_months(group_rows(read_grid_marks(image, lines, engine)))
+    assert [months[f"2025-{m:02d}"] for m in range(1, 13)] == ["?"] * 5 + ["已缴"] * 7
+    assert engine.crops == 11  # every month cell but the one whose √ was read
+    # a page without a month header: nothing looked at
+    plain = [TextLine("2025", 0.99, (40, 200, 100, 240), "fake")]
+    engine = _Marks(image)
+    assert read_grid_marks(image, plain, engine) == plain and engine.crops == 0
