@@ -408,6 +408,8 @@ def find_document(image: np.ndarray) -> np.ndarray | None:
             continue
         if _edge_contrast(lab, quad) < MIN_DOC_CONTRAST or not _outside_is_background(lab, quad):
             continue
+        if _print_outside(grey, quad):
+            continue  # a table's or a printed frame's rules inside a page photographed whole
         best, best_area = quad, qarea
     if best is None:
         return None
@@ -419,6 +421,30 @@ def _otsu(img: np.ndarray, floor: float = 0.0) -> np.ndarray:
     if t < floor:
         _, mask = cv2.threshold(img, floor, 255, cv2.THRESH_BINARY)
     return mask
+
+
+#: Print outside an outline: strokes this much darker than the light ground round them…
+PRINT_INK_DELTA = 50
+#: …on ground at least this light (paper, not a desk)…
+PRINT_GROUND = 170
+#: …making up this share of the light ground outside the outline, in this many pixels at
+#: least (on the DOC_SIDE copy: a title line is some hundreds).
+PRINT_OUTSIDE_SHARE = 0.02
+PRINT_OUTSIDE_MIN_PX = 150
+
+
+def _print_outside(grey: np.ndarray, quad: np.ndarray) -> bool:
+    """Is there print on paper outside the outline? A ruled table photographed with the page
+    round it has the page's title, the holder's lines and the date outside its frame; the
+    backdrop round a sheet (a desk, a scanner lid, a hand) holds none."""
+    mask = np.zeros(grey.shape[:2], np.uint8)
+    cv2.fillConvexPoly(mask, np.round(quad).astype(np.int32), 255)
+    outside = cv2.dilate(mask, np.ones((17, 17), np.uint8)) == 0
+    ground = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    light = outside & (ground >= PRINT_GROUND)
+    ink = light & (ground.astype(np.int16) - grey.astype(np.int16) > PRINT_INK_DELTA)
+    n_ink, n_light = int(np.count_nonzero(ink)), int(np.count_nonzero(light))
+    return n_ink >= PRINT_OUTSIDE_MIN_PX and n_ink >= PRINT_OUTSIDE_SHARE * n_light
 
 
 def _background_distance(lab: np.ndarray) -> np.ndarray:

@@ -306,3 +306,33 @@ def test_an_outline_that_cuts_text_lines_is_told_from_one_with_margins() -> None
     assert _cuts_text(cut, (400, 500, 3))
     # one line touching an edge (a page number at the sheet's very edge) is not enough
     assert not _cuts_text([*inside, line(0, 380, 60, 399)], (400, 500, 3))
+
+
+def test_a_ruled_table_inside_a_photographed_page_is_not_taken_for_the_sheet() -> None:
+    """A 社保 statement photographed whole: its table's ruled frame is a clean quadrilateral,
+    but the page's title and holder lines lie outside it; cropping to the frame lost them
+    and put the table's header at the crop's edge (taken for cut off)."""
+    from stages.normalise import _print_outside
+
+    def page(with_print: bool) -> np.ndarray:
+        frame = np.full((576, 432), 231, np.uint8)  # a light grey backdrop
+        sheet = np.array([[40, 40], [392, 30], [400, 540], [48, 548]], np.int32)
+        cv2.fillConvexPoly(frame, sheet, 250)
+        cv2.rectangle(frame, (80, 190), (360, 460), 20, 2)  # the table's rules
+        for y in range(215, 460, 25):
+            cv2.line(frame, (80, y), (360, y), 20, 1)
+            cv2.putText(frame, "2025 8700.00", (90, y - 6), 0, 0.4, 20, 1)
+        if with_print:  # title, name and ID lines, print date
+            for y, text in ((80, "SOCIAL INSURANCE"), (120, "NAME ID 1202251989"),
+                            (150, "UNIT TIANJIN"), (500, "PRINTED 2025-12-22")):  # fmt: skip
+                cv2.putText(frame, text, (70, y), 0, 0.6, 20, 2)
+        return frame
+
+    table = np.array([[80, 190], [360, 190], [360, 460], [80, 460]], np.float32)
+    assert _print_outside(page(True), table)
+    assert not _print_outside(page(False), table)  # only the sheet's paper round it
+    # a sheet with print on it, on a dark desk: nothing printed outside the sheet
+    desk = np.full((576, 432), 90, np.uint8)
+    desk[40:540, 40:392] = page(True)[40:540, 40:392]
+    sheet = np.array([[40, 40], [392, 40], [392, 540], [40, 540]], np.float32)
+    assert not _print_outside(desk, sheet)
