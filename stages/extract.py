@@ -285,15 +285,17 @@ NAME_STOPS = (r"联系电话", r"联系方式", r"手机号码?", r"电\s*话", 
 def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> dict[str, Reading]:
     """Name and ID number, the two things every certificate prints about its holder."""
     out: dict[str, Reading] = {}
+    put_reading(out, labelled_name(rows, labels))
+    put_reading(out, number_field(rows, "id_number", id_label, ID_RE, upper=True))
+    return out
+
+
+def labelled_name(rows: Sequence[Row], labels: Sequence[str]) -> Reading | None:
+    """The holder's name after or under its 姓名 label, up to the next of `labels`."""
     # a name holds no Latin letters or digits: a short run of them after it is a seal's
     # lettering or a speck, not part of the name
     stops = (*labels, *NAME_STOPS)
-    put_reading(
-        out,
-        labelled(rows, "name", r"姓\s*名", stops, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}"),
-    )
-    put_reading(out, number_field(rows, "id_number", id_label, ID_RE, upper=True))
-    return out
+    return labelled(rows, "name", r"姓\s*名", stops, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}")
 
 
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).

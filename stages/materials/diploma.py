@@ -21,6 +21,7 @@ from ..dates import find_dates, parse_period
 from ..extract import (
     Joined,
     iso_date,
+    labelled_name,
     number_field,
     put_reading,
     school_line,
@@ -30,6 +31,18 @@ from ..looks import Look
 from ..read import Row
 from . import Material
 
+#: The labels a diploma printed as a form may set beside its 姓名 (where the name stops).
+DIPLOMA_LABELS = (
+    "出生日期",
+    "学制",
+    "专业",
+    "学历层次",
+    "层次",
+    "证书编号",
+    "编号",
+    "入学",
+    "毕业",
+)
 DIPLOMA_NO_RE = re.compile(r"(?<![0-9])([0-9]{17,18})(?![0-9])")
 
 
@@ -43,6 +56,8 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
     m = re.search(r"学生(?!姓名|名字)[:：]?([^,，]+?)(?:[,，][^,，]{0,2})?性[别別]", t)
     if m:
         out["name"] = joined.reading("name", m)
+    else:  # a form's or a bilingual diploma's 姓名 label, the name beside or under it
+        put_reading(out, labelled_name(rows, DIPLOMA_LABELS))
     m = re.search(r"性[别別][:：]?([男女])", t)
     if m:
         out["gender"] = joined.reading("gender", m)

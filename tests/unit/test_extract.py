@@ -110,6 +110,23 @@ def test_a_seals_lettering_after_the_diploma_names_comma_is_not_the_name() -> No
     assert materials.extract("diploma", rows("学生张三性别男"))["name"].value == "张三"
 
 
+def test_a_diploma_printed_as_a_form_gives_the_name_under_or_beside_its_label() -> None:
+    """No running text (学生…，性别…): 姓名 Name over the name, or 姓名：name beside it."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 30), "fake")
+
+    grid = [
+        Row((line("姓名 Name", 10, 0), line("性别 Sex", 400, 0))),
+        Row((line("咎然轩", 14, 40), line("男", 404, 40))),
+        Row((line("专业 Major", 10, 80),)),
+        Row((line("临床医学", 14, 120),)),
+    ]
+    assert materials.extract("diploma", grid)["name"].value == "咎然轩"
+    beside = materials.extract("diploma", rows("姓名：张三 出生日期：2001年1月1日"))
+    assert beside["name"].value == "张三"
+
+
 def test_diploma_study_period_with_its_至_lost() -> None:
     r = materials.extract(
         "diploma", rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
