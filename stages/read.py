@@ -497,7 +497,12 @@ def read_under_seals(
         new = _washed_finds(engine.detect(plain), (x0, y0), seal.box, out, line_px)  # type: ignore[attr-defined]
         if not new:
             continue
-        crops = [engine.crop(plain, q) for _box, q, _i in new]  # type: ignore[attr-defined]
+        crops = [
+            _washed_line(image, box, [out[i].box for i in split])
+            if split
+            else engine.crop(plain, q)  # type: ignore[attr-defined]
+            for box, q, split in new
+        ]
         recs = engine.recognise(crops)  # type: ignore[attr-defined]
         gone: set[int] = set()
         for (box, _q, split), rec in zip(new, recs, strict=True):
@@ -545,11 +550,23 @@ def _washed_finds(
         if not under and not any(_covered(box, ln.box) for ln in out):
             new.append((box, q, ()))
         elif under and (
-            len(under) >= 2 or _extends(box, _union([out[i].box for i in under]), line_px)
+            len(under) >= 2
+            or _extends(box, _union([out[i].box for i in under]), line_px)
+            or _starts_under(box, out[under[0]].box, seal)
         ):
             # the seal cut the line read before short, or split it in pieces
             new.append((box, q, tuple(under)))
     return new
+
+
+def _washed_line(
+    image: np.ndarray, box: tuple[int, int, int, int], lines: Sequence[tuple[int, int, int, int]]
+) -> np.ndarray:
+    """The whole line washed: from the start of the box found washed to the end of the
+    line(s) read before, which may run on past the patch looked at round the seal."""
+    x0, _y0, x1, _y1 = _union([box, *lines])
+    pad = max(2, (box[3] - box[1]) // 8)
+    return _washed(image, max(0, box[1] - pad), min(image.shape[0], box[3] + pad), x0, x1)
 
 
 def _washed(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
@@ -592,6 +609,17 @@ def _extends(
     right = box[2] - line[2] >= EXTEND_MIN * line_px and box[0] <= line[0] + line_px
     left = line[0] - box[0] >= EXTEND_MIN * line_px and box[2] >= line[2] - line_px
     return right or left
+
+
+def _starts_under(
+    box: tuple[int, int, int, int],
+    line: tuple[int, int, int, int],
+    seal: tuple[int, int, int, int],
+) -> bool:
+    """The line read before starts under the seal and the washed box starts before it: its
+    first character (段 of 段芳霞，女，…) may be lost to the seal's ink, which no margin
+    of the detector's boxes tells."""
+    return box[0] < line[0] and seal[0] <= line[0] <= seal[2]
 
 
 def _continues(text: str, pieces: Sequence[str]) -> bool:

@@ -527,13 +527,12 @@ def test_a_line_a_seal_split_with_its_middle_misread_is_read_whole() -> None:
     ]
 
     class _WholeOnly(_UnderSealEngine):
-        """Reads only the line the washed patch's detector found; a piece's own crop,
-        re-read washed, reads nothing surer than before."""
+        """Reads only a crop as wide as the whole line; a piece's own crop, re-read
+        washed, reads nothing surer than before."""
 
         def recognise(self, crops: list[np.ndarray]) -> list[Recognition]:
             return [
-                Recognition(self.text if c.shape == (24, 100, 3) else "", self.confidence)
-                for c in crops
+                Recognition(self.text if c.shape[1] >= 200 else "", self.confidence) for c in crops
             ]
 
     whole = _WholeOnly("天津市静海区团泊镇卫生院")
@@ -653,3 +652,31 @@ def test_grid_marks_the_detector_missed_are_read_from_their_cells() -> None:
     plain = [TextLine("2025", 0.99, (40, 200, 100, 240), "fake")]
     engine = _Marks(image)
     assert read_grid_marks(image, plain, engine) == plain and engine.crops == 0
+
+
+def test_a_line_whose_first_character_a_seal_hid_is_read_whole_past_the_patch() -> None:
+    """段芳霞，女，1996年… with a seal over 段: the detector read 芳霞，女，… from just right of
+    the seal's middle; the washed box starts one character earlier (less than the boxes'
+    margins tell apart) and the line runs on past the patch looked at round the seal."""
+    from stages.read import read_under_seals
+
+    old = TextLine("芳霞，女，1996年1月17日生。在", 0.98, (470, 388, 798, 412), "fake")
+
+    class _Early(_UnderSealEngine):
+        def detect(self, image: np.ndarray) -> list[np.ndarray]:
+            self.shown += 1
+            h, w = image.shape[:2]
+            x0 = w // 2 - 70  # about one character left of the line's start in page px
+            return [np.array([[x0, h // 2 - 12], [w - 1, h // 2 - 12], [w - 1, h // 2 + 12],
+                              [x0, h // 2 + 12]], dtype=np.float32)]  # fmt: skip
+
+        def recognise(self, crops: list[np.ndarray]) -> list[Recognition]:
+            # only the crop from the washed start to the line's end reads the whole line
+            return [
+                Recognition(self.text if c.shape[1] > 798 - 470 else "", self.confidence)
+                for c in crops
+            ]
+
+    out = read_under_seals(_sealed_page(True), [old], _Early("段芳霞，女，1996年1月17日生。在"))
+    assert [ln.text for ln in out] == ["段芳霞，女，1996年1月17日生。在"]
+    assert out[0].box[2] == 798  # the line's end kept, beyond the patch
