@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from models import ApplicantForm, Reading
 
+from .crosscheck import CLEAR_MISMATCH_FLOOR
 from .extract import Joined
 from .names import UNTYPABLE
 from .read import Row
@@ -162,8 +163,10 @@ def supported(
 def complete(
     fields: Sequence[str], form: ApplicantForm, rows: Sequence[Row], found: Mapping[str, Reading]
 ) -> dict[str, Reading]:
-    """`found` with every searched field the parser missed (or ran on past, or cut short)
-    filled where the page supports the form's value."""
+    """`found` with every searched field the parser missed (or ran on past, or cut short, or
+    read too unsure to be a mismatch: a glimpse of the value's tops in the empty strip
+    beside its label, 热日 at 0.35 over 迪丽努尔·热合曼) filled where the page supports the
+    form's value."""
     out = dict(found)
     others = {f: comparable(form_value(form, f)) for f in FORM_VALUES if f not in NUMBERS}
     for field in fields:
@@ -173,6 +176,7 @@ def complete(
         parsed = out.get(field)
         if not expected or (
             parsed is not None
+            and parsed.confidence >= CLEAR_MISMATCH_FLOOR
             and not _runs_on(parsed.value, expected)
             and not _cut_short(parsed.value, expected)
         ):

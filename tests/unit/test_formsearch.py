@@ -65,6 +65,20 @@ def test_complete_fills_only_what_the_parser_missed() -> None:
     assert "period" not in out
 
 
+def test_a_parse_too_unsure_to_be_a_mismatch_gives_way_to_the_forms_value_on_the_page() -> None:
+    """姓名 | 热日 (0.35: the name's tops glimpsed in the strip beside the label) | 性别, the
+    name printed under the label: the form's value found whole decides, as for a field the
+    parser missed; a sure parse of another value is still compared as read."""
+    page = rows("姓名 性别 科室", "王芳 女 儿科")
+    glimpse = formsearch.supported(rows("姓名热日"), "name", "热日")
+    assert glimpse is not None
+    unsure = replace(glimpse, confidence=0.35)
+    out = formsearch.complete(("name",), FORM, page, {"name": unsure})
+    assert out["name"].value == "王芳"
+    sure = replace(unsure, confidence=0.95)
+    assert formsearch.complete(("name",), FORM, page, {"name": sure})["name"].value == "热日"
+
+
 def test_an_assessment_proof_as_a_letter_gives_its_period_and_grade() -> None:
     from stages import materials
 
