@@ -3,7 +3,7 @@
 Every family of the earlier modules has been run and looked at (`families.LOOKED_AT`), so none
 is held out any more; these are the new *held-out* ones, written without running the readers
 on them and never adjusted to suit the readers. Each differs from every earlier family of its
-material the way real issuers differ: an adult-education diploma (成人高等教育, 学习形式), a
+material the way real issuers differ: a diploma with 学习形式 and 层次 lines under the photo, a
 degree with its English text under the Chinese paragraph, a 备案表 in sections under dark
 bands, documents that also print another person's name and ID (指导老师, 带教老师), a pledge
 signed and thumb-printed, a 考核表 with one row per year, a licence 副本 with its 校验记录 and a
@@ -119,27 +119,26 @@ def right_text(cv: Canvas, right: float, y: float, s: str, kind: str, size: int,
 
 
 # --------------------------------------------------------------------------------------------
-# 毕业证书: an adult-education (成人高等教育) diploma, landscape, Kai running text
-
-STUDY_FORMS = ("函授", "业余", "脱产")
+# 毕业证书: landscape, Kai running text, 学习形式 and 层次 lines under the photo
 
 
-def diploma_adult(doc: Doc, rng: random.Random) -> Rendered:
-    """An adult-education diploma (成人高等教育 / 成人中等专业教育 over the title), landscape,
-    the sentence in Kai with its own wording (……在本校{major}专业{函授}学习……), a 学习形式 and a
-    层次 line under the photo on the left, the principal's printed name, the school's name with
-    its seal over it and the date as 2014年7月1日, 证书编号 at the foot left."""
+def diploma_mode(doc: Doc, rng: random.Random) -> Rendered:
+    """A landscape diploma headed by the kind of school (中等职业学校 for a 中专, 普通高等学校
+    otherwise) over the title, the sentence in Kai with its own wording (……在本校{major}专业
+    全日制学习，修业三年……), a 学习形式 (全日制) and a 层次 line under the photo on the left,
+    the principal's printed name, the school's name with its seal over it and the date as
+    2014年7月1日, 证书编号 at the foot left."""
     w, h = LANDSCAPE
     f = doc.fields
     img = paper(w, h, (252, 249, 240), rng, 3)
     cv = Canvas(img)
     d = cv.draw
     d.rectangle((36, 36, w - 37, h - 37), outline=DARK_RED, width=8)
-    adult = "成人中等专业教育" if f["education_level"] == "中专" else "成人高等教育"
-    cv.centered(w / 2, 150, adult, "hei", 40, DARK_RED, spacing=12, body=False)
+    kind = "中等职业学校" if f["education_level"] == "中专" else "普通高等学校"
+    cv.centered(w / 2, 150, kind, "hei", 40, DARK_RED, spacing=12, body=False)
     cv.centered(w / 2, 270, "毕业证书", "hei", 96, DARK_RED, spacing=36, body=False)
     photo(img, doc, (140, 360, 410, 720), (240, 242, 246))
-    form = STUDY_FORMS[int(f["diploma_number"][-1]) % 3]
+    form = "全日制"
     born, enrol = iso(f["birth_date"]), iso(f["enrol"] + "-01")
     grad = iso(f["graduation"] + "-01")
     ends = f"{grad.year}年{grad.month}月"
@@ -581,10 +580,13 @@ def practice_period_annual(doc: Doc, rng: random.Random) -> Rendered:
 
 
 def check_years(f: dict[str, str]) -> list[int]:
-    """The years whose annual check (校验) the 副本 records: each full year of validity up to
-    the year before the document is handed in (2025)."""
+    """The years whose 校验 the 副本 records, before the licence runs out and up to the year
+    before the document is handed in (2025): every 3 years for a hospital (100 beds or
+    more), yearly for a smaller one (卫生院, 社区卫生服务中心, 诊所), as 《医疗机构管理条例》
+    has it."""
     start, end = iso(f["valid_from"]), iso(f["valid_until"])
-    return list(range(start.year + 1, min(end.year, 2025) + 1))
+    step = 3 if f["work_unit"].endswith("医院") else 1
+    return list(range(start.year + step, min(end.year - 1, 2025) + 1, step))
 
 
 def licence_checks(doc: Doc, rng: random.Random) -> Rendered:
@@ -906,10 +908,10 @@ def practice_change(doc: Doc, rng: random.Random) -> Rendered:
 # Registration
 
 HELD_OUT = (
-    ("diploma", "adult", diploma_adult, None,
-     "adult-education diploma (成人高等教育/成人中等专业教育 over the title), landscape Kai, "
-     "sentence …在本校{major}专业函授学习…, 学习形式 and 层次 lines under the photo, school's "
-     "name under its seal, date 2014年7月1日, 证书编号 at the foot"),
+    ("diploma", "mode", diploma_mode, None,
+     "landscape Kai diploma headed 中等职业学校/普通高等学校 over the title, sentence …在本校"
+     "{major}专业全日制学习，修业三年…, 学习形式 and 层次 lines under the photo, school's name "
+     "under its seal, date 2014年7月1日, 证书编号 at the foot"),
     ("degree", "english", degree_english, None,
      "portrait serif degree, the English text under the Chinese paragraph (…经本校学位评定委员会"
      "审议通过，授予医学学士学位), school name heading on a watermark, No. top right, date in "

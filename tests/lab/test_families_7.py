@@ -146,11 +146,15 @@ def test_cards_show_every_payment_and_the_summary() -> None:
         assert out.box_of(month) is not None
 
 
-def test_licence_checks_stamp_a_row_per_year() -> None:
-    doc = doc_for("licence", "checks")
-    years = families_7.check_years(doc.fields)
+def test_licence_checks_a_hospital_every_three_years_a_smaller_one_yearly() -> None:
+    doc = doc_for("licence", "checks", valid_from="2019-05-01", valid_until="2024-04-30")
+    assert doc.fields["work_unit"].endswith("医院")
+    assert families_7.check_years(doc.fields) == [2022]
+    small = {**doc.fields, "work_unit": "天津市东丽区华明街社区卫生服务中心"}
+    assert families_7.check_years(small) == [2020, 2021, 2022, 2023]
+    doc.fields.update(small)
     out = rnd.render(doc, random.Random(1))
-    for year in years:
+    for year in families_7.check_years(small):
         assert out.box_of(f"{year}年度") is not None
 
 
