@@ -212,6 +212,9 @@ def _builtin() -> None:
     from lab.synth.families_6 import register_all as register_6  # the sixth (looked at)
 
     register_6()
+    from lab.synth.families_7 import register_all as register_7  # the seventh (held out)
+
+    register_7()
 
 
 _builtin()

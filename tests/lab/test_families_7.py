@@ -1,0 +1,194 @@
+"""The seventh, held-out layout family per material (lab/synth/families_7.py): each renders
+for generated people and prints every value its material's checks compare (the table of what
+is compared is test_families_more's), the PDFs build, and a held-out window draws only
+held-out families (generated only, never run through certcheck)."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+import pdfplumber
+import pytest
+
+from lab.synth import families, families_7
+from lab.synth import render as rnd
+from lab.synth.families_work import _cmap
+from lab.synth.window import generate_window
+from tests.lab.test_families_5 import TITLES
+from tests.lab.test_families_more import COMPARED, doc_for
+
+OURS = [(t[0], t[1]) for t in families_7.HELD_OUT]
+
+
+def test_every_material_has_one_seventh_family_held_out() -> None:
+    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
+    for material, name in OURS:
+        fam = families.FAMILIES[material][name]
+        assert fam.held_out and fam.render is not None and fam.note
+        assert (material, name) not in families.LOOKED_AT
+        assert fam.render.__module__ == families_7.__name__
+        assert families.choices(material, "held-out") == [name]
+        assert name not in families.choices(material, "tuned")
+    assert families.without_held_out("held-out") == []
+
+
+@pytest.mark.parametrize(("material", "family"), OURS)
+@pytest.mark.parametrize("seed", [3, 8])
+def test_family_prints_every_compared_value(material: str, family: str, seed: int) -> None:
+    doc = doc_for(material, family, seed)
+    out = rnd.render(doc, random.Random(seed))
+    assert out.doc_type == material and out.min_glyph >= 24
+    assert out.image.size in ((1240, 1754), (1754, 1240))
+    for field, forms in COMPARED[material].items():
+        printed = [s for s in forms(doc.fields) if out.box_of(s) is not None]
+        assert printed, (material, family, field, forms(doc.fields))
+    if material in TITLES:
+        assert out.box_of(TITLES[material]) is not None, material
+    if material == "licence":
+        for subject in doc.fields["subjects"].split("；"):
+            assert out.box_of(subject) is not None, subject
+    if material == "diploma_record":
+        assert out.box_of(doc.fields["title"]) is not None
+    w, h = out.image.size
+    for run in out.texts:  # everything printed lies on the page
+        assert run.x >= -2 and run.x + rnd.font(run.kind, run.size).getlength(run.text) <= w + 2
+        assert 0 < run.y <= h, run.text
+
+
+def test_a_failed_assessment_prints_its_result() -> None:
+    for material in ("probation_cert", "practice_period_cert"):
+        family = dict(OURS)[material]
+        out = rnd.render(doc_for(material, family, result="不合格"), random.Random(1))
+        assert out.box_of("不合格") is not None, material
+
+
+@pytest.mark.parametrize(("material", "family"), OURS)
+def test_rare_and_minority_names_keep_every_glyph(material: str, family: str) -> None:
+    if material == "licence":  # a licence names no person
+        return
+    for name in ("谯婉嵘", "阿依古丽·买买提", "禚赟𠮷"):  # 𠮷: not in Kai, Ming or Hei
+        out = rnd.render(doc_for(material, family, name=name), random.Random(1))
+        runs = [r for r in out.texts if name in r.text]
+        assert runs, (material, family, name)
+        for run in runs:
+            assert all(ord(c) in _cmap(run.kind) for c in name), (family, run.kind)
+
+
+def test_seals_signature_and_thumbprint_are_drawn() -> None:
+    """Probation and practice-period proofs carry the unit's red seal; the pledge a
+    handwritten signature (dark blue ink where no text is) and a red thumbprint."""
+    for material, family in OURS:
+        a = np.asarray(rnd.render(doc_for(material, family), random.Random(2)).image)
+        a = a[..., :3].astype(int)
+        red = ((a[..., 0] > 150) & (a[..., 1] < 110) & (a[..., 2] < 110)).sum()
+        if material in ("probation_cert", "practice_period_cert"):
+            assert red > 1200, (material, family)
+        elif material == "pledge":
+            ink = ((a[..., 2] > a[..., 0] + 25) & (a[..., 2] > 60) & (a[..., 0] < 60)).sum()
+            print_ = ((a[..., 0] > 170) & (a[..., 0] - a[..., 1] > 60)).sum()  # 印泥, light
+            assert ink > 300 and print_ > 1500, family
+
+
+def test_the_other_person_is_printed_beside_the_applicant() -> None:
+    """The teacher (mentorship) and the tutor (probation) are other people: their name and
+    ID are printed, differ from the applicant's, and are the same on every rendering."""
+    for material, family, salt in (("mentorship_cert", "mentor", "mentor"),
+                                   ("probation_cert", "tutor", "tutor")):  # fmt: skip
+        doc = doc_for(material, family)
+        name, number = families_7.other_person(salt, doc.fields["id_number"])
+        assert (name, number) == families_7.other_person(salt, doc.fields["id_number"])
+        assert number != doc.fields["id_number"] and len(number) == 18
+        out = rnd.render(doc, random.Random(4))
+        t_name, t_id = families_7.other_person(
+            salt, doc.fields["id_number"], (18, 35) if salt == "mentor" else (10, 25)
+        )
+        assert out.box_of(t_id) is not None and out.box_of(t_name) is not None
+        assert t_name != doc.fields["name"] and t_id != doc.fields["id_number"]
+
+
+def test_change_page_prints_the_old_and_the_current_unit() -> None:
+    doc = doc_for("assistant_practice", "change")
+    old = families_7.previous_unit(doc.fields)
+    assert old != doc.fields["work_unit"]
+    out = rnd.render(doc, random.Random(1))
+    assert out.box_of(old) is not None and out.box_of(doc.fields["work_unit"]) is not None
+    assert out.box_of("现执业地点") is not None
+    assert families_7.change_date(doc.fields) > doc.fields["registration_date"]
+
+
+def test_annual_rows_follow_the_period_and_its_result() -> None:
+    doc = doc_for("practice_period_cert", "annual")
+    rows = families_7.annual_rows(doc.fields)
+    start, end = doc.fields["period_start"][:4], doc.fields["period_end"][:4]
+    assert rows[0][0] == f"{start}年度" and len(rows) == max(1, int(end) - int(start))
+    assert {r for _, r in rows} <= {"合格", "优秀"}
+    failed = families_7.annual_rows({**doc.fields, "result": "不合格"})
+    assert failed[-1][1] == "不合格"
+    out = rnd.render(doc, random.Random(1))
+    assert all(out.box_of(year) is not None for year, _ in rows)
+
+
+def test_cards_show_every_payment_and_the_summary() -> None:
+    doc = doc_for("social_insurance", "cards", 8)
+    doc.fields["payments"] = doc.fields["payments"].replace("已缴", "欠缴", 1)
+    months = families_7.si_card_months(doc.fields)
+    assert sum(len(r) for _, r in months) == len(doc.fields["payments"].split(";"))
+    assert months[0][1][0][2] == "欠费"
+    summary = families_7.si_card_summary(doc.fields)
+    assert summary == f"共{len(months)}个月，全部险种已缴费{len(months) - 1}个月。"
+    out = rnd.render(doc, random.Random(1))
+    assert out.box_of(summary) is not None
+    for month, _ in months:
+        assert out.box_of(month) is not None
+
+
+def test_licence_checks_a_hospital_every_three_years_a_smaller_one_yearly() -> None:
+    doc = doc_for("licence", "checks", valid_from="2019-05-01", valid_until="2024-04-30")
+    assert doc.fields["work_unit"].endswith("医院")
+    assert families_7.check_years(doc.fields) == [2022]
+    small = {**doc.fields, "work_unit": "天津市东丽区华明街社区卫生服务中心"}
+    assert families_7.check_years(small) == [2020, 2021, 2022, 2023]
+    doc.fields.update(small)
+    out = rnd.render(doc, random.Random(1))
+    for year in families_7.check_years(small):
+        assert out.box_of(f"{year}年度") is not None
+
+
+@pytest.mark.parametrize(
+    ("material", "keys"),
+    [
+        ("diploma_record", ("name", "id_number", "school", "diploma_number",
+                            "verification_code", "title", "record_level")),
+        ("social_insurance", ("name", "id_number", "work_unit", "agency")),
+    ],
+)  # fmt: skip
+def test_pdf_has_a_text_layer(material: str, keys: tuple[str, ...]) -> None:
+    doc = doc_for(material, dict(OURS)[material])
+    build = families.pdf_builder(material, dict(OURS)[material])
+    assert build is not None and build.__module__ == families_7.__name__
+    data = build(doc.fields)
+    assert data.startswith(b"%PDF-") and len(data) < 200_000 and build(dict(doc.fields)) == data
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == 1
+        text = pdf.pages[0].extract_text()
+    for key in keys:
+        assert doc.fields[key] in text, key
+
+
+def test_window_of_held_out_families_draws_only_held_out_ones(tmp_path: Path) -> None:
+    """Generated only (certcheck is never run on held-out layouts while developing)."""
+    truth = generate_window(tmp_path / "w", 3, 12, fault_rate=0.0, families="held-out")
+    ours = dict(OURS)
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            fam = (u.get("fields") or {}).get("family")
+            if u.get("doc_type") in ours:
+                assert fam == ours[u["doc_type"]], (u["doc_type"], fam)
+                assert families.FAMILIES[u["doc_type"]][fam].held_out
+                seen += 1
+    assert seen > 0
