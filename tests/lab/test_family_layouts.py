@@ -1,0 +1,71 @@
+"""What every layout family of the fourth to seventh rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py, families_6.py, families_7.py): render for
+generated people at A4 with no glyph under 24 px and nothing off the page, print every value
+its material's checks compare (the table is test_families_more's), its title (from the fifth
+round on), a licence's subjects and a record's title; print a failed assessment's grade;
+keep every glyph of rare and minority names. One copy of these checks; each family module's
+own tests keep what is particular to it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from lab.synth import families_5, families_6, families_7, families_more
+from lab.synth import render as rnd
+from lab.synth.families_work import _cmap
+from tests.lab.test_families_5 import TITLES
+from tests.lab.test_families_more import COMPARED, doc_for
+
+FAMILIES = [
+    (t[0], t[1])
+    for module in (families_more, families_5, families_6, families_7)
+    for t in module.HELD_OUT
+]
+#: the fifth round on print their material's title whole (the fourth's diploma `form` spaces
+#: it out: 毕 业 证 书)
+TITLED = {(t[0], t[1]) for m in (families_5, families_6, families_7) for t in m.HELD_OUT}
+
+
+@pytest.mark.parametrize(("material", "family"), FAMILIES)
+@pytest.mark.parametrize("seed", [3, 8])
+def test_family_prints_every_compared_value(material: str, family: str, seed: int) -> None:
+    doc = doc_for(material, family, seed)
+    out = rnd.render(doc, random.Random(seed))
+    assert out.doc_type == material and out.min_glyph >= 24
+    assert out.image.size in ((1240, 1754), (1754, 1240))
+    for field, forms in COMPARED[material].items():
+        printed = [s for s in forms(doc.fields) if out.box_of(s) is not None]
+        assert printed, (material, family, field, forms(doc.fields))
+    if material in TITLES and (material, family) in TITLED:
+        assert out.box_of(TITLES[material]) is not None, material
+    if material == "licence":
+        for subject in doc.fields["subjects"].split("；"):
+            assert out.box_of(subject) is not None, subject
+    if material == "diploma_record":
+        assert out.box_of(doc.fields["title"]) is not None
+    w, h = out.image.size
+    for run in out.texts:  # everything printed lies on the page
+        assert run.x >= -2 and run.x + rnd.font(run.kind, run.size).getlength(run.text) <= w + 2
+        assert 0 < run.y <= h, run.text
+
+
+@pytest.mark.parametrize(
+    ("material", "family"),
+    [f for f in FAMILIES if f[0] in ("probation_cert", "practice_period_cert")],
+)
+def test_a_failed_assessment_prints_its_result(material: str, family: str) -> None:
+    out = rnd.render(doc_for(material, family, result="不合格"), random.Random(1))
+    assert out.box_of("不合格") is not None, (material, family)
+
+
+@pytest.mark.parametrize(("material", "family"), [f for f in FAMILIES if f[0] != "licence"])
+def test_rare_and_minority_names_keep_every_glyph(material: str, family: str) -> None:
+    """A licence names no person; 𠮷 is in none of Kai, Ming or Hei (Noto stands in)."""
+    for name in ("谯婉嵘", "阿依古丽·买买提", "禚赟𠮷"):
+        out = rnd.render(doc_for(material, family, name=name), random.Random(1))
+        runs = [r for r in out.texts if name in r.text]
+        assert runs, (material, family, name)
+        for run in runs:
+            assert all(ord(c) in _cmap(run.kind) for c in name), (family, run.kind)
