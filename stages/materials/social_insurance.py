@@ -142,8 +142,21 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     months: dict[str, str] = {}
     used: list[Row] = []
     below_header = spans = blocks = False
+    heads: list[tuple[str, int]] = []  # month headings over cards: (month, left x)
     for row in rows:
         text = spaced_text(row)
+        if _month_headings(row):
+            heads = _month_headings(row)
+            continue
+        if heads:
+            cards = _card_states(row, heads)
+            if cards:
+                for key, state in cards:
+                    if months.get(key) != "已缴":  # one paid insurance makes the month paid
+                        months[key] = state
+                used.append(row)
+                continue
+            heads = []  # past the cards (a summary line, the issuer)
         if _is_header(text):
             below_header = True
             spans = bool(SPAN_HEADER_RE.search(text))
@@ -165,6 +178,40 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
                 months[key] = state
         used.append(row)
     return months, used
+
+
+_MONTH_ONLY = re.compile(r"(20\d{2})\s*(?:年\s*(0?[1-9]|1[0-2])\s*月?|[-./]\s*(0?[1-9]|1[0-2]))")
+#: An insurance a card's row names (a summary line, 全部险种已缴费, names none).
+INSURANCE_RE = re.compile(r"养老|医疗|失业|工伤|生育")
+
+
+def _month_headings(row: Row) -> list[tuple[str, int]]:
+    """A row of nothing but months (2025年05月 | 2025年06月): the headings of month cards
+    side by side, each card's insurances and their states on the rows under it."""
+    heads = []
+    for line in row.lines:
+        m = _MONTH_ONLY.fullmatch(clean(line.text))
+        if m is None:
+            return []
+        heads.append((_month_key(m), line.box[0]))
+    return heads
+
+
+def _card_states(row: Row, heads: Sequence[tuple[str, int]]) -> list[tuple[str, str]]:
+    """A card row under month headings (养老保险 8200.00 已缴费 | 养老保险 … 已缴费): each
+    status word's month is the heading whose card it stands in (the last heading starting
+    left of it). Nothing when the row names no insurance or no status."""
+    if not INSURANCE_RE.search(spaced_text(row)):
+        return []
+    out = []
+    for line in row.lines:
+        state = payment_state(line.text)
+        if state == "?":
+            continue
+        centre = (line.box[0] + line.box[2]) / 2
+        left = [key for key, x in heads if x <= centre]
+        out.append((left[-1] if left else heads[0][0], state))
+    return out
 
 
 def _block_months(text: str) -> list[tuple[str, str]]:
@@ -257,7 +304,10 @@ def check_insurance(ctx: Context, r: Mapping[str, Reading], look: Look | None) -
         bad.append(f"缺少 {'、'.join(absent)}")
     if unpaid:
         bad.append(f"{'、'.join(unpaid)} 为欠缴")
-    if unsure and not absent and not unpaid:
+    # months read without their state (?) make the reading no evidence of a month missing
+    # either: the reader lost the states, so it may have lost months too
+    doubtful = any(v == "?" for v in months.values())
+    if not unpaid and (unsure or (absent and doubtful)):
         yield material_finding(
             ctx,
             "period",
@@ -265,7 +315,7 @@ def check_insurance(ctx: Context, r: Mapping[str, Reading], look: Look | None) -
             expected,
             period.value,
             period.confidence,
-            f"社保缴费证明上 {'、'.join(unsure)} 的缴费状态无法识别，请人工核对。",
+            f"社保缴费证明上 {'、'.join(sorted(unsure + absent))} 的缴费状态无法识别，请人工核对。",
         )
         return
     yield judged(

@@ -561,6 +561,50 @@ def test_a_social_insurance_grid_of_month_marks_gives_its_months() -> None:
     assert got["2025-07"] == "?"  # no mark read in its cell: unknown, not unpaid
 
 
+def test_month_cards_side_by_side_give_each_status_its_cards_month() -> None:
+    """An app-view statement: month headings (2025年05月 | 2025年06月) over cards whose rows
+    name an insurance, its base and its status; the summary line under them is no card."""
+    from models import TextLine
+    from stages.read import Row
+
+    def row(y: int, cells: list[tuple[int, str]]) -> Row:
+        return Row(tuple(TextLine(t, 0.99, (x, y, x + 20 * len(t), y + 30), "f") for x, t in cells))
+
+    def card_rows(y: int, first: str, second: str, s1: str, s2: str) -> list[Row]:
+        return [
+            row(y, [(100, first), (500, second)]),
+            row(
+                y + 40,
+                [
+                    (100, "养老保险"),
+                    (250, "5600.00"),
+                    (380, s1),
+                    (500, "养老保险"),
+                    (650, "5600.00"),
+                    (780, s2),
+                ],
+            ),  # fmt: skip
+        ]
+
+    page = [
+        row(0, [(100, "姓名"), (200, "金琳")]),
+        *card_rows(100, "2025年09月", "2025年10月", "已缴费", "已缴费"),
+        *card_rows(200, "2025年11月", "2025年12月", "已缴费", "欠费"),
+        row(300, [(100, "共4个月，全部险种已缴费3个月。")]),
+    ]
+    period = materials.extract("social_insurance", page)["period"].value
+    assert period == "2025-09:已缴;2025-10:已缴;2025-11:已缴;2025-12:欠缴"
+
+
+def test_months_read_without_their_states_are_no_evidence_of_a_month_missing() -> None:
+    """The reader found months but lost every state (?): the months it did not find are
+    unreadable too, never a mismatch; with the states read, a missing month is one."""
+    ok = ("缴费年月 险种 缴费基数 缴费状态", "202512 养老保险 6500.00 已缴")
+    lost = ("缴费年月 险种 缴费基数", "202509 养老保险 6500.00", "202511 养老保险 6500.00")
+    assert check("social_insurance", *SI[:4], *lost)["period"] == "unreadable"
+    assert check("social_insurance", *SI[:4], *ok)["period"] == "mismatch"
+
+
 def test_a_diplomas_name_label_whose_name_is_hidden_is_no_name() -> None:
     page = ["毕业证书", "学生姓名", "性别女", "出生日期2000年2月15日"]
     from tests.fakes import rows
