@@ -180,6 +180,11 @@ def school_line(rows: Sequence[Row]) -> Reading | None:
     return None
 
 
+#: A label after 原 / 变更前 names the value before a change (原执业地点 on a 变更注册 record,
+#: beside 现执业地点): never the value the form holds.
+CURRENT = r"(?<!原)(?<!变更前)"
+
+
 def labelled(
     rows: Sequence[Row],
     field: str,
@@ -195,9 +200,9 @@ def labelled(
     stop = "|".join(f"(?:{s})" for s in stops if s != label)
     pattern = re.compile(
         # the value may not begin with the next label (an empty field under a seal)
-        f"(?:{label})[:：]*(?![:：]|{stop})({value}){junk}(?=(?:{stop})|$)"
+        f"{CURRENT}(?:{label})[:：]*(?![:：]|{stop})({value}){junk}(?=(?:{stop})|$)"
         if stop
-        else f"(?:{label})[:：]*(?![:：])({value}){junk}$"
+        else f"{CURRENT}(?:{label})[:：]*(?![:：])({value}){junk}$"
     )
     for row in rows:
         joined = Joined.of([row])

@@ -127,6 +127,18 @@ def test_a_diploma_printed_as_a_form_gives_the_name_under_or_beside_its_label() 
     assert beside["name"].value == "张三"
 
 
+def test_a_change_records_former_unit_is_not_the_unit() -> None:
+    """A 执业证书's 变更注册 record prints 原执业地点 and 现执业地点: the unit is the current one."""
+    page = rows("执业地点 天津中医药大学第一附属医院", "变更注册记录", "变更事项 执业地点")
+    changed = rows(
+        "变更注册记录", "原执业地点 天津中医药大学第一附属医院", "现执业地点 天津市南开医院"
+    )
+    assert materials.extract("assistant_practice", page)["work_unit"].value == (
+        "天津中医药大学第一附属医院"
+    )
+    assert materials.extract("assistant_practice", changed)["work_unit"].value == "天津市南开医院"
+
+
 def test_diploma_study_period_with_its_至_lost() -> None:
     r = materials.extract(
         "diploma", rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
