@@ -128,7 +128,8 @@ def test_a_diploma_printed_as_a_form_gives_the_name_under_or_beside_its_label() 
 
 
 def test_a_change_records_former_unit_is_not_the_unit() -> None:
-    """A 执业证书's 变更注册 record prints 原执业地点 and 现执业地点: the unit is the current one."""
+    """A 执业证书's 变更注册 record prints 原执业地点 and 现执业地点: the unit is the current
+    one."""
     page = rows("执业地点 天津中医药大学第一附属医院", "变更注册记录", "变更事项 执业地点")
     changed = rows(
         "变更注册记录", "原执业地点 天津中医药大学第一附属医院", "现执业地点 天津市南开医院"
