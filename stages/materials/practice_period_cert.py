@@ -14,6 +14,7 @@ from ..crosscheck import (
     result_check,
 )
 from ..extract import (
+    GRADES,
     ID_LABEL_RE,
     ID_LABELS,
     assessment_result,
@@ -34,7 +35,10 @@ PPC_LABELS = (
     r"执业机构",
     r"执业单位",
     r"工作单位",
+    r"执业地点",
     r"执业时间",
+    r"执业期间",
+    r"执业期限",
     r"执业类别",
     r"考核结果",
     r"考核意见",
@@ -43,9 +47,13 @@ PPC_LABELS = (
 
 def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
     out = person_fields(rows, PPC_LABELS, ID_LABEL_RE)
-    put_reading(out, labelled(rows, "work_unit", r"执业(?:机构|单位)|工作单位", PPC_LABELS))
-    # the grade read across line breaks first (a letter's "考核意" / "见：合格")
-    put_reading(out, assessment_result(rows) or labelled(rows, "result", r"考核结果", PPC_LABELS))
+    put_reading(out, labelled(rows, "work_unit", r"执业(?:机构|单位|地点)|工作单位", PPC_LABELS))
+    # the grade read across line breaks first (a letter's "考核意" / "见：合格"); under its
+    # label only a grade is the result (考核结果 | 备注 | … over a row per year)
+    put_reading(
+        out,
+        assessment_result(rows) or labelled(rows, "result", r"考核结果", PPC_LABELS, GRADES),
+    )
     return out
 
 

@@ -140,6 +140,35 @@ def test_a_change_records_former_unit_is_not_the_unit() -> None:
     assert materials.extract("assistant_practice", changed)["work_unit"].value == "天津市南开医院"
 
 
+def test_an_annual_assessment_table_gives_a_grade_never_its_header() -> None:
+    """执业期考核证明 as a 考核表: 考核年度 | 考核结果 | 备注 | 执业期考核结论 over a row per year;
+    the unit under 执业地点."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 30), "fake")
+
+    page = [
+        Row(
+            (
+                line("执业地点 天津市南开医院", 10, 0),
+                line("执业期间 2021年10月4日至2026年1月15日", 600, 0),
+            )
+        ),
+        Row(
+            (
+                line("考核年度", 10, 40),
+                line("考核结果", 200, 40),
+                line("备注", 400, 40),
+                line("执业期考核结论:", 600, 40),
+            )
+        ),  # fmt: skip
+        Row((line("2021年度", 10, 80), line("合格", 205, 80), line("合格", 640, 80))),
+        Row((line("2022年度", 10, 120), line("优秀", 205, 120))),
+    ]
+    r = materials.extract("practice_period_cert", page)
+    assert r["result"].value == "合格" and r["work_unit"].value == "天津市南开医院"
+
+
 def test_diploma_study_period_with_its_至_lost() -> None:
     r = materials.extract(
         "diploma", rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
