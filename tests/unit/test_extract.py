@@ -169,6 +169,14 @@ def test_an_annual_assessment_table_gives_a_grade_never_its_header() -> None:
     assert r["result"].value == "合格" and r["work_unit"].value == "天津市南开医院"
 
 
+def test_a_records_code_before_its_验证有效期至_on_one_row() -> None:
+    r = materials.extract(
+        "diploma_record", rows("在线验证码 DDAFYXC3UVD3BBNX 验证有效期至 2026.07.09")
+    )
+    assert r["verification_code"].value == "DDAFYXC3UVD3BBNX"
+    assert r["validity"].value == "2026-07-09"
+
+
 def test_diploma_study_period_with_its_至_lost() -> None:
     r = materials.extract(
         "diploma", rows("学生金洁琪，性别女，2001年11月10日生，于", "2019年9月2024年7月在本校")
