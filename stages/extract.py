@@ -223,6 +223,11 @@ def sub_label(text: str) -> bool:
     return bool(_LATIN_RUN.fullmatch(text)) and any(c.islower() for c in text)
 
 
+#: How many rows under a label its value's cell is looked for (the first line in the
+#: label's column is the value, if it is one).
+UNDER_ROWS = 3
+
+
 def _under_label(
     rows: Sequence[Row], field: str, label: str, stops: Sequence[str], value: str
 ) -> Reading | None:
@@ -242,10 +247,14 @@ def _under_label(
                 continue
             x0, _y0, x1, _y1 = line.box
             width = max(1, x1 - x0)
-            for cand in rows[r + 1].lines:
-                text = clean(cand.text)
-                if abs(cand.box[0] - x0) > width or not text:
+            # the first line in the label's column on the rows below (a tall merged cell
+            # may hold its value a row or two down): the value, if it is one
+            for below in rows[r + 1 : r + 1 + UNDER_ROWS]:
+                column = [c for c in below.lines if abs(c.box[0] - x0) <= width and clean(c.text)]
+                if not column:
                     continue
+                cand = column[0]
+                text = clean(cand.text)
                 if any(o.match(text) for o in other) or not whole.fullmatch(text):
                     break
                 return Joined.of([Row((cand,))]).span_reading(field, 0, len(text), text)

@@ -52,7 +52,8 @@ def extract_practice_period(rows: Sequence[Row]) -> dict[str, Reading]:
     # label only a grade is the result (考核结果 | 备注 | … over a row per year)
     put_reading(
         out,
-        assessment_result(rows) or labelled(rows, "result", r"考核结果", PPC_LABELS, GRADES),
+        assessment_result(rows)
+        or labelled(rows, "result", r"考核结果|(?:执业期)?考核结论", PPC_LABELS, GRADES),
     )
     return out
 

@@ -167,6 +167,10 @@ def test_an_annual_assessment_table_gives_a_grade_never_its_header() -> None:
     ]
     r = materials.extract("practice_period_cert", page)
     assert r["result"].value == "合格" and r["work_unit"].value == "天津市南开医院"
+    # 考核结果 lost from the header: the conclusion's grade a row further down its column
+    header = Row((page[1].lines[0], *page[1].lines[2:]))
+    lost = [page[0], header, Row(page[2].lines[:1]), page[3], page[2]]
+    assert materials.extract("practice_period_cert", lost)["result"].value == "合格"
 
 
 def test_a_records_code_before_its_验证有效期至_on_one_row() -> None:
