@@ -879,3 +879,57 @@ def read_grid_marks(image: np.ndarray, lines: Sequence[TextLine], engine: object
         out = [ln for ln in out if not any(ln is i for i in inside)]
         out.append(TextLine(mark, rec.confidence, box, name))
     return out
+
+
+#: A line lying this much within a seal…
+LETTERING_INSIDE = 0.6
+#: …whose ink (pixels this much darker than the crop's paper in the green channel, where red
+#: and black ink are both dark) is at least this share seal red, is the seal's own lettering.
+LETTERING_INK_DELTA = 60
+LETTERING_RED_SHARE = 0.8
+
+
+def drop_seal_lettering(
+    image: np.ndarray, lines: Sequence[TextLine], seal_map: SealMap | None = None
+) -> list[TextLine]:
+    """A seal's own lettering round its ring (辽宁医药职业学院, read 国药职业学院) is never a
+    value: a line within a seal whose ink is nearly all red is dropped. Print under a seal
+    (a letter's unit, the date) is black and stays; the seal check measures the seal from
+    its pixels, never from this text."""
+    from .seals import SealMap
+
+    if image.ndim != 3 or not lines:
+        return list(lines)
+    heights = [ln.box[3] - ln.box[1] for ln in lines if ln.box[3] > ln.box[1]]
+    if not heights:
+        return list(lines)
+    if seal_map is None or not seal_map.is_of(image):
+        seal_map = SealMap(image)
+    seals = [s.box for s in seal_map.find(float(np.median(heights)))]
+    if not seals:
+        return list(lines)
+    return [ln for ln in lines if not _lettering(image, ln.box, seals)]
+
+
+def _lettering(
+    image: np.ndarray,
+    box: tuple[int, int, int, int],
+    seals: Sequence[tuple[int, int, int, int]],
+) -> bool:
+    x0, y0, x1, y1 = box
+    area = max(1, (x1 - x0) * (y1 - y0))
+    inside = max(
+        max(0, min(x1, s[2]) - max(x0, s[0])) * max(0, min(y1, s[3]) - max(y0, s[1]))
+        for s in seals
+    )
+    if inside < LETTERING_INSIDE * area:
+        return False
+    crop = image[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
+    if crop.size == 0:
+        return False
+    b, g, r = crop[:, :, 0], crop[:, :, 1], crop[:, :, 2]
+    ink = g < np.percentile(g, 90) - LETTERING_INK_DELTA
+    if not ink.any():
+        return False
+    red = (r - np.maximum(g, b)) > 40
+    return float((red & ink).sum()) / float(ink.sum()) >= LETTERING_RED_SHARE

@@ -209,6 +209,7 @@ def read_page(
     lines = read.reread_near_seals(image, lines, engine)
     if material is not None and material.sealed:
         lines = read.read_under_seals(image, lines, engine, seal_map)
+        lines = read.drop_seal_lettering(image, lines, seal_map)
     return read.reread_sealed_names(image, read.join_overlapping(lines), engine)
 
 

@@ -680,3 +680,22 @@ def test_a_line_whose_first_character_a_seal_hid_is_read_whole_past_the_patch() 
     out = read_under_seals(_sealed_page(True), [old], _Early("段芳霞，女，1996年1月17日生。在"))
     assert [ln.text for ln in out] == ["段芳霞，女，1996年1月17日生。在"]
     assert out[0].box[2] == 798  # the line's end kept, beyond the patch
+
+
+def test_a_seals_own_lettering_is_dropped_and_print_under_it_kept() -> None:
+    """辽宁医药职业学院 round the ring, read 国药职业学院 and taken for the school: red ink
+    inside the seal is the seal's lettering; the black date under the seal is print."""
+    from stages.read import drop_seal_lettering
+
+    page = _sealed_page(True)
+    cv2.putText(page, "ABCDE", (440, 370), 0, 0.8, (40, 40, 220), 2)  # red, in the seal
+    cv2.putText(page, "2020", (460, 430), 0, 0.8, (20, 20, 20), 2)  # black, in the seal
+    lettering = TextLine("国药职业学院", 0.95, (436, 348, 545, 378), "fake")
+    date = TextLine("2020年6月30日", 0.99, (456, 408, 530, 438), "fake")
+    outside = TextLine("层次：专科", 0.99, (40, 100, 200, 130), "fake")
+    out = drop_seal_lettering(page, [outside, lettering, date])
+    assert out == [outside, date]
+    # no seal on the page: nothing dropped
+    plain = _sealed_page(False)
+    cv2.putText(plain, "ABCDE", (440, 370), 0, 0.8, (40, 40, 220), 2)
+    assert drop_seal_lettering(plain, [outside, lettering, date]) == [outside, lettering, date]
