@@ -919,8 +919,7 @@ def _lettering(
     x0, y0, x1, y1 = box
     area = max(1, (x1 - x0) * (y1 - y0))
     inside = max(
-        max(0, min(x1, s[2]) - max(x0, s[0])) * max(0, min(y1, s[3]) - max(y0, s[1]))
-        for s in seals
+        max(0, min(x1, s[2]) - max(x0, s[0])) * max(0, min(y1, s[3]) - max(y0, s[1])) for s in seals
     )
     if inside < LETTERING_INSIDE * area:
         return False
