@@ -199,6 +199,10 @@ def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) 
         if area.size:
             ground = float(np.percentile(area, 75))
             ink = area < ground - SIGN_CONTRAST
+            if image.ndim == 3:
+                # red is a seal's or a thumbprint's (签名并按手印), never a pen's: documents are
+                # signed in black or blue ink
+                ink &= red_mask(image[ya:yb, xa:xb]) == 0
             row0, row1 = max(0, y0 - ya), max(0, y1 - ya)
             start = _label_columns_end(ink[row0:row1], end) + round(0.1 * hgt)
             right = ink[:, start:]

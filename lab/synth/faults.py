@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -925,9 +926,17 @@ def unmark(doc: Doc, image: Image.Image, texts: Sequence[TextRun]) -> None:
                 max(0, y0 - 2 * hgt) : y1 + hgt, max(0, x1 - hgt) : min(arr.shape[1], x1 + 8 * hgt)
             ]
             a = area.astype(np.int16)
-            stroke = (a[..., 2] - a[..., 0] >= 6) & (a.max(axis=2) < 240)
-            paper = np.median(a[~stroke].reshape(-1, 3), axis=0) if (~stroke).any() else 250
-            area[stroke] = np.asarray(paper, np.uint8)
+            # blue-black pen on paper; over a red thumbprint (签名并按手印) the pen is dark
+            # among the print's red (printed black text beside the label stays)
+            red = ((a[..., 0] - np.maximum(a[..., 1], a[..., 2])) > 30).astype(np.uint8)
+            on_red = cv2.dilate(red, np.ones((9, 9), np.uint8)) > 0
+            stroke = ((a[..., 2] - a[..., 0] >= 6) & (a.max(axis=2) < 240)) | (
+                on_red & (a.max(axis=2) < 150)
+            )
+            if stroke.any():
+                # filled from what lies round each stroke: paper, or the thumbprint's red
+                mask = cv2.dilate(stroke.astype(np.uint8), np.ones((3, 3), np.uint8))
+                area[...] = cv2.inpaint(np.ascontiguousarray(area), mask, 3, cv2.INPAINT_TELEA)
     image.paste(Image.fromarray(arr))
 
 

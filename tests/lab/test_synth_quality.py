@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 from typing import Any
 
+import cv2
 import numpy as np
 import pytest
 
@@ -81,7 +82,9 @@ def test_seal_missing_takes_the_seal_off_and_keeps_the_print(probation: tuple[Do
 @pytest.mark.parametrize("family", sorted(families.FAMILIES["pledge"]))
 def test_signature_missing_blanks_the_pledge_signature(family: str) -> None:
     """Whatever the family's signing label (签字, 签名, 承诺人：): report 20261143 counted a
-    fault the `statement` pledge never showed, its signature beside 承诺人： left in place."""
+    fault the `statement` pledge never showed, its signature beside 承诺人： left in place;
+    report 20261144 one the `thumb` pledge never showed, its strokes over the thumbprint
+    left in place."""
     doc = _plan("signature_missing").docs["pledge"]
     doc = replace(doc, fields={**doc.fields, "family": family})
     signed = render(doc, random.Random(5))
@@ -95,8 +98,12 @@ def test_signature_missing_blanks_the_pledge_signature(family: str) -> None:
     h = y1 - y0
 
     def ink(img: Any) -> int:
+        """Blue-black pen strokes; over a red thumbprint (`thumb`), dark strokes among red."""
         a = np.asarray(img).astype(np.int16)[y0 - 2 * h : y1 + h, x1 : x1 + 8 * h]
-        return int(((a[..., 2] - a[..., 0] >= 6) & (a.max(axis=2) < 200)).sum())
+        red = (a[..., 0] - np.maximum(a[..., 1], a[..., 2])) > 30
+        near_red = cv2.dilate(red.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
+        pen = (a[..., 2] - a[..., 0] >= 6) & (a.max(axis=2) < 200)
+        return int((pen | (near_red & (a.max(axis=2) < 150))).sum())
 
     assert ink(signed.image) > 100 and ink(out.image) == 0
 

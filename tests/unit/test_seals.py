@@ -97,6 +97,22 @@ def test_a_signature_right_of_its_label_passes_and_a_blank_is_missing() -> None:
     assert "签字" in bad[0].message
 
 
+def test_a_thumbprint_without_a_signature_is_no_signature() -> None:
+    """签名并按手印: a red thumbprint right of the label, the pen's strokes missing. Red is a
+    seal's or a thumbprint's ink, never a pen's."""
+    img, lines = _pledge(signed=False)
+    cv2.ellipse(img, (620, 575), (28, 36), 0, 0, 360, (110, 110, 225), -1)  # BGR: red
+    for r in range(6, 34, 6):
+        cv2.ellipse(img, (620, 575), (r, r + 6), 0, 0, 360, (80, 80, 200), 2)
+    up = replace(UPLOAD, slot="pledge")
+    bad = list(seals.check_marks("a1", up, "pledge", RULES, img, lines, LINE))
+    assert [(f.field, f.status) for f in bad] == [("signature", "missing")]
+    signed, _ = _pledge(signed=True)
+    cv2.ellipse(signed, (760, 575), (28, 36), 0, 0, 360, (110, 110, 225), -1)
+    ok = list(seals.check_marks("a1", up, "pledge", RULES, signed, lines, LINE))
+    assert [(f.field, f.status) for f in ok] == [("signature", "pass")]
+
+
 def test_signature_strokes_read_into_the_label_line_still_count() -> None:
     img, _ = _pledge(signed=True)
     # the reader joined the scribble to the label: one line reaching over the signature
