@@ -276,10 +276,11 @@ def _other_column(
 SEAL_SHARE = 0.02
 
 
-def without_seal(crop: np.ndarray) -> np.ndarray | None:
+def without_seal(crop: np.ndarray, share: float = SEAL_SHARE) -> np.ndarray | None:
     """The crop with red seal ink washed out (its red channel, where red ink is as light as
-    paper and black print stays dark), or None when there is no seal to speak of."""
-    if crop.ndim != 3 or crop.size == 0 or _red_share(crop) < SEAL_SHARE:
+    paper and black print stays dark), or None when there is no seal to speak of (less than
+    `share` of its pixels seal red)."""
+    if crop.ndim != 3 or crop.size == 0 or _red_share(crop) < share:
         return None
     grey = np.ascontiguousarray(crop[:, :, 2])
     return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
@@ -343,13 +344,16 @@ def ink_height(crop: np.ndarray) -> int | None:
 
 #: Labels of the row that holds the holder's name (a table's 姓名, a diploma's 学生…).
 NAME_ROW_LABELS = ("姓名", "学生")
+#: A name's row is read washed with this little seal red in it: a seal over the end of a long
+#: line of running text (学生买买提·吐尔逊，性别男，1999年…) is a small share of its crop.
+NAME_SEAL_SHARE = 0.005
 
 
 def reread_sealed_names(
     image: np.ndarray, lines: Sequence[TextLine], engine: object
 ) -> list[TextLine]:
     """Each line of a name's row that a red seal overlaps is recognised again with the seal
-    washed out (`without_seal`), and the more confident of the two reads is kept: the seal's
+    washed out (`without_seal`), and the washed read is kept when sure (or the surer): the seal's
     strokes otherwise read as characters of the name, or hide it. Where the two disagree, the
     read kept is only as sure as the other (a person decides, never a mismatch on the seal's
     lettering). Costs one small crop per sealed name line, and only when it happens."""
@@ -365,13 +369,18 @@ def reread_sealed_names(
             crop = image[
                 max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0 - pad) : min(w_img, x1 + pad)
             ]
-            plain = without_seal(crop)
+            plain = without_seal(crop, NAME_SEAL_SHARE)
             if plain is None:
                 continue
             (rec,) = engine.recognise([plain])  # type: ignore[attr-defined]
+            same = clean(rec.text) == clean(line.text)
             if rec.text.strip() and rec.confidence > line.confidence:
                 out[index[id(line)]] = replace(line, text=rec.text, confidence=rec.confidence)
-            elif clean(rec.text) != clean(line.text):
+            elif rec.text.strip() and not same and rec.confidence >= SEAL_READ_CONFIDENCE:
+                # the washed read, when sure, is the print's: the seal's red read through
+                # adds strokes (吐尔逊 read 吐尔通医 through the ring); no surer than either
+                out[index[id(line)]] = replace(line, text=rec.text, confidence=rec.confidence)
+            elif not same:
                 # the two reads disagree: what was read through the seal may be the seal's own
                 # lettering (专科学 over 禚阳宇): no more sure than the washed read
                 sure = min(line.confidence, rec.confidence if rec.text.strip() else 0.0)
