@@ -19,7 +19,7 @@ import numpy as np
 
 from models import Reading, TextLine
 
-from . import glyphs, read
+from . import glyphs, read, textnorm
 from .ocr.base import OcrEngine, OcrError
 
 
@@ -46,6 +46,19 @@ class Look:
     def glyph(self, reading: Reading, position: int) -> np.ndarray | None:
         """The print of the reading's character at `position`, cut out of its line."""
         return None
+
+
+def _in_reads_forms(form: str, value: str) -> str:
+    """The form's value spelt in the forms the reading uses: where the reading's character
+    at a place folds to the form's, the reading's (醫 for 医); elsewhere the form's in its
+    traditional form (臨 for 临, as a recogniser answering in traditional forms would spell
+    it). The form's value in full traditional forms when the lengths differ."""
+    if len(form) != len(value):
+        return textnorm.traditional(form)
+    return "".join(
+        r if textnorm.fold_variants(r) == c else textnorm.traditional(c)
+        for c, r in zip(form, value, strict=True)
+    )
 
 
 class SecondLook(Look):
@@ -184,7 +197,10 @@ class SecondLook(Look):
         at = source.index(value)
         before, after = source[:at], source[at + len(value) :]
         # a minority name's `·` is optional on documents (米娜瓦尔司马义): either form counts
-        wanted = [before + f + after for f in dict.fromkeys((form, form.replace("·", "")))]
+        # and a recogniser answering in traditional forms (監床醫學 for 临床医学) is scored
+        # against the form's value in those forms too
+        forms = (form, form.replace("·", ""), _in_reads_forms(form, value))
+        wanted = [before + f + after for f in dict.fromkeys(forms)]
 
         def in_place(seen: str) -> str:
             """What `seen` reads where the form's value stands (the line around it read

@@ -47,6 +47,19 @@ def fold_variants(text: str) -> str:
     return str(_t2s().convert(text)) if text else text
 
 
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    """The text's traditional character forms (OpenCC s2t): how a recogniser that answers
+    with traditional forms (临床医学 read 監床醫學) would spell the form's value. Only for
+    scoring a crop against the form's value, never reported."""
+    return str(_s2t().convert(text)) if text else text
+
+
 def comparable(text: str) -> str:
     """The form in which two texts are compared: `normalise`d, variants folded."""
     return fold_variants(normalise(text))

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from models import ApplicantForm, Provenance, Reading, Rules
-from stages import crosscheck, glyphs, rarenames
+from stages import crosscheck, glyphs, materials, rarenames  # noqa: F401 (materials registers the check ids)
 from stages.looks import SecondLook
 
 SERIF = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"

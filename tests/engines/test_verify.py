@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from models import ApplicantForm, Reading, Rules
 from models.checks import Variant
-from stages import crosscheck, textnorm
+from stages import crosscheck, materials, textnorm  # noqa: F401 (materials registers the check ids)
 from stages.looks import SecondLook
 
 FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
