@@ -99,6 +99,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "province"),
         ("assistant_qualification", "stack"),
         ("assistant_practice", "qr"),
+        # the seventh families (families_7.py), reported on with seed 20261144
+        ("diploma", "mode"),
+        ("degree", "english"),
+        ("diploma_record", "sections"),
+        ("mentorship_cert", "mentor"),
+        ("pledge", "thumb"),
+        ("probation_cert", "tutor"),
+        ("practice_period_cert", "annual"),
+        ("licence", "checks"),
+        ("social_insurance", "cards"),
+        ("assistant_qualification", "band"),
+        ("assistant_practice", "change"),
     }
 )
 
