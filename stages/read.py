@@ -723,11 +723,24 @@ def fill_lone_labels(
             plain = without_seal(strip)
             (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
             text = rec.text.strip().strip("()（）[]【】|:：")
-            if text and not _speck(text, rec.confidence):  # an empty cell's guess
+            box = (x1, y0, right, y1)
+            if text and not _speck(text, rec.confidence) and not _read_already(text, box, lines):
                 rec = replace(rec, text=text)
-                box = (x1, y0, right, y1)
                 out.append(TextLine(rec.text, rec.confidence, box, line.engine))
     return out
+
+
+def _read_already(text: str, box: tuple[int, int, int, int], lines: Sequence[TextLine]) -> bool:
+    """The strip's read is (part of) a line the detector found that reaches into the strip:
+    the value printed under its label (姓名 over 古丽米拉·艾买尔, the strip catching the
+    name's top, read 米拉·艾买尔), not a value beside it."""
+    want = clean(text)
+    for ln in lines:
+        ix = min(box[2], ln.box[2]) - max(box[0], ln.box[0])
+        iy = min(box[3], ln.box[3]) - max(box[1], ln.box[1])
+        if ix > 0 and iy > 0 and want and want in clean(ln.text):
+            return True
+    return False
 
 
 #: Lengths of the numbers the materials print: practice certificate 15, ID and diploma 18,

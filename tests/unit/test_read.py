@@ -196,6 +196,24 @@ def test_an_empty_cells_unsure_guess_beside_a_label_is_not_its_value() -> None:
     assert row.text == "姓名皇甫彗怡"
 
 
+def test_a_strip_reading_the_value_printed_under_the_label_adds_nothing() -> None:
+    """姓名 over 古丽米拉·艾买尔, the two rows close: the strip right of the label catches
+    the top of the name under it and reads 米拉·艾买尔, a line the detector already found."""
+    from models import TextLine
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 1400, 3), np.uint8)
+    label = TextLine("姓名", 0.99, (20, 100, 100, 140), "x")
+    under = TextLine("古丽米拉·艾买尔", 0.99, (30, 128, 330, 170), "x")
+    assert fill_lone_labels(image, [label, under], ("姓名",), _Stretched("米拉·艾买尔")) == [
+        label,
+        under,
+    ]
+    # a value the detector missed beside the label is still added
+    (row, _) = group_rows(fill_lone_labels(image, [label, under], ("姓名",), _Stretched("王芳")))
+    assert row.text == "姓名王芳"
+
+
 def test_a_lone_label_with_its_colon_is_still_a_lone_label() -> None:
     from models import TextLine
     from stages.read import fill_lone_labels
