@@ -259,8 +259,13 @@ def _border_strokes(grey: np.ndarray, line_px: float) -> tuple[int, str | None]:
     ):
         if strip.shape[0] < band or strip.shape[1] < 4 * band:
             continue
-        ground = float(np.percentile(strip, 75))
-        dark = (strip[:depth] < ground - STROKE_CONTRAST).all(axis=0)
+        # each stroke against the ground beside it along the edge (the lightest within a
+        # couple of line heights), not the whole edge's: a shadow or a gradient across the
+        # frame's edge is dark but no stroke, and its noisy boundary is no row of stubs
+        deepest = strip[:depth].max(axis=0).astype(np.uint8)
+        reach = max(3, round(2 * line_px)) | 1
+        ground = cv2.dilate(deepest[None, :], np.ones((1, reach), np.uint8))[0]
+        dark = deepest.astype(np.int16) < ground.astype(np.int16) - STROKE_CONTRAST
         edges = np.flatnonzero(np.diff(np.concatenate(([0], dark.astype(np.int8), [0]))))
         runs = edges[1::2] - edges[::2]
         counts[side] = int((runs <= max(2.0, line_px * 0.4)).sum())

@@ -130,6 +130,22 @@ def test_print_cut_by_the_upload_border_is_seen_in_the_frame() -> None:
     assert "cut_off" in {p.gate for p in quality.problems(m, "毕业证书")}
 
 
+def test_a_shadow_across_the_frames_edge_is_no_row_of_cut_strokes() -> None:
+    """A phone's shadow darkening one end of the bottom edge, its boundary noisy (JPEG): dark
+    against the edge as a whole, but no stroke against the ground beside it."""
+    rng = np.random.default_rng(3)
+    frame = np.full((600, 900), 205, np.int16)
+    frame[:, :450] = 140  # the shadow's half of the edge, about as dark as a stroke would be
+    frame = np.clip(frame + rng.normal(0, 12, frame.shape), 0, 255).astype(np.uint8)
+    count, _side = quality._border_strokes(frame, 30.0)
+    assert count < quality.CUT_MIN_STROKES
+    # print cut by the same edge is still seen: dark stubs on the light part
+    for x in range(520, 880, 24):
+        frame[-14:, x : x + 4] = 20
+    count, side = quality._border_strokes(frame, 30.0)
+    assert count >= quality.CUT_MIN_STROKES and side == "bottom"
+
+
 def test_a_blurred_page_is_not_also_called_cut_off() -> None:
     img, quads = _page()
     blurred = cv2.GaussianBlur(img, (0, 0), 0.25 * LINE)
