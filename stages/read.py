@@ -625,10 +625,12 @@ def _starts_under(
     line: tuple[int, int, int, int],
     seal: tuple[int, int, int, int],
 ) -> bool:
-    """The line read before starts under the seal and the washed box starts before it: its
-    first character (段 of 段芳霞，女，…) may be lost to the seal's ink, which no margin
-    of the detector's boxes tells."""
-    return box[0] < line[0] and seal[0] <= line[0] <= seal[2]
+    """The line read before starts under the seal (or a line height before its box: the ring
+    is round, its box square) and the washed box starts before it: its first character (段
+    of 段芳霞，女，…; 河 of 河北省…) may be lost to the seal's ink, which no margin of the
+    detector's boxes tells."""
+    height = line[3] - line[1]
+    return box[0] < line[0] and seal[0] - height <= line[0] <= seal[2]
 
 
 def _continues(text: str, pieces: Sequence[str]) -> bool:

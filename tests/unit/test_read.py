@@ -704,6 +704,17 @@ def test_a_line_whose_first_character_a_seal_hid_is_read_whole_past_the_patch() 
     out = read_under_seals(_sealed_page(True), [old], _Early("段芳霞，女，1996年1月17日生。在"))
     assert [ln.text for ln in out] == ["段芳霞，女，1996年1月17日生。在"]
     assert out[0].box[2] == 798  # the line's end kept, beyond the patch
+    # the line's box starting a little left of the seal's (河 of 河北省…: the ring is round)
+    # is a line starting under it too
+    early = TextLine("北省邢台卫生学校", 0.98, (412, 388, 798, 412), "fake")
+
+    class _Earlier(_Early):
+        def detect(self, image: np.ndarray) -> list[np.ndarray]:
+            (quad,) = super().detect(image)
+            return [quad - np.array([30, 0], np.float32)]  # starts at 400 on the page
+
+    out = read_under_seals(_sealed_page(True), [early], _Earlier("河北省邢台卫生学校"))
+    assert [ln.text for ln in out] == ["河北省邢台卫生学校"]
 
 
 def test_a_seals_own_lettering_is_dropped_and_print_under_it_kept() -> None:
