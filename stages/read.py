@@ -19,6 +19,7 @@ import numpy as np
 from models import TextLine
 
 from .ocr.base import Quad
+from .textnorm import fold_variants
 
 if TYPE_CHECKING:
     from .seals import SealMap
@@ -633,16 +634,26 @@ def _starts_under(
     return box[0] < line[0] and seal[0] - height <= line[0] <= seal[2]
 
 
+#: Pieces read over the same ink may share this many characters (北京 | 京市实验…).
+PIECE_OVERLAP = 2
+
+
 def _continues(text: str, pieces: Sequence[str]) -> bool:
-    """The washed read holds the line(s) read before, in order, and more: one line at its
-    start or its end; pieces the seal split a line into (六年十二 | 二十六日), each in turn."""
-    if not pieces or not all(pieces) or len(text) <= sum(len(p) for p in pieces):
+    """The washed read holds the line(s) read before, in order (variant forms folded: 職業
+    for 职业): one line at its start or its end, and more; pieces the seal split a line into
+    (六年十二 | 二十六日; 沧州医学高等 | 专科学校), each in turn, two of them perhaps reading
+    the same character (北京 | 京市实验职業学校)."""
+    if not pieces or not all(pieces):
+        return False
+    text = fold_variants(text)
+    pieces = [fold_variants(p) for p in pieces]
+    if len(text) <= max(len(p) for p in pieces):
         return False
     if len(pieces) == 1:
         return text.startswith(pieces[0]) or text.endswith(pieces[0])
     at = 0
     for piece in pieces:
-        found = text.find(piece, at)
+        found = text.find(piece, max(0, at - PIECE_OVERLAP))
         if found < 0:
             return False
         at = found + len(piece)

@@ -750,3 +750,14 @@ def test_a_seal_over_the_end_of_a_long_running_text_line_is_washed_from_its_name
         image, [line], _Stretched("学生买买提·吐尔逊性别男，1999年5月12日生，")
     )
     assert out[0].text.startswith("学生买买提·吐尔逊")
+
+
+def test_pieces_sharing_a_character_or_merely_split_are_read_whole() -> None:
+    """北京 | 京市实验職業学校 (two reads of one 京, the reading in traditional forms) and
+    沧州医学高等 | 专科学校 (split by the ring, nothing hidden): the washed line is the line."""
+    from stages.read import _continues
+
+    assert _continues("北京市实验职业学校", ["北京", "京市实验職業学校"])
+    assert _continues("沧州医学高等专科学校", ["沧州医学高等", "专科学校"])
+    assert not _continues("专科学校沧州医学高等", ["沧州医学高等", "专科学校"])
+    assert not _continues("沧州医学高等", ["沧州医学高等"])  # nothing more than before
