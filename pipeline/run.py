@@ -654,7 +654,7 @@ def _run_locked(
     _compute(window, out, todo(), trail, state, unkept, opts, bar)
     budget.clear_crumbs(out)
     # the slim records hold no findings of their own: the window's are all there is to add
-    for aid, found in similar.window_findings(window, state.slim).items():
+    for aid, found in similar.window_findings(window, state.slim, state.store.db).items():
         state.extra[aid] = tuple(found)
     return _write_all(window, out, rules, trail, state, unkept, opts)
 

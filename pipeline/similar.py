@@ -13,9 +13,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import secrets
+import sqlite3
 import time
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -118,17 +121,77 @@ def window_same_images(
     return list(window_checks.same_images(records, readings, stats=stats, verify_many=verify_many))
 
 
-def window_findings(window: Window, results: Results) -> dict[str, list[Finding]]:
-    """The cross-applicant findings by applicant: one ID or diploma number on two forms
-    (grouped by value), the same image on two uploads (`window_same_images`, verified from
-    the files under WINDOW). `results` is iterated once, for its small records only
-    (fingerprints, identifying readings): it may be read from disk as it goes."""
-    values = []
+def _id_values(window: Window) -> Iterator[tuple[str, str, str]]:
+    """(applicant, field, value) of the identifiers no two forms may share."""
     for aid, form in window.forms.items():
-        values.append((aid, "id_number", form.id_number))
-        values.append((aid, "diploma_number", form.education.diploma_number))
+        yield aid, "id_number", form.id_number
+        yield aid, "diploma_number", form.education.diploma_number
+
+
+#: the fields `window_checks.duplicate_values` compares, in the order it reports them
+DUPLICATE_FIELDS = ("id_number", "diploma_number")
+
+
+def duplicate_ids(
+    records: Iterable[tuple[str, str, str]], db: sqlite3.Connection | None = None
+) -> Iterator[Finding]:
+    """`window_checks.duplicate_values` over `records`; with `db` (the run's scratch store,
+    pipeline.state), the values are grouped in a table there (issue 19: a national window's
+    identifiers are never all held): only the groups of two or more applicants are read
+    back, each handed whole to `duplicate_values`, so the findings are its own, field by
+    field. An applicant's findings come in the same order (ID number, then diploma)."""
+    if db is None:
+        yield from window_checks.duplicate_values(records)
+        return
+    table = f"dup_{secrets.token_hex(4)}"
+    db.execute(f"CREATE TABLE {table} (field TEXT, norm BLOB, aid BLOB, raw BLOB)")
+    try:
+        rows = (
+            (field, _blob(value.strip().upper()), _blob(aid), _blob(value))
+            for aid, field, value in records
+            if field in DUPLICATE_FIELDS and value.strip().upper()
+        )
+        db.execute("BEGIN")
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", rows)
+        db.execute("COMMIT")
+        db.execute(f"CREATE INDEX {table}_v ON {table} (field, norm)")
+        for field in DUPLICATE_FIELDS:
+            groups = db.execute(
+                f"SELECT norm FROM {table} WHERE field = ? GROUP BY norm HAVING count(*) > 1",
+                (field,),
+            ).fetchall()  # the shared values only: a handful, whatever the window's size
+            for (norm,) in groups:
+                members = db.execute(
+                    f"SELECT aid, raw FROM {table} WHERE field = ? AND norm = ? ORDER BY rowid",
+                    (field, norm),
+                )
+                group = [(_str(aid), field, _str(raw)) for aid, raw in members]
+                yield from window_checks.duplicate_values(group)
+    finally:
+        with suppress(sqlite3.Error):
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _blob(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _str(data: bytes) -> str:
+    return bytes(data).decode("utf-8", "surrogatepass")
+
+
+def window_findings(
+    window: Window, results: Results, db: sqlite3.Connection | None = None
+) -> dict[str, list[Finding]]:
+    """The cross-applicant findings by applicant: one ID or diploma number on two forms
+    (grouped by value: `duplicate_ids`, in `db` when given), the same image on two uploads
+    (`window_same_images`, verified from the files under WINDOW). `results` is iterated
+    once, for its small records only (fingerprints, identifying readings): it may be read
+    from disk as it goes. Only applicants with a finding are in the answer."""
     extra: dict[str, list[Finding]] = {}
-    for f in window_checks.duplicate_values(values):
+    for f in duplicate_ids(_id_values(window), db):
         extra.setdefault(f.applicant_id, []).append(f)
     prints: list[tuple[str, str, str, str]] = []
     read: dict[str, dict[str, str]] = {}

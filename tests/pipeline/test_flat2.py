@@ -1,0 +1,139 @@
+"""Issue 19, flat memory past 10k applicants and incremental cross-applicant checks (helper
+"flat2"): identifiers grouped on disk, Dask's per-task state released, the run record's lists
+streamed, the same-image check's verifications reused."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from models import Finding
+from pipeline import similar
+from stages import window_checks
+
+
+def _by_applicant(found: Iterable[Finding]) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    for f in found:
+        out.setdefault(f.applicant_id, []).append(f)
+    return out
+
+
+def test_identifiers_grouped_on_disk_give_the_findings_of_the_whole_list(tmp_path: Path) -> None:
+    """Same findings, per applicant in the same order, as `duplicate_values` over the whole
+    list: groups of two and of nine (the "等" of more than five), case and spaces, empty
+    values, a lone surrogate, an id that sorts before the others."""
+    rng = random.Random(7)
+    records: list[tuple[str, str, str]] = []
+    for k in range(400):
+        aid = f"A{k:04d}" if k % 50 else f"\ud800x{k}"
+        shared = rng.random() < 0.2
+        idn = f"11010119900101{rng.randrange(3):04d}" if shared else f"ID{k}"
+        if k % 7 == 0:
+            idn = f"  {idn.lower()} "
+        dip = "" if k % 11 == 0 else (f"d{k % 9}" if k < 60 else f"D{k}")
+        records += [(aid, "id_number", idn), (aid, "diploma_number", dip)]
+    records.append(("Z", "other", "x"))
+    db = sqlite3.connect(tmp_path / "s.sqlite", isolation_level=None)
+    expected = _by_applicant(window_checks.duplicate_values(records))
+    got = _by_applicant(similar.duplicate_ids(records, db))
+    assert got == expected
+    assert any(len(v) == 2 for v in got.values())
+    assert any("等" in f.observed for v in got.values() for f in v if f.observed)
+    # nothing left behind in the run's store
+    tables = db.execute("SELECT name FROM sqlite_master").fetchall()
+    assert tables == []
+
+
+def _window(tmp_path: Path, n: int, shared: int) -> Path:
+    """`n` applicants with the sample's first form and no uploads; the first `shared` keep
+    its ID and diploma numbers, the others have their own."""
+    import json
+
+    from tests.pipeline.test_outputs import small_window
+
+    root = small_window(tmp_path, tuple(f"2027{k:09d}" for k in range(n)))
+    lines = []
+    for k, line in enumerate((root / "applicants.jsonl").read_text("utf-8").splitlines()):
+        form = json.loads(line)
+        if k >= shared:
+            form["id_number"] = f"X{k}"
+            form["education"] = {**form["education"], "diploma_number": f"D{k}"}
+        lines.append(json.dumps(form, ensure_ascii=False))
+    (root / "applicants.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    return root
+
+
+def test_a_run_never_holds_the_windows_identifiers_only_the_shared_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The duplicate-id check reads back from the run's store only the values two forms
+    share: `duplicate_values` never sees the whole window's list (before: 2 per applicant)."""
+    from tests.fakes import FakeEngine
+    from tests.pipeline.test_outputs import engine_is, findings, run
+
+    engine_is(monkeypatch, FakeEngine(["x"]))
+    seen: list[int] = []
+    whole = window_checks.duplicate_values
+
+    def counted(records: Iterable[tuple[str, str, str]]) -> Iterable[Finding]:
+        records = list(records)
+        seen.append(len(records))
+        return whole(records)
+
+    monkeypatch.setattr(window_checks, "duplicate_values", counted)
+    root = _window(tmp_path, 9, 3)
+    assert run(root, tmp_path / "out") == 0
+    assert seen and max(seen) == 3  # one group at a time: 3 forms share each number
+    dup = [f for f in findings(tmp_path / "out") if f["check"].startswith("window.duplicate")]
+    assert sorted({f["applicant_id"] for f in dup}) == [f"2027{k:09d}" for k in range(3)]
+
+
+@pytest.mark.parametrize("sizes", [(0, 0), (1, 0), (0, 3), (4, 2)])
+def test_the_run_records_lists_written_item_by_item_are_the_whole_records_bytes(
+    tmp_path: Path, sizes: tuple[int, int]
+) -> None:
+    """The run record's long lists (inventory, reused) are never held: a token stands in
+    the record and `splice` writes the items there, in the log's canonical form and in
+    run.json's indented one, byte for byte what the whole record gives."""
+    import json
+
+    from pipeline.audit import runlog
+    from pipeline.audit.chain import canonical
+
+    def items(n: int, tag: str) -> list[dict[str, object]]:
+        return [
+            {"applicant_id": f"{tag}{k}", "path": f"uploads/考生{k}/x.jpg", "bytes": k,
+             "nested": {"a": [1, {"b": None}], "ü": "\u2028"}}
+            for k in range(n)
+        ]  # fmt: skip
+
+    inventory, reused = items(sizes[0], "i"), items(sizes[1], "r")
+    whole = {"z": 1, "inventory": inventory, "counts": {"a": 1}, "reused": reused, "s": "x"}
+    tokens = {"\x00certcheck-list-a\x00": inventory, "\x00certcheck-list-b\x00": reused}
+    lists = {t: (lambda v=v: iter(v)) for t, v in tokens.items()}
+    held = {**whole, "inventory": "\x00certcheck-list-a\x00", "reused": "\x00certcheck-list-b\x00"}
+    flat = "".join(runlog.splice(canonical(held).decode(), lists, runlog._canonical_list))
+    assert flat == canonical(whole).decode()
+    indented = json.dumps(held, ensure_ascii=False, indent=1)
+    text = "".join(runlog.splice(indented, lists, runlog._indented_list))
+    assert text == json.dumps(whole, ensure_ascii=False, indent=1)
+    # the log's line: seal_line's bytes for the whole record, hash and all
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from pipeline.audit.chain import seal_line
+
+    earlier = SimpleNamespace(seq=3, prev="0" * 64)
+    trail = SimpleNamespace(out=tmp_path, run_id="r", earlier=earlier, streamed=lists)
+    (tmp_path / "audit" / "runs").mkdir(parents=True)
+    writer = runlog.LogWriter(cast(Any, trail), cast(Any, None), cast(Any, None), held)
+    writer.add({"kind": "run", "payload": held}, streamed=True)
+    line, digest = seal_line({"kind": "run", "payload": whole}, 4, "0" * 64)
+    assert writer._file is not None
+    writer._file.close()
+    assert writer.tmp.read_bytes() == line.encode() and writer.prev == digest
