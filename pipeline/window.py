@@ -16,6 +16,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -526,12 +527,15 @@ def _read_forms(
             findings.setdefault(parsed.applicant_id, []).append(parsed)
             order.setdefault(parsed.applicant_id)
             continue
-        if parsed.applicant_id in forms:
+        if isinstance(forms, DiskMap):
+            new = forms.add_new(parsed.applicant_id, parsed)
+        elif new := parsed.applicant_id not in forms:
+            forms[parsed.applicant_id] = parsed
+        if not new:
             findings.setdefault(parsed.applicant_id, []).append(
                 _duplicate(parsed, forms[parsed.applicant_id].line_no)
             )
             continue
-        forms[parsed.applicant_id] = parsed
         order.setdefault(parsed.applicant_id)
     return forms, findings, list(order)
 
@@ -564,7 +568,8 @@ def load_window(
         raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")
     try:
         lines = _Utf8Lines(fd, jsonl)
-        forms, findings, order = _read_forms(lines, store.map("forms") if store else None)
+        with store.batch() if store else nullcontext():
+            forms, findings, order = _read_forms(lines, store.map("forms") if store else None)
     finally:
         os.close(fd)
     if lines.bad and not lines.good:

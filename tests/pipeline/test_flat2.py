@@ -137,3 +137,32 @@ def test_the_run_records_lists_written_item_by_item_are_the_whole_records_bytes(
     assert writer._file is not None
     writer._file.close()
     assert writer.tmp.read_bytes() == line.encode() and writer.prev == digest
+
+
+def _echo(x: int) -> int:
+    return x
+
+
+def test_the_private_scheduler_keeps_nothing_per_task_once_trimmed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dask keeps a `{"type": "Future"}` per `client.submit` in its span's metadata and
+    every task key in `key_split`'s cache: both grew with the window in the main process
+    (the scheduler lives there). Our scheduler plugin trims them every TRIM_EVERY graphs."""
+    import dask.utils
+    from dask.distributed import wait
+
+    from pipeline import cluster
+
+    monkeypatch.setattr(cluster, "TRIM_EVERY", 5, raising=False)
+    with cluster.local_client(1, tmp_path) as client:
+        for k in range(23):
+            future = client.submit(_echo, k, key=f"applicant-{k:06d}-abcdef12", pure=False)
+            wait(future)
+            assert future.result() == k
+            future.release()
+        scheduler = client.cluster.scheduler
+        spans = scheduler.extensions["spans"].spans.values()
+        kinds = [len(s._metadata["collections"]) for s in spans if s._metadata]
+        assert kinds and max(kinds) <= 4  # before: 23, one per task
+        assert dask.utils.key_split.cache_info().currsize < 15
