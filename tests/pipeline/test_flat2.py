@@ -166,3 +166,108 @@ def test_the_private_scheduler_keeps_nothing_per_task_once_trimmed(
         kinds = [len(s._metadata["collections"]) for s in spans if s._metadata]
         assert kinds and max(kinds) <= 4  # before: 23, one per task
         assert dask.utils.key_split.cache_info().currsize < 15
+
+
+def _odd_window(tmp_path: Path) -> Path:
+    """Forms with and without folders, folders without forms, and everything the walk
+    refuses or lists as stray, at every level; a malformed line guessing a folder's id."""
+    import json
+    import os
+
+    from tests.pipeline.test_outputs import small_window
+
+    root = small_window(tmp_path, ("2026120000577", "b2", "a1", "c3"))
+    up = root / "uploads"
+    with (root / "applicants.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"applicant_id": "g7", "name": \n')  # malformed: its id guessed
+        f.write(json.dumps({"applicant_id": "b2", "name": "again"}) + "\n")  # a duplicate
+    for aid, slot, name in [
+        ("a1", "photo", "p.jpg"), ("a1", "id_front", "f.jpg"), ("b2", "photo", "x.png"),
+        ("zz", "photo", "z.jpg"), ("g7", "photo", "g.jpg"), ("m0", "diploma", "d.pdf"),
+    ]:  # fmt: skip
+        (up / aid / slot).mkdir(parents=True, exist_ok=True)
+        (up / aid / slot / name).write_bytes(os.urandom(64))
+    (up / "a1" / "loose.jpg").write_bytes(b"x")  # not in a slot: stray and refused
+    (up / "zz" / "loose.txt").write_bytes(b"y")
+    (up / "top.jpg").write_bytes(b"z")  # directly under uploads/
+    (up / "b0.jpg").write_bytes(b"z")
+    (up / "empty").mkdir()  # no upload: nobody
+    (up / "onlylink").symlink_to("/etc")  # a link, refused for applicant "onlylink"
+    (up / "a1" / "photo" / "l.jpg").symlink_to("/etc/passwd")
+    (up / "c3" / "photo").mkdir(parents=True)
+    (up / "c3" / "photo" / "weird.bin").write_bytes(b"\x00" * 10)
+    deep = up / "b2" / "photo"
+    for k in range(17):
+        deep = deep / f"d{k}"
+    deep.mkdir(parents=True)
+    return root
+
+
+def test_a_window_walked_an_applicant_at_a_time_is_the_window_walked_whole(
+    tmp_path: Path,
+) -> None:
+    """`lazy`: the same order, findings, uploads and stray files as a whole walk, once
+    `applicants()` has handed everyone out (the folders without a form line last)."""
+    from pipeline import window
+    from pipeline.state import Scratch
+
+    root = _odd_window(tmp_path)
+    whole = window.load_window(root)
+    store = Scratch(tmp_path / "s.sqlite")
+    lazy = window.load_window(root, store=store, lazy=True)
+    assert not lazy.complete and lazy.upload_count() == 0
+    handed = list(lazy.applicants())
+    lazy.close()
+    assert lazy.complete
+    assert handed == lazy.order == whole.order
+    assert lazy.findings == whole.findings
+    assert lazy.stray == whole.stray and len(whole.stray) >= 4
+    assert {a: lazy.uploads[a] for a in lazy.uploads} == whole.uploads
+    assert lazy.upload_count() == whole.upload_count() == 11
+
+
+def test_the_first_task_runs_before_the_window_is_hashed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each applicant's uploads are hashed when its task is built, not all before the
+    first task (issue 19: the first result of a national window within seconds); the
+    outputs are those of a window read whole."""
+    from pipeline import run as run_module
+    from pipeline import window
+    from tests.fakes import FakeEngine
+    from tests.pipeline.test_outputs import engine_is, findings, run
+
+    engine_is(monkeypatch, FakeEngine(["x"]))
+    events: list[str] = []
+    hash_fd = window._hash_fd
+
+    def hashed(fd: int) -> tuple[str, int, str]:
+        events.append("hash")
+        return hash_fd(fd)
+
+    task = run_module.run_task
+
+    def ran(t: run_module.ApplicantTask) -> object:
+        events.append(f"task {t.applicant_id}")
+        return task(t)
+
+    monkeypatch.setattr(window, "_hash_fd", hashed)
+    monkeypatch.setattr(run_module, "run_task", ran)
+    root = _odd_window(tmp_path)
+    assert run(root, tmp_path / "out") == 0
+    first = events.index("task 2026120000577")
+    assert "hash" in events[first:]  # before: every upload hashed before the first task
+    assert events.count("hash") == 11
+    monkeypatch.setattr(window, "_hash_fd", hash_fd)
+    monkeypatch.setattr(run_module, "load_window", window.load_window)
+    eager = run_module._load
+
+    def whole(*args: object, **kwargs: object) -> object:
+        kwargs.pop("store", None)
+        return eager(*args[:2])  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "_load", whole)
+    assert run(root, tmp_path / "whole") == 0
+    assert findings(tmp_path / "out") == findings(tmp_path / "whole")
+    for name in ("applicants.csv", "forms.jsonl"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
