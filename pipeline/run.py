@@ -659,7 +659,9 @@ def _run_locked(
         raise RuntimeError("the window's walk did not finish")
     budget.clear_crumbs(out)
     # the slim records hold no findings of their own: the window's are all there is to add
-    for aid, found in similar.window_findings(window, state.slim, state.store.db).items():
+    for aid, found in similar.window_findings(
+        window, state.slim, state.store.db, similar.Verified(state.index, trail.secret, window)
+    ).items():
         state.extra[aid] = tuple(found)
     return _write_all(window, out, rules, trail, state, unkept, opts)
 

@@ -16,6 +16,8 @@ readings are kept in SQLite files instead of dicts, and read back one applicant 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -293,6 +295,10 @@ class Index:
             "CREATE TABLE IF NOT EXISTS pages (path BLOB PRIMARY KEY, digest TEXT, size INT, "
             "mtime INT, ctime INT, ino INT, dev INT, at INT)"
         )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS verified (code TEXT, a TEXT, b TEXT, same INT, "
+            "mac TEXT, PRIMARY KEY (code, a, b))"
+        )
         for table in ("uploads", "parts", "pages"):  # the rows a commit stamps
             self.db.execute(
                 f"CREATE INDEX IF NOT EXISTS {table}_unstamped ON {table} (at) WHERE at = 0"
@@ -411,3 +417,32 @@ class Index:
             (_key(path), digest, st.size, st.mtime_ns, st.ctime_ns, st.ino, st.dev, 0),
         )
         self._wrote()
+
+    # -- the same-image check's verified pairs (pipeline.similar.Verified)
+
+    def keep_verified(self, code: str) -> None:
+        """Forget the pairs verified by other code than `code`."""
+        self.db.execute("DELETE FROM verified WHERE code != ?", (code,))
+
+    def verified(self, code: str, a: str, b: str, secret: bytes) -> bool | None:
+        """Were the uploads of content `a` and `b` found one image (None: not recorded,
+        or the row is not one this run's key sealed: OUT is not ours alone)?"""
+        row = self.db.execute(
+            "SELECT same, mac FROM verified WHERE code = ? AND a = ? AND b = ?", (code, a, b)
+        ).fetchone()
+        if row is None or not isinstance(row[1], str):
+            return None
+        if not hmac.compare_digest(row[1], _seal(secret, code, a, b, int(row[0]))):
+            return None
+        return bool(row[0])
+
+    def record_verified(self, code: str, a: str, b: str, same: bool, secret: bytes) -> None:
+        mac = _seal(secret, code, a, b, int(same))
+        self.db.execute(
+            "INSERT OR REPLACE INTO verified VALUES (?, ?, ?, ?, ?)", (code, a, b, int(same), mac)
+        )
+        self._wrote()
+
+
+def _seal(secret: bytes, code: str, a: str, b: str, same: int) -> str:
+    return hmac.new(secret, f"{code}|{a}|{b}|{same}".encode(), hashlib.sha256).hexdigest()

@@ -259,6 +259,10 @@ class RunTrail:
         t0 = time.perf_counter()
         self.out = out
         self.key: Ed25519PrivateKey = sign.load_or_create(sign.key_path(key_file))
+        #: what seals the run's own records in OUT/.index (pipeline.similar.Verified): a
+        #: key derived from the audit key, never written anywhere
+        seed = b"certcheck index seal v1" + self.key.private_bytes_raw()
+        self.secret: bytes = hashlib.sha256(seed).digest()
         self.run_id = new_run_id()
         self.started = datetime.fromtimestamp(started, UTC).isoformat(timespec="microseconds")
         self.earlier = read_earlier(out, self.key.public_key(), store)

@@ -271,3 +271,74 @@ def test_the_first_task_runs_before_the_window_is_hashed_whole(
     assert findings(tmp_path / "out") == findings(tmp_path / "whole")
     for name in ("applicants.csv", "forms.jsonl"):
         assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+
+
+def test_a_rerun_verifies_only_the_pairs_a_changed_upload_is_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same-image check's verified pairs are kept in OUT/.index (issue 19: cross-
+    applicant checks updated for the changed applicants only): an unchanged re-run opens no
+    file for them, a re-run after one upload changed verifies only that upload's pairs, and
+    the window's findings are a fresh run's, byte for byte. A row edited behind the run (its
+    seal no longer matches) is verified again."""
+    import io
+    import json
+    import shutil
+    import sqlite3 as sql
+
+    from PIL import Image
+
+    from tests.fakes import FakeEngine
+    from tests.pipeline.test_outputs import engine_is, run, small_window
+
+    engine_is(monkeypatch, FakeEngine(["x"]))
+    verified: list[tuple[str, str]] = []
+    chunk = similar.verify_chunk
+
+    def counted(load: similar.Loader, pairs: list[tuple[str, str]]) -> list[bool | None]:
+        verified.extend(pairs)
+        return chunk(load, pairs)
+
+    monkeypatch.setattr(similar, "verify_chunk", counted)
+    from tests.pipeline.test_similar import _jpeg, _page
+
+    ids = ("2027000000001", "2027000000002", "2027000000003")
+    root = small_window(tmp_path, ids)  # no uploads of their own: pages, one copied
+    for k, aid in enumerate(ids):
+        (root / "uploads" / aid / "diploma").mkdir(parents=True)
+        (root / "uploads" / aid / "diploma" / "d.jpg").write_bytes(_jpeg(_page(k)))
+    a, b = (root / "uploads" / aid / "diploma" for aid in ids[:2])
+    original = a / "d.jpg"
+    shutil.copy(original, b / "copy.jpg")  # applicant b uploads a's diploma
+
+    def window_findings(out: Path) -> list[str]:
+        lines = (out / "findings.jsonl").read_text("utf-8").splitlines()
+        return [x for x in lines if json.loads(x)["check"].startswith("window.")]
+
+    out = tmp_path / "out"
+    assert run(root, out) == 0
+    first = window_findings(out)
+    assert any("same_image" in x for x in first) and verified
+    verified.clear()
+    assert run(root, out) == 0  # unchanged: nothing opened again
+    assert verified == [] and window_findings(out) == first
+
+    # b's copy re-encoded: another file, the same picture
+    buf = io.BytesIO()
+    Image.open(original).convert("RGB").save(buf, "JPEG", quality=60)
+    (b / "copy.jpg").write_bytes(buf.getvalue())
+    assert run(root, out) == 0
+    changed = f"uploads/{ids[1]}/diploma/copy.jpg"
+    assert verified and all(changed in pair for pair in verified)
+    verified.clear()
+    assert run(root, tmp_path / "fresh") == 0
+    assert window_findings(out) == window_findings(tmp_path / "fresh")
+
+    # a decision changed behind the run is not used
+    db = sql.connect(out / ".index" / "index.sqlite")
+    db.execute("UPDATE verified SET same = 1 - same")
+    db.commit()
+    db.close()
+    verified.clear()
+    assert run(root, out) == 0
+    assert verified and window_findings(out) == window_findings(tmp_path / "fresh")
