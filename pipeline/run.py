@@ -894,17 +894,25 @@ class _Bar:
     def _postfix(self) -> None:
         self.bar.set_postfix_str(f"考生 {self.applicants}/{self.total}", refresh=False)
 
-    def update(self, applicant_id: str) -> None:
-        self.applicants += 1
+    def _totals(self) -> None:
+        """The totals, once the walk of uploads/ has found every applicant and upload."""
         if self.bar is not None and self.bar.total is None and self.window.complete:
             self.total = len(self.window.order)
             self.bar.total = self.window.upload_count()
+
+    def update(self, applicant_id: str) -> None:
+        self.applicants += 1
+        self._totals()
         if self.bar is not None:
             self._postfix()
             self.bar.update(len(self.uploads.get(applicant_id, ())))
 
     def close(self) -> None:
         if self.bar is not None:
+            if self.bar.total is None:
+                self._totals()
+                self._postfix()
+                self.bar.refresh()
             self.bar.close()
 
 
