@@ -562,7 +562,7 @@ def _load(
     store: Scratch | None = None,
     index: Index | None = None,
 ) -> tuple[Window, Rules]:
-    window = load_window(window_dir, run_date, store=store, index=index)
+    window = load_window(window_dir, run_date, store=store, index=index, lazy=store is not None)
     info = window.info
     return window, load_rules(info.region, exam_year=info.exam_year, opens=info.opens)
 
@@ -588,6 +588,7 @@ def _run_in(out: Path, window_dir: Path, run_date: date | None, opts: _Options) 
             early = EarlyClient(workers, opts.scheduler, work, opts.limits)
             stack.callback(early.close)
         window, rules = _load(window_dir, run_date, store, index)
+        stack.callback(window.close)
         index.commit()  # the uploads' hashes: kept even if the run is stopped
         return _run_locked(window, out, rules, work, opts, _State(store, index, early))
 
@@ -640,7 +641,9 @@ def _run_locked(
 
     def todo() -> Iterator[ApplicantTask]:
         """The applicants to compute, in form order; a reusable part is taken on the way."""
-        for pos, aid in enumerate(window.order):
+        # each applicant's folder is walked (its uploads hashed) when its turn comes: the
+        # first task goes out before a national window is hashed whole (issue 19)
+        for pos, aid in enumerate(window.applicants()):
             task = make_task(window, aid, out, rules, opts.limits)
             key = task_key(task)
             if _reuse(out, aid, key, pos, trail, state):
@@ -652,9 +655,13 @@ def _run_locked(
 
     unkept = work / "unkept"  # results not kept as parts (our failures), until the outputs
     _compute(window, out, todo(), trail, state, unkept, opts, bar)
+    if not window.complete:  # every applicant was handed out: the walk ended with them
+        raise RuntimeError("the window's walk did not finish")
     budget.clear_crumbs(out)
     # the slim records hold no findings of their own: the window's are all there is to add
-    for aid, found in similar.window_findings(window, state.slim).items():
+    for aid, found in similar.window_findings(
+        window, state.slim, state.store.db, similar.Verified(state.index, trail.secret, window)
+    ).items():
         state.extra[aid] = tuple(found)
     return _write_all(window, out, rules, trail, state, unkept, opts)
 
@@ -866,6 +873,7 @@ class _Bar:
     one upload or forty, so a bar by applicant alone stalls and jumps."""
 
     def __init__(self, window: Window, enabled: bool) -> None:
+        self.window = window
         self.uploads = window.uploads
         self.total = len(window.order)
         self.applicants = 0
@@ -873,8 +881,8 @@ class _Bar:
         if enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(
-                total=window.upload_count(),
+            self.bar = tqdm(  # the totals are known once the walk of uploads/ is done
+                total=window.upload_count() if window.complete else None,
                 initial=0,
                 unit="份材料",
                 desc="certcheck",
@@ -886,14 +894,25 @@ class _Bar:
     def _postfix(self) -> None:
         self.bar.set_postfix_str(f"考生 {self.applicants}/{self.total}", refresh=False)
 
+    def _totals(self) -> None:
+        """The totals, once the walk of uploads/ has found every applicant and upload."""
+        if self.bar is not None and self.bar.total is None and self.window.complete:
+            self.total = len(self.window.order)
+            self.bar.total = self.window.upload_count()
+
     def update(self, applicant_id: str) -> None:
         self.applicants += 1
+        self._totals()
         if self.bar is not None:
             self._postfix()
             self.bar.update(len(self.uploads.get(applicant_id, ())))
 
     def close(self) -> None:
         if self.bar is not None:
+            if self.bar.total is None:
+                self._totals()
+                self._postfix()
+                self.bar.refresh()
             self.bar.close()
 
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import secrets
+import sqlite3
 import time
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -26,6 +29,8 @@ import numpy as np
 from models import ApplicantResult, Finding
 from stages import imagehash, window_checks
 
+from . import versions
+from .state import Index
 from .window import Window, read_upload
 
 log = logging.getLogger(__name__)
@@ -98,6 +103,38 @@ def verify_all(
     return out
 
 
+class Verified:
+    """The candidate pairs verified by earlier runs into OUT (issue 19: a re-run verifies
+    only the pairs an upload changed in): each decision kept in OUT/.index by the two
+    uploads' sha256 and the code, sealed with a key derived from the run's audit key, so a
+    row edited behind the run is not used. A verification is a function of the two files'
+    bytes and the code: a decision taken from here is the one verifying again would give.
+    An upload that could not be read (None) is never recorded."""
+
+    def __init__(self, index: Index, secret: bytes, window: Window) -> None:
+        self.index, self.secret, self.window = index, secret, window
+        self.code = versions.source_hash()
+        self.reused = 0
+        index.keep_verified(self.code)
+
+    def _sha(self, key: Key) -> str | None:
+        aid, _slot, path = key
+        return next((u.sha256 for u in self.window.uploads.get(aid, []) if u.path == path), None)
+
+    def get(self, a: Key, b: Key) -> bool | None:
+        sa, sb = self._sha(a), self._sha(b)
+        if sa is None or sb is None:
+            return None
+        same = self.index.verified(self.code, sa, sb, self.secret)
+        self.reused += same is not None
+        return same
+
+    def put(self, a: Key, b: Key, same: bool) -> None:
+        sa, sb = self._sha(a), self._sha(b)
+        if sa is not None and sb is not None:
+            self.index.record_verified(self.code, sa, sb, same, self.secret)
+
+
 def window_same_images(
     records: Iterable[tuple[str, str, str, str]],
     readings: Mapping[str, Mapping[str, str]],
@@ -105,30 +142,103 @@ def window_same_images(
     jobs: int | None = None,
     client: Any = None,
     stats: dict[str, int] | None = None,
+    verified: Verified | None = None,
 ) -> list[Finding]:
     """`window_checks.same_images` with its candidates verified by `verify_all` (from the
-    files `load` prepares), or by the fingerprints alone when `load` is None."""
+    files `load` prepares), or by the fingerprints alone when `load` is None. `verified`:
+    the decisions of earlier runs, used instead of opening the files again."""
     verify_many = None
     if load is not None:
         n = jobs or os.cpu_count() or 1
 
         def verify_many(pairs: list[tuple[Key, Key]]) -> list[bool | None]:
-            return verify_all(load, [(a[2], b[2]) for a, b in pairs], n, client)
+            out = [verified.get(a, b) if verified else None for a, b in pairs]
+            todo = [k for k, same in enumerate(out) if same is None]
+            fresh = verify_all(load, [(pairs[k][0][2], pairs[k][1][2]) for k in todo], n, client)
+            for k, same in zip(todo, fresh, strict=True):
+                out[k] = same
+                if same is not None and verified is not None:
+                    verified.put(*pairs[k], same)
+            return out
 
     return list(window_checks.same_images(records, readings, stats=stats, verify_many=verify_many))
 
 
-def window_findings(window: Window, results: Results) -> dict[str, list[Finding]]:
-    """The cross-applicant findings by applicant: one ID or diploma number on two forms
-    (grouped by value), the same image on two uploads (`window_same_images`, verified from
-    the files under WINDOW). `results` is iterated once, for its small records only
-    (fingerprints, identifying readings): it may be read from disk as it goes."""
-    values = []
+def _id_values(window: Window) -> Iterator[tuple[str, str, str]]:
+    """(applicant, field, value) of the identifiers no two forms may share."""
     for aid, form in window.forms.items():
-        values.append((aid, "id_number", form.id_number))
-        values.append((aid, "diploma_number", form.education.diploma_number))
+        yield aid, "id_number", form.id_number
+        yield aid, "diploma_number", form.education.diploma_number
+
+
+#: the fields `window_checks.duplicate_values` compares, in the order it reports them
+DUPLICATE_FIELDS = ("id_number", "diploma_number")
+
+
+def duplicate_ids(
+    records: Iterable[tuple[str, str, str]], db: sqlite3.Connection | None = None
+) -> Iterator[Finding]:
+    """`window_checks.duplicate_values` over `records`; with `db` (the run's scratch store,
+    pipeline.state), the values are grouped in a table there (issue 19: a national window's
+    identifiers are never all held): only the groups of two or more applicants are read
+    back, each handed whole to `duplicate_values`, so the findings are its own, field by
+    field. An applicant's findings come in the same order (ID number, then diploma)."""
+    if db is None:
+        yield from window_checks.duplicate_values(records)
+        return
+    table = f"dup_{secrets.token_hex(4)}"
+    db.execute(f"CREATE TABLE {table} (field TEXT, norm BLOB, aid BLOB, raw BLOB)")
+    try:
+        rows = (
+            (field, _blob(value.strip().upper()), _blob(aid), _blob(value))
+            for aid, field, value in records
+            if field in DUPLICATE_FIELDS and value.strip().upper()
+        )
+        db.execute("BEGIN")
+        db.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", rows)
+        db.execute("COMMIT")
+        db.execute(f"CREATE INDEX {table}_v ON {table} (field, norm)")
+        for field in DUPLICATE_FIELDS:
+            groups = db.execute(
+                f"SELECT norm FROM {table} WHERE field = ? GROUP BY norm HAVING count(*) > 1",
+                (field,),
+            ).fetchall()  # the shared values only: a handful, whatever the window's size
+            for (norm,) in groups:
+                members = db.execute(
+                    f"SELECT aid, raw FROM {table} WHERE field = ? AND norm = ? ORDER BY rowid",
+                    (field, norm),
+                )
+                group = [(_str(aid), field, _str(raw)) for aid, raw in members]
+                yield from window_checks.duplicate_values(group)
+    finally:
+        with suppress(sqlite3.Error):
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            db.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def _blob(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _str(data: bytes) -> str:
+    return bytes(data).decode("utf-8", "surrogatepass")
+
+
+def window_findings(
+    window: Window,
+    results: Results,
+    db: sqlite3.Connection | None = None,
+    verified: Verified | None = None,
+) -> dict[str, list[Finding]]:
+    """The cross-applicant findings by applicant: one ID or diploma number on two forms
+    (grouped by value: `duplicate_ids`, in `db` when given), the same image on two uploads
+    (`window_same_images`, verified from the files under WINDOW). `results` is iterated
+    once, for its small records only (fingerprints, identifying readings): it may be read
+    from disk as it goes. Only applicants with a finding are in the answer. `verified`:
+    pairs decided by earlier runs (`Verified`)."""
     extra: dict[str, list[Finding]] = {}
-    for f in window_checks.duplicate_values(values):
+    for f in duplicate_ids(_id_values(window), db):
         extra.setdefault(f.applicant_id, []).append(f)
     prints: list[tuple[str, str, str, str]] = []
     read: dict[str, dict[str, str]] = {}
@@ -140,8 +250,10 @@ def window_findings(window: Window, results: Results) -> dict[str, list[Finding]
     stats: dict[str, int] = {}
     started = time.perf_counter()
     load = partial(reread, str(window.info.root))
-    for f in window_same_images(prints, read, load, stats=stats):
+    for f in window_same_images(prints, read, load, stats=stats, verified=verified):
         extra.setdefault(f.applicant_id, []).append(f)
+    if verified is not None:
+        stats["verified_before"] = verified.reused
     log.info(
         "same-image check: %s, %.1f s",
         ", ".join(f"{k} {v}" for k, v in stats.items()),

@@ -16,6 +16,8 @@ readings are kept in SQLite files instead of dicts, and read back one applicant 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
 import pickle
@@ -23,7 +25,7 @@ import sqlite3
 import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping, MutableMapping
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -73,6 +75,20 @@ class Scratch:
         self._tables += 1
         return f"t{self._tables}_{name}" if name else f"t{self._tables}"
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for many writes (loading a national window's forms: a
+        transaction per row cost a third of the load)."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+
     def map(self, name: str = "") -> DiskMap[Any]:
         return DiskMap(self, self.table(name))
 
@@ -117,6 +133,18 @@ class DiskMap(MutableMapping[str, V], Generic[V]):
 
     def __setitem__(self, key: str, value: V) -> None:
         self.set(key, value)
+
+    def add_new(self, key: str, value: V, pos: int | None = None) -> bool:
+        """Set `key` unless it is set already (then nothing changes): False when it was.
+        One statement, no read first (the window's forms: a duplicate line is rare)."""
+        cur = self.db.execute(
+            f"INSERT INTO {self.table} (pos, k, v) VALUES (?, ?, ?) ON CONFLICT (k) DO NOTHING",
+            (pos, _key(key), pickle.dumps(value, pickle.HIGHEST_PROTOCOL)),
+        )
+        if cur.rowcount != 1:
+            return False
+        self._remember(key, value)
+        return True
 
     def __delitem__(self, key: str) -> None:
         self._recent.pop(key, None)
@@ -267,6 +295,10 @@ class Index:
             "CREATE TABLE IF NOT EXISTS pages (path BLOB PRIMARY KEY, digest TEXT, size INT, "
             "mtime INT, ctime INT, ino INT, dev INT, at INT)"
         )
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS verified (code TEXT, a TEXT, b TEXT, same INT, "
+            "mac TEXT, PRIMARY KEY (code, a, b))"
+        )
         for table in ("uploads", "parts", "pages"):  # the rows a commit stamps
             self.db.execute(
                 f"CREATE INDEX IF NOT EXISTS {table}_unstamped ON {table} (at) WHERE at = 0"
@@ -385,3 +417,32 @@ class Index:
             (_key(path), digest, st.size, st.mtime_ns, st.ctime_ns, st.ino, st.dev, 0),
         )
         self._wrote()
+
+    # -- the same-image check's verified pairs (pipeline.similar.Verified)
+
+    def keep_verified(self, code: str) -> None:
+        """Forget the pairs verified by other code than `code`."""
+        self.db.execute("DELETE FROM verified WHERE code != ?", (code,))
+
+    def verified(self, code: str, a: str, b: str, secret: bytes) -> bool | None:
+        """Were the uploads of content `a` and `b` found one image (None: not recorded,
+        or the row is not one this run's key sealed: OUT is not ours alone)?"""
+        row = self.db.execute(
+            "SELECT same, mac FROM verified WHERE code = ? AND a = ? AND b = ?", (code, a, b)
+        ).fetchone()
+        if row is None or not isinstance(row[1], str):
+            return None
+        if not hmac.compare_digest(row[1], _seal(secret, code, a, b, int(row[0]))):
+            return None
+        return bool(row[0])
+
+    def record_verified(self, code: str, a: str, b: str, same: bool, secret: bytes) -> None:
+        mac = _seal(secret, code, a, b, int(same))
+        self.db.execute(
+            "INSERT OR REPLACE INTO verified VALUES (?, ?, ?, ?, ?)", (code, a, b, int(same), mac)
+        )
+        self._wrote()
+
+
+def _seal(secret: bytes, code: str, a: str, b: str, same: int) -> str:
+    return hmac.new(secret, f"{code}|{a}|{b}|{same}".encode(), hashlib.sha256).hexdigest()

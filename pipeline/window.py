@@ -15,7 +15,8 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -50,11 +51,41 @@ class Window:
     uploads: Mapping[str, list[Upload]]
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     stray: list[str] = field(default_factory=list)  # files outside uploads/<id>/<slot>/<file>
+    #: loaded with `lazy`: the applicants' folders under uploads/ not walked yet
+    walker: Walker | None = field(default=None, repr=False, compare=False)
 
     def upload_count(self) -> int:
         if isinstance(self.uploads, DiskLists):
             return self.uploads.count()
         return sum(len(v) for v in self.uploads.values())
+
+    @property
+    def complete(self) -> bool:
+        """Are every applicant, upload and stray file known (the walk is done)?"""
+        return self.walker is None or self.walker.done
+
+    def applicants(self) -> Iterator[str]:
+        """The applicants in `order`, each one's folder walked (its uploads hashed) just
+        before it is handed out; then the walk of the folders without a form line, whose
+        applicants are appended to `order` and handed out too. For a window loaded whole,
+        just `order`."""
+        k = 0
+        while True:
+            if k == len(self.order):
+                if self.complete:
+                    return
+                assert self.walker is not None
+                self.walker.finish(self)
+                continue
+            aid = self.order[k]
+            if self.walker is not None:
+                self.walker.prepare(self, aid)
+            yield aid
+            k += 1
+
+    def close(self) -> None:
+        if self.walker is not None:
+            self.walker.close()
 
 
 #: Files that operating systems and archivers leave beside real ones: ignored silently
@@ -164,6 +195,24 @@ class Inventory:
     index: Index | None = None
     root: str = ""
     hashed: int = 0  # uploads read to be hashed (the others came from the index)
+    #: lazy: the applicant folders directly under uploads/, walked later (`Walker`)
+    folders: MutableMapping[str, int] | None = None
+    #: each stray file's path parts (the walk's order is theirs sorted)
+    stray_keys: list[tuple[str, ...]] = field(default_factory=list)
+    #: the top-level name under uploads/ each refused entry sits in (`take_refused`)
+    refused_in: dict[str, list[str]] = field(default_factory=dict)
+
+    def add_stray(self, parts: tuple[str, ...], shown: str) -> None:
+        self.stray.append(shown)
+        self.stray_keys.append(parts)
+
+    def take_refused(self, applicant_id: str) -> list[Finding]:
+        """The applicant's refused entries, in the order a whole walk of uploads/ (name
+        order) lists them, taken out."""
+        found = self.refused.pop(applicant_id, [])
+        tops = self.refused_in.pop(applicant_id, [])
+        order = sorted(range(len(found)), key=lambda k: tops[k])  # stable
+        return [found[k] for k in order]
 
     def add(self, upload: Upload) -> None:
         if self.on_disk is not None:
@@ -192,6 +241,7 @@ class Inventory:
         self.refused.setdefault(applicant_id, []).append(
             _refused_finding(applicant_id, slot, shown, name, why, detail)
         )
+        self.refused_in.setdefault(applicant_id, []).append(parts[1] if len(parts) > 1 else "")
 
 
 def _refused_finding(
@@ -278,7 +328,9 @@ def _entry(dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
         raise _fail(parts, exc) from exc
     if stat.S_ISDIR(st.st_mode):
         if len(parts) > MAX_DEPTH:
-            inv.stray.append(_shown(parts) + "/")
+            inv.add_stray(parts, _shown(parts) + "/")
+        elif len(parts) == 2 and inv.folders is not None:
+            inv.folders[name] = 1  # an applicant's folder: walked when it is its turn
         else:
             _walk(dir_fd, parts, inv)
     elif is_junk(name):
@@ -292,9 +344,9 @@ def _entry(dir_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
     elif not stat.S_ISREG(st.st_mode):
         inv.refuse(parts, "special", _SPECIAL_LABELS.get(stat.S_IFMT(st.st_mode), "非普通文件"))
     elif len(parts) == 2:  # a file directly under uploads/: nobody's
-        inv.stray.append(_shown(parts))
+        inv.add_stray(parts, _shown(parts))
     elif len(parts) != 4:  # in an applicant's folder but not in a slot's: said to them
-        inv.stray.append(_shown(parts))
+        inv.add_stray(parts, _shown(parts))
         inv.refuse(parts, "place")
     else:
         _open_file(name, dir_fd, parts, inv, st)
@@ -321,10 +373,15 @@ def _walk(parent_fd: int, parts: tuple[str, ...], inv: Inventory) -> None:
         os.close(fd)
 
 
-def inventory(root: Path, store: Scratch | None = None, index: Index | None = None) -> Inventory:
+def inventory(
+    root: Path, store: Scratch | None = None, index: Index | None = None, lazy: bool = False
+) -> Inventory:
     """Walk uploads/ without following any link (file or folder) and without opening anything
-    that is not a regular file: nothing outside the window is read."""
+    that is not a regular file: nothing outside the window is read. `lazy`: only uploads/
+    itself is listed; the applicants' folders are left in `folders` for a `Walker`."""
     inv = Inventory(on_disk=store.lists("uploads") if store else None, index=index)
+    if lazy:
+        inv.folders = store.map("folders") if store else {}
     inv.root = str(root.resolve())
     base = root / "uploads"
     try:
@@ -346,6 +403,74 @@ def inventory(root: Path, store: Scratch | None = None, index: Index | None = No
     finally:
         os.close(root_fd)
     return inv
+
+
+class Walker:
+    """The walk of uploads/ an applicant at a time (issue 19: the first task is submitted
+    before a national window's uploads are all hashed). uploads/ itself is listed when the
+    window is loaded (its files, links and odd entries found then); each applicant's folder
+    is walked when the run comes to it (`prepare`), the folders without a form line at the
+    end (`finish`). The uploads, findings, stray files and `order` are then what a whole walk
+    gives (tested): a folder's entries are the same, the stray files sorted by path as the
+    walk in name order lists them."""
+
+    def __init__(self, root: Path, inv: Inventory, forms: Mapping[str, ApplicantForm]) -> None:
+        self.inv, self.forms = inv, forms
+        self.store: Scratch | None = None
+        self.done = False
+        self.fd: int | None = None
+        base = root / "uploads"
+        if inv.folders:  # a folder replaced by a link after the listing is refused: O_NOFOLLOW
+            try:
+                self.fd = os.open(base, _DIR_FLAGS)
+            except OSError as exc:
+                raise _fail(("uploads",), exc) from exc
+
+    def _walk(self, name: str) -> None:
+        assert self.inv.folders is not None and self.fd is not None
+        del self.inv.folders[name]
+        with self.store.batch() if self.store else nullcontext():
+            _walk(self.fd, ("uploads", name), self.inv)
+
+    def prepare(self, window: Window, applicant_id: str) -> None:
+        """Walk the applicant's folder (if it has one) and add its refused entries to its
+        findings, as a whole walk does for an applicant with a form line."""
+        if self.inv.folders is not None and applicant_id in self.inv.folders:
+            self._walk(applicant_id)
+        refused = self.inv.take_refused(applicant_id)
+        if refused:
+            window.findings.setdefault(applicant_id, []).extend(refused)
+
+    def finish(self, window: Window) -> None:
+        """The folders no applicant in `order` named: their applicants (with an upload or a
+        refused entry, in name order) appended to `order`, each with a finding that its
+        form line is missing; the stray files put in the walk's order."""
+        inv = self.inv
+        left = sorted(inv.folders) if inv.folders else []
+        for name in left:
+            self._walk(name)
+        have = inv.listed()
+        found = {name for name in left if name in have or name in inv.refused}
+        for applicant_id in sorted(found | set(inv.refused)):
+            known = applicant_id in self.forms or applicant_id in window.findings
+            if not known:
+                window.findings.setdefault(applicant_id, []).append(_missing_form(applicant_id))
+            refused = inv.take_refused(applicant_id)
+            if refused:
+                window.findings.setdefault(applicant_id, []).extend(refused)
+            if not known:
+                window.order.append(applicant_id)
+        order = sorted(range(len(inv.stray)), key=lambda k: inv.stray_keys[k])
+        window.stray[:] = [inv.stray[k] for k in order]
+        self.done = True
+        self.close()
+        if inv.hashed:
+            log.info("window: %d uploads read to be hashed", inv.hashed)
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
 
 
 def _missing_form(applicant_id: str) -> Finding:
@@ -526,12 +651,15 @@ def _read_forms(
             findings.setdefault(parsed.applicant_id, []).append(parsed)
             order.setdefault(parsed.applicant_id)
             continue
-        if parsed.applicant_id in forms:
+        if isinstance(forms, DiskMap):
+            new = forms.add_new(parsed.applicant_id, parsed)
+        elif new := parsed.applicant_id not in forms:
+            forms[parsed.applicant_id] = parsed
+        if not new:
             findings.setdefault(parsed.applicant_id, []).append(
                 _duplicate(parsed, forms[parsed.applicant_id].line_no)
             )
             continue
-        forms[parsed.applicant_id] = parsed
         order.setdefault(parsed.applicant_id)
     return forms, findings, list(order)
 
@@ -542,10 +670,13 @@ def load_window(
     *,
     store: Scratch | None = None,
     index: Index | None = None,
+    lazy: bool = False,
 ) -> Window:
     """Everything in the window; raises WindowError only when it cannot be read at all.
     `store`: the forms and uploads are kept on disk there rather than in dicts (a run,
-    issue 19); `index`: the uploads' stat cache (pipeline.state.Index)."""
+    issue 19); `index`: the uploads' stat cache (pipeline.state.Index). `lazy`: the
+    applicants' folders are walked as `Window.applicants` hands them out (a run, issue 19:
+    the first result before the window is hashed whole); `close` the window after."""
     root = Path(root)
     run_date = run_date or date.today()
     if not root.is_dir():
@@ -564,12 +695,17 @@ def load_window(
         raise WindowError(f"{jsonl} not found: a window needs its applicants.jsonl (CONTRACT §2)")
     try:
         lines = _Utf8Lines(fd, jsonl)
-        forms, findings, order = _read_forms(lines, store.map("forms") if store else None)
+        with store.batch() if store else nullcontext():
+            forms, findings, order = _read_forms(lines, store.map("forms") if store else None)
     finally:
         os.close(fd)
     if lines.bad and not lines.good:
         raise _whole_file_error(root, jsonl)
-    inv = inventory(root, store, index)
+    inv = inventory(root, store, index, lazy)
+    if lazy:
+        walker = Walker(root, inv, forms)
+        walker.store = store
+        return Window(info, order, forms, inv.listed(), findings, inv.stray, walker)
     known = set(order)
     for applicant_id in sorted(inv.applicants()):
         if applicant_id not in known:  # no form line: say so first

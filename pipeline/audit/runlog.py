@@ -23,7 +23,7 @@ import secrets
 import socket
 import sys
 import time
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -259,6 +259,10 @@ class RunTrail:
         t0 = time.perf_counter()
         self.out = out
         self.key: Ed25519PrivateKey = sign.load_or_create(sign.key_path(key_file))
+        #: what seals the run's own records in OUT/.index (pipeline.similar.Verified): a
+        #: key derived from the audit key, never written anywhere
+        seed = b"certcheck index seal v1" + self.key.private_bytes_raw()
+        self.secret: bytes = hashlib.sha256(seed).digest()
         self.run_id = new_run_id()
         self.started = datetime.fromtimestamp(started, UTC).isoformat(timespec="microseconds")
         self.earlier = read_earlier(out, self.key.public_key(), store)
@@ -267,7 +271,17 @@ class RunTrail:
         self.parts: MutableMapping[str, LoggedPart] = store.map("trail_parts") if store else {}
         self.reused: MutableMapping[str, str] = store.map("trail_reused") if store else {}
         self._now = ""
+        #: the run record's long lists (inventory, reused): token -> their items, made again
+        #: each time the record is written, never held (issue 19)
+        self.streamed: dict[str, Callable[[], Iterator[Any]]] = {}
         self.seconds = time.perf_counter() - t0
+
+    def _stream(self, items: Callable[[], Iterator[Any]]) -> str:
+        """A list of the run record that is written item by item: the record holds a token
+        (unique to the run) in its place, `Streamed` writes the items there."""
+        token = f"\x00certcheck-list-{secrets.token_hex(12)}\x00"
+        self.streamed[token] = items
+        return token
 
     def admit(self, applicant_id: str, key: str, seen: dict[str, str]) -> bool:
         """May the (whole, current-key) part in OUT be reused? Not when the log says
@@ -320,7 +334,7 @@ class RunTrail:
         (audit / KEYS).mkdir(exist_ok=True)
         run = self._run_record(window, rules, cal, summary)
         writer = LogWriter(self, staged, window, run)
-        writer.add(self._record("run", run, actor=run["operator"]["name"]))
+        writer.add(self._record("run", run, actor=run["operator"]["name"]), streamed=True)
         for r in self.recomputed:
             writer.add(self._record("part_recomputed", r, r["applicant_id"]))
         self.seconds += time.perf_counter() - t0
@@ -421,21 +435,12 @@ class RunTrail:
                     if (root / name).is_file()
                 ],
             },
-            "inventory": [
-                {
-                    "applicant_id": u.applicant_id,
-                    "slot": u.slot,
-                    "path": u.path,
-                    "bytes": u.size,
-                    "sha256": u.sha256,
-                    "kind": u.kind,
-                }
-                for aid in window.order
-                for u in window.uploads.get(aid, [])
-            ],
+            "inventory": self._stream(lambda: _inventory(window)),
             "stray": list(window.stray),
             "counts": counts,
-            "reused": [{"applicant_id": a, "from_run": r} for a, r in self.reused.items()],
+            "reused": self._stream(
+                lambda: ({"applicant_id": a, "from_run": r} for a, r in self.reused.items())
+            ),
             "recomputed": self.recomputed,
             "earlier_log": self.earlier.note,
             "audit_key": key_id(self.key.public_key()),
@@ -457,14 +462,40 @@ class LogWriter:
         self.seq, self.prev = trail.earlier.seq, trail.earlier.prev
         self.count = 0
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, record: dict[str, Any], streamed: bool = False) -> None:
+        """One record, sealed at its place in the chain. `streamed`: the record holds the
+        trail's list tokens (the run record), whose items are written one by one."""
         assert self._file is not None, "the log was finished"
         self.seq += 1
-        line, self.prev = seal_line(record, self.seq, self.prev)
-        data = line.encode()
-        self._file.write(data)
-        self._sha.update(data)
+        if streamed:
+            self._add_streamed(record)
+        else:
+            line, self.prev = seal_line(record, self.seq, self.prev)
+            data = line.encode()
+            self._file.write(data)
+            self._sha.update(data)
         self.count += 1
+
+    def _add_streamed(self, record: dict[str, Any]) -> None:
+        """`seal_line`'s bytes, written piece by piece: the canonical text is hashed as it
+        goes and its closing brace held back for the hash to follow."""
+        assert self._file is not None
+        body = {k: v for k, v in record.items() if k not in ("seq", "prev", "hash")}
+        body["seq"], body["prev"] = self.seq, self.prev
+        own = hashlib.sha256()
+        held = b""
+        for piece in splice(canonical(body).decode(), self.trail.streamed, _canonical_list):
+            if held:
+                self._file.write(held)
+                self._sha.update(held)
+            held = piece.encode()
+            own.update(held)
+        digest = own.hexdigest()
+        assert held.endswith(b"}")
+        tail = held[:-1] + f',"hash":"{digest}"}}\n'.encode()
+        self._file.write(tail)
+        self._sha.update(tail)
+        self.prev = digest
 
     def applicant(self, result: ApplicantResult) -> None:
         t0 = time.perf_counter()
@@ -493,8 +524,10 @@ class LogWriter:
         audit = trail.out / AUDIT
         staged = self.staged
         staged.adopt(self.tmp, self.path)
-        run_json = json.dumps(self.run, ensure_ascii=False, indent=1)
-        staged.write_text(audit / RUNS / f"{trail.run_id}.json", run_json)
+        with staged.open(audit / RUNS / f"{trail.run_id}.json") as f:  # json.dumps(indent=1)
+            text = json.dumps(self.run, ensure_ascii=False, indent=1)
+            for piece in splice(text, trail.streamed, _indented_list):
+                f.write(piece)
         file_digest = self._sha.hexdigest()
         pub = trail.key.public_key()
         kid = key_id(pub)
@@ -523,6 +556,61 @@ class LogWriter:
             self._file = None
             with contextlib.suppress(OSError):
                 self.tmp.unlink()
+
+
+def _inventory(window: Window) -> Iterator[dict[str, Any]]:
+    """Every upload of the window, applicant by applicant in form order."""
+    for aid in window.order:
+        for u in window.uploads.get(aid, []):
+            yield {
+                "applicant_id": u.applicant_id,
+                "slot": u.slot,
+                "path": u.path,
+                "bytes": u.size,
+                "sha256": u.sha256,
+                "kind": u.kind,
+            }
+
+
+def splice(
+    text: str,
+    lists: Mapping[str, Callable[[], Iterator[Any]]],
+    encode: Callable[[Iterator[Any]], Iterator[str]],
+) -> Iterator[str]:
+    """`text` (a JSON document holding list tokens as strings) in pieces, each token's
+    string replaced by its list as `encode` writes it: the document the lists themselves
+    would have given, never held whole."""
+    tokens = {json.dumps(token): items for token, items in lists.items()}
+    start = 0
+    while True:
+        found = [(text.find(t, start), t) for t in tokens]
+        found = [(at, t) for at, t in found if at >= 0]
+        if not found:
+            yield text[start:]
+            return
+        at, token = min(found)
+        yield text[start:at]
+        yield from encode(tokens[token]())
+        start = at + len(token)
+
+
+def _canonical_list(items: Iterator[Any]) -> Iterator[str]:
+    """A list as `chain.canonical` encodes it: `[a,b]`, `[]`."""
+    sep = "["
+    for item in items:
+        yield sep + canonical(item).decode()
+        sep = ","
+    yield "]" if sep == "," else "[]"
+
+
+def _indented_list(items: Iterator[Any]) -> Iterator[str]:
+    """A list as `json.dumps(run, ensure_ascii=False, indent=1)` writes one of the run
+    record's own values (its items two levels in)."""
+    sep = "[\n  "
+    for item in items:
+        yield sep + json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        sep = ",\n  "
+    yield "\n ]" if sep != "[\n  " else "[]"
 
 
 def _part_json(part: LoggedPart | None) -> dict[str, str] | None:
