@@ -173,13 +173,22 @@ def write_part(out: Path, result: ApplicantResult, key: str, run_id: str = "") -
     return str(data["digest"])
 
 
-def _load_part(path: Path) -> dict[str, Any] | None:
-    """A part's content when it is whole and unchanged since it was written, else None."""
+def _part_json(path: Path) -> dict[str, Any] | None:
+    """A part file's JSON object, or None: unreadable, not an object, or a link (opened
+    with O_NOFOLLOW: a part replaced by a link is never read through it)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as f:
+            data = json.loads(f.read().decode("utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("digest") != _digest(data):
+    return data if isinstance(data, dict) else None
+
+
+def _load_part(path: Path) -> dict[str, Any] | None:
+    """A part's content when it is whole and unchanged since it was written, else None."""
+    data = _part_json(path)
+    if data is None or data.get("digest") != _digest(data):
         return None
     return data
 
@@ -187,13 +196,8 @@ def _load_part(path: Path) -> dict[str, Any] | None:
 def part_fingerprint(path: Path) -> tuple[str, str] | None:
     """A part's key and its digest as recomputed from its content (None: unreadable), for
     `certcheck audit verify`."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict):
-        return None
-    return str(data.get("key")), _digest(data)
+    data = _part_json(path)
+    return None if data is None else (str(data.get("key")), _digest(data))
 
 
 def read_part(

@@ -884,11 +884,3 @@ HELD_OUT = (
      "portrait Hei ruled grid, labels above values: 证书编号 first, photo in a cell spanning "
      "three rows, 身份证号, 执业地点, issuer and Chinese-numeral date under the seal"),
 )  # fmt: skip
-
-
-def register_all() -> None:
-    """Register this module's families (called once by families._builtin)."""
-    from lab.synth import families
-
-    for doc_type, name, draw, pdf, note in HELD_OUT:
-        families.register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)

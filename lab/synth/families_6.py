@@ -877,11 +877,3 @@ HELD_OUT = (
      "QR square left, right-aligned labels (执业证书编码 first, 身份证号码, 执业机构), slashed "
      "注册日期, issuer under its seal"),
 )  # fmt: skip
-
-
-def register_all() -> None:
-    """Register this module's families (called once by families._builtin)."""
-    from lab.synth import families
-
-    for doc_type, name, draw, pdf, note in HELD_OUT:
-        families.register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)

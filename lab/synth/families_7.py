@@ -949,11 +949,3 @@ HELD_OUT = (
      "portrait Ming pages: ruled particulars (执业证书编码 first, padded 注册日期), then the "
      "变更注册记录 with the old and the current 执业地点 and the authority's seal"),
 )  # fmt: skip
-
-
-def register_all() -> None:
-    """Register this module's families (called once by families._builtin)."""
-    from lab.synth import families
-
-    for doc_type, name, draw, pdf, note in HELD_OUT:
-        families.register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)

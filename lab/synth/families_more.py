@@ -634,11 +634,3 @@ HELD_OUT = (
      "portrait Kai label list: 证件号码, 执业地点 for the unit, 注册日期 dotted under the "
      "issuer's seal, 证书编码 at the foot"),
 )  # fmt: skip
-
-
-def register_all() -> None:
-    """Register this module's families (called once by families._builtin)."""
-    from lab.synth import families
-
-    for doc_type, name, draw, pdf, note in HELD_OUT:
-        families.register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)

@@ -145,8 +145,9 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     heads: list[tuple[str, int]] = []  # month headings over cards: (month, left x)
     for row in rows:
         text = spaced_text(row)
-        if _month_headings(row):
-            heads = _month_headings(row)
+        found_heads = _month_headings(row)
+        if found_heads:
+            heads = found_heads
             continue
         if heads:
             cards = _card_states(row, heads)

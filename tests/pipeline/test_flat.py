@@ -225,3 +225,17 @@ def test_the_report_lists_sort_as_python_sorts(tmp_path: Path) -> None:
     assert mine == [(aid, f"h{n}") for _, aid, n in sorted(expected, key=lambda e: e[:2])]
     assert len(rows) == 2 * len(ids) and rows[-1].applicant_id == rows[len(rows) - 1].applicant_id
     lists.spool.close()
+
+
+def test_a_part_replaced_by_a_link_is_never_read_through_it(tmp_path: Path) -> None:
+    """A whole, valid part elsewhere, linked in place of the applicant's: not read."""
+    elsewhere = tmp_path / "elsewhere.json"
+    data: dict[str, Any] = {"key": "k1", "applicant_id": "x1", "findings": []}
+    data["digest"] = run_module._digest(data)
+    elsewhere.write_text(json.dumps(data), "utf-8")
+    assert run_module._load_part(elsewhere) == data  # whole and readable as a file
+    part = run_module.part_path(tmp_path / "out", "x1")
+    part.parent.mkdir(parents=True)
+    part.symlink_to(elsewhere)
+    assert run_module._load_part(part) is None
+    assert run_module.part_fingerprint(part) is None
