@@ -18,7 +18,7 @@ from models import FIELD_LABELS, SLOT_LABELS, ApplicantForm, Finding, Reading, R
 from models.checks import Variant
 
 from . import idnumber, names, textnorm
-from .dates import parse_date, parse_year_month
+from .dates import parse_date, parse_year_month, printed_year_month
 from .looks import Look
 
 #: A reading at least this confident, well-formed and different from the form is a mismatch.
@@ -44,6 +44,9 @@ VERBATIM = {
     "major",
     "work_unit",
 }
+#: Year-month fields printed in the document's own format (2024年7月毕业, 2024.07.01): the
+#: form's month is scored on the crop written the way the reading's month is printed.
+PRINTED_MONTHS = {"graduation"}
 #: The crop supports the form's value when it is at most this many nats less likely than the
 #: reading (e^-1 ≈ 0.37 times as likely): two near-equal candidates, not a different text.
 PASS_GAP = -1.0
@@ -433,11 +436,19 @@ def _kindest_look(q: _Comparison) -> tuple[float | None, str]:
     """The kindest look at the crop decides, each with the prior odds of the form's
     characters against the ones that look read in their place: (gap, what it read);
     (None, "") where the crop cannot be scored."""
-    looks = (
-        q.look.support(q.reading, q.expected)
-        if q.look is not None and q.field in VERBATIM and "?" not in q.expected
-        else None
-    )
+    looks = None
+    if q.look is not None and q.field in VERBATIM and "?" not in q.expected:
+        looks = q.look.support(q.reading, q.expected)
+    elif q.look is not None and q.field in PRINTED_MONTHS:
+        read_ym, form_ym = parse_year_month(q.reading.value), parse_year_month(q.expected)
+        printed = (
+            printed_year_month(q.reading.source, read_ym, form_ym)
+            if read_ym and form_ym and q.reading.source
+            else None
+        )
+        if printed is not None:
+            as_read, as_form = printed
+            looks = q.look.support(replace(q.reading, value=as_read), as_form)
     if not looks:
         return None, ""
     return max(

@@ -249,3 +249,23 @@ def months_between(a: date, b: date) -> int:
     if after.day < a.day and after != _last_day(after.year, after.month):
         months -= 1
     return max(months, 0)
+
+
+#: a year and its month printed in digits inside a line (2024年7月, 2024.07, 2024-07-01)
+_PRINTED_YM = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})(?P<s>[-./年])(?P<m>[0-9]{1,2})(?![0-9])")
+
+
+def printed_year_month(
+    text: str, read: tuple[int, int], form: tuple[int, int]
+) -> tuple[str, str] | None:
+    """Where `text` prints the month `read` in digits: (that print, the same print of the
+    form's month), so that the form's month can be scored on the crop in the reading's own
+    format (2084年7月 against 2024年7月). The month keeps the print's width (07 or 7). None
+    where the month is not printed in digits (二〇二四年七月) or not in `text`."""
+    for mt in _PRINTED_YM.finditer(_prepare(text)):
+        if (int(mt["y"]), int(mt["m"])) != read:
+            continue
+        month = f"{form[1]:02d}" if len(mt["m"]) == 2 else str(form[1])
+        span = text[mt.start() : mt.end()]
+        return span, f"{form[0]:04d}{span[4 : 4 + len(mt['s'])]}{month}"
+    return None

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from stages import dates as dates_mod
 from stages.dates import find_dates, months_between, parse_date, parse_period, parse_year_month
 
 CN_DIGITS_0 = "〇一二三四五六七八九"
@@ -225,3 +226,19 @@ def test_a_chinese_numeral_year_that_lost_its_ring_is_read() -> None:
     assert got == [date(2023, 12, 1), date(2025, 1, 31)]
     assert find_dates("二〇二三年十二月一日") == [date(2023, 12, 1)]
     assert find_dates("三二三年十二月一日") == []  # no year of ours reads so
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "form", "want"),
+    [
+        ("于2084年7月毕业", (2084, 7), (2024, 7), ("2084年7", "2024年7")),
+        ("毕业日期 2023.06.30", (2023, 6), (2024, 10), ("2023.06", "2024.10")),
+        ("2019-09至2024-07", (2024, 7), (2023, 7), ("2024-07", "2023-07")),
+        ("于二〇二四年七月毕业", (2024, 7), (2023, 7), None),
+        ("于2024年7月毕业", (2023, 7), (2024, 7), None),
+    ],
+)
+def test_printed_year_month_rewrites_the_print_of_a_month(
+    text: str, read: tuple[int, int], form: tuple[int, int], want: tuple[str, str] | None
+) -> None:
+    assert dates_mod.printed_year_month(text, read, form) == want

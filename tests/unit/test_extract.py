@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from models import ApplicantForm, Education, Reading, Rules, TextLine
@@ -605,3 +606,41 @@ def test_a_graduation_decades_ahead_is_a_misread_not_a_mismatch() -> None:
     assert crosscheck.compare(c, "graduation", "2024-06", r, same, None).status == "unreadable"
     other = replace(r, value="2023-06")
     assert crosscheck.compare(c, "graduation", "2024-06", other, same, None).status == "mismatch"
+
+
+class _Months(Look):
+    """A second look that records the print it was asked to score the form's month as and
+    answers with a gap per asked text."""
+
+    def __init__(self, gaps: dict[str, float]) -> None:
+        self.gaps = gaps
+        self.asked: list[tuple[str, str]] = []
+
+    def __call__(self, reading: object) -> None:
+        return None
+
+    def support(self, reading: Reading, expected: str) -> list[tuple[float, str]]:
+        self.asked.append((reading.value, expected))
+        return [(self.gaps[expected], reading.value)]
+
+
+def test_a_graduation_month_is_scored_on_the_crop_as_the_line_prints_it() -> None:
+    """A glare left 2024 read as 2084 in the running sentence: the form's month scored in
+    the line's own format decides (pass when the crop supports it about as well; a crop
+    clearly showing another year stays a mismatch)."""
+    form = ApplicantForm(applicant_id="1", name="张三")
+    c = crosscheck.Context(form, "diploma", "f", date(2026, 1, 31), Rules())
+    src = "划规定的全部课程，成绩合格，于2084年7月毕业，"
+    r = Reading("graduation", "2084-07", 0.96, "fake", source=src, box=(0, 0, 600, 40))
+    same = crosscheck.same_month
+    near = _Months({"2024年7": -0.9})
+    assert crosscheck.compare(c, "graduation", "2024-07", r, same, near).status == "pass"
+    assert near.asked == [("2084年7", "2024年7")]
+    printed = replace(r, value="2023-07", source="于2023年7月毕业")
+    far = _Months({"2024年7": -17.0})
+    assert crosscheck.compare(c, "graduation", "2024-07", printed, same, far).status == "mismatch"
+    # a month in Chinese numerals cannot be rewritten: no scoring, decided as before
+    cn = replace(r, value="2023-07", source="于二〇二三年七月毕业")
+    unasked = _Months({})
+    assert crosscheck.compare(c, "graduation", "2024-07", cn, same, unasked).status == "mismatch"
+    assert unasked.asked == []
