@@ -96,12 +96,29 @@ class Joined:
 def row_value(rows: Sequence[Row], field: str, label: str, value: str) -> Reading | None:
     """The first row matching `label` followed by `value` (a regex with one group)."""
     pattern = re.compile(label + r"[:：]?(?![:：])" + value)  # the colon is not the value
-    for row in rows:
+    for r, row in enumerate(rows):
         joined = Joined.of([row])
         m = pattern.search(joined.text)
         if m:
-            return joined.reading(field, m)
+            found = joined.reading(field, m)
+            if m.lastindex and _beneath_other_label(rows, r, joined, m, _heads(label)):
+                return _under_label(rows, field, label, HEADS, r".+") or found
+            return found
     return None
+
+
+#: Labels that head a column of a form's grid whatever the material (a value standing
+#: under one of them is that label's, not the value of a label to its left).
+HEADS = (
+    r"性\s*[别別]", r"民\s*族", r"科\s*室", r"出生(?:日期|年月)?", r"年\s*龄", r"职\s*[务称]",
+    r"学\s*历", r"专\s*业", r"部\s*门", r"岗\s*位", r"籍\s*贯", r"证件号码", r"身份证号码?",
+)  # fmt: skip
+
+
+def _heads(label: str, stops: Sequence[str] = ()) -> list[re.Pattern[str]]:
+    """The other labels a value may stand under (`stops` and HEADS but `label`), each
+    matching a whole line (colons allowed)."""
+    return [re.compile(f"(?:{s})[:：]*") for s in dict.fromkeys((*stops, *HEADS)) if s != label]
 
 
 def single_lines(rows: Sequence[Row]) -> list[Row]:
@@ -204,12 +221,45 @@ def labelled(
         if stop
         else f"{CURRENT}(?:{label})[:：]*(?![:：])({value}){junk}$"
     )
-    for row in rows:
+    for r, row in enumerate(rows):
         joined = Joined.of([row])
         m = pattern.search(joined.text)
         if m and m.group(1) and not sub_label(m.group(1)):
-            return joined.reading(field, m)
+            found = joined.reading(field, m)
+            if _beneath_other_label(rows, r, joined, m, _heads(label, stops)):
+                # a form printing each label over its value (姓名 over 古丽米拉·艾买尔,
+                # 性别 over 女): a slant grouped the label with the next columns' values
+                return _under_label(rows, field, label, stops, value) or found
+            return found
     return _under_label(rows, field, label, stops, value)
+
+
+#: How far above a value (in its line heights) another label may stand over it.
+OVER_ROWS = 2
+
+
+def _beneath_other_label(
+    rows: Sequence[Row], r: int, joined: Joined, m: re.Match[str], others: Sequence[re.Pattern[str]]
+) -> bool:
+    """The value found after `label` on row `r` starts with a line of its own that stands
+    under another of the document's labels (a line of the rows just above, that label
+    alone, overlapping it across): that line is the other label's value, not this one's."""
+    first = joined.lines[m.start(1)]
+    if first == joined.lines[m.start()]:
+        return False  # label and value read as one line: the value is the label's
+    box = rows[r].lines[first[1]].box
+    height = max(1, box[3] - box[1])
+    for above in rows[max(0, r - OVER_ROWS) : r]:
+        for line in above.lines:
+            x0, _y0, x1, y1 = line.box
+            if (
+                y1 <= box[1] + height // 2
+                and box[1] - y1 <= OVER_ROWS * height
+                and min(x1, box[2]) > max(x0, box[0])
+                and any(o.fullmatch(clean(line.text)) for o in others)
+            ):
+                return True
+    return False
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.'/ ]*[:：]?")

@@ -644,3 +644,28 @@ def test_a_graduation_month_is_scored_on_the_crop_as_the_line_prints_it() -> Non
     unasked = _Months({})
     assert crosscheck.compare(c, "graduation", "2024-07", cn, same, unasked).status == "mismatch"
     assert unasked.asked == []
+
+
+def test_a_slant_grouping_a_label_with_the_next_columns_values_takes_the_value_under_it() -> None:
+    """A form printing each label over its value (姓名 | 性别 | 科室 over 古丽米拉·艾买尔 | 女 |
+    针灸科): a slanted capture put 姓名 on the row of 女 and 针灸科, which stand under their own
+    labels; the name is the line under 姓名, on the probation form and the diploma alike."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 30), "fake")
+
+    slanted = [
+        Row((line("性别", 340, 0), line("科室", 540, -10))),
+        Row((line("姓名", 10, 24), line("女", 345, 32), line("针灸科", 545, 22))),
+        Row((line("古丽米拉·艾买尔", 14, 58),)),
+        Row((line("证件号码", 10, 100),)),
+    ]
+    for material in ("probation_cert", "diploma"):
+        assert materials.extract(material, slanted)["name"].value == "古丽米拉·艾买尔"
+    # a grid printing label and value side by side keeps the value beside its label
+    pairs = (("姓名", 10), ("张三", 200), ("性别", 340), ("女", 480))
+    beside = [
+        Row((line("科室", 10, 0), line("针灸科", 200, 0))),
+        Row(tuple(line(text, x, 40) for text, x in pairs)),
+    ]
+    assert materials.extract("probation_cert", beside)["name"].value == "张三"
