@@ -163,7 +163,7 @@ def degree_band(doc: Doc, rng: random.Random) -> Rendered:
     cv.text((110, 690), "学位证书编号", "ming", 30, GREY)
     cv.text((110, 740), f["degree_number"], "ming", 32)
     born = iso(f["birth_date"])
-    field = "理学" if "护理" in f["major"] else "医学" if "医" in f["major"] else ""
+    field = "理学" if "护理" in f["major"] else "医学"  # every major here is a medical one
     degree = f"{field}{f['degree_level']}学位"
     text = (
         f"{f['name']}，{f['gender']}，{born.year}年{born.month}月生，在本校{f['major']}专业学习，"

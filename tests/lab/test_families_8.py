@@ -142,3 +142,11 @@ def test_window_of_held_out_families_draws_only_the_eighth(tmp_path: Path) -> No
                 assert families.FAMILIES[u["doc_type"]][fam].held_out
                 seen += 1
     assert seen > 0
+
+
+def test_degree_band_names_the_degree_of_its_discipline() -> None:
+    """Every medical major's degree is 医学…学位 (儿科学 holds no 医), nursing's 理学…学位."""
+    for major, field in (("儿科学", "医学"), ("临床医学", "医学"), ("护理学", "理学")):
+        doc = doc_for("degree", "band", major=major)
+        out = rnd.render(doc, random.Random(1))
+        assert out.box_of(f"授予{field}{doc.fields['degree_level']}学位") is not None, major
