@@ -215,7 +215,7 @@ def _builtin() -> None:
     from lab.synth.families_work import register_all as register_work
 
     register_work()
-    # the fourth to seventh issuers' layouts (looked at since their reports): each module's
+    # the fourth to eighth issuers' layouts (looked at once reported on): each module's
     # HELD_OUT table, registered as held out (`register` counts a looked-at one as tuned)
     from lab.synth import families_5, families_6, families_7, families_8, families_more
 
