@@ -249,16 +249,21 @@ def _beneath_other_label(
         return False  # label and value read as one line: the value is the label's
     box = rows[r].lines[first[1]].box
     height = max(1, box[3] - box[1])
-    for above in rows[max(0, r - OVER_ROWS) : r]:
-        for line in above.lines:
-            x0, _y0, x1, y1 = line.box
-            if (
-                y1 <= box[1] + height // 2
-                and box[1] - y1 <= OVER_ROWS * height
-                and min(x1, box[2]) > max(x0, box[0])
+    middle = (box[0] + box[2]) / 2
+    for above in reversed(rows[max(0, r - OVER_ROWS) : r]):  # the nearest row first
+        over = [
+            line
+            for line in above.lines
+            if min(line.box[2], box[2]) > max(line.box[0], box[0])
+            and line.box[3] <= box[1] + height // 2
+            and box[1] - line.box[3] <= OVER_ROWS * height
+        ]
+        if over:  # the line straight above the value decides: a label over its middle?
+            return any(
+                line.box[0] - height <= middle <= line.box[2] + height
                 and any(o.fullmatch(clean(line.text)) for o in others)
-            ):
-                return True
+                for line in over
+            )
     return False
 
 
@@ -305,6 +310,8 @@ def _under_label(
                     continue
                 cand = column[0]
                 text = clean(cand.text)
+                if sub_label(text):
+                    continue  # the label's English sub-label (单位名称 over Employer)
                 if any(o.match(text) for o in other) or not whole.fullmatch(text):
                     break
                 return Joined.of([Row((cand,))]).span_reading(field, 0, len(text), text)

@@ -669,3 +669,20 @@ def test_a_slant_grouping_a_label_with_the_next_columns_values_takes_the_value_u
         Row(tuple(line(text, x, 40) for text, x in pairs)),
     ]
     assert materials.extract("probation_cert", beside)["name"].value == "张三"
+
+
+def test_a_long_value_under_a_row_of_labels_and_sub_labels_stays_its_labels() -> None:
+    """单位名称 | 天津市第一中心医院 under 姓名 … 证件号码 and their English sub-labels: the
+    unit reaches under 证件号码's column but stands beside its own label (not under another
+    label's middle), and the sub-label under 单位名称 (Employer) is never a value."""
+
+    def line(text: str, x: int, y: int, w: int = 30) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + w * len(text), y + 30), "fake")
+
+    page = [
+        Row((line("姓名", 10, 0), line("段芳霞", 120, 0), line("证件号码", 420, 0))),
+        Row((line("Name", 10, 34, 15), line("ID No.", 420, 34, 15))),
+        Row((line("单位名称", 10, 68), line("天津市第一中心医院", 160, 68, 40))),
+        Row((line("Employer", 10, 102, 15),)),
+    ]
+    assert materials.extract("social_insurance", page)["work_unit"].value == "天津市第一中心医院"
