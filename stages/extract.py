@@ -242,8 +242,8 @@ def _beneath_other_label(
     rows: Sequence[Row], r: int, joined: Joined, m: re.Match[str], others: Sequence[re.Pattern[str]]
 ) -> bool:
     """The value found after `label` on row `r` starts with a line of its own that stands
-    under another of the document's labels (a line of the rows just above, that label
-    alone, overlapping it across): that line is the other label's value, not this one's."""
+    under another of the document's labels (the nearest row above it is a row of labels,
+    one of them over the value's middle): that line is the other label's value."""
     first = joined.lines[m.start(1)]
     if first == joined.lines[m.start()]:
         return False  # label and value read as one line: the value is the label's
@@ -258,12 +258,17 @@ def _beneath_other_label(
             and line.box[3] <= box[1] + height // 2
             and box[1] - line.box[3] <= OVER_ROWS * height
         ]
-        if over:  # the line straight above the value decides: a label over its middle?
-            return any(
-                line.box[0] - height <= middle <= line.box[2] + height
-                and any(o.fullmatch(clean(line.text)) for o in others)
-                for line in over
-            )
+        if not over:
+            continue
+        # the row straight above decides: a row of labels only (a form's header row, not
+        # an ID card's 性别 男 民族 汉) with one of them over the value's middle
+        labels_only = all(
+            any(o.fullmatch(clean(line.text)) for o in others) or sub_label(clean(line.text))
+            for line in above.lines
+        )
+        return labels_only and any(
+            line.box[0] - height <= middle <= line.box[2] + height for line in over
+        )
     return False
 
 

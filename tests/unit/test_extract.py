@@ -686,3 +686,20 @@ def test_a_long_value_under_a_row_of_labels_and_sub_labels_stays_its_labels() ->
         Row((line("Employer", 10, 102, 15),)),
     ]
     assert materials.extract("social_insurance", page)["work_unit"].value == "天津市第一中心医院"
+
+
+def test_an_id_cards_birth_date_under_the_row_of_gender_and_ethnicity_is_the_birth_date() -> None:
+    """性别 男 民族 汉 over 出生 1993年8月24日: the row above holds values, not only labels, so
+    the date beside 出生 is its value though 民族 stands over its middle."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 30), "fake")
+
+    sex = (("性别", 10), ("男", 100), ("民族", 200), ("汉", 290))
+    card = [
+        Row((line("姓名", 10, 0), line("张三", 100, 0))),
+        Row(tuple(line(t, x, 40) for t, x in sex)),
+        Row((line("出生", 10, 80), line("1993年8月24日", 100, 80))),
+        Row((line("住址", 10, 120), line("天津市南开区", 100, 120))),
+    ]
+    assert materials.extract("id_front", card)["birth_date"].value == "1993-08-24"
