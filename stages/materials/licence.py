@@ -33,7 +33,7 @@ from . import Material
 def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     # the unit's name up to the next label: a two-column 副本 prints 诊疗科目 on its row
-    name = labelled(rows, "work_unit", r"机构名称", (*LICENCE_LABELS, "诊疗科目"))
+    name = labelled(rows, "work_unit", r"(?:机构)?名称", (*LICENCE_LABELS, "诊疗科目"))
     if name is not None:
         # the 诊疗科目 column's first line run on into the unit's (…人民医院预防保健科;内科;)
         m = _UNIT_THEN_SUBJECTS.fullmatch(name.value)

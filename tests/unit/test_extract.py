@@ -703,3 +703,11 @@ def test_an_id_cards_birth_date_under_the_row_of_gender_and_ethnicity_is_the_bir
         Row((line("住址", 10, 120), line("天津市南开区", 100, 120))),
     ]
     assert materials.extract("id_front", card)["birth_date"].value == "1993-08-24"
+
+
+def test_a_licence_grid_labelling_the_unit_only_名称_gives_the_unit() -> None:
+    """A 副本 printed as a grid (名称 | 地址 | 法定代表人): the unit is 名称's value, and a
+    seal's lettering read onto its end (康委) is left to the comparison to judge."""
+    page = rows("名称 天津市南开医院康委", "地址 天津市南开区长江道6号", "法定代表人 金楠楠")
+    r = materials.extract("licence", page)
+    assert r["work_unit"].value == "天津市南开医院康委"
