@@ -23,10 +23,16 @@ from .textnorm import fold_variants
 ID_RE = re.compile(r"(?<![0-9])([1-9][0-9]{16}[0-9Xx])(?![0-9])")
 
 
+#: Look-alikes the recogniser reads in labels' words, folded for the patterns only (values
+#: are taken as read): 曰 for 日 (注册曰期), a character no label or date word uses.
+_LABEL_LOOKALIKES = str.maketrans({"曰": "日"})
+
+
 @lru_cache(maxsize=8192)
 def _folded(text: str) -> str:
-    """`fold_variants` of one line (pages are searched line by line, many times over)."""
-    return fold_variants(text)
+    """`fold_variants` of one line (pages are searched line by line, many times over), with
+    the look-alikes of label words folded."""
+    return fold_variants(text).translate(_LABEL_LOOKALIKES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,21 +227,117 @@ def labelled(
         if stop
         else f"{CURRENT}(?:{label})[:：]*(?![:：])({value}){junk}$"
     )
+    longer = [re.compile(s) for s in stops if s != label]
     for r, row in enumerate(rows):
         joined = Joined.of([row])
         m = pattern.search(joined.text)
+        while m is not None and (
+            _inside_longer_label(
+                joined.text, m.start(), _label_re(label).match(joined.text, m.start()), longer
+            )
+            or _rest_of_label(label, joined.text[m.start() : m.end(1)])
+        ):
+            # 姓名 inside 校(院)长姓名: another person's name, not the holder's
+            m = pattern.search(joined.text, m.start() + 1)
         if m and m.group(1) and not sub_label(m.group(1)):
             found = joined.reading(field, m)
             if _beneath_other_label(rows, r, joined, m, _heads(label, stops)):
                 # a form printing each label over its value (姓名 over 古丽米拉·艾买尔,
                 # 性别 over 女): a slant grouped the label with the next columns' values
                 return _under_label(rows, field, label, stops, value) or found
+            if _far_from_label(rows[r], joined, m):
+                # a panel's label over its value, the row run on into another panel's
+                # text far to the right (姓名 | 予参加医师资格考试…): the value under it, if
+                # one stands there that is no label
+                return _under_label(rows, field, label, (*stops, *HEADS), value) or found
             return found
-    return _under_label(rows, field, label, stops, value)
+    return _beside_block(rows, field, label, stops, value) or _under_label(
+        rows, field, label, stops, value
+    )
+
+
+def _rest_of_label(label: str, found: str) -> bool:
+    """The label and its value read together are the label itself: a shorter alternative
+    of the label matched and the rest of the longer one was taken for the value (有效期 | 至
+    of 有效期至)."""
+    return _label_re(label).fullmatch(found.replace(":", "").replace("：", "")) is not None
+
+
+@lru_cache(maxsize=256)
+def _label_re(label: str) -> re.Pattern[str]:
+    return re.compile(f"(?:{label})")
+
+
+def _inside_longer_label(
+    text: str, at: int, label: re.Match[str] | None, longer: Sequence[re.Pattern[str]]
+) -> bool:
+    """The label found at `at` (`label`: its match) is the end of a longer label of the
+    document starting before it (姓名 of 校(院)长姓名); a longer label that also reads as the
+    bare label alone ((验证)?有效期至 of 有效期至) is its own variant, not another's."""
+    bare = label.group(0).rstrip(":：") if label is not None else ""
+    return any(
+        m.start() < at < m.end()
+        for o in longer
+        if not (bare and o.fullmatch(bare))
+        for m in o.finditer(text, 0, min(len(text), at + 12))
+    )
+
+
+def _beside_block(
+    rows: Sequence[Row], field: str, label: str, stops: Sequence[str], value: str
+) -> Reading | None:
+    """The value beside a label block that the rows split: a bilingual label (学校名称 over
+    its sub-label Institution) with its value set halfway down the block, so that the value
+    shares a row with neither. The value is the nearest line right of the label, grouped in
+    another row, whose middle lies within the block's height; not another label."""
+    ending = re.compile(f"{CURRENT}(?:{label})[:：]*$")  # a line ending with the label
+    whole = re.compile(value)
+    other = tuple(re.compile(s) for s in stops if s != label)
+    for r, row in enumerate(rows):
+        for line in row.lines:
+            text = clean(line.text)
+            head = ending.search(text)
+            if head is None or _inside_longer_label(text, head.start(), head, other):
+                continue
+            x0, y0, x1, y1 = line.box
+            bottom = y1
+            for below in rows[r + 1 : r + 3]:  # the value's row may come between
+                for sub in below.lines:
+                    if abs(sub.box[0] - x0) <= (y1 - y0) and sub_label(clean(sub.text)):
+                        bottom = max(bottom, sub.box[3])
+            if bottom == y1:
+                continue  # no sub-label under it: a label row over a value row is _under_label's
+            beside = [
+                c
+                for other_row in rows[max(0, r - 1) : r + 3]
+                if other_row is not row
+                for c in other_row.lines
+                if c.box[0] > x1 and y1 < (c.box[1] + c.box[3]) / 2 < bottom
+            ]
+            for cand in sorted(beside, key=lambda c: c.box[0]):
+                got = clean(cand.text)
+                if not got or sub_label(got):
+                    continue
+                if any(o.match(got) for o in other) or not whole.fullmatch(got):
+                    break
+                return Joined.of([Row((cand,))]).span_reading(field, 0, len(got), got)
+    return None
 
 
 #: How far above a value (in its line heights) another label may stand over it.
 OVER_ROWS = 2
+#: A value starting this many line heights right of its label's end may be another
+#: panel's text on the same row (GAP_COLUMN of stages.read).
+FAR_VALUE = 4
+
+
+def _far_from_label(row: Row, joined: Joined, m: re.Match[str]) -> bool:
+    """The value after a label starts on a line of its own far right of the label's line."""
+    label_line, value_line = joined.lines[m.start()], joined.lines[m.start(1)]
+    if label_line == value_line:
+        return False
+    lab, val = row.lines[label_line[1]].box, row.lines[value_line[1]].box
+    return val[0] - lab[2] > FAR_VALUE * max(1, lab[3] - lab[1])
 
 
 def _beneath_other_label(
@@ -366,12 +468,16 @@ def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> 
     return out
 
 
+#: The holder's name's labels: 姓名, and 名字 on some issuers' forms (名字 | 咎倩雪).
+NAME_LABEL = r"姓\s*名|名\s*字"
+
+
 def labelled_name(rows: Sequence[Row], labels: Sequence[str]) -> Reading | None:
     """The holder's name after or under its 姓名 label, up to the next of `labels`."""
     # a name holds no Latin letters or digits: a short run of them after it is a seal's
     # lettering or a speck, not part of the name
     stops = (*labels, *NAME_STOPS)
-    return labelled(rows, "name", r"姓\s*名", stops, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}")
+    return labelled(rows, "name", NAME_LABEL, stops, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}")
 
 
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).
@@ -384,7 +490,13 @@ ID_LABEL_RE = r"(?:公民|居民)?身份(?:证件?)?号码?|证件号码"
 #: elsewhere) and the grades they print: a pass grade, a fail grade, or one a person judges.
 RESULT_LABELS = r"考核(?:结果|意见|等级|结论|情况)|鉴定意见"
 GRADES = r"不合格|不称职|基本合格|基本称职|合格|优秀|良好|称职"
-_RESULT = re.compile(f"(?:{RESULT_LABELS}|考核)(?:为|是)?[:：]*({GRADES})")
+#: A ticked box before a grade (考核结论：☑合格 □不合格): the grade ticked is the result; an
+#: open box's grade is one of the choices printed, never the result.
+TICKS = "☑✓√✔▣■"
+_RESULT = re.compile(
+    f"(?:{RESULT_LABELS}|考核)(?:为|是)?[:：]*(?:[{TICKS}]\\s*)?({GRADES})"
+    f"|(?:{RESULT_LABELS})[:：]*(?:[□☐]\\s*(?:{GRADES})\\s*)+[{TICKS}]\\s*({GRADES})"
+)
 
 #: Two dates joined as a period (2024年7月1日至2025年6月30日, 2024.07.01-2025.06.30); a
 #: dash the recogniser read as 一 joins them only before a year in digits.
@@ -399,7 +511,9 @@ def assessment_result(rows: Sequence[Row]) -> Reading | None:
     ("……试用，考核合格。")."""
     joined = Joined.of(rows)
     m = _RESULT.search(joined.text)
-    return joined.reading("result", m) if m else None
+    if m is None:
+        return None
+    return joined.reading("result", m, group=1 if m.group(1) else 2)
 
 
 def service_period(rows: Sequence[Row], field: str = "period") -> Reading | None:

@@ -178,6 +178,23 @@ def _label_columns_end(ink: np.ndarray, chars: int) -> int:
     return int(cols[0] + round(chars * glyph / INK_PER_EM))
 
 
+#: A printed rule (the line to sign on) is a horizontal run of ink at least this many line
+#: heights long; a pen's strokes cross it, never run along it that far.
+RULE_MIN_LINES = 1.5
+
+
+def _rules(ink: np.ndarray, hgt: float) -> np.ndarray:
+    """The printed rules in an ink mask (with a pixel above and below: their anti-aliased
+    edges): what is left of the line to sign on is not a signature, whether the box read
+    reaches down to it or not."""
+    length = max(3, round(RULE_MIN_LINES * hgt))
+    runs = cv2.morphologyEx(
+        ink.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    )
+    runs = cv2.dilate(runs, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    return runs.astype(bool)
+
+
 def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) -> Ink | None:
     """What lies right of the page's signature label, the best of its labels; None when no
     label was read. The detector's box often reaches over the signature while the reader
@@ -203,6 +220,7 @@ def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) 
                 # red is a seal's or a thumbprint's (签名并按手印), never a pen's: documents are
                 # signed in black or blue ink
                 ink &= red_mask(image[ya:yb, xa:xb]) == 0
+            ink &= ~_rules(ink, hgt)
             row0, row1 = max(0, y0 - ya), max(0, y1 - ya)
             start = _label_columns_end(ink[row0:row1], end) + round(0.1 * hgt)
             right = ink[:, start:]

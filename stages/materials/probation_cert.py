@@ -22,6 +22,7 @@ from ..extract import (
     ID_LABEL_RE,
     ID_LABELS,
     ID_RE,
+    NAME_LABEL,
     assessment_result,
     iso_date,
     number_field,
@@ -35,7 +36,7 @@ from . import Material
 
 def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
-    name = row_value(rows, "name", r"姓名", r"(?!性[别別])(.+?)(?:性[别別]|$)")
+    name = row_value(rows, "name", f"(?:{NAME_LABEL})", r"(?!性[别別])(.+?)(?:性[别別]|$)")
     if name:
         out["name"] = name
     gender = row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")

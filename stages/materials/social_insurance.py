@@ -48,6 +48,15 @@ SI_LABELS = (
     r"险种",
     r"序号",
     r"打印日期",
+    # a payment table's column headers: after 参保单位 in a header row they are the next
+    # columns' names, never the unit (the unit is the column's cells under it)
+    r"结算期",
+    r"缴费基数",
+    r"缴费状态",
+    r"个人缴纳",
+    r"单位缴纳",
+    r"到账状态",
+    r"(?:养老|医疗|失业|工伤|生育)保险",
 )
 SI_ID_LABEL = r"社会保障号码|公民身份号码|身份证号码?|证件号码"
 SI_UNIT_LABEL = r"单位名称|参保单位(?:名称)?|缴费单位(?:名称)?"

@@ -711,3 +711,73 @@ def test_a_licence_grid_labelling_the_unit_only_名称_gives_the_unit() -> None:
     page = rows("名称 天津市南开医院康委", "地址 天津市南开区长江道6号", "法定代表人 金楠楠")
     r = materials.extract("licence", page)
     assert r["work_unit"].value == "天津市南开医院康委"
+
+
+def _at(text: str, x: int, y: int, h: int = 22, w: int = 20) -> TextLine:
+    return TextLine(text, 0.99, (x, y, x + w * len(text), y + h), "fake")
+
+
+def test_a_unit_column_in_a_header_row_gives_the_unit_under_it() -> None:
+    """参保单位 heading a payment table's column, beside the other columns' names (缴费基数 |
+    缴费状态, or the insurance groups over them): the unit is the cell under it."""
+    table = [
+        Row((_at("养老保险", 500, 0), _at("医疗保险", 800, 0))),
+        Row((_at("结算期", 10, 40), _at("参保单位", 150, 40), _at("缴费基数", 500, 40),
+             _at("缴费状态", 650, 40))),
+        Row((_at("202505", 10, 80), _at("天津医科大学总医院", 150, 80), _at("11900.00", 500, 80),
+             _at("足额缴费", 650, 80))),
+    ]  # fmt: skip
+    assert materials.extract("social_insurance", table)["work_unit"].value == "天津医科大学总医院"
+
+
+def test_a_bilingual_label_block_gives_the_value_set_halfway_down_it() -> None:
+    """学信网's report: 学校名称 over Institution, the value beside the pair, halfway down, so
+    it shares a row with neither; 有效期 read as part of 验证有效期至 is no value; the
+    president's name (校(院)长姓名) is not the holder's."""
+    page = [
+        Row((_at("学校名称", 94, 248),)),
+        Row((_at("天津市卫生学校", 449, 262, 24),)),
+        Row((_at("Institution", 94, 286, 15, 10),)),
+        Row((_at("校(院)长姓名", 94, 320),)),
+        Row((_at("史文涛", 449, 334, 24),)),
+        Row((_at("President", 94, 358, 15, 10),)),
+        Row((_at("姓名", 94, 392),)),
+        Row((_at("蔡浩", 449, 406, 24),)),
+        Row((_at("Name", 94, 430, 15, 10),)),
+        Row((_at("验证有效期至", 94, 464),)),
+        Row((_at("2026-03-09", 449, 478, 24, 14),)),
+        Row((_at("Valid Until", 94, 502, 15, 10),)),
+    ]
+    r = materials.extract("diploma_record", page)
+    assert r["school"].value == "天津市卫生学校"
+    assert r["name"].value == "蔡浩"
+    assert r["validity"].value == "2026-03-09"
+    # 校(院)长姓名 beside its value on one row is still not the holder's name
+    row = materials.extract("diploma_record", rows("校(院)长姓名 史文涛", "姓名 蔡浩"))
+    assert row["name"].value == "蔡浩"
+
+
+def test_a_panels_label_over_its_value_is_not_run_on_into_the_next_panel() -> None:
+    """Two panels: 姓名 over 孟悦雪 on the left, a sentence of the right panel on 姓名's row
+    far to its right: the name is the line under the label."""
+    page = [
+        Row((_at("姓名", 70, 0), _at("予参加医师资格考试。特发此", 600, 2))),
+        Row((_at("孟悦雪", 72, 40), _at("证。", 600, 42))),
+        Row((_at("证件号码", 70, 80),)),
+    ]
+    assert materials.extract("mentorship_cert", page)["name"].value == "孟悦雪"
+
+
+def test_a_ticked_grade_is_the_result_and_an_open_box_is_only_a_choice() -> None:
+    assert materials.extract("probation_cert", rows("考核结论:☑合格"))["result"].value == "合格"
+    ticked = materials.extract("probation_cert", rows("考核结论：□合格 ☑不合格"))
+    assert ticked["result"].value == "不合格"
+    assert "result" not in materials.extract("probation_cert", rows("考核结论：□合格 □不合格"))
+
+
+def test_名字_labels_the_name_and_曰_read_for_日_still_labels_a_date() -> None:
+    assert (
+        materials.extract("probation_cert", rows("名字 咎倩雪 性别 女"))["name"].value == "咎倩雪"
+    )
+    r = materials.extract("assistant_practice", rows("注册曰期 2016-02-05"))
+    assert r["registration"].value.startswith("2016-02")

@@ -171,3 +171,18 @@ def test_a_pages_seal_map_answers_as_find_seals_and_measures_red_once(
         seals.check_marks("a1", UPLOAD, "probation_cert", RULES, other, [], LINE, seal_map=seal_map)
     )
     assert [f.status for f in found] == ["missing"] and len(calls) == 2
+
+
+def test_the_line_to_sign_on_with_specks_on_it_is_no_signature() -> None:
+    """An underline to sign on (within the box read or not) with a few specks on it is a
+    blank; a signature written across the same underline still counts."""
+    up = replace(UPLOAD, slot="pledge")
+    for signed in (False, True):
+        img, lines = _pledge(signed=signed)
+        cv2.line(img, (550, 588), (800, 586), (30, 30, 30), 2)
+        for x in (600, 660, 730):  # what was left where strokes crossed it
+            cv2.rectangle(img, (x, 584), (x + 5, 586), (40, 40, 40), -1)
+        found = list(seals.check_marks("a1", up, "pledge", RULES, img, lines, LINE))
+        assert [(f.field, f.status) for f in found] == [
+            ("signature", "pass" if signed else "missing")
+        ]
