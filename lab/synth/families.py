@@ -111,6 +111,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "cards"),
         ("assistant_qualification", "band"),
         ("assistant_practice", "change"),
+        # the eighth families (families_8.py), reported on with seed 20261145
+        ("diploma", "photo"),
+        ("degree", "band"),
+        ("diploma_record", "english"),
+        ("mentorship_cert", "panels"),
+        ("pledge", "handwritten"),
+        ("probation_cert", "appraisal"),
+        ("practice_period_cert", "system"),
+        ("licence", "frame"),
+        ("social_insurance", "unit"),
+        ("assistant_qualification", "certified"),
+        ("assistant_practice", "filing"),
     }
 )
 

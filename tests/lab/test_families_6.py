@@ -6,30 +6,16 @@ the PDFs build, and tuned windows draw them."""
 from __future__ import annotations
 
 import io
-import json
 import random
-from pathlib import Path
 
 import numpy as np
 import pdfplumber
 
 from lab.synth import families, families_6
 from lab.synth import render as rnd
-from lab.synth.window import generate_window
-from tests.lab.test_families_more import COMPARED, doc_for
+from tests.lab.test_families_more import doc_for
 
 OURS = [(t[0], t[1]) for t in families_6.HELD_OUT]
-
-
-def test_every_material_has_one_sixth_family_looked_at_since() -> None:
-    """Held out until the report of seed 20261143; counted as tuned since (LOOKED_AT)."""
-    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
-    for material, name in OURS:
-        fam = families.FAMILIES[material][name]
-        assert not fam.held_out and fam.render is not None and fam.note
-        assert (material, name) in families.LOOKED_AT
-        assert fam.render.__module__ == families_6.__name__
-        assert name in families.choices(material, "tuned")
 
 
 def test_seals_and_signature_the_rules_check_are_drawn() -> None:
@@ -85,17 +71,3 @@ def test_social_insurance_pdf_is_a_photocopy_scan_without_text_layer() -> None:
         assert page.height > page.width
         assert not (page.extract_text() or "").strip()
         assert len(page.images) == 1
-
-
-def test_window_of_tuned_families_draws_the_sixth(tmp_path: Path) -> None:
-    """The sixth families are among the tuned ones a window draws since their report."""
-    truth = generate_window(tmp_path / "w", 3, 12, fault_rate=0.0, families="tuned")
-    ours = dict(OURS)
-    seen = 0
-    for line in truth.read_text(encoding="utf-8").splitlines():
-        for u in json.loads(line)["uploads"]:
-            fam = (u.get("fields") or {}).get("family")
-            if u.get("doc_type") in ours and fam == ours[u["doc_type"]]:
-                assert not families.FAMILIES[u["doc_type"]][fam].held_out
-                seen += 1
-    assert seen > 0

@@ -8,13 +8,16 @@ own tests keep what is particular to it."""
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
-from lab.synth import families_5, families_6, families_7, families_8, families_more
+from lab.synth import families, families_5, families_6, families_7, families_8, families_more
 from lab.synth import render as rnd
 from lab.synth.families_work import _cmap
+from lab.synth.window import generate_window
 from tests.lab.test_families_5 import TITLES
 from tests.lab.test_families_more import COMPARED, doc_for
 
@@ -71,3 +74,42 @@ def test_rare_and_minority_names_keep_every_glyph(material: str, family: str) ->
         assert runs, (material, family, name)
         for run in runs:
             assert all(ord(c) in _cmap(run.kind) for c in name), (family, run.kind)
+
+
+#: Each module's families, with the seed of the report they were held out for (and looked
+#: at since: counted as tuned).
+REPORTED = (
+    (families_more, 20261140),
+    (families_5, 20261142),
+    (families_6, 20261143),
+    (families_7, 20261144),
+    (families_8, 20261145),
+)
+
+
+@pytest.mark.parametrize(("module", "seed"), REPORTED, ids=[m.__name__ for m, _ in REPORTED])
+def test_each_round_has_one_family_per_material_looked_at_since(module: object, seed: int) -> None:
+    """Held out until the report of `seed`; counted as tuned since (LOOKED_AT), drawn by
+    tuned windows and never by held-out ones."""
+    ours = [(t[0], t[1]) for t in module.HELD_OUT]  # type: ignore[attr-defined]
+    assert sorted(m for m, _ in ours) == sorted(COMPARED)
+    for material, name in ours:
+        fam = families.FAMILIES[material][name]
+        assert not fam.held_out and fam.render is not None and fam.note
+        assert (material, name) in families.LOOKED_AT
+        assert fam.render.__module__ == module.__name__  # type: ignore[attr-defined]
+        assert name in families.choices(material, "tuned")
+
+
+def test_a_tuned_window_draws_the_looked_at_rounds(tmp_path: Path) -> None:
+    """Tuned windows draw the families looked at since their reports, never as held out."""
+    truth = generate_window(tmp_path / "w", 3, 24, fault_rate=0.0, families="tuned")
+    ours = set(FAMILIES)
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            fam = str((u.get("fields") or {}).get("family"))
+            if (u.get("doc_type"), fam) in ours:
+                assert not families.FAMILIES[u["doc_type"]][fam].held_out
+                seen += 1
+    assert seen > 0
