@@ -245,10 +245,11 @@ def labelled(
                 # a form printing each label over its value (姓名 over 古丽米拉·艾买尔,
                 # 性别 over 女): a slant grouped the label with the next columns' values
                 return _under_label(rows, field, label, stops, value) or found
-            if _far_from_label(rows[r], joined, m):
+            if _far_from_label(rows[r], joined, m) and _SENTENCE.search(m.group(1)):
                 # a panel's label over its value, the row run on into another panel's
-                # text far to the right (姓名 | 予参加医师资格考试…): the value under it, if
-                # one stands there that is no label
+                # running text far to the right (姓名 | 予参加医师资格考试。…): the value
+                # under it, if one stands there that is no label (a grid's value far along
+                # its label's row is no sentence)
                 return _under_label(rows, field, label, (*stops, *HEADS), value) or found
             return found
     return _beside_block(rows, field, label, stops, value) or _under_label(
@@ -329,6 +330,10 @@ OVER_ROWS = 2
 #: A value starting this many line heights right of its label's end may be another
 #: panel's text on the same row (GAP_COLUMN of stages.read).
 FAR_VALUE = 4
+
+
+#: Sentence punctuation: a value far along a label's row holding it is running text.
+_SENTENCE = re.compile(r"[。，；,;]")
 
 
 def _far_from_label(row: Row, joined: Joined, m: re.Match[str]) -> bool:

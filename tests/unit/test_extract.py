@@ -781,3 +781,13 @@ def test_名字_labels_the_name_and_曰_read_for_日_still_labels_a_date() -> No
     )
     r = materials.extract("assistant_practice", rows("注册曰期 2016-02-05"))
     assert r["registration"].value.startswith("2016-02")
+
+
+def test_a_grids_value_far_along_its_labels_row_stays_its_value() -> None:
+    """A wide grid: 姓名 in a narrow label column, the name far right in its cell, 工作单位
+    under 姓名: the name is the value beside it, not the next label."""
+    page = [
+        Row((_at("姓名", 70, 0), _at("张三", 600, 0))),
+        Row((_at("工作单位", 70, 40), _at("天津市第一中心医院", 600, 40))),
+    ]
+    assert materials.extract("mentorship_cert", page)["name"].value == "张三"
