@@ -743,6 +743,41 @@ def fill_lone_labels(
     return out
 
 
+#: A line ending in a year (…于2026年, 2024.07.0 cut): the detector stopped short of a date's
+#: month. The strip right of it is read, this many line heights far.
+CUT_DATE_REACH = 5
+_YEAR_END = re.compile(r"(?:19|20)[0-9]{2}年$")
+_MONTH_START = re.compile(r"(?:0?[1-9]|1[0-2])月")
+
+
+def read_cut_dates(image: np.ndarray, lines: Sequence[TextLine], engine: object) -> list[TextLine]:
+    """A line that ends in a year with nothing read right of it on its row (glare or a
+    faint patch over the month: 于2026年 | 6月毕业): the strip right of it is recognised and
+    kept when it starts with a month. Costs one small crop, and only when it happens."""
+    out = list(lines)
+    h_img, w_img = image.shape[:2]
+    for row in group_rows(lines):
+        for i, line in enumerate(row.lines):
+            if not _YEAR_END.search(clean(line.text)):
+                continue
+            x0, y0, x1, y1 = line.box
+            h = max(1, y1 - y0)
+            nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img
+            right = min(w_img, x1 + CUT_DATE_REACH * h, nxt)
+            if right - x1 < h:
+                continue  # something was read right after it
+            pad = h // 4
+            strip = image[max(0, y0 - pad) : min(h_img, y1 + pad), x1:right]
+            if strip.size == 0:
+                continue
+            plain = without_seal(strip)
+            (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
+            text = rec.text.strip()
+            if _MONTH_START.match(clean(text)) and not _speck(text, rec.confidence):
+                out.append(TextLine(text, rec.confidence, (x1, y0, right, y1), line.engine))
+    return out
+
+
 def _read_already(text: str, box: tuple[int, int, int, int], lines: Sequence[TextLine]) -> bool:
     """The strip's read is (part of) a line the detector found that reaches into the strip:
     the value printed under its label (姓名 over 古丽米拉·艾买尔, the strip catching the

@@ -205,6 +205,7 @@ def read_page(
     if short:
         lines = read.fill_lone_labels(image, lines, short, engine)
     lines = read.restretch_numbers(image, lines, engine)
+    lines = read.read_cut_dates(image, lines, engine)
     lines = read.read_grid_marks(image, lines, engine)
     lines = read.reread_near_seals(image, lines, engine)
     if material is not None and material.sealed:

@@ -761,3 +761,18 @@ def test_pieces_sharing_a_character_or_merely_split_are_read_whole() -> None:
     assert _continues("沧州医学高等专科学校", ["沧州医学高等", "专科学校"])
     assert not _continues("专科学校沧州医学高等", ["沧州医学高等", "专科学校"])
     assert not _continues("沧州医学高等", ["沧州医学高等"])  # nothing more than before
+
+
+def test_a_line_cut_after_a_year_reads_the_month_right_of_it() -> None:
+    """于2026年 | (glare over 6月毕业): the strip right of a line ending in a year is read
+    and kept when it starts with a month; anything else there adds nothing."""
+    from models import TextLine
+    from stages.read import read_cut_dates
+
+    image = np.zeros((300, 1400, 3), np.uint8)
+    cut = [TextLine("规定的全部课程，成绩合格，于2026年", 0.97, (66, 100, 508, 150), "x")]
+    (row,) = group_rows(read_cut_dates(image, cut, _Stretched("6月毕业，")))
+    assert row.text == "规定的全部课程，成绩合格，于2026年6月毕业，"
+    assert read_cut_dates(image, cut, _Stretched("学院")) == cut
+    whole = [TextLine("于2026年6月毕业", 0.97, (66, 100, 508, 150), "x")]
+    assert read_cut_dates(image, whole, _Stretched("6月毕业")) == whole
