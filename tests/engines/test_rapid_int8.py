@@ -83,3 +83,14 @@ def test_an_unknown_precision_is_our_failure(cache: Path) -> None:
 
     with pytest.raises(EngineUnavailable):
         RapidEngine(precision="int4", cache=cache)
+
+
+def test_the_quantiser_makes_the_same_bytes_every_time(cache: Path, tmp_path: Path) -> None:
+    """Workers that make it at once rename equal files over each other, and the sha256 the
+    main process records is the one every worker loads."""
+    from stages.ocr.rapid import derived_models
+
+    assert (
+        derived_models("int8", cache)["rec"].sha256
+        == derived_models("int8", tmp_path)["rec"].sha256
+    )
