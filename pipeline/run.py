@@ -93,7 +93,10 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
 
     engine: OcrEngine
     try:
-        engine = rapid.shared(threads=1, precision=task.precision)
+        if task.precision == "fp32":  # the call as before issue 19's option
+            engine = rapid.shared(threads=1)
+        else:
+            engine = rapid.shared(threads=1, precision=task.precision)
     except Exception as exc:  # noqa: BLE001 - no applicant's fault: the run stops (exit 7)
         raise EngineError(f"the OCR engine cannot be started: {exc}") from exc
     return run_budgeted(task, engine)
@@ -376,7 +379,7 @@ def _warm() -> None:
         cv2.setNumThreads(1)
         from stages.ocr import rapid
 
-        rapid.shared(threads=1)
+        rapid.shared(threads=1, precision=rapid.configured_precision())
 
 
 class EarlyClient:

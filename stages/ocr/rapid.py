@@ -278,10 +278,9 @@ def _table_preprocess(det: Any) -> None:
 _INSTANCES: dict[str, RapidEngine] = {}
 
 
-def shared(threads: int = 1, precision: str | None = None) -> RapidEngine:
-    """The process's engine at `precision` (default: `configured_precision()`), built on
-    first use (models load once per worker process)."""
-    precision = precision or configured_precision()
+def shared(threads: int = 1, precision: str = "fp32") -> RapidEngine:
+    """The process's engine at `precision` (a run's tasks name theirs), built on first use
+    (models load once per worker process)."""
     with _LOCK:
         if precision not in _INSTANCES:
             _INSTANCES[precision] = RapidEngine(threads=threads, precision=precision)

@@ -32,16 +32,17 @@ def test_a_task_takes_the_runs_precision_to_the_workers_engine(
 ) -> None:
     monkeypatch.setenv(rapid.PRECISION_ENV, "int8")
     assert run.ocr_precision() == "int8"
-    asked: list[str | None] = []
+    asked: list[str] = []
 
-    def shared(threads: int = 1, precision: str | None = None) -> object:
+    def shared(threads: int = 1, precision: str = "fp32") -> object:
         asked.append(precision)
         return object()
 
     monkeypatch.setattr(rapid, "shared", shared)
     monkeypatch.setattr(run, "run_budgeted", lambda task, engine: "done")
     assert run.run_task(replace(TASK, precision="int8")) == "done"
-    assert asked == ["int8"]
+    assert run.run_task(TASK) == "done"  # fp32 whatever this process's environment says
+    assert asked == ["int8", "fp32"]
 
 
 def test_an_unknown_precision_stops_the_run_as_ours(monkeypatch: pytest.MonkeyPatch) -> None:
