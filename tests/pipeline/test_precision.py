@@ -76,3 +76,44 @@ def test_the_cli_option_sets_the_precision_for_the_run(
     assert seen == ["fp32", "int8"]
     monkeypatch.undo()
     assert run.ocr_precision() == "fp32"  # nothing left behind for other tests
+
+
+def test_the_runs_record_names_the_derived_model_and_how_it_was_made(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from pipeline import versions
+    from stages.ocr import derived
+
+    made = derived.Derived(tmp_path / "rec.int8.onnx", "ab" * 32, "cd" * 32, rapid.INT8_REC)
+    monkeypatch.setattr(rapid, "derived_models", lambda p: {"rec": made} if p == "int8" else {})
+    monkeypatch.setenv(rapid.PRECISION_ENV, "int8")
+    versions.model_hashes.cache_clear()
+    try:
+        assert versions.model_hashes()["rec.int8.onnx"] == "ab" * 32  # in the part key too
+        v = versions.engine_versions()
+    finally:
+        versions.model_hashes.cache_clear()
+    assert v["ppocr_precision"] == "int8"
+    assert v["ppocr_derived:rec.int8.onnx"].startswith(
+        f"sha256 {'ab' * 32} from sha256 {'cd' * 32}"
+    )
+    assert "per-channel" in v["ppocr_derived:rec.int8.onnx"]
+
+
+def test_a_derived_model_that_cannot_be_made_stops_the_run_as_ours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pipeline import versions
+    from stages.ocr.base import EngineUnavailable
+
+    def broken(precision: str) -> dict[str, object]:
+        raise EngineUnavailable("disk full")
+
+    monkeypatch.setattr(rapid, "derived_models", broken)
+    monkeypatch.setenv(rapid.PRECISION_ENV, "int8")
+    versions.model_hashes.cache_clear()
+    try:
+        with pytest.raises(EngineError, match="disk full"):
+            versions.model_hashes()
+    finally:
+        versions.model_hashes.cache_clear()
