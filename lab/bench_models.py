@@ -409,6 +409,8 @@ def variants(
         ("qdq per-tensor", qdq(False)),
         ("qdq per-channel", qdq(True)),
         ("qdq per-channel Conv only", qdq(True, ops="Conv")),
+        # OpenVINO on the QDQ models is not here: compiling them raised a RuntimeError in one
+        # run and ended the process with a segmentation fault in the next (OpenVINO 2026.4)
         ("openvino fp32", lambda: (openvino_session(rec_src), openvino_session(det_src))),
     ]
     for name, make in table:
