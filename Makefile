@@ -13,11 +13,13 @@ BENCH_N ?= 40
 RELIABILITY_WORKERS ?= 2
 RELIABILITY_FLAGS ?=
 REALDATA ?= ../shared/realdata
+# issue 19: the PP-OCR models' precision for eval and bench (fp32 when empty; int8: see README)
+OCR_PRECISION ?=
 APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono \
 	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace postgresql chromium
 
 .PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
-	reliability bench-desk bench-audit bench-scale bench-similar
+	reliability bench-desk bench-audit bench-scale bench-similar bench-models
 
 install: $(STAMP)
 
@@ -66,10 +68,10 @@ lint: install
 # Issue 15: the report seed on windows of layout families nobody tuned the readers on, then
 # the same seed on the tuned families, side by side (lab/synth/families.py).
 eval: install
-	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) \
+	CERTCHECK_OCR_PRECISION=$(OCR_PRECISION) $(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) \
 	  --families held-out --work eval/synthetic/held-out
-	$(BIN)/certcheck eval --seed $(SEED_EVAL) --applicants $(EVAL_N) --hard $(EVAL_HARD) \
-	  --families tuned --work eval/synthetic/tuned
+	CERTCHECK_OCR_PRECISION=$(OCR_PRECISION) $(BIN)/certcheck eval --seed $(SEED_EVAL) \
+	  --applicants $(EVAL_N) --hard $(EVAL_HARD) --families tuned --work eval/synthetic/tuned
 	$(BIN)/certcheck eval-sides eval/synthetic/held-out/score-seed$(SEED_EVAL).json \
 	  eval/synthetic/tuned/score-seed$(SEED_EVAL).json
 
@@ -82,7 +84,17 @@ eval-real: install
 	else echo "$(REALDATA) not found: skipping the real-data evaluation"; fi
 
 bench: install
-	$(BIN)/certcheck bench --seed $(SEED_EVAL) --applicants $(BENCH_N) --work eval/bench
+	CERTCHECK_OCR_PRECISION=$(OCR_PRECISION) $(BIN)/certcheck bench --seed $(SEED_EVAL) --applicants $(BENCH_N) --work eval/bench
+
+# issue 19: the same PP-OCR models run cheaper? fp32 against int8 (dynamic, static QDQ),
+# onnxruntime session options and OpenVINO, on one thread, on the crops and pages the product
+# asked for on a tuning window (lab/bench_models.py); OpenVINO is installed when missing
+MODELS_SEED ?= 4450
+MODELS_CALIB_SEED ?= 4451
+bench-models: install
+	@$(BIN)/python -c "import openvino" 2>/dev/null || $(BIN)/pip install -q 'openvino>=2024.0'
+	$(BIN)/python -m lab.bench_models --seed $(MODELS_SEED) --calib-seed $(MODELS_CALIB_SEED) \
+	  --work eval/bench-models
 
 # issue 19: the same-image check at scale on document-like uploads (fingerprints generated
 # once and cached under eval/similar): CPU-s per upload, candidates, recall on true re-uploads.

@@ -116,6 +116,14 @@ def _add_run(sub: Any) -> None:
     )
     _add_budgets(run)
     run.add_argument(
+        "--ocr-precision",
+        choices=("fp32", "int8"),
+        default=None,
+        help="the PP-OCR models' precision (issue 19; default: $CERTCHECK_OCR_PRECISION, else "
+        "fp32): int8 runs the recogniser's MatMul weights quantised, made once from the "
+        "wheel's model into $CERTCHECK_MODEL_CACHE (default ~/.cache/certcheck/models)",
+    )
+    run.add_argument(
         "--audit-key",
         type=Path,
         default=None,
@@ -291,6 +299,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     dashboard = _dashboard(args)  # before OUT is touched: a flag that cannot be honoured
     check_apart(args.window, args.out)
     check_out(args.out)
+    if args.ocr_precision:  # the workers inherit it (a local cluster's, or --sync's engine)
+        from stages.ocr.rapid import PRECISION_ENV
+
+        os.environ[PRECISION_ENV] = args.ocr_precision
     with dashboard:
         summary = run_window(
             args.window,

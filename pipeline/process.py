@@ -65,6 +65,8 @@ class ApplicantTask:
     #: died, as (path, reason), are not processed again (pipeline.budget)
     budget: limits.Budget = limits.DEFAULT_BUDGET
     over_budget: tuple[tuple[str, str], ...] = ()
+    #: the OCR models' precision (stages.ocr.rapid.PRECISIONS; issue 19), chosen by the run
+    precision: str = "fp32"
 
 
 #: What the pipeline wraps each upload's processing in (pipeline.budget.UploadGuard).

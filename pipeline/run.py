@@ -75,6 +75,8 @@ def task_key(task: ApplicantTask) -> str:
     h.update(repr(task.rules).encode())
     h.update(task.reference_date.isoformat().encode())
     h.update(repr(task.budget).encode())  # another budget may put other uploads over it
+    if task.precision != "fp32":  # other models read otherwise (fp32 keys as before)
+        h.update(f"precision={task.precision}".encode())
     return h.hexdigest()[:24]
 
 
@@ -91,7 +93,10 @@ def run_task(task: ApplicantTask) -> ApplicantResult:
 
     engine: OcrEngine
     try:
-        engine = rapid.shared(threads=1)
+        if task.precision == "fp32":  # the call as before issue 19's option
+            engine = rapid.shared(threads=1)
+        else:
+            engine = rapid.shared(threads=1, precision=task.precision)
     except Exception as exc:  # noqa: BLE001 - no applicant's fault: the run stops (exit 7)
         raise EngineError(f"the OCR engine cannot be started: {exc}") from exc
     return run_budgeted(task, engine)
@@ -274,7 +279,20 @@ def make_task(
         rules=rules,
         reference_date=window.info.reference_date,
         budget=limits,
+        precision=ocr_precision(),
     )
+
+
+def ocr_precision() -> str:
+    """The run's OCR precision ($CERTCHECK_OCR_PRECISION, set by `certcheck run
+    --ocr-precision`); a value it does not know stops the run (exit 7)."""
+    from stages.ocr import rapid
+    from stages.ocr.base import EngineUnavailable
+
+    try:
+        return rapid.configured_precision()
+    except EngineUnavailable as exc:
+        raise EngineError(str(exc)) from exc
 
 
 def build_tasks(
@@ -361,7 +379,7 @@ def _warm() -> None:
         cv2.setNumThreads(1)
         from stages.ocr import rapid
 
-        rapid.shared(threads=1)
+        rapid.shared(threads=1, precision=rapid.configured_precision())
 
 
 class EarlyClient:

@@ -13,6 +13,9 @@ import hashlib
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+from models.errors import EngineError
 
 #: The product's packages: their Python sources are the code a part's key covers.
 PACKAGES = ("models", "stages", "pipeline")
@@ -68,8 +71,23 @@ def model_files() -> list[Path]:
 
 @functools.lru_cache(maxsize=1)
 def model_hashes() -> dict[str, str]:
-    """File name → sha256 of every model and data file in use."""
-    return {f.name: _file_sha256(f) for f in model_files()}
+    """File name → sha256 of every model and data file in use, the derived models of the
+    configured OCR precision included (made here, before any worker needs them)."""
+    hashes = {f.name: _file_sha256(f) for f in model_files()}
+    hashes.update({m.path.name: m.sha256 for m in _derived().values()})
+    return hashes
+
+
+def _derived() -> dict[str, Any]:
+    """The derived models of $CERTCHECK_OCR_PRECISION (issue 19); failing to make them
+    stops the run (exit 7), no applicant blamed."""
+    from stages.ocr import rapid
+    from stages.ocr.base import EngineUnavailable
+
+    try:
+        return rapid.derived_models(rapid.configured_precision())
+    except EngineUnavailable as exc:
+        raise EngineError(f"the OCR engine cannot be started: {exc}") from exc
 
 
 def engine_versions() -> dict[str, str]:
@@ -89,6 +107,11 @@ def engine_versions() -> dict[str, str]:
     from stages import glyphs
 
     versions.update(glyphs.font_versions())
+    for model in _derived().values():  # issue 19: int8 models, recorded with how they were made
+        versions["ppocr_precision"] = "int8"
+        versions[f"ppocr_derived:{model.path.name}"] = (
+            f"sha256 {model.sha256} from sha256 {model.source_sha256}, {model.recipe.describe()}"
+        )
     try:
         from stages.ocr.tesseract import probe
 

@@ -8,6 +8,7 @@ detector's boxes for orientation and deskew, and reading only needs the recognis
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from importlib import metadata
@@ -18,7 +19,7 @@ import cv2
 import numpy as np
 
 from .. import timing
-from . import ctc
+from . import ctc, derived
 from .base import EngineUnavailable, OcrError, Quad, Recognition
 
 NAME = "ppocr"
@@ -29,13 +30,64 @@ NAME = "ppocr"
 REC_MIN_WIDTH = 96
 _LOCK = threading.Lock()
 
+#: What the models can run at (issue 19, `make bench-models`). "fp32": the wheel's models as
+#: shipped (the default). "int8": the recogniser's MatMul weights quantised to int8
+#: (onnxruntime dynamic quantisation, made from the wheel's model into the cache of
+#: `stages.ocr.derived`); its convolutions and the detector stay fp32, since every int8 form
+#: of them measured either cost more or read too many crops differently.
+PRECISIONS = ("fp32", "int8")
+#: The environment variable the operator sets (or `certcheck run --ocr-precision`).
+PRECISION_ENV = "CERTCHECK_OCR_PRECISION"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+INT8_REC = derived.Recipe(
+    method="dynamic", weight_type="QInt8", per_channel=True, op_types=("MatMul",)
+)
+
+
+def configured_precision() -> str:
+    """The precision $CERTCHECK_OCR_PRECISION asks for ("fp32" when unset)."""
+    value = os.environ.get(PRECISION_ENV, "").strip() or "fp32"
+    if value not in PRECISIONS:
+        raise EngineUnavailable(f"{PRECISION_ENV}={value!r} is not one of {', '.join(PRECISIONS)}")
+    return value
+
+
+def wheel_model(name: str) -> Path:
+    """A model file shipped inside the rapidocr wheel."""
+    try:
+        import rapidocr
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise EngineUnavailable(f"rapidocr is not installed: {exc}") from exc
+    path = Path(rapidocr.__file__).parent / "models" / name
+    if not path.is_file():
+        raise EngineUnavailable(f"the rapidocr wheel has no {name}")
+    return path
+
+
+def derived_models(precision: str, cache: Path | None = None) -> dict[str, derived.Derived]:
+    """The derived models `precision` runs on, by role ("rec", "det"; made now when not
+    cached); none for fp32."""
+    if precision not in PRECISIONS:
+        raise EngineUnavailable(f"unknown OCR precision {precision!r}")
+    if precision == "int8":
+        return {"rec": derived.derive(wheel_model(REC_MODEL), INT8_REC, cache)}
+    return {}
+
 
 class RapidEngine:
     """One instance per process: onnxruntime sessions are not shared between processes."""
 
     name = NAME
 
-    def __init__(self, threads: int = 1, det_limit_side: int = 736) -> None:
+    def __init__(
+        self,
+        threads: int = 1,
+        det_limit_side: int = 736,
+        precision: str = "fp32",
+        cache: Path | None = None,
+    ) -> None:
+        """`precision`: one of PRECISIONS; `cache`: the derived models' folder (default:
+        `derived.default_cache()`)."""
         try:
             from rapidocr import RapidOCR
             from rapidocr.ch_ppocr_rec import TextRecInput
@@ -53,6 +105,11 @@ class RapidEngine:
             "Rec.rec_batch_num": 1,
             "Rec.rec_img_shape": [3, 48, REC_MIN_WIDTH],
         }
+        made = derived_models(precision, cache)
+        if "rec" in made:
+            params["Rec.model_path"] = str(made["rec"].path)
+        if "det" in made:
+            params["Det.model_path"] = str(made["det"].path)
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         try:
             self._ocr = RapidOCR(params=params)
@@ -72,7 +129,18 @@ class RapidEngine:
             "det_model": Path(str(self._ocr.cfg.Det.model_path or "PP-OCRv6_det_small")).name,
             "rec_model": Path(str(self._ocr.cfg.Rec.model_path or "PP-OCRv6_rec_small")).name,
             "cls_model": Path(str(self._ocr.cfg.Cls.model_path or "ppocr_mobile_v2.0_cls")).name,
+            "precision": precision,
         }
+        for role, model in made.items():  # for audit: the derived model and what made it
+            self._versions.update(
+                {
+                    f"{role}_model_sha256": model.sha256,
+                    f"{role}_source_sha256": model.source_sha256,
+                    f"{role}_quantisation": model.recipe.describe(),
+                    f"{role}_quantisation_settings": model.recipe.settings(),
+                }
+            )
+        self.precision = precision
 
     def versions(self) -> dict[str, str]:
         return dict(self._versions)
@@ -207,13 +275,13 @@ def _table_preprocess(det: Any) -> None:
     det.get_preprocess = get_preprocess
 
 
-_INSTANCE: RapidEngine | None = None
+_INSTANCES: dict[str, RapidEngine] = {}
 
 
-def shared(threads: int = 1) -> RapidEngine:
-    """The process's engine, built on first use (models load once per worker process)."""
-    global _INSTANCE
+def shared(threads: int = 1, precision: str = "fp32") -> RapidEngine:
+    """The process's engine at `precision` (a run's tasks name theirs), built on first use
+    (models load once per worker process)."""
     with _LOCK:
-        if _INSTANCE is None:
-            _INSTANCE = RapidEngine(threads=threads)
-        return _INSTANCE
+        if precision not in _INSTANCES:
+            _INSTANCES[precision] = RapidEngine(threads=threads, precision=precision)
+        return _INSTANCES[precision]
