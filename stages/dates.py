@@ -191,6 +191,14 @@ def parse_year_month(text: str) -> tuple[int, int] | None:
     return None
 
 
+def find_year_month(text: str) -> tuple[int, int] | None:
+    """The first year and month printed in a line (2019年2月, 二○一九年二月, 2019.02), else
+    None: a document that prints a month without its day."""
+    for _start, _end, ym in _ym_spans(_prepare(text)):
+        return ym
+    return None
+
+
 def date_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every full date in a line of OCR text, in reading order; the text's
     own positions (its preparation keeps every character in place)."""

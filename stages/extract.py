@@ -434,13 +434,13 @@ def date_reading(reading: Reading | None, month_only: bool = False) -> Reading |
     """The reading's first date as ISO (YYYY-MM when `month_only`)."""
     if reading is None:
         return None
-    dates = find_dates(reading.value) or _glued_date(reading.value)
-    if dates:
-        iso = iso_date(dates[0])
+    found = find_dates(reading.value) or _glued_date(reading.value)
+    if found:
+        iso = iso_date(found[0])
         return replace(reading, value=iso[:7] if month_only else iso)
-    m = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", reading.value)
-    if m and month_only:
-        return replace(reading, value=f"{int(m.group(1)):04d}-{int(m.group(2)):02d}")
+    ym = dates.find_year_month(reading.value) if month_only else None
+    if ym is not None:
+        return replace(reading, value=f"{ym[0]:04d}-{ym[1]:02d}")
     return None
 
 

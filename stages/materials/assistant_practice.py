@@ -56,7 +56,9 @@ def extract_practice(rows: Sequence[Row]) -> dict[str, Reading]:
     put_reading(out, number_field(rows, "practice_number", r"执业证书编码|证书编码", PRACTICE_RE))
     put_reading(out, labelled(rows, "work_unit", r"执业地点|主要执业机构", AP_LABELS))
     # (a booklet's date under its label is read by `labelled`, from the cell below)
-    put_reading(out, date_reading(labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS)))
+    registered = labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS)
+    # a booklet may print the month only (二○一九年二月): the form's registration is a month too
+    put_reading(out, date_reading(registered) or date_reading(registered, month_only=True))
     return out
 
 
@@ -85,6 +87,12 @@ def check_practice(ctx: Context, r: Mapping[str, Reading], look: Look | None) ->
         yield compare(ctx, "registration", form_reg, replace(reg, value=reg.value[:7]), same_month)
     cutoff = _cutoff(ctx)
     day = parse_date(reg.value)
+    if cutoff and day is None and len(reg.value) == 7:
+        # a month printed without its day decides only when the whole month lies on one
+        # side of the cutoff (its cutoff month itself is left to the form's date)
+        month = (int(reg.value[:4]), int(reg.value[5:7]))
+        if month != (cutoff.year, cutoff.month):
+            day = date(*month, 1)
     if cutoff and day:
         yield judged(
             ctx,

@@ -791,3 +791,13 @@ def test_a_grids_value_far_along_its_labels_row_stays_its_value() -> None:
         Row((_at("工作单位", 70, 40), _at("天津市第一中心医院", 600, 40))),
     ]
     assert materials.extract("mentorship_cert", page)["name"].value == "张三"
+
+
+def test_a_registration_printed_as_a_month_only_is_read_as_that_month() -> None:
+    """发证日期 over 二○一九年二月 (a booklet printing no day): the month is the reading, as the
+    form's registration is a month."""
+    page = [
+        Row((_at("发证日期", 59, 602),)),
+        Row((_at("二○一九年二月", 59, 645), _at("证书编号", 610, 649))),
+    ]
+    assert materials.extract("assistant_practice", page)["registration"].value == "2019-02"
