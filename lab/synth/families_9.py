@@ -390,7 +390,7 @@ def practice_period_handfilled(doc: Doc, rng: random.Random) -> Rendered:
     vk = face("kai", *f.values())
     x0, x1, a = 90.0, w - 90.0, 330.0
     rh = 104.0
-    y = 280.0
+    y = merged = 280.0
     start, end = iso(f["period_start"]), iso(f["period_end"])
     rows = [("医师姓名", f["name"]), ("证件号码", f["id_number"]), ("执业地点", f["work_unit"]),
             ("执业类别", f["practice_category"]),
@@ -399,13 +399,16 @@ def practice_period_handfilled(doc: Doc, rng: random.Random) -> Rendered:
     for label, value in rows:
         d.rectangle((x0, y, a, y + rh), outline=INK, width=2)
         d.rectangle((a, y, x1, y + rh), outline=INK, width=2)
-        if label:
+        if label == "考核周期":  # its cell merged over this row and the next
+            merged = y + rh
+        elif label:
             cv.text((x0 + 20, y + rh / 2 + 12), label, "serif", 32)
         k = face(vk, value)
         cv.text((a + 26 + rng.uniform(-4, 4), y + rh / 2 + 14 + rng.uniform(-3, 3)), value, k,
                 fit(k, 40, value, x1 - a - 50, 28), BLUE_BLACK)  # fmt: skip
         y += rh
-    d.line((x0 + 20, y - rh - 2, a - 20, y - rh - 2), fill=(253, 253, 249), width=3)
+    d.rectangle((x0 + 2, merged - 3, a - 3, merged + 2), fill=(253, 253, 249))
+    cv.text((x0 + 20, merged + 12), "考核周期", "serif", 32)
     d.rectangle((x0, y, a, y + rh * 1.4), outline=INK, width=2)
     d.rectangle((a, y, x1, y + rh * 1.4), outline=INK, width=2)
     cv.text((x0 + 20, y + rh * 0.7 + 12), "考核结论", "serif", 32)
