@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to seventh rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_8.py): render for
+"""What every layout family of the fourth to ninth rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_9.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -14,7 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from lab.synth import families, families_5, families_6, families_7, families_8, families_more
+from lab.synth import (
+    families,
+    families_5,
+    families_6,
+    families_7,
+    families_8,
+    families_9,
+    families_more,
+)
 from lab.synth import render as rnd
 from lab.synth.families_work import _cmap
 from lab.synth.window import generate_window
@@ -23,13 +31,15 @@ from tests.lab.test_families_more import COMPARED, doc_for
 
 FAMILIES = [
     (t[0], t[1])
-    for module in (families_more, families_5, families_6, families_7, families_8)
+    for module in (families_more, families_5, families_6, families_7, families_8, families_9)
     for t in module.HELD_OUT
 ]
 #: the fifth round on print their material's title whole (the fourth's diploma `form` spaces
 #: it out: 毕 业 证 书)
 TITLED = {
-    (t[0], t[1]) for m in (families_5, families_6, families_7, families_8) for t in m.HELD_OUT
+    (t[0], t[1])
+    for m in (families_5, families_6, families_7, families_8, families_9)
+    for t in m.HELD_OUT
 }
 
 
