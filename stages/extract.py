@@ -236,6 +236,7 @@ def labelled(
                 joined.text, m.start(), _label_re(label).match(joined.text, m.start()), longer
             )
             or _rest_of_label(label, joined.text[m.start() : m.end(1)])
+            or _in_brackets(joined.text, m.start())
         ):
             # 姓名 inside 校(院)长姓名: another person's name, not the holder's
             m = pattern.search(joined.text, m.start() + 1)
@@ -255,6 +256,14 @@ def labelled(
     return _beside_block(rows, field, label, stops, value) or _under_label(
         rows, field, label, stops, value
     )
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Position `at` lies inside an open bracket: a remark (由执业机构填写), not a label."""
+    before = text[:at]
+    opened = sum(before.count(c) for c in "(（[【")
+    closed = sum(before.count(c) for c in ")）]】")
+    return opened > closed
 
 
 def _rest_of_label(label: str, found: str) -> bool:

@@ -178,21 +178,31 @@ def _label_columns_end(ink: np.ndarray, chars: int) -> int:
     return int(cols[0] + round(chars * glyph / INK_PER_EM))
 
 
-#: A printed rule (the line to sign on) is a horizontal run of ink at least this many line
-#: heights long; a pen's strokes cross it, never run along it that far.
-RULE_MIN_LINES = 1.5
+#: A printed rule (the line to sign on, a table's or a frame's edge) is a straight run of ink
+#: at least this many line heights long; a pen's strokes cross it, never run along it.
+RULE_MIN_LINES = 3.0
+#: … and a vertical one runs down at least this share of the area looked at.
+RULE_DOWN_SHARE = 0.9
 
 
 def _rules(ink: np.ndarray, hgt: float) -> np.ndarray:
-    """The printed rules in an ink mask (with a pixel above and below: their anti-aliased
-    edges): what is left of the line to sign on is not a signature, whether the box read
-    reaches down to it or not."""
+    """The printed rules in an ink mask, with a pixel either side (their anti-aliased
+    edges): the line to sign on, a table's vertical rule, a page's or a frame's edge. None
+    is a signature, whether the area looked at reaches them or not; a pen's strokes slant
+    and curve, and are never that long and straight."""
     length = max(3, round(RULE_MIN_LINES * hgt))
-    runs = cv2.morphologyEx(
-        ink.astype(np.uint8), cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+    mask = ink.astype(np.uint8)
+    across = cv2.morphologyEx(
+        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
     )
-    runs = cv2.dilate(runs, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
-    return runs.astype(bool)
+    # a vertical one crosses the whole area looked at (a pen's tall stroke does not)
+    tall = max(length, round(RULE_DOWN_SHARE * ink.shape[0]))
+    down = cv2.morphologyEx(
+        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall))
+    )
+    across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    down = cv2.dilate(down, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    return (across | down).astype(bool)
 
 
 def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) -> Ink | None:

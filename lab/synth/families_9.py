@@ -575,7 +575,7 @@ def si_rights_pdf(fields: dict[str, str]) -> bytes:
         pdf.set_xy(18, y)
         pdf.cell(180, 8, line)
         y += 9
-    widths = (46, 42, 24, 40, 28)
+    widths = (40, 50, 24, 38, 28)  # the run 202507—202512 needs 44 mm at 10 pt
     y += 6
     pdf.set_font("noto", size=10)
     for row in (RIGHTS_HEADER, *rows):
@@ -622,9 +622,14 @@ def qualification_spread(doc: Doc, rng: random.Random) -> Rendered:
     cv.centered(mid + mid / 2, 230, "医师资格证书", "kai", 66, MAROON, spacing=10, body=False)
     vk = face("kai", *f.values())
     y = 380.0
-    for label, value in (("证书编号", f["qualification_number"]), ("名　　字", f["name"]),
-                         ("性　　别", f["gender"]), ("身份证件号", f["id_number"]),
-                         ("类　　别", f["qual_category"]), ("级　　别", f["qualification"])):
+    for label, value in (
+        ("证书编号", f["qualification_number"]),
+        ("名　　字", f["name"]),
+        ("性　　别", f["gender"]),
+        ("身份证件号", f["id_number"]),
+        ("类　　别", f["qual_category"]),
+        ("级　　别", f["qualification"]),
+    ):
         x = cv.text((mid + 90, y), label, "kai", 32, GREY)  # fmt: skip
         k = face(vk, value)
         cv.text((x + 30, y), value, k, fit(k, 36, value, w - 110 - x - 30, 26))

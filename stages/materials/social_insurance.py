@@ -125,6 +125,28 @@ def _months_in(text: str, spans: bool = False) -> list[str]:
 SPAN_HEADER_RE = re.compile(r"(?:起始|开始|起)(?:年月|月份|时间|日期)?.*(?:截止|结束|终止|止)")
 
 
+#: A header column counting the months paid (实缴月数) or naming the months owed (欠缴年月):
+#: a 权益记录单's row per insurance gives its run of months, how many were paid and which
+#: were not, and no status word.
+PAID_COUNT_RE = re.compile(r"(?:实缴|已缴|缴费)月数")
+_COUNT = re.compile(r"(?<![0-9.])([0-9]{1,3})(?![0-9.])")
+
+
+def _counted_states(text: str, keys: Sequence[str]) -> list[tuple[str, str]] | None:
+    """A run of months whose row counts the months paid: the months named after the run
+    are owed (欠缴); the rest are paid when the count says so (it equals the run less the
+    owed ones); None when the row does not say."""
+    rng = RANGE_RE.search(text)
+    if rng is None:
+        return None
+    rest = text[rng.end() :]
+    owed = {_month_key(m) for m in _payment_months(rest)} & set(keys)
+    count = _COUNT.search(RANGE_RE.sub(" ", MONTH_RE.sub(" ", rest)))
+    if count is None or int(count.group(1)) != len(keys) - len(owed):
+        return None
+    return [(key, "欠缴" if key in owed else "已缴") for key in keys]
+
+
 def _is_payment_row(text: str, below_header: bool) -> bool:
     """A row of the payment table: it begins with its month (after a 序号), says a payment
     status, or stands below the table's header."""
@@ -150,7 +172,7 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     column, a status column anywhere or a row covering a range of months all read."""
     months: dict[str, str] = {}
     used: list[Row] = []
-    below_header = spans = blocks = False
+    below_header = spans = blocks = counted = False
     heads: list[tuple[str, int]] = []  # month headings over cards: (month, left x)
     for row in rows:
         text = spaced_text(row)
@@ -172,6 +194,7 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
             spans = bool(SPAN_HEADER_RE.search(text))
             # the header names the month column twice: two blocks of rows side by side
             blocks = len(MONTH_HEADER_RE.findall(text)) >= 2
+            counted = bool(PAID_COUNT_RE.search(text))
             continue
         if blocks and not spans and _is_payment_row(text, below_header):
             found = _block_months(text)
@@ -181,6 +204,8 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
                 continue
             state = payment_state(text)
             found = [(key, state) for key in keys]
+            if counted and state == "?":
+                found = _counted_states(text, keys) or found
         if not found:
             continue
         for key, state in found:

@@ -801,3 +801,27 @@ def test_a_registration_printed_as_a_month_only_is_read_as_that_month() -> None:
         Row((_at("二○一九年二月", 59, 645), _at("证书编号", 610, 649))),
     ]
     assert materials.extract("assistant_practice", page)["registration"].value == "2019-02"
+
+
+def test_a_rights_record_counts_the_months_paid_per_insurance() -> None:
+    """个人权益记录单: a row per insurance with its run of months, how many were paid and the
+    months owed (— for none): a run paid in full is paid month by month; a month owed is
+    owed; a count that does not add up says nothing."""
+    from stages.materials.social_insurance import payment_months
+
+    head = "险种 缴费起止年月 实缴月数 欠缴年月 缴费基数（元）"
+    full = rows(head, "城镇职工基本养老保险 202505—202512 8 — 11800.00")
+    months, _ = payment_months(full)
+    assert months["2025-10"] == "已缴" and len(months) == 8
+    owed = rows(head, "城镇职工基本养老保险 202505—202512 7 202511 11800.00")
+    months, _ = payment_months(owed)
+    assert months["2025-11"] == "欠缴" and months["2025-12"] == "已缴"
+    unsure = rows(head, "城镇职工基本养老保险 202505—202512 6 — 11800.00")
+    months, _ = payment_months(unsure)
+    assert set(months.values()) == {"?"}
+
+
+def test_a_label_inside_a_bracketed_remark_is_no_label() -> None:
+    """(由执业机构填写) under the title names who fills the form in, not the unit."""
+    page = rows("医师执业期考核证明", "(由执业机构填写)", "执业地点 天津市人民医院")
+    assert materials.extract("practice_period_cert", page)["work_unit"].value == "天津市人民医院"

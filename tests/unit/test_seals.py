@@ -186,3 +186,20 @@ def test_the_line_to_sign_on_with_specks_on_it_is_no_signature() -> None:
         assert [(f.field, f.status) for f in found] == [
             ("signature", "pass" if signed else "missing")
         ]
+
+
+def test_a_frame_edge_beside_the_label_is_no_signature() -> None:
+    """A photographed page in its dark frame: the area right of 考生签名 reaches the frame's
+    edge, a dark band from top to bottom of what is looked at; a flat scrawl of a signature
+    (its strokes long and low) still counts."""
+    up = replace(UPLOAD, slot="pledge")
+    for signed in (False, True):
+        img, lines = _pledge(signed=False)
+        cv2.rectangle(img, (700, 400), (740, 700), (45, 45, 45), -1)
+        if signed:
+            pts = np.array([(560, 570), (575, 585), (640, 586), (650, 572), (690, 584)], np.int32)
+            cv2.polylines(img, [pts], False, (60, 30, 30), 3, cv2.LINE_AA)
+        found = list(seals.check_marks("a1", up, "pledge", RULES, img, lines, LINE))
+        assert [(f.field, f.status) for f in found] == [
+            ("signature", "pass" if signed else "missing")
+        ]
