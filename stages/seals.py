@@ -202,7 +202,7 @@ def _rules(ink: np.ndarray, hgt: float) -> np.ndarray:
     )
     across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
     down = cv2.dilate(down, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
-    return (across | down).astype(bool)
+    return np.logical_or(across > 0, down > 0)
 
 
 def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) -> Ink | None:
