@@ -123,6 +123,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "unit"),
         ("assistant_qualification", "certified"),
         ("assistant_practice", "filing"),
+        # the ninth families (families_9.py), reported on with seed 20261146
+        ("diploma", "duplicate"),
+        ("degree", "screenshot"),
+        ("diploma_record", "watermark"),
+        ("mentorship_cert", "register"),
+        ("pledge", "photo"),
+        ("probation_cert", "letterhead"),
+        ("practice_period_cert", "handfilled"),
+        ("licence", "sealedcopy"),
+        ("social_insurance", "rights"),
+        ("assistant_qualification", "spread"),
+        ("assistant_practice", "photo"),
     }
 )
 

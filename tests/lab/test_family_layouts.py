@@ -94,6 +94,7 @@ REPORTED = (
     (families_6, 20261143),
     (families_7, 20261144),
     (families_8, 20261145),
+    (families_9, 20261146),
 )
 
 
