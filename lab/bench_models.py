@@ -31,6 +31,8 @@ from typing import Any
 
 import numpy as np
 
+from stages.textnorm import edit_distance
+
 Session = Callable[[np.ndarray], np.ndarray]
 
 IOU_MATCH = 0.7
@@ -224,16 +226,6 @@ def static_qdq(
 
 
 # -- measuring -------------------------------------------------------------------------------
-
-
-def edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def _iou(a: np.ndarray, b: np.ndarray) -> float:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import EngineError
+from stages.ocr.derived import file_sha256
 
 #: The product's packages: their Python sources are the code a part's key covers.
 PACKAGES = ("models", "stages", "pipeline")
@@ -42,14 +43,6 @@ def source_hash() -> str:
     return h.hexdigest()
 
 
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def model_files() -> list[Path]:
     """The model and data files the engines read: PP-OCR's ONNX models, Tesseract's
     language data, the reference fonts of the glyph comparison."""
@@ -73,7 +66,7 @@ def model_files() -> list[Path]:
 def model_hashes() -> dict[str, str]:
     """File name → sha256 of every model and data file in use, the derived models of the
     configured OCR precision included (made here, before any worker needs them)."""
-    hashes = {f.name: _file_sha256(f) for f in model_files()}
+    hashes = {f.name: file_sha256(f) for f in model_files()}
     hashes.update({m.path.name: m.sha256 for m in _derived().values()})
     return hashes
 
