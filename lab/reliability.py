@@ -43,6 +43,7 @@ from typing import Any
 
 from models import FIELD_LABELS
 from pipeline.audit import sign
+from pipeline.process import PROGRAM_FAILED
 
 from . import hostile
 
@@ -112,7 +113,12 @@ def _names(f: dict[str, Any], path: str) -> bool:
 
 
 def _generic(f: dict[str, Any]) -> bool:
-    return f.get("check") == "processing.error" and GENERIC in str(f.get("message", ""))
+    """An exception nothing translated: a crash of ours on the file, whichever finding it got
+    (processing.error before 2026-12-07, a system error since)."""
+    message = str(f.get("message", ""))
+    if f.get("check") == "processing.error":
+        return GENERIC in message
+    return f.get("check") == "processing.system_error" and PROGRAM_FAILED in message
 
 
 def _short(fs: Iterable[dict[str, Any]], limit: int = 3) -> str:

@@ -2,13 +2,15 @@
 
 The only code that touches files on a worker: it reads each upload's bytes, hands them to the
 verification stage (stages.recipe), writes the normalised pages and evidence crops the stage
-asks for under OUT, and returns an `ApplicantResult` of records. Anything that goes wrong while
-processing one upload becomes an `invalid` finding for that upload; the applicant and the run
-go on. Except our own failures, which are never blamed on the applicant: an upload that cannot
-be read from WINDOW any more (WindowError), an image that cannot be written under OUT
-(OutputError) or an engine that cannot start (EngineError) stop the run; an engine that times
-out or crashes on one upload gives a `processing.system_error` finding and the applicant's
-result is not kept (`retry_later`), so the next run checks it again.
+asks for under OUT, and returns an `ApplicantResult` of records. A file the stages find bad
+(it cannot be decoded, it is over a budget: a `ProcessingError` naming why) becomes an
+`invalid` finding for that upload; the applicant and the run go on. Our own failures are never
+blamed on the applicant: an upload that cannot be read from WINDOW any more (WindowError), an
+image that cannot be written under OUT (OutputError) or an engine that cannot start
+(EngineError) stop the run; an engine that times out or crashes on one upload, or any other
+exception (a bug of ours or of a library, which cannot say the file is at fault), gives a
+`processing.system_error` finding and the applicant's result is not kept (`retry_later`), so
+the next run checks it again.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from models import (
     Upload,
     checks,
 )
-from models.errors import EngineError
+from models.errors import EngineError, ProcessingError
 from models.paths import safe_name, sharded
 from stages import form_checks, limits, recipe, timing, upload_rules
 from stages.ocr.base import EngineUnavailable, OcrEngine, OcrError
@@ -89,8 +91,8 @@ def second_engine() -> OcrEngine | None:
 
 
 def _encode(image: recipe.KeptImage) -> bytes:
-    """A page or crop as the bytes of its file (a failure here is about the pixels: the
-    upload's processing error, as before)."""
+    """A page or crop as the bytes of its file (a failure here is ours, pixels we made: a
+    system error for the upload, tried again by the next run)."""
     suffix = Path(image.path).suffix or ".jpg"
     ok, encoded = cv2.imencode(suffix, image.pixels, [cv2.IMWRITE_JPEG_QUALITY, image.quality])
     if not ok:
@@ -120,9 +122,16 @@ def _read(root: Path, upload: Upload) -> bytes:
         ) from exc
 
 
-def system_error(applicant_id: str, upload: Upload, exc: BaseException) -> Finding:
-    """An engine failed on this upload (timeout, crash): the system's problem, checked again
-    by the next run."""
+#: why the system failed on an upload, as the reviewer reads it
+ENGINE_FAILED = "文字识别引擎出错"
+PROGRAM_FAILED = "程序出错"
+
+
+def system_error(
+    applicant_id: str, upload: Upload, exc: BaseException, reason: str = ENGINE_FAILED
+) -> Finding:
+    """The system failed on this upload (an engine's timeout or crash, an unexpected exception
+    of ours): not the applicant's doing, checked again by the next run."""
     label = SLOT_LABELS.get(upload.slot, upload.slot)
     return checks.finding(
         checks.PROCESSING_SYSTEM,
@@ -134,7 +143,7 @@ def system_error(applicant_id: str, upload: Upload, exc: BaseException) -> Findi
         expected=None,
         observed=f"{type(exc).__name__}: {str(exc)[:200]}",
         confidence=None,
-        message=f"系统处理该{label}文件时出错（非考生原因），请人工查看原文件；重新运行将再次核对。",
+        message=f"系统处理该{label}文件时出错（{reason}，非考生原因），请人工查看原文件；重新运行将再次核对。",
     )
 
 
@@ -226,9 +235,14 @@ def _process_applicant(
             log.warning("engine failed on %s: %s", upload.path, exc)
             findings.append(system_error(task.applicant_id, upload, exc))
             continue
-        except Exception as exc:  # noqa: BLE001 - one bad file never sinks the applicant
-            log.debug("processing %s failed:\n%s", upload.path, traceback.format_exc())
+        except ProcessingError as exc:  # the stages found the file bad and say why
             findings.append(recipe.processing_error(task.applicant_id, upload, exc))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file never sinks the applicant
+            # Nothing says the file is at fault: ours, not kept, tried again by the next run.
+            log.error("processing %s failed: %s: %s", upload.path, type(exc).__name__, exc)
+            log.debug("processing %s failed:\n%s", upload.path, traceback.format_exc())
+            findings.append(system_error(task.applicant_id, upload, exc, PROGRAM_FAILED))
             continue
         finally:
             if outcome.fingerprint is not None:

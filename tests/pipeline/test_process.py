@@ -218,8 +218,8 @@ def test_a_card_whose_gender_line_was_missed_is_looked_at_again(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("engine", "check", "reason"),
     [
-        (CrashingEngine(ID_LINES), "processing.error", "处理出错"),
-        (TimingOutEngine(ID_LINES), "processing.system_error", "非考生原因"),
+        (CrashingEngine(ID_LINES), "processing.system_error", "程序出错，非考生原因"),
+        (TimingOutEngine(ID_LINES), "processing.system_error", "引擎出错，非考生原因"),
     ],
 )
 def test_an_engine_that_crashes_or_times_out_is_our_failure_for_that_upload_only(
@@ -231,8 +231,9 @@ def test_an_engine_that_crashes_or_times_out_is_our_failure_for_that_upload_only
     assert failed.slot == "id_front" and failed.check == check and reason in failed.message
     # the photo needs no OCR: it is still checked
     assert {f.field for f in result.findings if f.slot == "photo"} >= {"orientation", "shape"}
-    # an engine's timeout is the system's: the result is not kept, the next run tries again
-    assert retry_later(result) == (check == "processing.system_error")
+    # a timeout, or an exception nothing says the file caused, is the system's: the result is
+    # not kept, the next run tries again
+    assert failed.status == "unreadable" and retry_later(result)
 
 
 def test_an_engine_that_cannot_start_stops_the_run(tmp_path: Path) -> None:
@@ -277,7 +278,7 @@ def test_two_uploads_in_one_slot_keep_their_own_evidence(tmp_path: Path) -> None
     assert all((tmp_path / "out" / str(c)).exists() for c in crops)
 
 
-def test_a_page_that_cannot_be_encoded_is_that_uploads_error_not_outs(
+def test_a_page_that_cannot_be_encoded_is_our_failure_on_that_upload_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import cv2
@@ -287,7 +288,8 @@ def test_a_page_that_cannot_be_encoded_is_that_uploads_error_not_outs(
         _task(tmp_path, {"id_front/a.jpg": _jpeg((1000, 630))}), FakeEngine(ID_LINES)
     )
     (failed,) = [f for f in result.findings if f.check.startswith("processing.")]
-    assert failed.check == "processing.error" and "cannot encode" in (failed.observed or "")
+    assert failed.check == "processing.system_error" and "cannot encode" in (failed.observed or "")
+    assert retry_later(result)  # pixels we made: ours, never kept
 
 
 SI_LINES = [
