@@ -179,6 +179,7 @@ def complete(
             and parsed.confidence >= CLEAR_MISMATCH_FLOOR
             and not _runs_on(parsed.value, expected)
             and not _cut_short(parsed.value, expected)
+            and not _no_institution(field, parsed.value, expected)
         ):
             continue
         follows = [v for f, v in others.items() if f != field and len(v) >= 2]
@@ -195,6 +196,24 @@ def _runs_on(parsed: str, expected: str) -> bool:
     mismatch."""
     p, e = comparable(parsed), comparable(expected)
     return p != e and e in p
+
+
+#: Fields whose value names an institution (a hospital, a school).
+INSTITUTIONS = frozenset({"work_unit", "school"})
+#: The last character of an institution's name: 医院, 卫生院, 中心, 诊所, 门诊部, 卫生室,
+#: 研究所, 卫生服务站, 公司, 卫生健康委员会, 大学, 学校, 卫生局, 办事处, 药厂, 纪念馆, 集团…
+INSTITUTION_ENDS = frozenset("院心所部室站司会学校局处厂馆团")
+
+
+def _no_institution(field: str, parsed: str, expected: str) -> bool:
+    """The parser took for an institution text that names none (a table's column names
+    under 参保单位, the remark 填写 under a title) while the form's value does: the form's
+    value then counts where the page prints it alone (`supported`). Another hospital or
+    school read is an institution and stays compared as read."""
+    if field not in INSTITUTIONS:
+        return False
+    p, e = comparable(parsed), comparable(expected)
+    return bool(e) and e[-1] in INSTITUTION_ENDS and (not p or p[-1] not in INSTITUTION_ENDS)
 
 
 def _cut_short(parsed: str, expected: str) -> bool:

@@ -159,6 +159,30 @@ def test_a_parse_run_on_into_the_next_column_is_cut_to_the_forms_value() -> None
     assert kept["work_unit"].value == "天津市第一中心医院分院"
 
 
+def test_a_parse_that_names_no_institution_gives_way_to_the_forms_unit_on_the_page() -> None:
+    """A payment table's column names taken for the unit under 参保单位, the remark 填写 under
+    a title: no institution, and the page prints the form's unit alone elsewhere."""
+    from models import Reading
+
+    page = rows("参保单位 缴费基数 个人缴纳", "天津市第一中心医院 6500.00 520.00")
+    header = Reading("work_unit", "缴费基数个人缴纳", 0.99, "fake")
+    out = formsearch.complete(("work_unit",), FORM, page, {"work_unit": header})
+    assert out["work_unit"].value == "天津市第一中心医院"
+    # another hospital read is an institution: compared as read, never talked away
+    other = Reading("work_unit", "天津市第二中心医院", 0.99, "fake")
+    kept = formsearch.complete(("work_unit",), FORM, page, {"work_unit": other})
+    assert kept["work_unit"].value == "天津市第二中心医院"
+    # and a non-institution stays when the page does not print the form's unit alone
+    elsewhere = rows("参保单位 缴费基数 个人缴纳", "天津市第二中心医院 6500.00 520.00")
+    stays = formsearch.complete(("work_unit",), FORM, elsewhere, {"work_unit": header})
+    assert stays["work_unit"].value == "缴费基数个人缴纳"
+    school = Reading("school", "填写", 0.99, "fake")
+    found_school = formsearch.complete(
+        ("school",), FORM, rows("毕业学校 天津医科大学"), {"school": school}
+    )
+    assert found_school["school"].value == "天津医科大学"
+
+
 def test_licence_subjects_printed_apart_from_their_label_are_read() -> None:
     from stages import materials
 
