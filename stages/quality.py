@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
-from models import SLOT_LABELS, Finding, Upload, checks
+from models import SLOT_LABELS, Finding, TextLine, Upload, checks
 
 Box = tuple[int, int, int, int]
 
@@ -63,6 +63,12 @@ CUT_MIN_LINES = 2
 CUT_MIN_STROKES = 10
 STROKE_CONTRAST = 60.0
 
+#: Cut labels: a line starting at the page's left border (within this many line heights)
+#: with the tail of a word the material prints (机关 of 签发机关) begins where the frame cut.
+CUT_LABEL_REACH = 0.5
+#: Shortest tail that says which word it ends (characters).
+CUT_LABEL_TAIL = 2
+
 #: The slots that are not gated (see the module docstring).
 UNGATED = frozenset({"photo", "id_handheld"})
 
@@ -81,6 +87,7 @@ class Measures:
     cut_side: str | None  # top | bottom | left | right (where most of them run out)
     cut_strokes: int = 0  # dark strokes crossing the upload's border, on its side with most
     stroke_side: str | None = None
+    cut_labels: int = 0  # lines at the left border starting with a printed word's tail
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,15 +282,35 @@ def _border_strokes(grey: np.ndarray, line_px: float) -> tuple[int, str | None]:
     return counts[side], side
 
 
+def cut_labels(lines: Sequence[TextLine], words: Sequence[str], line_px: float) -> int:
+    """Lines starting at the page's left border with the tail of a word the material prints
+    (机关 | 天津市公安局 where the card prints 签发机关): the frame cut the word's head off.
+    A tail that is itself one of the words (期限 beside 有效期限) says nothing; nor does a
+    line set in from the border, or a line that holds the whole word."""
+    tails = {w[i:] for w in words for i in range(1, len(w) - CUT_LABEL_TAIL + 1)} - set(words)
+    reach = CUT_LABEL_REACH * line_px
+    count = 0
+    for ln in lines:
+        text = "".join(ln.text.split())
+        if ln.box[0] > reach or any(w in text for w in words):
+            continue
+        if any(text.startswith(t) for t in tails):
+            count += 1
+    return count
+
+
 def measure(
     image: np.ndarray,
     quads: Sequence[np.ndarray],
     scale: float,
     frame: np.ndarray | None = None,
+    lines: Sequence[TextLine] = (),
+    words: Sequence[str] = (),
 ) -> Measures:
     """The page's quality measures. `image` BGR (or grey) normalised page; `quads` the
     detector's lines in it; `scale` normalised px per upload px; `frame` the upload as a
-    viewer shows it (for print cut by its border), when there is one."""
+    viewer shows it (for print cut by its border), when there is one; `lines` the page's
+    read lines and `words` the words its material prints (for a label cut at the border)."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     boxes = boxes_of(quads)
     if not boxes:
@@ -297,8 +324,19 @@ def measure(
     if frame is not None and glyph_px is not None:
         raw = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         strokes, stroke_side = _border_strokes(raw, glyph_px)
+    labels = cut_labels(lines, words, line_px) if words else 0
     return Measures(
-        len(boxes), line_px, glyph_px, blur, glare, glare_box, cut, side, strokes, stroke_side
+        len(boxes),
+        line_px,
+        glyph_px,
+        blur,
+        glare,
+        glare_box,
+        cut,
+        side,
+        strokes,
+        stroke_side,
+        labels,
     )
 
 
@@ -340,12 +378,15 @@ def problems(m: Measures, label: str) -> list[Problem]:
     cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES and not blurred else None
     if cut_side is None and m.cut_strokes >= CUT_MIN_STROKES:
         cut_side = m.stroke_side
+    if cut_side is None and m.cut_labels >= CUT_MIN_LINES and not blurred:
+        cut_side = "left"
     if cut_side is not None:
         side = SIDE_WORDS[cut_side]
+        labels = f"，{m.cut_labels} 处标签缺字" if m.cut_labels else ""
         out.append(
             Problem(
                 "cut_off",
-                f"图片{side}边缘截断文字（{m.cut_lines} 行，{m.cut_strokes} 处笔画）",
+                f"图片{side}边缘截断文字（{m.cut_lines} 行，{m.cut_strokes} 处笔画{labels}）",
                 f"{label}图片{side}侧不完整，文字被截断，请拍摄材料全貌（四边完整）后重新上传。",
                 f"图片{side}侧不完整",
             )

@@ -9,6 +9,7 @@ documents (the `?` of a form must be the same character on each).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -346,7 +347,9 @@ def _scanned_page(
     if material is not None and slot not in quality.UNGATED:
         found = tuple(
             quality.problems(
-                quality.measure(norm.image, norm.quads, norm.scale, raw),
+                quality.measure(
+                    norm.image, norm.quads, norm.scale, raw, lines, _printed_words(material)
+                ),
                 SLOT_LABELS.get(slot, slot),
             )
         )
@@ -355,6 +358,12 @@ def _scanned_page(
     return _Page(
         page_no, norm.image, norm.scale, path, lines, False, raw, exif, norm, found, seal_map, slot
     )
+
+
+def _printed_words(material: materials.Material) -> tuple[str, ...]:
+    """The material's markers that are words as printed (not patterns), for a label the
+    frame cut (stages.quality.cut_labels)."""
+    return tuple(m for m in material.markers if re.fullmatch(r"[\u4e00-\u9fff]{3,}", m))
 
 
 def _look_again(

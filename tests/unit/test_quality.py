@@ -83,6 +83,28 @@ def test_print_cut_at_the_edge_is_cut_off() -> None:
     assert quality.measure(img, quads, 1.0).cut_lines == 0
 
 
+def test_printed_words_cut_at_the_left_border_are_cut_off() -> None:
+    """An ID card's back framed through its labels: 机关 | … and 期限 | … at the border."""
+    from models import TextLine
+
+    words = ("居民身份证", "签发机关", "有效期限")
+
+    def line(text: str, x0: int) -> TextLine:
+        return TextLine(text, 0.99, (x0, 100, x0 + 400, 100 + LINE), "fake")
+
+    cut = [line("居民身份证", 120), line("机关天津市公安局", 4), line("期限2025.06.02-2035", 6)]
+    assert quality.cut_labels(cut, words, LINE) == 2
+    img, quads = _page()
+    m = quality.measure(img, quads, 1.0, lines=cut, words=words)
+    assert m.cut_labels == 2 and "cut_off" in {p.gate for p in quality.problems(m, "身份证")}
+    # set in from the border, whole, or a tail that is a word of its own: nothing cut
+    whole = [line("签发机关天津市公安局", 4), line("机关天津市公安局", 3 * LINE)]
+    assert quality.cut_labels(whole, words, LINE) == 0
+    assert quality.cut_labels([line("期限2025", 2)], (*words, "期限"), LINE) == 0
+    one = quality.measure(img, quads, 1.0, lines=cut[:2], words=words)
+    assert "cut_off" not in {p.gate for p in quality.problems(one, "身份证")}
+
+
 def test_small_print_in_the_upload_is_too_small() -> None:
     img, quads = _page()
     # the page enlarged 2× for reading from an upload whose lines stood 15 px tall
