@@ -98,8 +98,8 @@ def diploma_nameseal(doc: Doc, rng: random.Random) -> Rendered:
     f = doc.fields
     img = paper(w, h, (240, 247, 240), rng, 2)
     d = ImageDraw.Draw(img)
-    for k in range(0, w, 16):  # a fine diagonal 底纹 of the certificate paper
-        d.line((k, 0, k - 300, h), fill=(226, 238, 228), width=1)
+    for xs in range(0, w, 16):  # a fine diagonal 底纹 of the certificate paper
+        d.line((xs, 0, xs - 300, h), fill=(226, 238, 228), width=1)
     d.rectangle((50, 50, w - 51, h - 51), outline=OLIVE, width=6)
     d.rectangle((66, 66, w - 67, h - 67), outline=OLIVE, width=2)
     cv = Canvas(img)
@@ -217,10 +217,10 @@ def record_photos(doc: Doc, rng: random.Random) -> Rendered:
     px = 390.0
     rh = 128.0
     rows = record_cells(f)
-    for k, caption in enumerate(("录取照片", "学历照片")):
-        y0 = top + k * rh * 3
+    for p, caption in enumerate(("录取照片", "学历照片")):
+        y0 = top + p * rh * 3
         d.rectangle((x0, y0, px, y0 + rh * 3), outline=RULE, width=2)
-        if k == 0:
+        if p == 0:
             _portrait(img, doc, (int(x0 + 55), int(y0 + 20), int(px - 55), int(y0 + 300)), None)
         else:
             photo(img, doc, (int(x0 + 55), int(y0 + 20), int(px - 55), int(y0 + 300)),
@@ -285,7 +285,8 @@ def mentorship_sideband(doc: Doc, rng: random.Random) -> Rendered:
     rows = [("名　　字", f["name"]), ("性　　别", f["gender"]),
             ("公民身份号码", f["id_number"]),
             ("出师专业" if taught else "专长项目", f["major"]),
-            ("证书编号", f["cert_number"]), ("发证日期", fmt_date(f["issue_date"], "cn"))]  # fmt: skip
+            ("证书编号", f["cert_number"]),
+            ("发证日期", fmt_date(f["issue_date"], "cn"))]  # fmt: skip
     vk = face("ming", *f.values())
     y = right_labels(cv, rows, 470, w - 100, 640, "ming", vk, 34, 110, underline=True)
     text = "经考核合格，准予以中医医术确有专长人员身份参加相应的医师资格考试或执业。"
@@ -454,8 +455,10 @@ def licence_query(doc: Doc, rng: random.Random) -> Rendered:
     img = paper(w, h, (255, 255, 255), rng, 0.5)
     cv = Canvas(img)
     d = cv.draw
-    stamp = f"{fmt_date('2025-12-' + f'{rng.randint(2, 28):02d}', 'dot')} {rng.randint(8, 17)}:" \
+    stamp = (
+        f"{fmt_date('2025-12-' + f'{rng.randint(2, 28):02d}', 'dot')} {rng.randint(8, 17)}:"
         f"{rng.randint(0, 59):02d}"
+    )
     cv.text((60, 50), stamp, "sans", 24, GREY, body=False)
     corner(cv, w - 60, 50, "医疗机构执业登记信息查询")
     blue = (24, 86, 160)
