@@ -239,7 +239,7 @@ def _builtin() -> None:
     from lab.synth.families_work import register_all as register_work
 
     register_work()
-    # the fourth to ninth issuers' layouts (looked at once reported on): each module's
+    # the fourth to tenth issuers' layouts (looked at once reported on): each module's
     # HELD_OUT table, registered as held out (`register` counts a looked-at one as tuned)
     from lab.synth import (
         families_5,
@@ -247,10 +247,19 @@ def _builtin() -> None:
         families_7,
         families_8,
         families_9,
+        families_10,
         families_more,
     )
 
-    for module in (families_more, families_5, families_6, families_7, families_8, families_9):
+    for module in (
+        families_more,
+        families_5,
+        families_6,
+        families_7,
+        families_8,
+        families_9,
+        families_10,
+    ):
         for doc_type, name, draw, pdf, note in module.HELD_OUT:
             register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)
 

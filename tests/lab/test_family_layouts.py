@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to ninth rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_9.py): render for
+"""What every layout family of the fourth to tenth rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_10.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -21,6 +21,7 @@ from lab.synth import (
     families_7,
     families_8,
     families_9,
+    families_10,
     families_more,
 )
 from lab.synth import render as rnd
@@ -31,14 +32,22 @@ from tests.lab.test_families_more import COMPARED, doc_for
 
 FAMILIES = [
     (t[0], t[1])
-    for module in (families_more, families_5, families_6, families_7, families_8, families_9)
+    for module in (
+        families_more,
+        families_5,
+        families_6,
+        families_7,
+        families_8,
+        families_9,
+        families_10,
+    )
     for t in module.HELD_OUT
 ]
 #: the fifth round on print their material's title whole (the fourth's diploma `form` spaces
 #: it out: 毕 业 证 书)
 TITLED = {
     (t[0], t[1])
-    for m in (families_5, families_6, families_7, families_8, families_9)
+    for m in (families_5, families_6, families_7, families_8, families_9, families_10)
     for t in m.HELD_OUT
 }
 
