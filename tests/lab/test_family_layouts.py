@@ -12,6 +12,7 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from lab.synth import (
@@ -73,6 +74,42 @@ def test_family_prints_every_compared_value(material: str, family: str, seed: in
     for run in out.texts:  # everything printed lies on the page
         assert run.x >= -2 and run.x + rnd.font(run.kind, run.size).getlength(run.text) <= w + 2
         assert 0 < run.y <= h, run.text
+
+
+#: the rounds whose pledges are signed by hand in dark blue ink (the earlier rounds' pledges
+#: are checked by the shared value checks only)
+INKED = {
+    (t[0], t[1])
+    for m in (families_6, families_7, families_8, families_9, families_10)
+    for t in m.HELD_OUT
+}
+#: the pledge families whose signature is also thumb-printed in red 印泥
+THUMBED = {("pledge", "thumb")}
+
+
+def _red(a: np.ndarray) -> int:
+    return int(((a[..., 0] > 150) & (a[..., 1] < 110) & (a[..., 2] < 110)).sum())
+
+
+@pytest.mark.parametrize(
+    ("material", "family"),
+    [f for f in FAMILIES if f[0] in ("probation_cert", "practice_period_cert", "pledge")],
+)
+def test_the_seal_or_signature_the_rules_check_is_drawn(material: str, family: str) -> None:
+    """Probation and practice-period proofs carry the unit's red seal; a pledge a handwritten
+    signature in dark blue ink and no seal (a thumbprint's 印泥 where one is drawn)."""
+    a = np.asarray(rnd.render(doc_for(material, family), random.Random(2)).image)
+    a = a[..., :3].astype(int)
+    if material != "pledge":
+        assert _red(a) > 1200
+    elif (material, family) in INKED:
+        ink = ((a[..., 2] > a[..., 0] + 25) & (a[..., 2] > 60) & (a[..., 0] < 60)).sum()
+        assert ink > 300
+        if (material, family) in THUMBED:
+            print_ = ((a[..., 0] > 170) & (a[..., 0] - a[..., 1] > 60)).sum()  # 印泥, light
+            assert print_ > 1500
+        else:
+            assert _red(a) < 200  # written by hand, never sealed
 
 
 @pytest.mark.parametrize(
