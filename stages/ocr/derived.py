@@ -12,6 +12,7 @@ the other's (the same bytes), and a reader never sees half of one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -71,8 +72,17 @@ def default_cache() -> Path:
 
 
 def file_sha256(path: Path) -> str:
+    """The file's sha256, hashed once per content: the source model is named by its hash at
+    start-up, in the versions recorded for audit and by every worker's engine."""
+    st = path.stat()
+    return _sha256(str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+@functools.lru_cache(maxsize=64)
+def _sha256(path: str, size: int, mtime_ns: int, inode: int) -> str:
+    """Keyed by size, mtime and inode too: a file replaced or rewritten is hashed again."""
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
@@ -110,6 +120,8 @@ def derive(
         source = file_sha256(src)
         stem = f"{src.stem}.{recipe.tag()}.{source[:16]}"
         for cached in sorted(folder.glob(f"{stem}.*.onnx")):
+            if cached.is_symlink() or not cached.is_file():
+                continue  # only a file this cache wrote is loaded, never one a link names
             digest = file_sha256(cached)
             if cached.name == f"{stem}.{digest[:16]}.onnx":
                 return Derived(cached, digest, source, recipe)

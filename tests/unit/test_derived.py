@@ -60,6 +60,31 @@ def test_a_damaged_cache_file_is_made_again(src: Path, tmp_path: Path) -> None:
     assert again.path == first.path and again.path.read_bytes() == good
 
 
+def test_a_link_in_the_cache_is_never_loaded(src: Path, tmp_path: Path) -> None:
+    """A link named as a derived model (to a file elsewhere) is passed over: the model is
+    made as a file of the cache's own."""
+    make, cache = Maker(), tmp_path / "cache"
+    first = derived.derive(src, RECIPE, cache, make)
+    elsewhere = tmp_path / "elsewhere.onnx"
+    elsewhere.write_bytes(first.path.read_bytes())
+    first.path.unlink()
+    first.path.symlink_to(elsewhere)
+    again = derived.derive(src, RECIPE, cache, make)
+    assert make.calls == 2 and not again.path.is_symlink()
+
+
+def test_a_file_is_hashed_once_until_it_changes(tmp_path: Path) -> None:
+    path = tmp_path / "m.onnx"
+    path.write_bytes(b"weights")
+    assert derived.file_sha256(path) == hashlib.sha256(b"weights").hexdigest()
+    derived._sha256.cache_clear()
+    derived.file_sha256(path)
+    derived.file_sha256(path)
+    assert derived._sha256.cache_info().hits == 1
+    path.write_bytes(b"other weights")  # replaced: hashed again
+    assert derived.file_sha256(path) == hashlib.sha256(b"other weights").hexdigest()
+
+
 def test_another_source_or_recipe_is_another_file(src: Path, tmp_path: Path) -> None:
     make, cache = Maker(), tmp_path / "cache"
     first = derived.derive(src, RECIPE, cache, make)
