@@ -69,6 +69,21 @@ CUT_LABEL_REACH = 0.5
 #: Shortest tail that says which word it ends (characters).
 CUT_LABEL_TAIL = 2
 
+#: Few lines: a page of a material on which the detector found fewer lines than this may have
+#: had its body text missed (too small or too blurred for the detector: only the title's
+#: blobs found), so its line height is also measured from the ink (`ink_line_px`).
+FEW_LINES = 8
+#: A text line's ink (the rows its print darkens) is about this share of the detector's box
+#: round it (tuning window 4441: clean licences and diplomas 0.47-0.57).
+INK_PER_BOX = 0.55
+#: Ink strips: the page is cut into this many vertical strips, so lines of two columns, or a
+#: skew, do not merge into one run of rows.
+INK_STRIPS = 8
+#: A row of a strip is ink when this share of it is dark.
+INK_ROW_SHARE = 0.02
+#: Slots whose design prints few lines (the ID card): the detector's lines are all there is.
+FEW_LINES_BY_DESIGN = frozenset({"id_front", "id_back"})
+
 #: The slots that are not gated (see the module docstring).
 UNGATED = frozenset({"photo", "id_handheld"})
 
@@ -79,7 +94,9 @@ class Measures:
 
     lines: int
     line_px: float | None  # median text line height, normalised page px
-    glyph_px: float | None  # the same in the upload's own px
+    #: the body print's line height in the upload's own px (measured from the ink too where
+    #: the detector found few lines: `FEW_LINES`)
+    glyph_px: float | None
     blur: float | None  # edge spread / line height (median over lines)
     glare: float  # area of the largest glare blob over print, in square line heights
     glare_box: Box | None
@@ -88,6 +105,7 @@ class Measures:
     cut_strokes: int = 0  # dark strokes crossing the upload's border, on its side with most
     stroke_side: str | None = None
     cut_labels: int = 0  # lines at the left border starting with a printed word's tail
+    ink_sized: bool = False  # glyph_px is the ink's (the detector's lines were larger)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +317,32 @@ def cut_labels(lines: Sequence[TextLine], words: Sequence[str], line_px: float) 
     return count
 
 
+def ink_line_px(grey: np.ndarray) -> float | None:
+    """The median height (px) of the runs of rows the print darkens, strip by strip, with
+    long rules (a table's, a frame's) taken out first: the height of a text line's ink,
+    found whether the detector saw the line or not."""
+    h, w = grey.shape[:2]
+    if h < 40 or w < 40:
+        return None
+    g = cv2.GaussianBlur(grey, (3, 3), 0)
+    dark = cv2.adaptiveThreshold(g, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    across = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(15, w // 15)), np.uint8))
+    down = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(15, h // 15), 1), np.uint8))
+    ink = cv2.subtract(dark, cv2.bitwise_or(across, down)) > 0
+    width = w // INK_STRIPS
+    runs: list[int] = []
+    for i in range(INK_STRIPS):
+        strip = ink[:, i * width : (i + 1) * width]
+        per_row = strip.sum(axis=1)
+        on = per_row > INK_ROW_SHARE * width
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            # a line's ink, not a speck's or a rule's remains (a few dark rows)
+            if b - a >= 3 and per_row[a:b].sum() > 0.05 * (b - a) * width:
+                runs.append(int(b - a))
+    return float(np.median(runs)) if runs else None
+
+
 def measure(
     image: np.ndarray,
     quads: Sequence[np.ndarray],
@@ -306,24 +350,32 @@ def measure(
     frame: np.ndarray | None = None,
     lines: Sequence[TextLine] = (),
     words: Sequence[str] = (),
+    few_lines_by_design: bool = False,
 ) -> Measures:
     """The page's quality measures. `image` BGR (or grey) normalised page; `quads` the
     detector's lines in it; `scale` normalised px per upload px; `frame` the upload as a
     viewer shows it (for print cut by its border), when there is one; `lines` the page's
-    read lines and `words` the words its material prints (for a label cut at the border)."""
+    read lines and `words` the words its material prints (for a label cut at the border);
+    `few_lines_by_design` for a card, whose few lines are all it prints."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     boxes = boxes_of(quads)
     if not boxes:
         return Measures(0, None, None, None, 0.0, None, 0, None)
     line_px = float(np.median([min(b[2] - b[0], b[3] - b[1]) for b in boxes]))
-    glyph_px = line_px / scale if scale > 0 else None
-    blur = _blur(grey, boxes, line_px)
+    body_px = line_px  # the print's size for blur and too-small
+    if len(boxes) < FEW_LINES and not few_lines_by_design:
+        # the detector may have found only the title: the body's lines as the ink shows them
+        ink = ink_line_px(grey)
+        if ink is not None and ink / INK_PER_BOX < line_px:
+            body_px = ink / INK_PER_BOX
+    glyph_px = body_px / scale if scale > 0 else None
+    blur = _blur(grey, boxes, body_px)
     glare, glare_box = _glare(grey, boxes, line_px)
     cut, side = _cut(boxes, grey.shape, line_px)
     strokes, stroke_side = 0, None
-    if frame is not None and glyph_px is not None:
+    if frame is not None and scale > 0:
         raw = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
-        strokes, stroke_side = _border_strokes(raw, glyph_px)
+        strokes, stroke_side = _border_strokes(raw, line_px / scale)
     labels = cut_labels(lines, words, line_px) if words else 0
     return Measures(
         len(boxes),
@@ -337,6 +389,7 @@ def measure(
         strokes,
         stroke_side,
         labels,
+        body_px < line_px,
     )
 
 
@@ -346,7 +399,9 @@ SIDE_WORDS = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
 def problems(m: Measures, label: str) -> list[Problem]:
     """The gates that fail on measures `m`, each with a message for the applicant (反馈意见)."""
     out: list[Problem] = []
-    if m.glyph_px is not None and m.glyph_px < SMALL_MIN_PX:
+    # a blurred page's ink breaks into short runs: its size is the detector's or none
+    blurred = m.blur is not None and m.blur > BLUR_MAX
+    if m.glyph_px is not None and m.glyph_px < SMALL_MIN_PX and not (blurred and m.ink_sized):
         out.append(
             Problem(
                 "too_small",
@@ -355,7 +410,7 @@ def problems(m: Measures, label: str) -> list[Problem]:
                 "图片文字过小",
             )
         )
-    if m.blur is not None and m.blur > BLUR_MAX:
+    if blurred:
         out.append(
             Problem(
                 "blur",
@@ -374,7 +429,6 @@ def problems(m: Measures, label: str) -> list[Problem]:
             )
         )
     # a blurred page's detector boxes are blobs, not lines: they say nothing of an edge
-    blurred = any(p.gate == "blur" for p in out)
     cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES and not blurred else None
     if cut_side is None and m.cut_strokes >= CUT_MIN_STROKES:
         cut_side = m.stroke_side

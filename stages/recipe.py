@@ -348,7 +348,13 @@ def _scanned_page(
         found = tuple(
             quality.problems(
                 quality.measure(
-                    norm.image, norm.quads, norm.scale, raw, lines, _printed_words(material)
+                    norm.image,
+                    norm.quads,
+                    norm.scale,
+                    raw,
+                    lines,
+                    _printed_words(material),
+                    slot in quality.FEW_LINES_BY_DESIGN,
                 ),
                 SLOT_LABELS.get(slot, slot),
             )

@@ -83,6 +83,34 @@ def test_print_cut_at_the_edge_is_cut_off() -> None:
     assert quality.measure(img, quads, 1.0).cut_lines == 0
 
 
+def _title_over_small_print(body_scale: float) -> tuple[np.ndarray, list]:
+    """A page whose detector found only its big title: the body lines (cv2 text at
+    `body_scale`) lie under it unfound."""
+    img = np.full((900, 700, 3), 235, np.uint8)
+    cv2.putText(img, "TITLE", (200, 90), cv2.FONT_HERSHEY_SIMPLEX, 2.0, (20, 20, 20), 4)
+    for i in range(30):
+        y = 150 + i * int(60 * body_scale)
+        cv2.putText(img, "HXEKWMAZ 1234567 ABCD", (60, y), cv2.FONT_HERSHEY_SIMPLEX,
+                    body_scale, (20, 20, 20), 1, cv2.LINE_AA)  # fmt: skip
+    title = np.array([[190, 40], [420, 40], [420, 100], [190, 100]], np.float32)
+    return img, [title]
+
+
+def test_the_ink_measures_the_body_print_the_detector_missed() -> None:
+    small, quads = _title_over_small_print(0.35)  # ~8 px capitals: too small to read
+    m = quality.measure(small, quads, 1.0)
+    assert m.line_px == 60 and m.glyph_px is not None and m.glyph_px < quality.SMALL_MIN_PX
+    assert "too_small" in {p.gate for p in quality.problems(m, "毕业证书")}
+    # a card prints few lines by design: its lines are all there is
+    card = quality.measure(small, quads, 1.0, few_lines_by_design=True)
+    assert card.glyph_px == 60
+    # body print of a readable size under the same title is not too small
+    fine, quads = _title_over_small_print(0.9)
+    assert "too_small" not in _gates(fine, quads)
+    ink = quality.ink_line_px(cv2.cvtColor(fine, cv2.COLOR_BGR2GRAY))
+    assert ink is not None and 14 <= ink <= 24  # 0.9 × cv2's ~22 px capitals
+
+
 def test_printed_words_cut_at_the_left_border_are_cut_off() -> None:
     """An ID card's back framed through its labels: 机关 | … and 期限 | … at the border."""
     from models import TextLine
