@@ -471,7 +471,14 @@ def put_reading(out: dict[str, Reading], reading: Reading | None) -> None:
 
 #: Labels that can share a name's row on any issuer's form, whatever the material's own
 #: label table says: a name never runs on into them (慕容 | 联系电话).
-NAME_STOPS = (r"联系电话", r"联系方式", r"手机号码?", r"电\s*话", r"性\s*别", r"民\s*族", r"出生")
+#: Every wording of the ID number's label issuers print (公民身份号码 on the card itself).
+ID_LABEL_RE = r"(?:公民|居民)?身份(?:证件?)?号码?|证件号码"
+#: What ends a name besides the document's own labels: the labels a name stands beside or
+#: over on any form (the ID number's too: 证件号码 under a name's empty cell is no name).
+NAME_STOPS = (
+    r"联系电话", r"联系方式", r"手机号码?", r"电\s*话", r"性\s*别", r"民\s*族", r"出生",
+    ID_LABEL_RE,
+)  # fmt: skip
 
 
 def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> dict[str, Reading]:
@@ -496,8 +503,6 @@ def labelled_name(rows: Sequence[Row], labels: Sequence[str]) -> Reading | None:
 
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).
 ID_LABELS = ("身份证号", "身份证号码")
-#: Every wording of the ID number's label issuers print (公民身份号码 on the card itself).
-ID_LABEL_RE = r"(?:公民|居民)?身份(?:证件?)?号码?|证件号码"
 
 
 #: How assessment proofs label the grade (考核结果 in the national form, 考核意见/等级/结论/情况

@@ -69,7 +69,7 @@ AFTER = (
     "证书", "编号", "期间", "科室", "时间", "期限", "地址", "法定", "负责", "登记", "有效",
     "诊疗", "发证", "缴费", "参保", "险种", "序号", "打印", "单位", "盖章", "特此", "类别",
     "结果", "意见", "等级", "校长", "院长", "本科", "专科", "研究生",
-    "姓名", "名字", "所在", "联系", "电话", "住址", "籍贯", "职务", "职称",
+    "姓名", "名字", "所在", "联系", "电话", "住址", "籍贯", "职务", "职称", "为",
 )  # fmt: skip
 
 _DIGITISH = re.compile(r"[0-9A-Za-z]")
@@ -163,10 +163,11 @@ def supported(
 def complete(
     fields: Sequence[str], form: ApplicantForm, rows: Sequence[Row], found: Mapping[str, Reading]
 ) -> dict[str, Reading]:
-    """`found` with every searched field the parser missed (or ran on past, or cut short, or
-    read too unsure to be a mismatch: a glimpse of the value's tops in the empty strip
-    beside its label, 热日 at 0.35 over 迪丽努尔·热合曼) filled where the page supports the
-    form's value."""
+    """`found` with every searched field the parser missed (or ran on past, or cut short,
+    or took something that is no such value: text naming no institution, a one-character
+    name — 性 of a 性别 read short; or read too unsure to be a mismatch: a glimpse of the
+    value's tops in the empty strip beside its label, 热日 at 0.35 over 迪丽努尔·热合曼)
+    filled where the page supports the form's value."""
     out = dict(found)
     others = {f: comparable(form_value(form, f)) for f in FORM_VALUES if f not in NUMBERS}
     for field in fields:
@@ -180,6 +181,7 @@ def complete(
             and not _runs_on(parsed.value, expected)
             and not _cut_short(parsed.value, expected)
             and not _no_institution(field, parsed.value, expected)
+            and not (field == "name" and len(comparable(parsed.value)) < 2)
         ):
             continue
         follows = [v for f, v in others.items() if f != field and len(v) >= 2]

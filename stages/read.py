@@ -208,7 +208,8 @@ def recognise_lines(
             # A box far to the right is another column (a licence booklet's right page), never
             # a continuation.
             reach = min(left + FAR_COLUMN * height, indent + 2 * height)
-            if left + height < x0 < reach and y0 - bottom < height:
+            close = left + height < x0 < reach and y0 - bottom < height
+            if close and not ruled_between(image, (x0, bottom, _x1, y0)):
                 skipped_at = (left, height, max(bottom, y1), indent)
                 out.extend(read([i for i in row if _far(boxes[i], left, height)]))
                 continue
@@ -230,6 +231,28 @@ def recognise_lines(
         if skip_columns and not columns:
             columns = _header_columns(first + others, skip_columns)
     return out
+
+
+#: A rule: a row of the gap between two lines dark across this share of their width.
+RULE_SHARE = 0.6
+#: …each of its pixels this much darker than the gap's paper (grey levels: a printed
+#: table's light grey rule is 20-25 below its paper).
+RULE_CONTRAST = 12
+
+
+def ruled_between(image: np.ndarray, gap: tuple[int, int, int, int]) -> bool:
+    """A table's rule crosses the gap (x0, top, x1, bottom) between a line and the one under
+    it: the lower one stands in the next cell, not continuing the upper one's value."""
+    x0, top, x1, bottom = gap
+    h, w = image.shape[:2]
+    x0, x1, top, bottom = max(0, x0), min(w, x1), max(0, top), min(h, bottom)
+    if bottom - top < 1 or x1 - x0 < 4:
+        return False
+    strip = image[top:bottom, x0:x1]
+    grey = strip if strip.ndim == 2 else cv2.cvtColor(strip, cv2.COLOR_BGR2GRAY)
+    ground = float(np.percentile(grey, 90))
+    dark = (grey.astype(np.int16) < ground - RULE_CONTRAST).mean(axis=1)
+    return bool((dark >= RULE_SHARE).any())
 
 
 #: A box this many line heights right of a skipped label stands in another column: it is

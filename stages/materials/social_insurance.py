@@ -79,8 +79,17 @@ DAY_AFTER_RE = re.compile(r"\s*月?\s*[-./]?\s*\d{1,2}\s*日|\s*[-./]\d{1,2}(?![
 SERIAL_RE = re.compile(r"\s*\d{1,3}\s*(?=20\d{2})")
 
 
+#: A word for a month not paid, denied (无欠缴, 未欠费, 没有欠缴记录): the row says none is owed.
+NONE_OWED_RE = re.compile(r"(?:无|未|没有|不存在|不)(?:欠缴|欠费)(?:记录|情况|月份)?")
+#: A row in words counting the months it paid (累计缴费5个月, 实缴 12 个月).
+INLINE_COUNT_RE = re.compile(r"(?:累计|实际)?(?:实缴|已缴|缴费)\s*[0-9]{1,3}\s*个?月")
+
+
 def payment_state(text: str) -> str:
     """欠缴, 已缴, or ? (no status word) for a row's text."""
+    if NONE_OWED_RE.search(text):
+        rest = NONE_OWED_RE.sub(" ", text)
+        return "欠缴" if any(w in rest for w in UNPAID_WORDS) else "已缴"
     if any(w in text for w in UNPAID_WORDS):
         return "欠缴"
     if any(w in text for w in PAID_WORDS):
@@ -204,7 +213,7 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
                 continue
             state = payment_state(text)
             found = [(key, state) for key in keys]
-            if counted and state == "?":
+            if (counted and state == "?") or INLINE_COUNT_RE.search(text):
                 found = _counted_states(text, keys) or found
         if not found:
             continue

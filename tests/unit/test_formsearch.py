@@ -183,6 +183,19 @@ def test_a_parse_that_names_no_institution_gives_way_to_the_forms_unit_on_the_pa
     assert found_school["school"].value == "天津医科大学"
 
 
+def test_a_one_character_name_gives_way_and_a_unit_may_be_followed_by_为() -> None:
+    from models import Reading
+
+    page = rows("姓 名 性 出生日期", "王芳 女 1997/1/25")
+    short = Reading("name", "性", 0.99, "fake")  # 性别 read short, taken for the name
+    assert formsearch.complete(("name",), FORM, page, {"name": short})["name"].value == "王芳"
+    letter = rows(
+        "兹证明王芳（身份证号码：120101199701257460）由", "天津市第一中心医院为其办理参保登记"
+    )
+    r = formsearch.supported(letter, "work_unit", "天津市第一中心医院")
+    assert r is not None and r.value == "天津市第一中心医院"
+
+
 def test_licence_subjects_printed_apart_from_their_label_are_read() -> None:
     from stages import materials
 

@@ -470,6 +470,37 @@ def test_social_insurance_months_as_a_range_and_dates_that_are_not_months() -> N
     assert _si_months("缴费年月 缴费状态", "2025.9 未足额") == "2025-09:欠缴"
 
 
+def test_a_proof_in_words_counts_its_months_and_denies_arrears() -> None:
+    """参保缴费证明 in words: a line per insurance with its run, 累计缴费N个月 and 无欠缴 (no
+    month owed); a count short of the run with the owed month named leaves that one owed."""
+    assert _si_months("养老保险：2025年10月至2025年12月，累计缴费3个月，无欠缴。") == (
+        "2025-10:已缴;2025-11:已缴;2025-12:已缴"
+    )
+    assert _si_months(
+        "医疗保险：2025年10月至2025年12月，累计缴费2个月，欠缴1个月（2025年11月）。"
+    ) == ("2025-10:已缴;2025-11:欠缴;2025-12:已缴")
+    assert _si_months("失业保险：2025年10月至2025年12月，有欠缴。") == (
+        "2025-10:欠缴;2025-11:欠缴;2025-12:欠缴"
+    )
+
+
+def test_a_value_column_beside_labels_and_other_issuers_wordings() -> None:
+    """A query page's 有效期 ends the 诊疗科目 run; a 备案表's 校(院)长 heading a column is no
+    graduation date; a name's empty cell over 证件号码 is no name."""
+    from tests.fakes import rows
+
+    licence = materials.extract(
+        "licence", rows("诊疗科目 内科、中医科、", "外科、儿科", "有效期 2022-09-01至2027-08-31")
+    )
+    assert licence["subjects"].value == "内科、中医科、外科、儿科"
+    record = materials.extract("diploma_record", rows("入学日期 毕（结）业日期 校(院)长"))
+    assert "graduation" not in record
+    aq = materials.extract(
+        "assistant_qualification", rows("姓名 性别 出生日期", "证件号码 资格类别")
+    )
+    assert "name" not in aq
+
+
 def test_a_labels_doubled_colon_is_not_the_value() -> None:
     """The recogniser read 参保单位名称：： (two colons); the unit is what follows them, not
     名称：：… (a tuning window's serial-family proof)."""

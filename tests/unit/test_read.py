@@ -144,6 +144,24 @@ def test_the_next_label_standing_in_on_a_slanted_card_is_not_a_continuation() ->
     assert "楼1门1004号" not in engine.asked
 
 
+def test_the_next_cell_of_a_ruled_table_is_no_continuation() -> None:
+    """登记号 | its number, then under a light grey rule the first line of 诊疗科目's cell
+    (its label centred lower down): read, though it starts where the skipped value did."""
+    table = [
+        (20, 10, 120, 40, "登记号"),
+        (160, 10, 500, 40, "41445424812010611A2102"),
+        (160, 62, 560, 92, "预防保健科、内科、中医科、"),
+        (20, 80, 140, 110, "诊疗科目"),
+        (160, 100, 560, 130, "耳鼻咽喉科、皮肤科、"),
+    ]
+    page = np.full((160, 600, 3), 244, np.uint8)
+    lines = recognise_lines(page, _quads(table), Scripted(table), ("登记号",))
+    assert "预防保健科、内科、中医科、" not in [ln.text for ln in lines]  # no rule: continues
+    page[50:52, 10:590] = 220  # the table's light grey rule between the cells
+    lines = recognise_lines(page, _quads(table), Scripted(table), ("登记号",))
+    assert "预防保健科、内科、中医科、" in [ln.text for ln in lines]
+
+
 def test_without_skip_labels_everything_is_read() -> None:
     engine = Scripted()
     lines = recognise_lines(np.zeros((300, 600, 3), np.uint8), _quads(), engine)
