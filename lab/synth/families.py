@@ -135,6 +135,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "rights"),
         ("assistant_qualification", "spread"),
         ("assistant_practice", "photo"),
+        # the tenth families (families_10.py), reported on with seed 20261147
+        ("diploma", "nameseal"),
+        ("degree", "barcode"),
+        ("diploma_record", "photos"),
+        ("mentorship_cert", "sideband"),
+        ("pledge", "landscape"),
+        ("probation_cert", "electronic"),
+        ("practice_period_cert", "pad"),
+        ("licence", "query"),
+        ("social_insurance", "words"),
+        ("assistant_qualification", "darkgrid"),
+        ("assistant_practice", "query"),
     }
 )
 

@@ -141,6 +141,7 @@ REPORTED = (
     (families_7, 20261144),
     (families_8, 20261145),
     (families_9, 20261146),
+    (families_10, 20261147),
 )
 
 
