@@ -46,7 +46,14 @@ _LOST_DOT_DATE = re.compile(
 _COMPACT_DATE = re.compile(r"(?<![0-9])(?P<y>[0-9]{4})(?P<m>[0-9]{2})(?P<d>[0-9]{2})(?![0-9])")
 #: four year digits; or 二 and two more of this century's with its 〇 lost (二二三 for
 #: 二〇二三: the recogniser drops the ring between two strokes), no other year reads so
-_CN_YEAR = rf"(?:[{_YC}](?:\s*[{_YC}]){{3}}|二\s*[一二]\s*[{_YC}](?!\s*[{_YC}]))"
+#: or 二, the ring of 〇 read as another round shape (8, D, Q, 口: a large ○ in some faces),
+#: and two more numerals (二8一九 for 二〇一九): a year of this century in numerals has 〇 there
+_RING = "8DQ口@"
+_CN_NUMERAL = "〇○零一二三四五六七八九"
+_CN_YEAR = (
+    rf"(?:[{_YC}](?:\s*[{_YC}]){{3}}|二\s*[一二]\s*[{_YC}](?!\s*[{_YC}])"
+    rf"|二\s*[{_RING}]\s*[{_CN_NUMERAL}]\s*[{_CN_NUMERAL}])"
+)
 _CN_NUM = rf"[{_NC}](?:\s*[{_NC}]){{0,2}}"
 _CN_DATE = re.compile(rf"(?P<y>{_CN_YEAR})\s*年\s*(?P<m>{_CN_NUM})\s*月\s*(?P<d>{_CN_NUM})\s*日")
 _NUM_YM = re.compile(
@@ -61,7 +68,10 @@ def _prepare(text: str) -> str:
 
 
 def _cn_year(s: str) -> int | None:
-    digits = [_YEAR_DIGITS.get(c) for c in s if not c.isspace()]
+    chars = [c for c in s if not c.isspace()]
+    if len(chars) == 4 and chars[0] == "二" and chars[1] in _RING:
+        chars[1] = "〇"  # 二8一九: the ring of 二〇一九 (_CN_YEAR)
+    digits = [_YEAR_DIGITS.get(c) for c in chars]
     if len(digits) == 3 and digits[0] == 2 and digits[1] in (1, 2):
         digits.insert(1, 0)  # 二二三: the 〇 of 二〇二三 lost (_CN_YEAR)
     if len(digits) != 4 or any(d is None for d in digits):

@@ -801,6 +801,61 @@ def read_cut_dates(image: np.ndarray, lines: Sequence[TextLine], engine: object)
     return out
 
 
+#: A line starting with a year cut short (一九年二月, 16年6月): a seal or a gap split the date,
+#: the year's head in a box of its own that was lost.
+_SHORT_YEAR_START = re.compile(r"^(?:[〇○零Oo一二三四五六七八九]{0,3}|[0-9]{1,3})年")
+#: How far left of such a line the date's head is looked for (line heights).
+SPLIT_DATE_REACH = 4
+
+
+def read_split_dates(
+    image: np.ndarray, lines: Sequence[TextLine], engine: object
+) -> list[TextLine]:
+    """A date split into pieces by a seal over it (二 | 〇 | 一九年二月 | 八日, the year's head
+    lost as specks): the strip from the line before it (its label) to the date's last piece
+    is recognised whole, the seal's red washed out, and kept in place of the pieces when it
+    reads a date with its whole year. Costs one crop, and only when it happens."""
+    from .dates import find_dates, find_year_month
+
+    out = list(lines)
+    h_img, w_img = image.shape[:2]
+    for row in group_rows(lines):
+        for i, line in enumerate(row.lines):
+            if not _SHORT_YEAR_START.match(clean(line.text)):
+                continue
+            x0, y0, x1, y1 = line.box
+            h = max(1, y1 - y0)
+            left = row.lines[i - 1].box[2] if i > 0 else 0
+            start = max(left + 2, x0 - SPLIT_DATE_REACH * h, 0)
+            pieces, end = [line], x1
+            for nxt in row.lines[i + 1 :]:  # the date's later pieces (八日)
+                if nxt.box[0] - end > 2 * h:
+                    break
+                pieces.append(nxt)
+                end = nxt.box[2]
+            if x0 - start < h // 2:
+                continue  # nothing lies left of it: the year was never printed there
+            pad = h // 4
+            top = min(p.box[1] for p in pieces)
+            bottom = max(p.box[3] for p in pieces)
+            strip = image[
+                max(0, top - pad) : min(h_img, bottom + pad), int(start) : min(w_img, end + pad)
+            ]
+            if strip.size == 0:
+                continue
+            plain = without_seal(strip)
+            (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
+            text = rec.text.strip()
+            whole = find_dates(text) or find_year_month(text)
+            if not whole or _speck(text, rec.confidence):
+                continue
+            for p in pieces:
+                out.remove(p)
+            out.append(TextLine(text, rec.confidence, (int(start), top, end, bottom), line.engine))
+            break
+    return out
+
+
 def _read_already(text: str, box: tuple[int, int, int, int], lines: Sequence[TextLine]) -> bool:
     """The strip's read is (part of) a line the detector found that reaches into the strip:
     the value printed under its label (姓名 over 古丽米拉·艾买尔, the strip catching the

@@ -212,7 +212,9 @@ def read_page(
     if material is not None and material.sealed:
         lines = read.read_under_seals(image, lines, engine, seal_map)
         lines = read.drop_seal_lettering(image, lines, seal_map)
-    return read.reread_sealed_names(image, read.join_overlapping(lines), engine)
+    lines = read.reread_sealed_names(image, read.join_overlapping(lines), engine)
+    # last: the pieces a seal split a date into, as the reads near and under seals left them
+    return read.read_split_dates(image, lines, engine)
 
 
 def _lost_header(slot: str, found: dict[str, Reading]) -> bool:

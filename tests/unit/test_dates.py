@@ -118,6 +118,11 @@ def test_parse_period_round_trip(a: date, b: date, dash: str) -> None:
         ("2021:05:27", None),
         ("202105.27", date(2021, 5, 27)),
         ("123456.78", None),
+        # the ring of 〇 read as another round shape, in a year of numerals only
+        ("二8一九年二月八日", date(2019, 2, 8)),
+        ("二口二三年一月五日", date(2023, 1, 5)),
+        ("2819年2月8日", None),
+        ("三8一九年二月八日", None),
     ],
 )
 def test_parse_date_examples(text: str, expected: date | None) -> None:

@@ -794,3 +794,23 @@ def test_a_line_cut_after_a_year_reads_the_month_right_of_it() -> None:
     assert read_cut_dates(image, cut, _Stretched("学院")) == cut
     whole = [TextLine("于2026年6月毕业", 0.97, (66, 100, 508, 150), "x")]
     assert read_cut_dates(image, whole, _Stretched("6月毕业")) == whole
+
+
+def test_a_date_a_seal_split_is_read_whole_from_its_label_on() -> None:
+    """注册日期 | (二 〇 lost as specks under a seal) 一九年二月 | 八日: the strip from the
+    label's end to the date's last piece is read as one line when it gives a whole date;
+    a date printed whole, or a strip reading no date, changes nothing."""
+    from models import TextLine
+    from stages.read import read_split_dates
+
+    image = np.full((200, 900, 3), 240, np.uint8)
+    label = TextLine("注册日期", 0.99, (70, 100, 190, 140), "x")
+    split = [label, TextLine("一九年二月", 0.99, (585, 95, 780, 140), "x"),
+             TextLine("八日", 0.65, (795, 98, 843, 138), "x")]  # fmt: skip
+    engine = _Stretched("二〇一九年二月八日")
+    (row,) = group_rows(read_split_dates(image, split, engine))
+    assert row.text == "注册日期二〇一九年二月八日"
+    assert 585 - 4 * 45 <= row.lines[1].box[0] < 585 and engine.widths[0] > 843 - 585
+    assert read_split_dates(image, split, _Stretched("一九年二月八日")) == split
+    whole = [label, TextLine("二〇一九年二月八日", 0.99, (450, 95, 843, 140), "x")]
+    assert read_split_dates(image, whole, _Stretched("x")) == whole
