@@ -68,6 +68,9 @@ STROKE_CONTRAST = 60.0
 CUT_LABEL_REACH = 0.5
 #: Shortest tail that says which word it ends (characters).
 CUT_LABEL_TAIL = 2
+#: One such line is enough with this many print strokes crossing the same (left) border: half
+#: of what strokes alone need (CUT_MIN_STROKES).
+CUT_LABEL_STROKES = 5
 
 #: Few lines: a page of a material on which the detector found fewer lines than this may have
 #: had its body text missed (too small or too blurred for the detector: only the title's
@@ -304,15 +307,15 @@ def cut_labels(lines: Sequence[TextLine], words: Sequence[str], line_px: float) 
     """Lines starting at the page's left border with the tail of a word the material prints
     (机关 | 天津市公安局 where the card prints 签发机关): the frame cut the word's head off.
     A tail that is itself one of the words (期限 beside 有效期限) says nothing; nor does a
-    line set in from the border, or a line that holds the whole word."""
+    line set in from the border, or one starting with a whole word."""
     tails = {w[i:] for w in words for i in range(1, len(w) - CUT_LABEL_TAIL + 1)} - set(words)
     reach = CUT_LABEL_REACH * line_px
     count = 0
     for ln in lines:
         text = "".join(ln.text.split())
-        if ln.box[0] > reach or any(w in text for w in words):
+        if ln.box[0] > reach or text.startswith(tuple(words)):
             continue
-        if any(text.startswith(t) for t in tails):
+        if text.startswith(tuple(tails)):
             count += 1
     return count
 
@@ -432,7 +435,11 @@ def problems(m: Measures, label: str) -> list[Problem]:
     cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES and not blurred else None
     if cut_side is None and m.cut_strokes >= CUT_MIN_STROKES:
         cut_side = m.stroke_side
-    if cut_side is None and m.cut_labels >= CUT_MIN_LINES and not blurred:
+    if cut_side is None and not blurred and (
+        m.cut_labels >= CUT_MIN_LINES
+        or (m.cut_labels and m.stroke_side == "left" and m.cut_strokes >= CUT_LABEL_STROKES)
+    ):
+        # two words cut at the left border, or one and the stubs of cut print beside it
         cut_side = "left"
     if cut_side is not None:
         side = SIDE_WORDS[cut_side]

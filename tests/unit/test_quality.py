@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 import pytest
@@ -131,6 +133,17 @@ def test_printed_words_cut_at_the_left_border_are_cut_off() -> None:
     assert quality.cut_labels([line("期限2025", 2)], (*words, "期限"), LINE) == 0
     one = quality.measure(img, quads, 1.0, lines=cut[:2], words=words)
     assert "cut_off" not in {p.gate for p in quality.problems(one, "身份证")}
+    # one cut word and the stubs of cut print on the same border (本校修完… of 在本校修完…)
+    m = quality.Measures(15, 45.0, 45.0, 0.02, 0.0, None, 0, None, 9, "left", 1)
+    assert "cut_off" in {p.gate for p in quality.problems(m, "毕业证书")}
+    assert "cut_off" not in {p.gate for p in quality.problems(replace(m, cut_strokes=3), "x")}
+    assert "cut_off" not in {p.gate for p in quality.problems(replace(m, stroke_side="top"), "x")}
+    # a line that starts with a whole word holding the tail is no cut word
+    assert quality.cut_labels([line("在本校修完全部课程", 2)], ("在本校",), LINE) == 0
+    assert (
+        quality.cut_labels([line("本校修完全部课程，准予毕业", 2)], ("在本校", "准予毕业"), LINE)
+        == 1
+    )
 
 
 def test_small_print_in_the_upload_is_too_small() -> None:
