@@ -66,6 +66,12 @@ STROKE_CONTRAST = 60.0
 #: Cut labels: a line starting at the page's left border (within this many line heights)
 #: with the tail of a word the material prints (机关 of 签发机关) begins where the frame cut.
 CUT_LABEL_REACH = 0.5
+#: Print at the frame's edge: lines starting (or ending) within this many line heights of the
+#: upload's border, on a page that is the whole upload (no document outline found) …
+NEAR_BORDER = 0.4
+#: … at least this many of them, with CUT_LABEL_STROKES print strokes cut on that border
+#: (a clean photo shows the desk or the paper's margin round the print).
+CUT_NEAR_LINES = 3
 #: Shortest tail that says which word it ends (characters).
 CUT_LABEL_TAIL = 2
 #: One such line is enough with this many print strokes crossing the same (left) border: half
@@ -109,6 +115,7 @@ class Measures:
     stroke_side: str | None = None
     cut_labels: int = 0  # lines at the left border starting with a printed word's tail
     ink_sized: bool = False  # glyph_px is the ink's (the detector's lines were larger)
+    near_lines: int = 0  # lines at the upload's border on the strokes' side (NEAR_BORDER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +279,19 @@ def _cut(boxes: Sequence[Box], shape: tuple[int, ...], line_px: float) -> tuple[
     return sum(sides.values()), side
 
 
+def _near_border(boxes: Sequence[Box], shape: tuple[int, ...], line_px: float, side: str) -> int:
+    """Lines whose box starts (or ends) within NEAR_BORDER line heights of the page's `side`."""
+    h, w = shape[:2]
+    near = NEAR_BORDER * line_px
+    edge = {
+        "left": lambda b: b[0] <= near,
+        "right": lambda b: b[2] >= w - 1 - near,
+        "top": lambda b: b[1] <= near,
+        "bottom": lambda b: b[3] >= h - 1 - near,
+    }[side]
+    return sum(1 for b in boxes if max(b[2] - b[0], b[3] - b[1]) >= 0.6 * line_px and edge(b))
+
+
 def _border_strokes(grey: np.ndarray, line_px: float) -> tuple[int, str | None]:
     """Dark strokes crossing the frame's border, on the side with most: print cut by the
     frame leaves the stubs of its strokes on the edge (a title cut through its characters
@@ -354,12 +374,14 @@ def measure(
     lines: Sequence[TextLine] = (),
     words: Sequence[str] = (),
     few_lines_by_design: bool = False,
+    page_is_frame: bool = False,
 ) -> Measures:
     """The page's quality measures. `image` BGR (or grey) normalised page; `quads` the
     detector's lines in it; `scale` normalised px per upload px; `frame` the upload as a
     viewer shows it (for print cut by its border), when there is one; `lines` the page's
     read lines and `words` the words its material prints (for a label cut at the border);
-    `few_lines_by_design` for a card, whose few lines are all it prints."""
+    `few_lines_by_design` for a card, whose few lines are all it prints; `page_is_frame` when
+    no document outline was found (the page's border is the upload's)."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     boxes = boxes_of(quads)
     if not boxes:
@@ -380,6 +402,11 @@ def measure(
         raw = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         strokes, stroke_side = _border_strokes(raw, line_px / scale)
     labels = cut_labels(lines, words, line_px) if words else 0
+    near = (
+        _near_border(boxes, grey.shape, line_px, stroke_side)
+        if page_is_frame and stroke_side is not None
+        else 0
+    )
     return Measures(
         len(boxes),
         line_px,
@@ -393,6 +420,7 @@ def measure(
         stroke_side,
         labels,
         body_px < line_px,
+        near,
     )
 
 
@@ -435,15 +463,23 @@ def problems(m: Measures, label: str) -> list[Problem]:
     cut_side = m.cut_side if m.cut_lines >= CUT_MIN_LINES and not blurred else None
     if cut_side is None and m.cut_strokes >= CUT_MIN_STROKES:
         cut_side = m.stroke_side
-    if cut_side is None and not blurred and (
-        m.cut_labels >= CUT_MIN_LINES
-        or (m.cut_labels and m.stroke_side == "left" and m.cut_strokes >= CUT_LABEL_STROKES)
+    if (
+        cut_side is None
+        and not blurred
+        and (
+            m.cut_labels >= CUT_MIN_LINES
+            or (m.cut_labels and m.stroke_side == "left" and m.cut_strokes >= CUT_LABEL_STROKES)
+        )
     ):
         # two words cut at the left border, or one and the stubs of cut print beside it
         cut_side = "left"
+    near = m.near_lines >= CUT_NEAR_LINES and m.cut_strokes >= CUT_LABEL_STROKES
+    if cut_side is None and not blurred and near:  # lines at the border, their strokes cut
+        cut_side = m.stroke_side
     if cut_side is not None:
         side = SIDE_WORDS[cut_side]
         labels = f"，{m.cut_labels} 处标签缺字" if m.cut_labels else ""
+        labels += f"，{m.near_lines} 行贴边" if m.near_lines >= CUT_NEAR_LINES else ""
         out.append(
             Problem(
                 "cut_off",

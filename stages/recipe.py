@@ -357,6 +357,7 @@ def _scanned_page(
                     lines,
                     _printed_words(material),
                     slot in quality.FEW_LINES_BY_DESIGN,
+                    not norm.document_found,
                 ),
                 SLOT_LABELS.get(slot, slot),
             )

@@ -146,6 +146,22 @@ def test_printed_words_cut_at_the_left_border_are_cut_off() -> None:
     )
 
 
+def test_lines_at_the_frames_border_with_cut_strokes_are_cut_off() -> None:
+    """A diploma framed through its label column: its values' lines start at the upload's
+    left border (within 0.4 line heights) and print strokes cross it; a page whose
+    document outline was found (its border is the paper's) is not measured so."""
+    img, quads = _page(x0=10)  # eight lines starting 6 px from the border (LINE 30)
+    boxes = quality.boxes_of(quads)
+    assert quality._near_border(boxes, img.shape, LINE, "left") == 8
+    assert quality._near_border(boxes, img.shape, LINE, "right") == 0
+    assert quality._near_border(quality.boxes_of(_page(x0=60)[1]), img.shape, LINE, "left") == 0
+    assert quality.measure(img, quads, 1.0, img).near_lines == 0  # the paper's border
+    m = quality.Measures(8, 30.0, 30.0, 0.02, 0.0, None, 0, None, 6, "left", 0, False, 8)
+    assert "cut_off" in {p.gate for p in quality.problems(m, "毕业证书")}
+    assert "cut_off" not in {p.gate for p in quality.problems(replace(m, near_lines=2), "x")}
+    assert "cut_off" not in {p.gate for p in quality.problems(replace(m, cut_strokes=4), "x")}
+
+
 def test_small_print_in_the_upload_is_too_small() -> None:
     img, quads = _page()
     # the page enlarged 2× for reading from an upload whose lines stood 15 px tall
