@@ -260,6 +260,7 @@ def _builtin() -> None:
         families_8,
         families_9,
         families_10,
+        families_11,
         families_more,
     )
 
@@ -271,6 +272,7 @@ def _builtin() -> None:
         families_8,
         families_9,
         families_10,
+        families_11,
     ):
         for doc_type, name, draw, pdf, note in module.HELD_OUT:
             register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)
