@@ -376,7 +376,7 @@ def probation_grid(doc: Doc, rng: random.Random) -> Rendered:
     s = fit(uk, 32, unit, x1 - 380, 26)
     right_text(cv, x1 - 40, y + 360, unit, uk, s)
     dx = right_text(cv, x1 - 40, y + 440, date, "ming", 32)
-    draw_stamp(img, (dx + font("ming", 32).getlength(date) / 2, y + 420), 115, unit, rng)
+    draw_stamp(img, (dx + font("ming", 32).getlength(date) / 2, y + 410), 130, unit, rng)
     return Rendered(img, None, cv.min_glyph, "probation_cert")
 
 
@@ -454,15 +454,20 @@ def licence_decision(doc: Doc, rng: random.Random) -> Rendered:
     )
     keep = (f["registration_number"], a, b, "医疗机构执业许可证", f["head"], f["address"])
     y = paragraph(cv, text, keep, 110, w - 110, 430, vk, 34, 64)
-    for i, s in enumerate(f["subjects"].split("；"), 1):
+    subjects = f["subjects"].split("；")
+    per_col = len(subjects) if len(subjects) <= 6 else (len(subjects) + 1) // 2
+    room = w - 340 if per_col == len(subjects) else (w - 340) / 2 - 80
+    for i, s in enumerate(subjects):
         k = face(vk, s)
-        cv.text((170, y), f"{i}．", "serif", 32)
-        cv.text((230, y), s, k, fit(k, 32, s, w - 340, 26))
-        y += 56
+        x = 170 + (i // per_col) * (w - 280) / 2
+        yy = y + (i % per_col) * 56
+        cv.text((x, yy), f"{i + 1}．", "serif", 32)
+        cv.text((x + 60, yy), s, k, fit(k, 32, s, room, 26))
+    y += per_col * 56
     issuer = f["issuer"]
     ik = face("serif", issuer)
     sign_off(img, cv, rng, [issuer, fmt_date(f["issue_date"], "hanzi")], w - 110,
-             max(y + 120, 1400), ik, fit(ik, 34, issuer, 640, 28), issuer, radius=125,
+             min(max(y + 120, 1400), h - 200), ik, fit(ik, 34, issuer, 640, 28), issuer, radius=125,
              lead=70)  # fmt: skip
     return Rendered(img, None, cv.min_glyph, "licence")
 
@@ -481,8 +486,8 @@ def halves_rows(f: dict[str, str]) -> list[tuple[str, str, str, str]]:
 def si_halves(doc: Doc, rng: random.Random) -> Rendered:
     """An agency's 缴费明细 (portrait, Sans) listing the months in two halves side by side to
     save paper (年月 | 险种 | 缴费基数 | 状态 twice across), the person on one line with
-    公民身份号码 and 所在单位 on the next, a count of the months paid, the agency's seal over its name and an
-    ISO date."""
+    公民身份号码 and 所在单位 on the next, a count of the months paid, the agency's seal over
+    its name and an ISO date."""
     w, h = PORTRAIT
     f = doc.fields
     img = paper(w, h, (255, 255, 255), rng, 1)

@@ -1,0 +1,117 @@
+"""The eleventh layout family per material (lab/synth/families_11.py), held out: what is
+particular to each (the shared checks, every compared value printed for two people, the title
+and the seals, are test_family_layouts'), that the PDFs build, and that a held-out window
+draws only held-out families, these among them. Generated only: the pipeline is never run on
+them while they are held out."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from pathlib import Path
+
+import pdfplumber
+
+from lab.synth import families, families_11
+from lab.synth import render as rnd
+from lab.synth.families_work import fmt_date
+from lab.synth.window import generate_window
+from tests.lab.test_families_more import COMPARED, doc_for
+
+OURS = [(t[0], t[1]) for t in families_11.HELD_OUT]
+
+
+def test_one_held_out_family_per_material_from_this_module() -> None:
+    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
+    for material, name in OURS:
+        fam = families.FAMILIES[material][name]
+        assert fam.held_out and fam.note and (material, name) not in families.LOOKED_AT
+        assert fam.render is not None and fam.render.__module__ == families_11.__name__
+        assert name in families.choices(material, "held-out")
+
+
+def test_pledge_writes_the_id_number_into_eighteen_boxes() -> None:
+    doc = doc_for("pledge", "boxes")
+    out = rnd.render(doc, random.Random(1))
+    runs = [r for r in out.texts if r.text == doc.fields["id_number"]]
+    assert len(runs) == 1 and runs[0].spacing > 0 and runs[0].kind == "kai"
+
+
+def test_degree_stands_on_a_line_of_its_own() -> None:
+    doc = doc_for("degree", "pattern")
+    out = rnd.render(doc, random.Random(1))
+    field = "理学" if "护理" in doc.fields["major"] else "医学"
+    alone = [r for r in out.texts if r.text == f"{field}{doc.fields['degree_level']}学位"]
+    assert len(alone) == 1
+    sentence = [r for r in out.texts if r.text.endswith("授予")]
+    assert sentence and sentence[0].y < alone[0].y
+
+
+def test_record_values_end_at_one_right_edge_after_dotted_leaders() -> None:
+    doc = doc_for("diploma_record", "leaders")
+    out = rnd.render(doc, random.Random(1))
+    rows = families_11.record_rows(doc.fields)
+    ends = set()
+    for _label, value in rows:
+        box = out.box_of(value)
+        assert box is not None, value
+        ends.add(round(box[2]))
+    assert max(ends) - min(ends) <= 2
+
+
+def test_halves_list_every_payment_row_and_mark_unpaid_months() -> None:
+    doc = doc_for("social_insurance", "halves", 8)
+    doc.fields["payments"] = doc.fields["payments"].replace("已缴", "欠缴", 1)
+    rows = families_11.halves_rows(doc.fields)
+    assert len(rows) == len(doc.fields["payments"].split(";"))
+    assert [r[3] for r in rows].count("未缴") == 1
+    out = rnd.render(doc, random.Random(1))
+    assert sum(1 for r in out.texts if r.text == "未缴") == 1
+    assert sum(1 for r in out.texts if r.text == "年月") == 2  # the header, once per half
+
+
+def test_roster_prints_the_period_over_two_lines_in_its_cell() -> None:
+    doc = doc_for("practice_period_cert", "roster")
+    out = rnd.render(doc, random.Random(1))
+    start = out.box_of(fmt_date(doc.fields["period_start"], "cn") + "至")
+    end = out.box_of(fmt_date(doc.fields["period_end"], "cn"))
+    assert start is not None and end is not None and end[1] > start[3]
+    assert out.box_of("（以下空白）") is not None
+
+
+def test_pdfs_build() -> None:
+    """The 备案表 downloads as a PDF with a text layer; the 社保 list is a scan without one;
+    both under 200 KB and the same for the same fields."""
+    for material, keys in (
+        ("diploma_record", ("name", "id_number", "school", "verification_code", "diploma_number")),
+        ("social_insurance", ()),
+    ):
+        family = dict(OURS)[material]
+        doc = doc_for(material, family)
+        build = families.pdf_builder(material, family)
+        assert build is not None and build.__module__ == families_11.__name__
+        data = build(doc.fields)
+        assert data.startswith(b"%PDF-") and len(data) < 200_000
+        assert build(dict(doc.fields)) == data
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            assert len(pdf.pages) == 1
+            text = pdf.pages[0].extract_text() or ""
+            if not keys:
+                assert not text.strip() and pdf.pages[0].images
+        for key in keys:
+            assert doc.fields[key] in text, (material, key)
+
+
+def test_held_out_window_draws_only_held_out_families(tmp_path: Path) -> None:
+    """Generated only (the pipeline is never run on held-out layouts while developing)."""
+    truth = generate_window(tmp_path / "w", 3, 5, fault_rate=0.0, families="held-out")
+    ours = set(OURS)
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            if u.get("doc_type") in COMPARED:
+                fam = str((u.get("fields") or {}).get("family"))
+                assert families.FAMILIES[u["doc_type"]][fam].held_out
+                seen += (u["doc_type"], fam) in ours
+    assert seen > 0
