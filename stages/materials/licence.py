@@ -77,8 +77,18 @@ def _validity_text(rows: Sequence[Row]) -> Reading | None:
                     m2 = label.search(both.text)
                     if m2:
                         return both.reading("validity", m2)
+            if _WRAPPED_END.search(m.group(1)):
+                # running text wrapped after 至 (有效期自2021年8月1日至 / 2026年7月31日。)
+                both = Joined.of([row, rows[i + 1]])
+                m2 = label.search(both.text)
+                if m2 and parse_period(m2.group(1))[1] is not None:
+                    return both.reading("validity", m2)
         return joined.reading("validity", m)
     return None
+
+
+#: A period's text that stops at its joining word: its end is on the next line.
+_WRAPPED_END = re.compile(r"(?:至|到|[-—~～])\s*$")
 
 
 #: A unit's name (ending as institutions' names end) followed by a list of subjects.

@@ -501,6 +501,19 @@ def test_a_value_column_beside_labels_and_other_issuers_wordings() -> None:
     assert "name" not in aq
 
 
+def test_a_licence_decisions_period_wrapped_after_至_is_read_whole() -> None:
+    """准予行政许可决定书: …有效期自2021年8月1日至 / 2026年7月31日。主要负责人…"""
+    from tests.fakes import rows
+
+    found = materials.extract(
+        "licence",
+        rows(
+            "41454998412011111A2101），有效期自2021年8月1日至", "2026年7月31日。主要负责人：龚芳芳"
+        ),
+    )
+    assert found["validity"].value == "2026-07-31"
+
+
 def test_a_labels_doubled_colon_is_not_the_value() -> None:
     """The recogniser read 参保单位名称：： (two colons); the unit is what follows them, not
     名称：：… (a tuning window's serial-family proof)."""
