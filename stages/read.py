@@ -735,10 +735,16 @@ def fill_lone_labels(
     for row in group_rows(lines):
         for i, line in enumerate(row.lines):
             label = clean(line.text).rstrip(":：")
-            if label not in labels:
-                continue
             x0, y0, x1, y1 = line.box
             h = y1 - y0
+            if label not in labels and i + 1 < len(row.lines):
+                # a label spaced out into two boxes (姓 | 名): the pair is the label
+                second = row.lines[i + 1]
+                pair = (label + clean(second.text)).rstrip(":：")
+                if pair in labels and second.box[0] - x1 < 3 * h:
+                    label, x1, i = pair, second.box[2], i + 1
+            if label not in labels:
+                continue
             # a name (2-4 characters, often across a table's column gap) needs a wider look
             reach = (
                 NAME_REACH

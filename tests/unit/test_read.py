@@ -193,6 +193,23 @@ def test_a_missed_one_character_value_is_read_right_of_its_label() -> None:
     assert fill_lone_labels(image, present, ("性别",), Answers()) == present
 
 
+def test_a_label_spaced_into_two_boxes_is_read_beside_too() -> None:
+    """姓 | 名 (a form spacing its labels out), the name beside under a seal unfound: the
+    pair is the label and the strip right of its second box is read."""
+    from models import TextLine
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 800, 3), np.uint8)
+    spaced = [
+        TextLine("姓", 0.99, (20, 100, 50, 140), "x"),
+        TextLine("名", 0.99, (90, 100, 120, 140), "x"),
+    ]
+    out = fill_lone_labels(image, spaced, ("姓名",), Answers())
+    assert len(out) == 3 and out[2].box[0] == 120
+    far = [spaced[0], TextLine("名", 0.99, (300, 100, 330, 140), "x")]
+    assert fill_lone_labels(image, far, ("姓名",), Answers()) == far
+
+
 def test_an_empty_cells_unsure_guess_beside_a_label_is_not_its_value() -> None:
     """A form printing its values under the labels (姓名 | 性别 | 科室 over 贾瑶 | 女 | 儿科):
     the empty strip right of 姓名 read 最 at 0.04 hid the name below."""
