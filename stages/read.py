@@ -812,6 +812,10 @@ def read_cut_dates(image: np.ndarray, lines: Sequence[TextLine], engine: object)
 _SHORT_YEAR_START = re.compile(r"^(?:[〇○零Oo一二三四五六七八九]{0,3}|[0-9]{1,3})年")
 #: How far left of such a line the date's head is looked for (line heights).
 SPLIT_DATE_REACH = 4
+#: The confidence a date read whole across a seal keeps at most: under
+#: crosscheck.CLEAR_MISMATCH_FLOOR (0.5), so a year the seal's ring turned (一五 read 二五) is
+#: never a mismatch or a late registration, only unreadable.
+SPLIT_DATE_CONFIDENCE = 0.45
 
 
 def read_split_dates(
@@ -853,13 +857,29 @@ def read_split_dates(
             (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
             text = rec.text.strip()
             whole = find_dates(text) or find_year_month(text)
-            if not whole or _speck(text, rec.confidence):
+            if not whole or _speck(text, rec.confidence) or not _holds_in_order(text, pieces):
                 continue
             for p in pieces:
                 out.remove(p)
-            out.append(TextLine(text, rec.confidence, (int(start), top, end, bottom), line.engine))
+            # what was lost under the seal is a guess: it may confirm the form's date, never
+            # contradict it (below the comparison's floor for a mismatch: unreadable then)
+            sure = min(rec.confidence, SPLIT_DATE_CONFIDENCE)
+            out.append(TextLine(text, sure, (int(start), top, end, bottom), line.engine))
             break
     return out
+
+
+def _holds_in_order(text: str, pieces: Sequence[TextLine]) -> bool:
+    """The whole read keeps what each piece read, in order: it only adds what was lost (二〇
+    before 一九年二月), never reads a piece otherwise (一五年 under a seal's ring is not
+    二五年)."""
+    whole, at = clean(text), 0
+    for piece in pieces:
+        found = whole.find(clean(piece.text), at)
+        if found < 0:
+            return False
+        at = found + len(clean(piece.text))
+    return True
 
 
 def _read_already(text: str, box: tuple[int, int, int, int], lines: Sequence[TextLine]) -> bool:

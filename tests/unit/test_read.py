@@ -827,7 +827,12 @@ def test_a_date_a_seal_split_is_read_whole_from_its_label_on() -> None:
     engine = _Stretched("二〇一九年二月八日")
     (row,) = group_rows(read_split_dates(image, split, engine))
     assert row.text == "注册日期二〇一九年二月八日"
+    from stages.crosscheck import CLEAR_MISMATCH_FLOOR
+
+    assert row.lines[1].confidence < CLEAR_MISMATCH_FLOOR  # confirms, never contradicts
     assert 585 - 4 * 45 <= row.lines[1].box[0] < 585 and engine.widths[0] > 843 - 585
     assert read_split_dates(image, split, _Stretched("一九年二月八日")) == split
+    # a whole read that reads a piece otherwise (一九 as 二九 under the seal) is not taken
+    assert read_split_dates(image, split, _Stretched("二〇二九年二月八日")) == split
     whole = [label, TextLine("二〇一九年二月八日", 0.99, (450, 95, 843, 140), "x")]
     assert read_split_dates(image, whole, _Stretched("x")) == whole
