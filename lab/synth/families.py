@@ -147,6 +147,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "words"),
         ("assistant_qualification", "darkgrid"),
         ("assistant_practice", "query"),
+        # the eleventh families (families_11.py), reported on with seed 20261148
+        ("diploma", "sentence"),
+        ("degree", "pattern"),
+        ("diploma_record", "leaders"),
+        ("mentorship_cert", "masternote"),
+        ("pledge", "boxes"),
+        ("probation_cert", "grid"),
+        ("practice_period_cert", "roster"),
+        ("licence", "decision"),
+        ("social_insurance", "halves"),
+        ("assistant_qualification", "bilingual"),
+        ("assistant_practice", "inked"),
     }
 )
 

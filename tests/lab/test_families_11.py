@@ -1,34 +1,21 @@
-"""The eleventh layout family per material (lab/synth/families_11.py), held out: what is
-particular to each (the shared checks, every compared value printed for two people, the title
-and the seals, are test_family_layouts'), that the PDFs build, and that a held-out window
-draws only held-out families, these among them. Generated only: the pipeline is never run on
-them while they are held out."""
+"""The eleventh layout family per material (lab/synth/families_11.py), held out until the
+report of seed 20261148 and looked at since: what is particular to each (the shared checks,
+every compared value printed for two people, the title and the seals, and that tuned windows
+draw them, are test_family_layouts'), and that the PDFs build."""
 
 from __future__ import annotations
 
 import io
-import json
 import random
-from pathlib import Path
 
 import pdfplumber
 
 from lab.synth import families, families_11
 from lab.synth import render as rnd
 from lab.synth.families_work import fmt_date
-from lab.synth.window import generate_window
-from tests.lab.test_families_more import COMPARED, doc_for
+from tests.lab.test_families_more import doc_for
 
 OURS = [(t[0], t[1]) for t in families_11.HELD_OUT]
-
-
-def test_one_held_out_family_per_material_from_this_module() -> None:
-    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
-    for material, name in OURS:
-        fam = families.FAMILIES[material][name]
-        assert fam.held_out and fam.note and (material, name) not in families.LOOKED_AT
-        assert fam.render is not None and fam.render.__module__ == families_11.__name__
-        assert name in families.choices(material, "held-out")
 
 
 def test_pledge_writes_the_id_number_into_eighteen_boxes() -> None:
@@ -101,17 +88,3 @@ def test_pdfs_build() -> None:
                 assert not text.strip() and pdf.pages[0].images
         for key in keys:
             assert doc.fields[key] in text, (material, key)
-
-
-def test_held_out_window_draws_only_held_out_families(tmp_path: Path) -> None:
-    """Generated only (the pipeline is never run on held-out layouts while developing)."""
-    truth = generate_window(tmp_path / "w", 3, 5, fault_rate=0.0, families="held-out")
-    ours = set(OURS)
-    seen = 0
-    for line in truth.read_text(encoding="utf-8").splitlines():
-        for u in json.loads(line)["uploads"]:
-            if u.get("doc_type") in COMPARED:
-                fam = str((u.get("fields") or {}).get("family"))
-                assert families.FAMILIES[u["doc_type"]][fam].held_out
-                seen += (u["doc_type"], fam) in ours
-    assert seen > 0

@@ -152,6 +152,7 @@ REPORTED = (
     (families_8, 20261145),
     (families_9, 20261146),
     (families_10, 20261147),
+    (families_11, 20261148),
 )
 
 
