@@ -183,6 +183,8 @@ def _label_columns_end(ink: np.ndarray, chars: int) -> int:
 RULE_MIN_LINES = 3.0
 #: … and a vertical one runs down at least this share of the area looked at.
 RULE_DOWN_SHARE = 0.9
+#: A rule may drift this many pixels across its run (a page photographed a little askew).
+RULE_SLANT = 5
 
 
 def _rules(ink: np.ndarray, hgt: float) -> np.ndarray:
@@ -192,17 +194,81 @@ def _rules(ink: np.ndarray, hgt: float) -> np.ndarray:
     and curve, and are never that long and straight."""
     length = max(3, round(RULE_MIN_LINES * hgt))
     mask = ink.astype(np.uint8)
+    # thickened across its run first, so a rule a photo left a degree or two askew stays one
+    # run (RULE_SLANT px of drift over its length)
+    thick_v = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (1, RULE_SLANT)))
+    thick_h = cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (RULE_SLANT, 1)))
     across = cv2.morphologyEx(
-        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
+        thick_v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
     )
     # a vertical one crosses the whole area looked at (a pen's tall stroke does not)
     tall = max(length, round(RULE_DOWN_SHARE * ink.shape[0]))
     down = cv2.morphologyEx(
-        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall))
+        thick_h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, tall))
     )
-    across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    # with its ragged ends (the run a slant left short of the kernel's length)
+    ends = max(3, round(0.5 * hgt)) | 1
+    across = cv2.dilate(across, cv2.getStructuringElement(cv2.MORPH_RECT, (ends, 3)))
     down = cv2.dilate(down, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
     return np.logical_or(across > 0, down > 0)
+
+
+#: Ink this many line heights thick every way is no pen's: a desk beyond the paper's edge, a
+#: shadow, a photo's corner. A stroke is a few pixels wide, however it curves.
+BROAD_LINES = 0.4
+
+
+def _broad(ink: np.ndarray, hgt: float) -> np.ndarray:
+    """The broad dark areas of an ink mask (what an opening BROAD_LINES line heights square
+    keeps), grown by as much: the desk round a photographed page, never a signature."""
+    k = max(3, round(BROAD_LINES * hgt))
+    mask = ink.astype(np.uint8)
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, k))
+    broad = cv2.morphologyEx(mask, cv2.MORPH_OPEN, kernel)
+    # its ragged fringe too (a desk's grain, half over the ink threshold): as far again
+    return cv2.dilate(broad, kernel) > 0
+
+
+#: A column of the area whose lighter quarter is this much darker than the paper is off the
+#: paper (a column through print and a signature keeps a quarter of its pixels paper)…
+OFF_PAPER = 25.0
+#: … and the desk goes on to the area's end: this share of the columns from there are off.
+OFF_PAPER_RUN = 0.9
+
+
+def _off_paper(area: np.ndarray, ground: float, edge: int = 0) -> np.ndarray:
+    """The columns beyond the paper's edge (a desk round a photographed page, on to the
+    area's end) and `edge` columns before it (the paper's edge and its shadow); nothing
+    when the area stays on the paper."""
+    off = (np.percentile(area, 75, axis=0) < ground - OFF_PAPER).astype(float)
+    mask = np.zeros(area.shape, bool)
+    if not off.any():
+        return mask
+    # the share of off columns from each column to the end
+    tail = np.cumsum(off[::-1])[::-1] / np.arange(len(off), 0, -1)
+    starts = np.flatnonzero((tail >= OFF_PAPER_RUN) & (off > 0))
+    if len(starts):
+        mask[:, max(0, starts[0] - edge) :] = True
+    return mask
+
+
+def _other_lines(
+    lines: Sequence[TextLine], label: TextLine, area: tuple[int, int, int, int]
+) -> np.ndarray:
+    """The boxes, in the area looked at, of the printed lines above and below the label's
+    (their middle outside its row): the end of the sentence over 签名, the date under it.
+    A signature stands on the label's row; lines there are kept, whatever they read."""
+    xa, ya, xb, yb = area
+    mask = np.zeros((yb - ya, xb - xa), bool)
+    for ln in lines:
+        if ln is label:
+            continue
+        x0, y0, x1, y1 = ln.box
+        middle = (y0 + y1) / 2
+        if label.box[1] <= middle <= label.box[3]:
+            continue
+        mask[max(0, y0 - ya) : max(0, y1 - ya), max(0, x0 - xa) : max(0, x1 - xa)] = True
+    return mask
 
 
 def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) -> Ink | None:
@@ -231,6 +297,9 @@ def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) 
                 # signed in black or blue ink
                 ink &= red_mask(image[ya:yb, xa:xb]) == 0
             ink &= ~_rules(ink, hgt)
+            ink &= ~_broad(ink, hgt)
+            ink &= ~_off_paper(area, ground, round(0.25 * hgt))
+            ink &= ~_other_lines(lines, line, (xa, ya, xb, yb))
             row0, row1 = max(0, y0 - ya), max(0, y1 - ya)
             start = _label_columns_end(ink[row0:row1], end) + round(0.1 * hgt)
             right = ink[:, start:]

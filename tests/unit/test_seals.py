@@ -203,3 +203,24 @@ def test_a_frame_edge_beside_the_label_is_no_signature() -> None:
         assert [(f.field, f.status) for f in found] == [
             ("signature", "pass" if signed else "missing")
         ]
+
+
+def test_a_desk_a_slanted_line_and_the_lines_around_are_no_signature() -> None:
+    """A page photographed on a desk: beyond the paper's edge right of 签字 a grainy desk; the
+    line to sign on drawn a degree askew; the end of the sentence above the label and the
+    date under it reaching into the area. None is a signature; a signature written there
+    still counts."""
+    up = replace(UPLOAD, slot="pledge")
+    rng = np.random.default_rng(3)
+    for signed in (False, True):
+        img, lines = _pledge(signed=signed)
+        desk = rng.integers(150, 215, size=(img.shape[0], img.shape[1] - 760, 3), dtype=np.uint8)
+        img[:, 760:] = desk  # the desk beyond the paper, from x 760
+        cv2.line(img, (550, 592), (740, 586), (30, 30, 30), 2)  # askew: 6 px over 190
+        cv2.putText(img, "ABCDEFGHIJKLMN", (300, 548), cv2.FONT_HERSHEY_SIMPLEX, 0.9,
+                    (20, 20, 20), 2)  # fmt: skip
+        above = TextLine("遵守考试纪律。", 0.99, (300, 528, 700, 552), "rapid")
+        found = list(seals.check_marks("a1", up, "pledge", RULES, img, [*lines, above], LINE))
+        assert [(f.field, f.status) for f in found] == [
+            ("signature", "pass" if signed else "missing")
+        ]
