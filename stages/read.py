@@ -737,12 +737,13 @@ def fill_lone_labels(
             label = clean(line.text).rstrip(":：")
             x0, y0, x1, y1 = line.box
             h = y1 - y0
+            last = i  # the label's last box on the row
             if label not in labels and i + 1 < len(row.lines):
                 # a label spaced out into two boxes (姓 | 名): the pair is the label
                 second = row.lines[i + 1]
                 pair = (label + clean(second.text)).rstrip(":：")
                 if pair in labels and second.box[0] - x1 < 3 * h:
-                    label, x1, i = pair, second.box[2], i + 1
+                    label, x1, last = pair, second.box[2], i + 1
             if label not in labels:
                 continue
             # a name (2-4 characters, often across a table's column gap) needs a wider look
@@ -753,7 +754,7 @@ def fill_lone_labels(
                 if label.startswith(UNIT_LABELS + LONG_VALUE_LABELS)
                 else 3
             ) * h
-            nxt = row.lines[i + 1].box[0] if i + 1 < len(row.lines) else w_img
+            nxt = row.lines[last + 1].box[0] if last + 1 < len(row.lines) else w_img
             if nxt - x1 < 3 * h:
                 continue  # something was read where the value would be
             pad = h // 4
