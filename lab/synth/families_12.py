@@ -364,7 +364,8 @@ def licence_twolist(doc: Doc, rng: random.Random) -> Rendered:
     """A licence 正本 printed landscape (Ming) inside a blue double border: the title, the
     particulars as two label lists side by side (left: 机构名称, 地址, 主要负责人, 登记号;
     right: 有效期限 2022年05月01日至2027年04月30日 split 自/至 over two lines, 诊疗科目 one per
-    line), the authority's seal over its name and a padded date at the bottom right."""
+    line, in two columns when many), the authority's seal over its name and a padded date at
+    the bottom right."""
     w, h = LANDSCAPE
     f = doc.fields
     img = paper(w, h, (252, 252, 248), rng, 1)
@@ -389,11 +390,13 @@ def licence_twolist(doc: Doc, rng: random.Random) -> Rendered:
     cv.text((x, 428), f"至{fmt_date(f['valid_until'], 'pad')}", "ming", 30)
     cv.text((x, 510), "诊疗科目：", "ming", 30, GREY)
     subjects = f["subjects"].split("；")
-    lead = min(46.0, (h - 300 - 560) / max(1, len(subjects)))
-    size = max(28, min(30, int(lead * 0.8)))
+    per = len(subjects) if len(subjects) <= 8 else (len(subjects) + 1) // 2
+    lead = min(46.0, (h - 300 - 560) / per)
+    room = (w - 120 - x) / (1 if per == len(subjects) else 2) - 20
     for i, s in enumerate(subjects):
         k = face(vk, s)
-        cv.text((x, 560 + i * lead), s, k, fit(k, size, s, w - 120 - x, 28))
+        cv.text((x + (i // per) * (room + 20), 560 + (i % per) * lead), s, k,
+                fit(k, 30, s, room, 28))  # fmt: skip
     issuer = f["issuer"]
     ik = face("ming", issuer)
     sign_off(img, cv, rng, [f"发证机关：{issuer}", fmt_date(f["issue_date"], "pad")], w - 120,
@@ -557,24 +560,24 @@ def practice_band(doc: Doc, rng: random.Random) -> Rendered:
 HELD_OUT = (
     ("diploma", "ruledgrid", diploma_grid, None,
      "landscape Ming diploma in a maroon double frame: particulars in a ruled grid of shaded "
-     "label cells (姓名, 出生日期 padded, 专业, 学习期限 2011年9月至2014年7月, 学制, 层次, 证书编号), "
-     "photo right, 校长 printed, seal over the school's name only, 发证日期 unsealed"),
+     "label cells (姓名, 出生日期 padded, 专业, 学习期限 2011年9月至2014年7月, 学制, 层次, "
+     "证书编号), photo right, 校长 printed, seal over the school's name only, 发证日期 unsealed"),
     ("degree", "labellist", degree_list, None,
-     "portrait Kai 学士学位证书 as a label list (姓名, 出生日期 ISO, 学科专业, 授予学位 医学学士学位, "
-     "证书编号), 授予单位 beside the photo top left, one-line statement, chair printed, seal over "
-     "the school and an ISO date"),
+     "portrait Kai 学士学位证书 as a label list (姓名, 出生日期 ISO, 学科专业, 授予学位 "
+     "医学学士学位, 证书编号), 授予单位 beside the photo top left, one-line statement, chair "
+     "printed, seal over the school and an ISO date"),
     ("diploma_record", "fourcol", record_fourcol, record_fourcol_pdf,
      "Hei 备案表 as a ruled four-column grid (label|value|label|value) with shaded labels, person "
      "first, ISO dates 2014-07-01, 学习形式 cell, photo above the grid right, 在线验证码 and "
      "有效期至 in a box; PDF born-digital with a text layer"),
-    ("mentorship_cert", "landscape", mentorship_landscape, None,
+    ("mentorship_cert", "greenframe", mentorship_landscape, None,
      "landscape Kai certificate in a green frame: 编号 top right corner, photo left, label list "
-     "(姓名, 性别, 身份证号码, 出师/专长内容) beside it, 经考核合格，特发此证, seal over the issuer "
-     "and a dotted date"),
+     "(姓名, 性别, 身份证号码, 出师/专长内容) beside it, 经考核合格，特发此证, seal over the "
+     "issuer and a dotted date"),
     ("pledge", "typed", pledge_typed, None,
-     "typed Sans 报名承诺书: particulars in a small ruled table (考生姓名|身份证号码, 毕业学校|专业), "
-     "promises 1. 2. 3., blue-black signature over 承诺人（签字） and the date written 2026.1.15 "
-     "by hand; no seal"),
+     "typed Sans 报名承诺书: particulars in a small ruled table (考生姓名|身份证号码, "
+     "毕业学校|专业), promises 1. 2. 3., blue-black signature over 承诺人（签字） and the "
+     "date written 2026.1.15 by hand; no seal"),
     ("probation_cert", "kailetter", probation_letter, None,
      "short Kai letter: 兹证明…（性别，公民身份号码：…）自2024-07-01至2025-06-30在我单位…参加试用期"
      "工作…考核结论为合格, seal over the unit's name and an ISO date, 经办人 contact line and "
