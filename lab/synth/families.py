@@ -273,6 +273,7 @@ def _builtin() -> None:
         families_9,
         families_10,
         families_11,
+        families_12,
         families_more,
     )
 
@@ -285,6 +286,7 @@ def _builtin() -> None:
         families_9,
         families_10,
         families_11,
+        families_12,
     ):
         for doc_type, name, draw, pdf, note in module.HELD_OUT:
             register(doc_type, name, draw, held_out=True, note=note, pdf=pdf)

@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to eleventh rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_11.py): render for
+"""What every layout family of the fourth to twelfth rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_12.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -24,6 +24,7 @@ from lab.synth import (
     families_9,
     families_10,
     families_11,
+    families_12,
     families_more,
 )
 from lab.synth import render as rnd
@@ -43,6 +44,7 @@ FAMILIES = [
         families_9,
         families_10,
         families_11,
+        families_12,
     )
     for t in module.HELD_OUT
 ]
@@ -58,6 +60,7 @@ TITLED = {
         families_9,
         families_10,
         families_11,
+        families_12,
     )
     for t in m.HELD_OUT
 }
@@ -90,7 +93,9 @@ def test_family_prints_every_compared_value(material: str, family: str, seed: in
 #: are checked by the shared value checks only)
 INKED = {
     (t[0], t[1])
-    for m in (families_6, families_7, families_8, families_9, families_10, families_11)
+    for m in (
+        families_6, families_7, families_8, families_9, families_10, families_11, families_12
+    )
     for t in m.HELD_OUT
 }
 #: the pledge families whose signature is also thumb-printed in red 印泥
