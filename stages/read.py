@@ -891,9 +891,19 @@ def _read_already(text: str, box: tuple[int, int, int, int], lines: Sequence[Tex
     for ln in lines:
         ix = min(box[2], ln.box[2]) - max(box[0], ln.box[0])
         iy = min(box[3], ln.box[3]) - max(box[1], ln.box[1])
-        if ix > 0 and iy > 0 and want and want in clean(ln.text):
+        if ix > 0 and iy > 0 and want and _mostly_in(want, clean(ln.text)):
             return True
     return False
+
+
+def _mostly_in(part: str, whole: str) -> bool:
+    """`part` is in `whole`, or a run of at least half of it (and 3 characters) is: a
+    glimpse of the tops of the line below read partly as guesses (天津医科大学第二医院 read
+    十学第二医院, 中国医科大学附属第一医院 read 学联屋第一医院)."""
+    if part in whole:
+        return True
+    need = max(3, (len(part) + 1) // 2)
+    return any(part[k : k + need] in whole for k in range(len(part) - need + 1))
 
 
 #: Lengths of the numbers the materials print: practice certificate 15, ID and diploma 18,

@@ -65,6 +65,10 @@ def _validity_text(rows: Sequence[Row]) -> Reading | None:
         if not m:
             continue
         _start, end, open_ended = parse_period(m.group(1))
+        if end is None and not open_ended:
+            under = _period_under_label(rows, i)
+            if under is not None:
+                return under
         if end is None and not open_ended and i + 1 < len(rows):
             at = next((k for k, ln in enumerate(row.lines) if "有效期" in clean(ln.text)), 0)
             value = row.lines[at + 1] if at + 1 < len(row.lines) else row.lines[at]
@@ -85,6 +89,29 @@ def _validity_text(rows: Sequence[Row]) -> Reading | None:
                     return both.reading("validity", m2)
         return joined.reading("validity", m)
     return None
+
+
+def _period_under_label(rows: Sequence[Row], i: int) -> Reading | None:
+    """The period printed under its label (有效期限： over 自2022年02月01日 over
+    至2027年01月31日, a label list with each value under its label): the lines in the
+    label's column on the next two rows, read together, when they give an end."""
+    label = next((ln for ln in rows[i].lines if "有效期" in clean(ln.text)), None)
+    if label is None or not re.fullmatch(r"有效期限?[:：]?", clean(label.text)):
+        return None  # the label's own line holds more: not a label over its value
+    height = max(1, label.box[3] - label.box[1])
+    under = [
+        ln
+        for row in rows[i + 1 : i + 3]
+        for ln in row.lines
+        if abs(ln.box[0] - label.box[0]) <= 2 * height
+    ]
+    if not under:
+        return None
+    both = Joined.of([Row((label,)), *(Row((ln,)) for ln in under)])
+    m = re.search(r"有效期限?[:：]?(.+)", both.text)
+    if m is None or parse_period(m.group(1))[1] is None:
+        return None
+    return both.reading("validity", m)
 
 
 #: A period's text that stops at its joining word: its end is on the next line.

@@ -514,6 +514,25 @@ def test_a_licence_decisions_period_wrapped_after_至_is_read_whole() -> None:
     assert found["validity"].value == "2026-07-31"
 
 
+def test_a_licence_period_under_its_label_in_a_label_list_is_read() -> None:
+    """有效期限： over 自2022年02月01日 over 至2027年01月31日 (each value under its label)."""
+    from models import TextLine
+    from stages.read import Row
+
+    grid = [
+        [("机构名称：", 40), ("有效期限：", 600)],
+        [("天津医科大学第二医院", 40), ("自2022年02月01日", 600)],
+        [("地址：", 40), ("至2027年01月31日", 600)],
+    ]
+    rows = [
+        Row(tuple(TextLine(t, 0.99, (x, 40 * k, x + 30 * len(t), 40 * k + 30), "f") for t, x in r))
+        for k, r in enumerate(grid)
+    ]
+    found = materials.extract("licence", rows)
+    assert found["validity"].value == "2027-01-31"
+    assert found["work_unit"].value == "天津医科大学第二医院"
+
+
 def test_a_labels_doubled_colon_is_not_the_value() -> None:
     """The recogniser read 参保单位名称：： (two colons); the unit is what follows them, not
     名称：：… (a tuning window's serial-family proof)."""

@@ -836,3 +836,18 @@ def test_a_date_a_seal_split_is_read_whole_from_its_label_on() -> None:
     assert read_split_dates(image, split, _Stretched("二〇二九年二月八日")) == split
     whole = [label, TextLine("二〇一九年二月八日", 0.99, (450, 95, 843, 140), "x")]
     assert read_split_dates(image, whole, _Stretched("x")) == whole
+
+
+def test_a_glimpse_of_the_line_below_read_partly_as_guesses_is_not_a_value() -> None:
+    """机构名称： alone, its value on the line under it reaching into the strip right of the
+    label: the strip reads the tops of that line (十学第二医院), which is no value beside it."""
+    from models import TextLine
+    from stages.read import fill_lone_labels
+
+    image = np.zeros((300, 900, 3), np.uint8)
+    label = TextLine("机构名称：", 0.99, (40, 100, 160, 130), "x")
+    below = TextLine("天津医科大学第二医院", 0.99, (40, 128, 340, 160), "x")
+    lines = [label, below]
+    assert fill_lone_labels(image, lines, ("机构名称",), _Stretched("十学第二医院")) == lines
+    other = fill_lone_labels(image, lines, ("机构名称",), _Stretched("天津市口腔医院"))
+    assert len(other) == 3  # a value of its own beside the label is kept
