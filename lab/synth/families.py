@@ -159,6 +159,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "halves"),
         ("assistant_qualification", "bilingual"),
         ("assistant_practice", "inked"),
+        # the twelfth families (families_12.py), reported on with seed 20261149
+        ("diploma", "ruledgrid"),
+        ("degree", "labellist"),
+        ("diploma_record", "fourcol"),
+        ("mentorship_cert", "greenframe"),
+        ("pledge", "typed"),
+        ("probation_cert", "kailetter"),
+        ("practice_period_cert", "boxed"),
+        ("licence", "twolist"),
+        ("social_insurance", "statement"),
+        ("assistant_qualification", "kaiframe"),
+        ("assistant_practice", "greyband"),
     }
 )
 
