@@ -768,9 +768,22 @@ def fill_lone_labels(
             text = rec.text.strip().strip("()（）[]【】|:：")
             box = (x1, y0, right, y1)
             if text and not _speck(text, rec.confidence) and not _read_already(text, box, lines):
-                rec = replace(rec, text=text)
-                out.append(TextLine(rec.text, rec.confidence, box, line.engine))
+                # a line the detector found reaching into the strip (the value printed under
+                # the label): what the strip reads may be that line's tops, a guess
+                near = any(_overlaps(box, ln.box) for ln in lines if ln is not line)
+                sure = min(rec.confidence, GLIMPSE_CONFIDENCE) if near else rec.confidence
+                out.append(TextLine(text, sure, box, line.engine))
     return out
+
+
+#: The confidence a strip's read keeps at most where a found line reaches into the strip:
+#: under crosscheck.CLEAR_MISMATCH_FLOOR (0.5), so the form's value printed alone nearby
+#: decides (stages.formsearch) and a glimpse is never a mismatch.
+GLIMPSE_CONFIDENCE = 0.45
+
+
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
 #: A line ending in a year (…于2026年, 2024.07.0 cut): the detector stopped short of a date's
