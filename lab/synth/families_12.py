@@ -454,7 +454,7 @@ def si_statement(doc: Doc, rng: random.Random) -> Rendered:
         d.rectangle((x0, top, edges[-1], top + lh), fill=(236, 236, 236))
         for k, head in enumerate(("序号", "缴费年月", "险种", "缴费工资", "缴费状态")):
             cv.text((edges[k] + 4, top + lh * 0.75), head, "serif_bold", 24)
-        for r, row in enumerate(rows[c * per:(c + 1) * per]):
+        for r, row in enumerate(rows[c * per : (c + 1) * per]):
             y = top + lh * (r + 1)
             for k, cell in enumerate(row):
                 cv.text((edges[k] + 4, y + lh * 0.75), cell, "serif", 24)
