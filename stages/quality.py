@@ -83,7 +83,7 @@ CUT_LABEL_STROKES = 5
 #: blobs found), so its line height is also measured from the ink (`ink_line_px`).
 FEW_LINES = 8
 #: A text line's ink (the rows its print darkens) is about this share of the detector's box
-#: round it (tuning window 4441: clean licences and diplomas 0.47-0.57).
+#: round it (tuning window 4441: six clean licences and diplomas, 0.44-0.61).
 INK_PER_BOX = 0.55
 #: Ink strips: the page is cut into this many vertical strips, so lines of two columns, or a
 #: skew, do not merge into one run of rows.

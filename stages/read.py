@@ -18,6 +18,7 @@ import numpy as np
 
 from models import TextLine
 
+from .dates import find_dates, find_year_month
 from .ocr.base import Quad
 from .textnorm import fold_variants
 
@@ -771,15 +772,16 @@ def fill_lone_labels(
                 # a line the detector found reaching into the strip (the value printed under
                 # the label): what the strip reads may be that line's tops, a guess
                 near = any(_overlaps(box, ln.box) for ln in lines if ln is not line)
-                sure = min(rec.confidence, GLIMPSE_CONFIDENCE) if near else rec.confidence
+                sure = min(rec.confidence, GUESS_CONFIDENCE) if near else rec.confidence
                 out.append(TextLine(text, sure, box, line.engine))
     return out
 
 
-#: The confidence a strip's read keeps at most where a found line reaches into the strip:
-#: under crosscheck.CLEAR_MISMATCH_FLOOR (0.5), so the form's value printed alone nearby
-#: decides (stages.formsearch) and a glimpse is never a mismatch.
-GLIMPSE_CONFIDENCE = 0.45
+#: The confidence a read keeps at most where it is a guess (a strip beside a label that a found
+#: line reaches into, a date read whole across a seal): under crosscheck.CLEAR_MISMATCH_FLOOR
+#: (0.5), so it may confirm the form's value, never contradict it (unreadable then), and the
+#: form's value printed alone nearby decides (stages.formsearch).
+GUESS_CONFIDENCE = 0.45
 
 
 def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
@@ -826,10 +828,6 @@ def read_cut_dates(image: np.ndarray, lines: Sequence[TextLine], engine: object)
 _SHORT_YEAR_START = re.compile(r"^(?:[〇○零Oo一二三四五六七八九]{0,3}|[0-9]{1,3})年")
 #: How far left of such a line the date's head is looked for (line heights).
 SPLIT_DATE_REACH = 4
-#: The confidence a date read whole across a seal keeps at most: under
-#: crosscheck.CLEAR_MISMATCH_FLOOR (0.5), so a year the seal's ring turned (一五 read 二五) is
-#: never a mismatch or a late registration, only unreadable.
-SPLIT_DATE_CONFIDENCE = 0.45
 
 
 def read_split_dates(
@@ -839,8 +837,6 @@ def read_split_dates(
     lost as specks): the strip from the line before it (its label) to the date's last piece
     is recognised whole, the seal's red washed out, and kept in place of the pieces when it
     reads a date with its whole year. Costs one crop, and only when it happens."""
-    from .dates import find_dates, find_year_month
-
     out = list(lines)
     h_img, w_img = image.shape[:2]
     for row in group_rows(lines):
@@ -877,7 +873,7 @@ def read_split_dates(
                 out.remove(p)
             # what was lost under the seal is a guess: it may confirm the form's date, never
             # contradict it (below the comparison's floor for a mismatch: unreadable then)
-            sure = min(rec.confidence, SPLIT_DATE_CONFIDENCE)
+            sure = min(rec.confidence, GUESS_CONFIDENCE)  # 一五 read 二五 under the ring
             out.append(TextLine(text, sure, (int(start), top, end, bottom), line.engine))
             break
     return out

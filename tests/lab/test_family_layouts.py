@@ -33,37 +33,12 @@ from lab.synth.window import generate_window
 from tests.lab.test_families_5 import TITLES
 from tests.lab.test_families_more import COMPARED, doc_for
 
-FAMILIES = [
-    (t[0], t[1])
-    for module in (
-        families_more,
-        families_5,
-        families_6,
-        families_7,
-        families_8,
-        families_9,
-        families_10,
-        families_11,
-        families_12,
-    )
-    for t in module.HELD_OUT
-]
+#: the fourth round on (families_more, families_5 …): every round's families
+ROUNDS = families.rounds()
+FAMILIES = [(t[0], t[1]) for module in ROUNDS for t in module.HELD_OUT]
 #: the fifth round on print their material's title whole (the fourth's diploma `form` spaces
 #: it out: 毕 业 证 书)
-TITLED = {
-    (t[0], t[1])
-    for m in (
-        families_5,
-        families_6,
-        families_7,
-        families_8,
-        families_9,
-        families_10,
-        families_11,
-        families_12,
-    )
-    for t in m.HELD_OUT
-}
+TITLED = {(t[0], t[1]) for m in ROUNDS[1:] for t in m.HELD_OUT}
 
 
 @pytest.mark.parametrize(("material", "family"), FAMILIES)
@@ -91,11 +66,7 @@ def test_family_prints_every_compared_value(material: str, family: str, seed: in
 
 #: the rounds whose pledges are signed by hand in dark blue ink (the earlier rounds' pledges
 #: are checked by the shared value checks only)
-INKED = {
-    (t[0], t[1])
-    for m in (families_6, families_7, families_8, families_9, families_10, families_11, families_12)
-    for t in m.HELD_OUT
-}
+INKED = {(t[0], t[1]) for m in ROUNDS[2:] for t in m.HELD_OUT}
 #: the pledge families whose signature is also thumb-printed in red 印泥
 THUMBED = {("pledge", "thumb")}
 

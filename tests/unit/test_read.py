@@ -852,6 +852,6 @@ def test_a_glimpse_of_the_line_below_read_partly_as_guesses_is_not_a_value() -> 
     # another read there is kept, but as a guess (the line below reaches into the strip):
     # too unsure to be a mismatch, the form's value printed below decides
     other = fill_lone_labels(image, lines, ("机构名称",), _Stretched("大常第]医院"))
-    assert len(other) == 3 and other[2].confidence <= read.GLIMPSE_CONFIDENCE
+    assert len(other) == 3 and other[2].confidence <= read.GUESS_CONFIDENCE
     alone = fill_lone_labels(image, [label], ("机构名称",), _Stretched("天津市口腔医院"))
     assert len(alone) == 2 and alone[1].confidence == 0.97  # a value beside, nothing below
