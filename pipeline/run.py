@@ -347,6 +347,16 @@ def _open_client(
     from .cluster import close, local_client
 
     if scheduler:
+        # A malformed address is refused before any Client exists: a Client that fails on an
+        # unknown scheme can trip distributed's own close-time assertion (a CI run saw
+        # AssertionError instead of ValueError), and that would read as our bug (exit 15).
+        try:
+            _check_address(scheduler)
+        except ValueError as exc:
+            raise SchedulerError(
+                f"--scheduler {scheduler!r} is not a scheduler address ({exc}); "
+                "expected e.g. tcp://host:8786"
+            ) from exc
         # dask raises ValueError for a malformed address, OSError (TimeoutError among them)
         # when nobody answers; the connect timeout is dask's (30 s unless configured)
         try:
@@ -367,6 +377,18 @@ def _open_client(
             memory_limit=limits.worker_memory or 0,
         )
     )
+
+
+def _check_address(address: str) -> None:
+    """ValueError unless `address` names a known comm scheme and, for tcp/tls, a host:port."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+    from distributed.comm.registry import get_backend
+
+    scheme, location = parse_address(address)
+    get_backend(scheme)
+    if scheme in ("tcp", "tls"):
+        parse_host_port(location)
 
 
 def _warm() -> None:
