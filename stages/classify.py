@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import idnumber
 from .textnorm import fold_variants
 
 MIN_MARKERS = 2
@@ -45,7 +46,7 @@ def classify(texts: Iterable[str]) -> DocType:
     scores = {}
     titled = set()
     for doc_type, markers in MARKERS.items():
-        n = sum(1 for m in markers if re.search(m, text))
+        n = sum(1 for m in markers if _hit(m, text))
         if re.search(HEADINGS[doc_type], text):
             n += 2
             titled.add(doc_type)
@@ -53,6 +54,13 @@ def classify(texts: Iterable[str]) -> DocType:
     # a tie goes to the material whose own title is printed
     best = max(scores, key=lambda k: (scores[k], k in titled))
     return DocType(best if scores[best] >= MIN_MARKERS else None, scores)
+
+
+def _hit(marker: str, text: str) -> bool:
+    """The marker is on the page; an ID-shaped number only where its check digit holds."""
+    if marker == idnumber.ID_SHAPED:
+        return any(idnumber.is_valid(m.group()) for m in re.finditer(marker, text))
+    return re.search(marker, text) is not None
 
 
 def is_expected(doc: DocType, slot: str) -> bool | None:

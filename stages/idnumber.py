@@ -57,6 +57,11 @@ class IdProblem:
         return self.kinds[0]
 
 
+#: A classify marker: text shaped like an ID number, counted only where its check digit holds
+#: (stages.classify), since diplomas and licences print 18-digit numbers of their own.
+ID_SHAPED = r"[1-9]\d{16}[\dX]"
+
+
 def normalise(number: str) -> str:
     """Half-width, no whitespace, upper-case: how people type is not a difference."""
     return _WHITESPACE.sub("", unicodedata.normalize("NFKC", number)).upper()

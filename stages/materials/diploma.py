@@ -157,7 +157,7 @@ MATERIAL = Material(
     check=check_diploma,
     fields=("name", "diploma_number", "school", "major", "graduation", "education_level"),
     printed=("name", "diploma_number", "school"),
-    markers=("毕业证书", "准予毕业", "证书编号", "校\\(?院\\)?长", "在本校", "在我校", "学习"),
+    markers=("毕业证书", "准予毕业", "证书编号", "校(\\(?院\\)?)?长", "在本校", "在我校", "学习"),
     heading="毕业证书|毕业证明书",
     skip_labels=("校(院)长", "校长", "院长"),
 )

@@ -15,6 +15,7 @@ from ..crosscheck import (
     same_name,
     same_text,
 )
+from .. import idnumber
 from ..dates import find_dates, parse_date
 from ..extract import (
     ID_RE,
@@ -103,7 +104,9 @@ MATERIAL = Material(
     check=check_id_front,
     fields=("name", "id_number", "gender", "birth_date"),
     printed=("name", "id_number", "gender", "birth_date"),
-    markers=("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址", r"[1-9]\d{16}[\dX]"),
+    # the number counts only where its check digit holds (idnumber.ID_SHAPED): diplomas print
+    # 18-digit certificate numbers too
+    markers=("公民身份号码", "姓名", "性[别別]", "民族", "出生", "住址", idnumber.ID_SHAPED),
     # 公民身份号码 alone is no heading: certificates and letters print it as a label; the
     # card prints it beside 民族 and 住址
     heading=r"民族.{0,40}住址|住址.{0,40}民族",

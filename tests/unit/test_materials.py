@@ -415,6 +415,26 @@ def test_a_hand_held_card_with_only_its_number_legible_is_an_id_card() -> None:
     assert classify.is_expected(diploma, "id_handheld") is False
 
 
+def test_a_diploma_whose_title_is_lost_is_no_id_card() -> None:
+    # a diploma's labels (姓名, 性别, 出生日期) and its 18-digit number look like a card's;
+    # the number counts for the card only where its check digit holds, and 校长 is the
+    # diploma's (the tenth report's glared diploma, its title unread)
+    page = [
+        "姓名昝芳丽",
+        "性别女",
+        "出生日期2002年08月13日",
+        "专业口腔医学",
+        "学习期限2019年9月至2024年6月",
+        "证书编号104401202405006058",
+        "校长：武雯婷",
+    ]
+    doc = classify.classify(page)
+    assert classify.is_expected(doc, "diploma") is True
+    assert doc.score("id_front") == 3 and doc.score("diploma") == 3
+    card = classify.classify(["姓名欧阳晓彧", "性别女", f"公民身份号码{ID}"])
+    assert card.score("id_front") == 4
+
+
 @pytest.mark.parametrize(
     ("read_as", "status"),
     [
