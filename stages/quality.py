@@ -52,6 +52,12 @@ GLARE_MAX_HOLES = 0.1
 #: …and this much brighter than the paper round it (median paper grey, print closed over, of
 #: a ring one to two and a half line heights out): smooth lighting and a white scan are not.
 GLARE_RING_DELTA = 14.0
+#: The same margin holds on each side of the blob (median grey of the ring straight above,
+#: below, left and right of it; a side the border leaves out, or of fewer than SIDE_MIN_PX
+#: pixels, is not counted): a white strip between the page's edge and a grey band is darker
+#: on one side only (the report windows' lamp glares the gate finds: 32-61 on their lightest
+#: side; the tenth report's strip above a 执业证书's grey band: 3).
+SIDE_MIN_PX = 4
 #: Cut off: print within this many px of the page's border, on lines at least this many line
 #: heights long, counts as print running over the edge.
 CUT_MARGIN_PX = 1
@@ -228,11 +234,27 @@ def _glare(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> tuple[floa
         if ring.size == 0:
             continue
         # the paper round a highlight is darker on every side: its lighter quarter too
-        if float(np.median(paper[blob > 0])) - float(np.percentile(ring, 75)) < GLARE_RING_DELTA:
+        core = float(np.median(paper[blob > 0]))
+        if core - float(np.percentile(ring, 75)) < GLARE_RING_DELTA:
             continue
+        if core - _lightest_side(paper, (outer > 0) & (inner == 0), blob) < GLARE_RING_DELTA:
+            continue  # a strip of white paper darker only on one side (a band beside it)
         if area / unit > best:
             best, best_box = area / unit, box
     return best, best_box
+
+
+def _lightest_side(paper: np.ndarray, ring: np.ndarray, blob: np.ndarray) -> float:
+    """The median paper grey of the ring's lightest side (above, below, left, right of the
+    blob's box; a side the page's border leaves out is not counted)."""
+    ys, xs = np.nonzero(blob)
+    y0, y1, x0, x1 = ys.min(), ys.max(), xs.min(), xs.max()
+    rys, rxs = np.nonzero(ring)
+    vals = paper[rys, rxs]
+    across, along = (rxs >= x0) & (rxs <= x1), (rys >= y0) & (rys <= y1)
+    sides = (across & (rys < y0), across & (rys > y1), along & (rxs < x0), along & (rxs > x1))
+    medians = [float(np.median(vals[side])) for side in sides if side.sum() >= SIDE_MIN_PX]
+    return max(medians) if medians else 255.0
 
 
 def _holes(blob: np.ndarray) -> float:

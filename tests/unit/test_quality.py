@@ -75,6 +75,18 @@ def test_white_scan_and_bright_paper_are_not_glare() -> None:
     assert "glare" not in _gates(lit, quads)
 
 
+def test_a_white_strip_beside_a_grey_band_is_not_glare() -> None:
+    # a certificate's grey header band under a strip of white paper at the page's top edge:
+    # brighter than the band, but hardly brighter than the paper beside it
+    img, quads = _page(paper=238)
+    band = img[55:125]
+    band[band > 200] = 205  # the first line's print stays dark on the band
+    img[:55, :650] = 252  # paper lit a little unevenly: 252 to the left, 246 to the right
+    img[:55, 650:] = 246
+    assert "glare" not in _gates(img, quads)
+    assert quality.measure(img, quads, 1.0).glare == 0.0
+
+
 def test_print_cut_at_the_edge_is_cut_off() -> None:
     img, quads = _page(x0=60)
     cut = np.ascontiguousarray(img[:, 200:])
