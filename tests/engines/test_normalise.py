@@ -336,3 +336,18 @@ def test_a_ruled_table_inside_a_photographed_page_is_not_taken_for_the_sheet() -
     desk[40:540, 40:392] = page(True)[40:540, 40:392]
     sheet = np.array([[40, 40], [392, 40], [392, 540], [40, 540]], np.float32)
     assert not _print_outside(desk, sheet)
+
+
+@pytest.mark.parametrize("rotation", [0, 180])
+@pytest.mark.parametrize("seed", [1, 3])
+def test_dotted_leaders_do_not_vote_a_page_over(engine, rotation: int, seed: int) -> None:
+    # a tuned 备案表 family: each label joined to its right-aligned value by dotted leaders;
+    # PP-OCR's 180° classifier calls a crop of leader dots upside down with certainty
+    import random
+
+    from lab.synth import render as rnd
+    from tests.lab.test_families_more import doc_for
+
+    out = rnd.render(doc_for("diploma_record", "leaders", seed), random.Random(seed))
+    page = cv2.cvtColor(np.asarray(out.image.convert("RGB")), cv2.COLOR_RGB2BGR)
+    assert normalise(photographed(page, rotation, 2.5), engine).rotation == rotation
