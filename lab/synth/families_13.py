@@ -7,9 +7,10 @@ differ: a stapled photocopy of a Kai diploma worded as one running sentence, a l
 degree on a ruled 底纹 with a Chinese-numeral date, the 学信网 mobile view of a 备案表 pasted on
 A4, a 专长 certificate on a watermarked page in two label columns, a pledge on a school's
 letterhead signed in blue-black, a probation proof in two label columns with Chinese-numeral
-dates, a practice-period proof whose table's header row is dark with white labels, a licence 副本 that
-also names the 法定代表人, a 社保 参保证明 summarising each insurance, a landscape qualification
-page in two label columns and a Ming practice-certificate page with a Chinese-numeral
+dates, a practice-period proof whose table's header row is dark with white labels, a licence
+副本 that also names the 法定代表人, a 社保 参保证明 summarising each insurance, an A5
+qualification page scanned on an A4 flatbed and a Ming practice-certificate page with a
+Chinese-numeral
 registration date. Every value the material's checks compare is printed whole, exactly as the
 form's truth holds it; a typeface lacking a character of a value gives way to Noto.
 """
@@ -20,9 +21,9 @@ import random
 
 from PIL import Image
 
-from lab.synth.families_5 import logo_square, qr_block, watermark
+from lab.synth.families_5 import logo_square, watermark
 from lab.synth.families_6 import BLUE_BLACK, GREY, RULE, photocopy, scan_pdf
-from lab.synth.families_7 import NAVY, dark_row, other_person, right_text
+from lab.synth.families_7 import NAVY, dark_row, right_text
 from lab.synth.families_11 import _label_cell, _value_cell
 from lab.synth.families_edu import FIXED_DATE, photo
 from lab.synth.families_work import (
@@ -36,7 +37,6 @@ from lab.synth.families_work import (
     fmt_date,
     health_authority,
     paragraph,
-    scrawl,
     sign_off,
 )
 from lab.synth.render import INK, Canvas, Doc, Rendered, draw_stamp, font, iso, paper
@@ -598,9 +598,9 @@ HELD_OUT = (
      "sentence (学生…，性别…，于2011年9月至2014年7月在本校…专业…学习，学制…年…准予毕业), photo top "
      "left, 校长 printed, seal over the school and a 二〇一四年七月 date, 证书编号 at the foot"),
     ("degree", "ruledground", degree_ruled, None,
-     "landscape Serif 学位证书 on a ruled 底纹: sentence …，…，1992年3月4日生。在<school><major>专业"
-     "完成了本科学习计划…授予医学学士学位, photo right, chair printed, seal over the school and "
-     "a hanzi date, 证书编号 at the foot left"),
+     "landscape Serif 学位证书 on a ruled 底纹: sentence …，…，1992年3月4日生。"
+     "在<school><major>专业完成了本科学习计划…授予医学学士学位, photo right, chair "
+     "printed, seal over the school and a hanzi date, 证书编号 at the foot left"),
     ("diploma_record", "mobile", record_mobile, record_mobile_pdf,
      "phone screenshot of the 学信档案 app's 备案表 pasted on A4: status bar, blue title bar, one "
      "row per particular (grey label left, value right-aligned), school first, ISO dates, "
@@ -611,29 +611,30 @@ HELD_OUT = (
      "the issuer and an ISO date"),
     ("pledge", "letterhead", pledge_letterhead, None,
      "Ming 考生承诺书 on the school's letterhead (logo square, name over a double rule): "
-     "particulars in the running text (本人…，身份证号码…，系<school><major>专业…届毕业生), promises "
-     "一、二、三、, the name signed in blue-black Kai and the date written by hand; no seal"),
+     "particulars in the running text (本人…，身份证号码…，系<school><major>专业…届毕业生), "
+     "promises 一、二、三、, the name signed in blue-black Kai and the date written by hand; "
+     "no seal"),
     ("probation_cert", "twocol", probation_columns, None,
      "Serif proof: particulars two to a line (姓名 | 性别, 公民身份号码, 工作单位, 科室 | 职务), "
      "起止日期 in Chinese numerals over two lines, 考核结论 under a rule, seal over a hanzi date "
      "with the unit's name above"),
     ("practice_period_cert", "darkhead", practice_period_darkhead, None,
-     "landscape Hei 医师执业期考核证明 as a one-row ruled table whose header row is navy with white "
-     "labels (姓名|证件号码|执业单位|执业类别|考核结论), a 单位意见 box with the conclusion in a "
-     "sentence, seal over the unit and a slashed date 2026/1/16"),
+     "landscape Hei 医师执业期考核证明 as a one-row ruled table whose header row is navy with "
+     "white labels (姓名|证件号码|执业单位|执业类别|考核结论), a 单位意见 box with the "
+     "conclusion in a sentence, seal over the unit and a slashed date 2026/1/16"),
     ("licence", "kaicopy", licence_kai, None,
      "portrait Kai 副本 with a red 副本 tag: label list (机构名称, 地址, 法定代表人, 主要负责人, "
      "登记号), 有效期限 in Chinese numerals 自…/至… over two lines, 诊疗科目 run on with 、 in a "
      "ruled box, seal over the authority and a hanzi date"),
     ("social_insurance", "summary", si_summary, si_summary_pdf,
-     "portrait Sans 社会保险参保证明（个人）: person in a ruled grid (姓名 | 公民身份号码, 参保单位 "
-     "merged), one row per insurance (险种|参保状态|缴费起止年月 2025.08-2025.12|实缴月数|欠缴月数) "
-     "instead of months, 业务专用章 over the agency and a date, 打印时间 line; PDF born-digital "
-     "with a text layer"),
+     "portrait Sans 社会保险参保证明（个人）: person in a ruled grid (姓名 | 公民身份号码, "
+     "参保单位 merged), one row per insurance (险种|参保状态|缴费起止年月 2025.08-2025.12|"
+     "实缴月数|欠缴月数) instead of months, 业务专用章 over the agency and a date, 打印时间 "
+     "line; PDF born-digital with a text layer"),
     ("assistant_qualification", "flatbed", qualification_flatbed, None,
      "A5 Serif certificate page scanned on an A4 flatbed (grey lid around it): photo top right, "
-     "label list (持证人姓名, 出生日期 padded, 证件号码, 资格类别, 资格级别), 证书编码 at the foot, "
-     "seal over 签发机关, the authority and a hanzi date"),
+     "label list (持证人姓名, 出生日期 padded, 证件号码, 资格类别, 资格级别), 证书编码 at the "
+     "foot, seal over 签发机关, the authority and a hanzi date"),
     ("assistant_practice", "leaders", practice_leaders, None,
      "portrait Ming page, photo centred under the title, one field a line with dotted leaders to "
      "the value at the right margin (医师姓名 … 执业地点, 证书编码), 注册日期 in Chinese numerals, "
