@@ -296,6 +296,7 @@ ROUNDS = (
     "families_10",
     "families_11",
     "families_12",
+    "families_13",
 )
 
 
