@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from models import Finding, Reading
 
+from .. import idnumber
 from ..crosscheck import (
     Context,
     compare,
@@ -15,7 +16,6 @@ from ..crosscheck import (
     same_name,
     same_text,
 )
-from .. import idnumber
 from ..dates import find_dates, parse_date
 from ..extract import (
     ID_RE,
