@@ -355,11 +355,22 @@ def probation_grid(doc: Doc, rng: random.Random) -> Rendered:
     rh = 100.0
     y = 300.0
     cols = (x0, 260.0, 470.0, 620.0, 780.0, 920.0, x1)
-    row = [("姓名", f["name"]), ("性别", f["gender"]), ("科室", f["department"])]
-    for c, (label, value) in enumerate(row):
-        _label_cell(cv, (cols[2 * c], y, cols[2 * c + 1], y + rh), label, "ming", 30)
-        _value_cell(cv, (cols[2 * c + 1], y, cols[2 * c + 2], y + rh), value, vk, 32)
-    y += rh
+    name_k = face(vk, f["name"])
+    if font(name_k, 26).getlength(f["name"]) <= cols[2] - cols[1] - 36:
+        row = [("姓名", f["name"]), ("性别", f["gender"]), ("科室", f["department"])]
+        for c, (label, value) in enumerate(row):
+            _label_cell(cv, (cols[2 * c], y, cols[2 * c + 1], y + rh), label, "ming", 30)
+            _value_cell(cv, (cols[2 * c + 1], y, cols[2 * c + 2], y + rh), value, vk, 32)
+        y += rh
+    else:  # a long name takes the 性别 cells' room, 性别 a row of its own (as such forms do)
+        _label_cell(cv, (cols[0], y, cols[1], y + rh), "姓名", "ming", 30)
+        _value_cell(cv, (cols[1], y, cols[4], y + rh), f["name"], vk, 32)
+        _label_cell(cv, (cols[4], y, cols[5], y + rh), "科室", "ming", 30)
+        _value_cell(cv, (cols[5], y, cols[6], y + rh), f["department"], vk, 32)
+        y += rh
+        _label_cell(cv, (x0, y, 330, y + rh), "性别", "ming", 30)
+        _value_cell(cv, (330, y, x1, y + rh), f["gender"], vk, 32)
+        y += rh
     start, end = fmt_date(f["period_start"], "pad"), fmt_date(f["period_end"], "pad")
     for label, value in (("公民身份号码", f["id_number"]), ("工作单位", f["work_unit"]),
                          ("试用期限", f"{start}—{end}"), ("考核等级", f["result"])):  # fmt: skip

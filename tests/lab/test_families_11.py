@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import random
 
+import numpy as np
 import pdfplumber
 
 from lab.synth import families, families_11
@@ -88,3 +89,17 @@ def test_pdfs_build() -> None:
                 assert not text.strip() and pdf.pages[0].images
         for key in keys:
             assert doc.fields[key] in text, (material, key)
+
+
+def test_grid_gives_a_long_name_room_instead_of_printing_it_under_the_next_cell() -> None:
+    # a nine-character minority name ran under the shaded 性别 label cell (a tuning window:
+    # 努尔古丽·艾尼瓦 read, 尔 hidden): no shaded cell inside the name's box
+    name = "努尔古丽·艾尼瓦尔"
+    out = rnd.render(doc_for("probation_cert", "grid", 3, name=name), random.Random(3))
+    box = out.box_of(name)
+    assert box is not None and out.box_of("性别") is not None
+    x0, y0, x1, y1 = (round(v) for v in box)
+    inside = np.asarray(out.image.convert("RGB"))[y0:y1, x0:x1].reshape(-1, 3)
+    shade = np.array(families_11.SHADE)
+    shaded = (np.abs(inside.astype(int) - shade).max(axis=1) <= 2).mean()
+    assert shaded < 0.05  # glyph edges pass through the shade's grey; a shaded cell fills it
