@@ -173,6 +173,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "statement"),
         ("assistant_qualification", "kaiframe"),
         ("assistant_practice", "greyband"),
+        # the thirteenth families (families_13.py), reported on with seed 20261150
+        ("diploma", "stapledcopy"),
+        ("degree", "ruledground"),
+        ("diploma_record", "mobile"),
+        ("mentorship_cert", "watermark"),
+        ("pledge", "letterhead"),
+        ("probation_cert", "twocol"),
+        ("practice_period_cert", "darkhead"),
+        ("licence", "kaicopy"),
+        ("social_insurance", "summary"),
+        ("assistant_qualification", "flatbed"),
+        ("assistant_practice", "leaders"),
     }
 )
 

@@ -1,14 +1,12 @@
-"""The thirteenth, held-out layout family per material (lab/synth/families_13.py): what is
-particular to each (the shared checks, every compared value printed for two people, the title
-and the seals, are test_family_layouts'), that the PDFs build, and that a held-out window draws
-only these families (generated only, never run)."""
+"""The thirteenth layout family per material (lab/synth/families_13.py), held out until the
+report of seed 20261150 and looked at since: what is particular to each (the shared checks,
+every compared value printed for two people, the title and the seals, and that tuned windows
+draw them, are test_family_layouts'), and that the PDFs build."""
 
 from __future__ import annotations
 
 import io
-import json
 import random
-from pathlib import Path
 
 import numpy as np
 import pdfplumber
@@ -17,19 +15,9 @@ from lab.synth import families, families_13
 from lab.synth import render as rnd
 from lab.synth.families_6 import BLUE_BLACK
 from lab.synth.families_work import fmt_date
-from lab.synth.window import generate_window
-from tests.lab.test_families_more import COMPARED, doc_for
+from tests.lab.test_families_more import doc_for
 
 OURS = [(t[0], t[1]) for t in families_13.HELD_OUT]
-
-
-def test_one_held_out_family_per_material_with_a_name_of_its_own() -> None:
-    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
-    for material, name in OURS:
-        fam = families.FAMILIES[material][name]
-        assert fam.held_out and fam.note and (material, name) not in families.LOOKED_AT
-        assert fam.render is not None and fam.render.__module__ == families_13.__name__
-        assert families.choices(material, "held-out") == [name]
 
 
 def test_the_diploma_is_a_grey_photocopy_worded_as_one_sentence() -> None:
@@ -126,17 +114,3 @@ def test_pdfs_build() -> None:
                 assert not text.strip() and pdf.pages[0].images
         for key in keys:
             assert doc.fields[key] in text, (material, key)
-
-
-def test_a_held_out_window_draws_only_these_families(tmp_path: Path) -> None:
-    """Generated only (the pipeline is never run on held-out layouts while developing)."""
-    truth = generate_window(tmp_path / "w", 3, 12, fault_rate=0.0, families="held-out")
-    ours = set(OURS)
-    seen = 0
-    for line in truth.read_text(encoding="utf-8").splitlines():
-        for u in json.loads(line)["uploads"]:
-            fam = (u.get("fields") or {}).get("family")
-            if u.get("doc_type") in COMPARED and fam is not None:
-                assert (u["doc_type"], fam) in ours, (u["doc_type"], fam)
-                seen += 1
-    assert seen > 0

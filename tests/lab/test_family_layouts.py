@@ -25,6 +25,7 @@ from lab.synth import (
     families_10,
     families_11,
     families_12,
+    families_13,
     families_more,
 )
 from lab.synth import render as rnd
@@ -128,6 +129,7 @@ REPORTED = (
     (families_10, 20261147),
     (families_11, 20261148),
     (families_12, 20261149),
+    (families_13, 20261150),
 )
 
 
