@@ -309,6 +309,7 @@ ROUNDS = (
     "families_11",
     "families_12",
     "families_13",
+    "families_14",
 )
 
 
