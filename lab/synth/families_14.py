@@ -454,9 +454,9 @@ def licence_changes(doc: Doc, rng: random.Random) -> Rendered:
     top = y + 30
     d.rectangle((edges[0], top, edges[-1], top + 70), fill=(232, 232, 232))
     changes = licence_changes_rows(f)
-    for r, row in enumerate((CHANGE_HEAD, *changes)):
+    for r, cells in enumerate((CHANGE_HEAD, *changes)):
         ya = top + r * 70
-        for c, cell in enumerate(row):
+        for c, cell in enumerate(cells):
             k = face(vk, cell)
             room = edges[c + 1] - edges[c] - 30
             cv.text((edges[c] + 16, ya + 48), cell, k, fit(k, 28, cell, room, 26))
