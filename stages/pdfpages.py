@@ -182,6 +182,10 @@ def _page_lines(page: Any) -> list[tuple[str, tuple[float, ...]]]:
 
 #: A gap wider than this many character heights ends a piece of a text-layer line.
 PIECE_GAP = 2.0
+#: A character starting this many character heights before the previous one ends was placed
+#: by its own position, not by the previous one's advance: a new piece (kerning moves a
+#: character back a small fraction of this).
+BACK_STEP = 0.3
 
 
 def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -197,20 +201,28 @@ def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, 
     out: list[tuple[str, tuple[float, float, float, float]]] = []
     run: list[dict[str, Any]] = [chars[0]]
 
-    def close() -> None:
+    def close(cap: float | None = None) -> None:
+        """The run as a piece; `cap`: where the next piece was placed, which this one's
+        overstated widths run past."""
         text = "".join(str(c["text"]) for c in run)
         x0 = min(float(c["x0"]) for c in run)
         x1 = max(float(c["x1"]) for c in run)
+        if cap is not None:
+            x1 = max(x0, min(x1, cap))
         top = min(float(c["top"]) for c in run)
         bottom = max(float(c["bottom"]) for c in run)
         out.append((text, (x0, top, x1, bottom)))
 
     for prev, char in itertools.pairwise(chars):
         height = max(float(prev["bottom"]) - float(prev["top"]), 1.0)
-        if float(char["x0"]) - float(prev["x1"]) > PIECE_GAP * height:
-            close()
+        gap = float(char["x0"]) - float(prev["x1"])
+        if gap > PIECE_GAP * height or gap < -BACK_STEP * height:
+            # far apart, or placed back over the previous character: a character set by
+            # its own position (a table cell's text) where the file's glyph widths are
+            # wider than its glyphs (pdfplumber places a string's characters by them)
+            close(float(char["x0"]) if gap < 0 else None)
             run = []
-        elif float(char["x0"]) - float(prev["x1"]) > 0.25 * height:
+        elif gap > 0.25 * height:
             run.append(
                 {
                     "text": " ",

@@ -61,6 +61,45 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+#: Dotted leaders between a label and its value (医师姓名……………潘超): runs of these, read
+#: whole or in pieces. A run of two or more (or one ellipsis character) inside a line stands
+#: for the colon it replaces; at the line's start or end it is dropped, as is a lone full
+#: stop there beside a CJK character (医师姓名. | .中国医科大学…: a leader's last dot). A lone
+#: middle dot stays: it joins the parts of a minority name (艾力·吐尔洪).
+_LEADER_CHARS = "…‥⋯.．·・"
+_LEADER_RUN = re.compile(f"[{re.escape(_LEADER_CHARS)}]+")
+_STOPS = ".．"
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+
+
+def strip_leaders(text: str) -> str:
+    """`text` without its dotted leaders (see `_LEADER_RUN`)."""
+
+    def one(m: re.Match[str]) -> str:
+        run, start, end = m.group(), m.start(), m.end()
+        leader = len(run) >= 2 or run in "…‥⋯"
+        if start == 0 or end == len(text):
+            beside = text[end : end + 1] if start == 0 else text[start - 1 : start]
+            lone_stop = run in _STOPS and _CJK_CHAR.match(beside) is not None
+            return "" if leader or lone_stop else run
+        if not leader:
+            return run
+        return "" if text[start - 1] in ":：" or text[end] in ":：" else "："
+
+    return _LEADER_RUN.sub(one, text)
+
+
+def without_leaders(lines: Sequence[TextLine]) -> list[TextLine]:
+    """The lines with dotted leaders taken out of their text (`strip_leaders`); a line that
+    was nothing but leaders is dropped."""
+    out = []
+    for line in lines:
+        text = strip_leaders(line.text)
+        if text.strip():
+            out.append(line if text == line.text else replace(line, text=text))
+    return out
+
+
 def _row_groups(boxes: Sequence[tuple[int, int, int, int]]) -> list[list[int]]:
     """Indices of boxes on one visual row, rows top to bottom, boxes left to right; a box
     joins a row when its vertical centre lies inside the row's first box or that box's centre

@@ -201,7 +201,7 @@ def read_page(
     material = materials.get(slot)
     skip = material.skip_labels if material else ()
     columns = material.skip_columns if material else ()
-    lines = read.recognise_lines(image, tuple(quads), engine, skip, columns)
+    lines = read.without_leaders(read.recognise_lines(image, tuple(quads), engine, skip, columns))
     short = material.short_value_labels if material else ()
     if short:
         lines = read.fill_lone_labels(image, lines, short, engine)

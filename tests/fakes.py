@@ -103,16 +103,24 @@ class TimingOutEngine(FakeEngine):
         raise OcrTimeout("simulated: the engine took longer than its limit")
 
 
-def one_page_pdf(content: bytes, rotate: int = 0) -> bytes:
+def one_page_pdf(content: bytes, rotate: int = 0, widths: int | None = None) -> bytes:
     """A one-page PDF (612 x 792 pt, /Rotate `rotate`) drawing `content` with Helvetica as
-    /F1: the smallest file pdfplumber and pdfium both read, written by hand."""
+    /F1: the smallest file pdfplumber and pdfium both read, written by hand. `widths`: every
+    character's width in the font's /Widths (a file that overstates its glyphs' widths)."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    if widths is not None:
+        table = b" ".join([b"%d" % widths] * 95)
+        font = (  # not one of the standard 14 fonts, whose built-in metrics would win
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /WideSans "
+            b"/FirstChar 32 /LastChar 126 /Widths [" + table + b"] >>"
+        )
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate %d "
         b"/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>" % rotate,
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

@@ -34,3 +34,14 @@ def test_a_table_row_comes_in_pieces_with_their_columns() -> None:
 def test_words_a_space_apart_stay_one_line() -> None:
     (page,) = text_lines(_pdf(_row([(60, "Name Zhang San, born 1997 in Tianjin")])))
     assert [t for t, _ in page] == ["Name Zhang San, born 1997 in Tianjin"]
+
+
+def test_a_cell_placed_back_over_overstated_widths_is_a_piece_of_its_own() -> None:
+    # a file whose glyph widths say 1 em each: pdfplumber runs the period on past where the
+    # next cell's count was placed (2025.05-2025.128 as one piece: the months not read)
+    row = [(60, "2025.05-2025.12"), (204, "8"), (300, "0")]
+    label = _row([(60, "Pension insurance paid")], y=740)
+    (page,) = text_lines(_pdf(_row(row) + b" " + label, widths=1000))
+    assert [t for t, _ in page][1:] == ["2025.05-2025.12", "8", "0"]
+    boxes = dict(page)
+    assert boxes["2025.05-2025.12"][2] <= boxes["8"][0] < boxes["0"][0]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import cv2
 import numpy as np
+import pytest
 
 from models import TextLine
 from stages import materials, read
@@ -855,3 +856,31 @@ def test_a_glimpse_of_the_line_below_read_partly_as_guesses_is_not_a_value() -> 
     assert len(other) == 3 and other[2].confidence <= read.GUESS_CONFIDENCE
     alone = fill_lone_labels(image, [label], ("机构名称",), _Stretched("天津市口腔医院"))
     assert len(alone) == 2 and alone[1].confidence == 0.97  # a value beside, nothing below
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("医师姓名……………………田瑶", "医师姓名：田瑶"),  # leaders stand for a colon
+        ("医师姓名·····潘超", "医师姓名：潘超"),
+        ("姓名：……潘超", "姓名：潘超"),  # beside a colon, nothing
+        ("医师姓名.", "医师姓名"),  # a leader's last dot at a line's end
+        (".中国医科大学附属第一医院", "中国医科大学附属第一医院"),
+        ("..212120084243119", "212120084243119"),
+        ("………二〇〇八年十一月二十四日", "二〇〇八年十一月二十四日"),
+        ("艾力·吐尔洪", "艾力·吐尔洪"),  # a minority name's middle dot stays
+        ("努尔古丽·", "努尔古丽·"),  # …also where the detector split the name
+        ("2025.06.30", "2025.06.30"),
+        ("ID No.", "ID No."),
+    ],
+)
+def test_dotted_leaders_are_taken_out_of_a_line(text: str, stripped: str) -> None:
+    assert read.strip_leaders(text) == stripped
+
+
+def test_a_line_of_leaders_alone_is_dropped() -> None:
+    lines = [
+        TextLine("……………", 0.9, (0, 0, 90, 10), "x"),
+        TextLine("性别…男", 0.9, (0, 20, 90, 30), "x"),
+    ]
+    assert [ln.text for ln in read.without_leaders(lines)] == ["性别：男"]
