@@ -188,6 +188,30 @@ PIECE_GAP = 2.0
 BACK_STEP = 0.3
 
 
+#: A character whose start lies within this many character heights of another's end was
+#: placed by that one's advance: the next character of the same string.
+CHAINED = 0.05
+
+
+def _in_strings(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A line's characters string by string, strings left to right. pdfplumber orders
+    them by position alone, so where a file's glyph widths overstate its glyphs a string
+    runs on over the next cell's text and the two interleave (2025.06-2025.12 | 7 read as
+    2025.06-2025.7 | 12); each character continues the string whose last one's advance
+    ends where it starts."""
+    strings: list[list[dict[str, Any]]] = []
+    for char in sorted(chars, key=lambda c: float(c["x0"])):
+        height = max(float(char["bottom"]) - float(char["top"]), 1.0)
+        x0 = float(char["x0"])
+        for string in strings:
+            if abs(float(string[-1]["x1"]) - x0) <= CHAINED * height:
+                string.append(char)
+                break
+        else:
+            strings.append([char])
+    return [c for string in strings for c in string]
+
+
 def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, float]]]:
     """A text-layer line cut where its characters are far apart, as a scan's text
     detector cuts it: a table row comes as one line, and what stands in which column
@@ -198,6 +222,7 @@ def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, 
         text = str(line.get("text", "")).strip()
         box = (float(line["x0"]), float(line["top"]), float(line["x1"]), float(line["bottom"]))
         return [(text, box)] if text else []
+    chars = _in_strings(chars)
     out: list[tuple[str, tuple[float, float, float, float]]] = []
     run: list[dict[str, Any]] = [chars[0]]
 

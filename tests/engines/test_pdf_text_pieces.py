@@ -3,6 +3,8 @@ text detector cuts it, and kept whole where they are a word space apart."""
 
 from __future__ import annotations
 
+import pytest
+
 from stages.pdfpages import text_lines
 from tests.fakes import one_page_pdf as _pdf
 
@@ -36,10 +38,12 @@ def test_words_a_space_apart_stay_one_line() -> None:
     assert [t for t, _ in page] == ["Name Zhang San, born 1997 in Tianjin"]
 
 
-def test_a_cell_placed_back_over_overstated_widths_is_a_piece_of_its_own() -> None:
+@pytest.mark.parametrize("count_at", [204, 195, 185])
+def test_a_cell_placed_back_over_overstated_widths_is_a_piece_of_its_own(count_at: int) -> None:
     # a file whose glyph widths say 1 em each: pdfplumber runs the period on past where the
-    # next cell's count was placed (2025.05-2025.128 as one piece: the months not read)
-    row = [(60, "2025.05-2025.12"), (204, "8"), (300, "0")]
+    # next cell's count was placed (2025.05-2025.128 as one piece, or the two interleaved:
+    # 2025.05-2025.182; the months not read)
+    row = [(60, "2025.05-2025.12"), (count_at, "8"), (300, "0")]
     label = _row([(60, "Pension insurance paid")], y=740)
     (page,) = text_lines(_pdf(_row(row) + b" " + label, widths=1000))
     assert [t for t, _ in page][1:] == ["2025.05-2025.12", "8", "0"]
