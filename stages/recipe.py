@@ -214,7 +214,8 @@ def read_page(
         lines = read.drop_seal_lettering(image, lines, seal_map)
     lines = read.reread_sealed_names(image, read.join_overlapping(lines), engine)
     # last: the pieces a seal split a date into, as the reads near and under seals left them
-    return read.read_split_dates(image, lines, engine)
+    # and the re-reads' leaders taken out too
+    return read.without_leaders(read.read_split_dates(image, lines, engine))
 
 
 def _lost_header(slot: str, found: dict[str, Reading]) -> bool:

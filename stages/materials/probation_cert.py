@@ -116,7 +116,9 @@ MATERIAL = Material(
     extract=extract_probation,
     check=check_probation,
     fields=("name", "id_number", "work_unit", "period", "result"),
-    printed=("name", "id_number", "work_unit"),
+    # the national form (附2) prints the 试用时间 from … to …: a proof read without it is
+    # read again closer (a date in small print, 二〇二四 read ○二四)
+    printed=("name", "id_number", "work_unit", "period"),
     personal=True,
     # a letter (证明) names none of the form's labels: its wording identifies it
     markers=(
