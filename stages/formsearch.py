@@ -26,7 +26,7 @@ from .crosscheck import CLEAR_MISMATCH_FLOOR
 from .extract import Joined
 from .names import UNTYPABLE
 from .read import Row
-from .textnorm import comparable
+from .textnorm import comparable, edit_distance
 
 #: Where each searched field's value is on the form.
 FORM_VALUES: Mapping[str, Callable[[ApplicantForm], str]] = {
@@ -186,9 +186,35 @@ def complete(
             continue
         follows = [v for f, v in others.items() if f != field and len(v) >= 2]
         reading = supported(rows, field, expected, follows)
+        if reading is None and field in INSTITUTIONS:
+            reading = near_institution(rows, field, expected)
         if reading is not None:
             out[field] = reading
     return out
+
+
+#: An institution's name at least this long (comparable characters) may be offered as read
+#: with one character wrong, missing or extra (`near_institution`).
+NEAR_MIN_LENGTH = 5
+
+
+def near_institution(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
+    """A line (or the part after its label's colon) that reads the form's institution with
+    one character wrong, missing or extra (a seal's stroke across it: 河北医料大学), as read:
+    not a match, but the place the page prints the name, so that the crop is scored for the
+    form's value against what was read (stages.crosscheck) instead of nothing being found."""
+    want = comparable(expected)
+    if len(want) < NEAR_MIN_LENGTH:
+        return None
+    for row in rows:
+        for line in row.lines:
+            value = re.split("[:：]", line.text)[-1].strip()
+            got = comparable(value)
+            if len(got) >= NEAR_MIN_LENGTH and got != want and edit_distance(got, want) == 1:
+                return Reading(
+                    field, value, line.confidence, line.engine, box=line.box, source=line.text
+                )
+    return None
 
 
 def _runs_on(parsed: str, expected: str) -> bool:

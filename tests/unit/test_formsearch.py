@@ -378,3 +378,17 @@ def test_a_period_as_a_table_of_start_and_end_labels_is_read() -> None:
     # two dates under other labels are no period
     other = [cells(0, "出生日期", "发证日期"), cells(40, "1998-01-02", "2025-06-30")]
     assert "period" not in materials.extract("probation_cert", other)
+
+
+def test_an_institution_read_one_character_off_is_offered_as_read_for_the_crop_to_decide() -> None:
+    # a seal's stroke across the sign-off (天津医科大学 read 天津医料大学): not a match, but
+    # where the page prints the school, so the comparison scores the crop for both
+    page = rows("准予毕业。", "天津医料大学", "二〇二四年六月")
+    out = formsearch.complete(("school",), FORM, page, {})
+    assert out["school"].value == "天津医料大学" and out["school"].source == "天津医料大学"
+    unit = rows("工作单位：天津市第二中心医院")  # one character off: offered, as read
+    assert formsearch.complete(("work_unit",), FORM, unit, {})["work_unit"].value == (
+        "天津市第二中心医院"
+    )
+    far = rows("工作单位：天津市第一中心医院分院")  # two characters more: not offered
+    assert "work_unit" not in formsearch.complete(("work_unit",), FORM, far, {})
