@@ -85,6 +85,8 @@ def test_a_white_strip_beside_a_grey_band_is_not_glare() -> None:
     img[:55, 650:] = 246
     assert "glare" not in _gates(img, quads)
     assert quality.measure(img, quads, 1.0).glare == 0.0
+    img[:55] = 252  # the strip the page's whole width: only the band beside it at all
+    assert quality.measure(img, quads, 1.0).glare == 0.0
 
 
 def test_print_cut_at_the_edge_is_cut_off() -> None:
