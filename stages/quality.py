@@ -221,7 +221,8 @@ def _glare(grey: np.ndarray, boxes: Sequence[Box], line_px: float) -> tuple[floa
         box = (x, y, x + bw, y + bh)
         if not _near_print(box, boxes, line_px):
             continue
-        if (x <= 0 and x + bw >= w) or (y <= 0 and y + bh >= h):
+        m = line_px  # a page's frame or margin rule may stand between it and the border
+        if (x <= m and x + bw >= w - m) or (y <= m and y + bh >= h - m):
             continue  # from one side of the page to the other: a margin's strip of paper
         blob = cv2.resize(
             (labels == k).astype(np.uint8), paper.shape[::-1], interpolation=cv2.INTER_NEAREST

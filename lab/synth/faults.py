@@ -923,8 +923,8 @@ def unmark(doc: Doc, image: Image.Image, texts: Sequence[TextRun]) -> None:
             x0, y0, x1, y1 = (round(v) for v in box)
             hgt = y1 - y0
             area = arr[
-                max(0, y0 - 2 * hgt) : y1 + hgt, max(0, x1 - hgt) : min(arr.shape[1], x1 + 8 * hgt)
-            ]
+                max(0, y0 - 2 * hgt) : y1 + hgt, max(0, x1 - hgt) : min(arr.shape[1], x1 + 20 * hgt)
+            ]  # a long name signed after a gap reaches 15 line heights past the label
             a = area.astype(np.int16)
             # blue-black pen on paper; over a red thumbprint (签名并按手印) the pen is dark
             # among the print's red (printed black text beside the label stays)

@@ -79,14 +79,16 @@ def test_seal_missing_takes_the_seal_off_and_keeps_the_print(probation: tuple[Do
     assert (grey < 80).sum() > 0.8 * (np.asarray(rendered.image.convert("L")) < 80).sum()
 
 
+@pytest.mark.parametrize("name", ["", "阿依古丽·热合曼"])
 @pytest.mark.parametrize("family", sorted(families.FAMILIES["pledge"]))
-def test_signature_missing_blanks_the_pledge_signature(family: str) -> None:
+def test_signature_missing_blanks_the_pledge_signature(family: str, name: str) -> None:
     """Whatever the family's signing label (签字, 签名, 承诺人：): report 20261143 counted a
     fault the `statement` pledge never showed, its signature beside 承诺人： left in place;
     report 20261144 one the `thumb` pledge never showed, its strokes over the thumbprint
-    left in place."""
+    left in place; report 20261151 one the `system` pledge never showed, a long name signed
+    after a gap left standing past the blanked stretch."""
     doc = _plan("signature_missing").docs["pledge"]
-    doc = replace(doc, fields={**doc.fields, "family": family})
+    doc = replace(doc, fields={**doc.fields, "family": family, **({"name": name} if name else {})})
     signed = render(doc, random.Random(5))
     bare = replace(doc, extra={**doc.extra, "signature": "0"})
     out = render(bare, random.Random(5))
@@ -99,7 +101,7 @@ def test_signature_missing_blanks_the_pledge_signature(family: str) -> None:
 
     def ink(img: Any) -> int:
         """Blue-black pen strokes; over a red thumbprint (`thumb`), dark strokes among red."""
-        a = np.asarray(img).astype(np.int16)[y0 - 2 * h : y1 + h, x1 : x1 + 8 * h]
+        a = np.asarray(img).astype(np.int16)[y0 - 2 * h : y1 + h, x1 : x1 + 20 * h]
         red = (a[..., 0] - np.maximum(a[..., 1], a[..., 2])) > 30
         near_red = cv2.dilate(red.astype(np.uint8), np.ones((9, 9), np.uint8)) > 0
         pen = (a[..., 2] - a[..., 0] >= 6) & (a.max(axis=2) < 200)

@@ -87,6 +87,8 @@ def test_a_white_strip_beside_a_grey_band_is_not_glare() -> None:
     assert quality.measure(img, quads, 1.0).glare == 0.0
     img[:55] = 252  # the strip the page's whole width: only the band beside it at all
     assert quality.measure(img, quads, 1.0).glare == 0.0
+    img[:, :20] = img[:, -20:] = 238  # …or within a line of it, a frame's margin beside it
+    assert quality.measure(img, quads, 1.0).glare == 0.0
 
 
 def test_print_cut_at_the_edge_is_cut_off() -> None:
