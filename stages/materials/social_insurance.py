@@ -201,8 +201,9 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
         if _is_header(text):
             below_header = True
             spans = bool(SPAN_HEADER_RE.search(text))
-            # the header names the month column twice: two blocks of rows side by side
-            blocks = len(MONTH_HEADER_RE.findall(text)) >= 2
+            # the header names the month column (or any column) twice: two blocks of rows
+            # side by side (one block's 年月 lost under a stain leaves its 险种, 状态 …)
+            blocks = len(MONTH_HEADER_RE.findall(text)) >= 2 or _repeats_a_column(text)
             counted = bool(PAID_COUNT_RE.search(text))
             continue
         if blocks and not spans and _is_payment_row(text, below_header):
@@ -256,6 +257,17 @@ def _card_states(row: Row, heads: Sequence[tuple[str, int]]) -> list[tuple[str, 
         left = [key for key, x in heads if x <= centre]
         out.append((left[-1] if left else heads[0][0], state))
     return out
+
+
+def _repeats_a_column(header: str) -> bool:
+    """A header naming one of its columns (two characters or more) twice."""
+    names = [w for w in header.split() if len(w) >= 2]
+    return len(names) != len(set(names))
+
+
+def _printed_months(rows: Sequence[Row]) -> set[str]:
+    """Every payment month any row names (a table row the reader did not take among them)."""
+    return {_month_key(m) for row in rows for m in _payment_months(spaced_text(row))}
 
 
 def _block_months(text: str) -> list[tuple[str, str]]:
@@ -312,6 +324,11 @@ def extract_insurance(rows: Sequence[Row]) -> dict[str, Reading]:
     if not used:
         months, used = grid_months(rows)
     if used:
+        # a month the page prints outside the rows read is no evidence of its absence: its
+        # state unknown (?), so that a month missing from the table read goes to a person
+        # as unreadable, never as a mismatch (a block of a two-block table not taken)
+        for key in _printed_months(rows):
+            months.setdefault(key, "?")
         value = ";".join(f"{k}:{v}" for k, v in sorted(months.items()))
         box = union_box(used)
         out["period"] = Reading(

@@ -275,6 +275,37 @@ def test_a_payment_table_of_two_blocks_side_by_side_gives_every_month() -> None:
     )
 
 
+def test_two_blocks_are_read_as_such_when_one_blocks_month_heading_is_lost() -> None:
+    # the left block's 年月 unread (a stain): its 险种, 缴费基数, 状态 still repeat
+    from stages import materials
+
+    table = materials.extract(
+        "social_insurance",
+        rows(
+            "险种 缴费基数 状态 年月 险种 缴费基数 状态",
+            "2025-09 养老保险 8400.00 已缴 2025-11 养老保险 8400.00 已缴",
+            "2025-10 养老保险 8400.00 已缴 2025-12 养老保险 8400.00 已缴",
+        ),
+    )
+    assert table["period"].value == "2025-09:已缴;2025-10:已缴;2025-11:已缴;2025-12:已缴"
+
+
+def test_a_month_printed_beyond_the_months_read_is_unknown_not_absent() -> None:
+    # a row's second month, in a second block the header does not announce: read as the
+    # row's first month only, the other is printed all the same, so its state is unknown
+    from stages import materials
+
+    table = materials.extract(
+        "social_insurance",
+        rows(
+            "缴费年月 险种 状态",
+            "2025-10 养老保险 已缴 2025-12 养老保险 已缴",
+            "2025-11 养老保险 已缴",
+        ),  # fmt: skip
+    )
+    assert table["period"].value == "2025-10:已缴;2025-11:已缴;2025-12:?"
+
+
 def test_a_form_printing_公民身份号码_is_not_taken_for_an_id_card() -> None:
     from stages import classify
 
