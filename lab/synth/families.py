@@ -185,6 +185,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "summary"),
         ("assistant_qualification", "flatbed"),
         ("assistant_practice", "leaders"),
+        # the fourteenth families (families_14.py), reported on with seed 20261151
+        ("diploma", "graduate"),
+        ("degree", "footstrip"),
+        ("diploma_record", "stacks"),
+        ("mentorship_cert", "twosides"),
+        ("pledge", "system"),
+        ("probation_cert", "stack"),
+        ("practice_period_cert", "twoseals"),
+        ("licence", "changes"),
+        ("social_insurance", "voucher"),
+        ("assistant_qualification", "screenshot"),
+        ("assistant_practice", "redhead"),
     }
 )
 
