@@ -55,6 +55,8 @@ def test_the_statute_degree_cites_the_regulations_and_is_signed_by_hand() -> Non
     out = rnd.render(doc, random.Random(1))
     assert out.box_of("《中华人民共和国学位条例》") is not None
     assert out.box_of(f"{doc.fields['degree_level']}学位证书") is not None
+    assert out.image.width > out.image.height and out.box_of("学生" + doc.fields["name"])
+    assert _run(out, "证书编号").x < 300  # the number under the photo on the left
     a = np.asarray(out.image)[..., :3].astype(int)
     assert ((a[..., 2] > a[..., 0] + 25) & (a[..., 0] < 60)).sum() > 150  # the signatures
 
