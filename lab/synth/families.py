@@ -322,6 +322,7 @@ ROUNDS = (
     "families_12",
     "families_13",
     "families_14",
+    "families_15",
 )
 
 
