@@ -512,9 +512,10 @@ GRADES = r"不合格|不称职|基本合格|基本称职|合格|优秀|良好|�
 #: A ticked box before a grade (考核结论：☑合格 □不合格): the grade ticked is the result; an
 #: open box's grade is one of the choices printed, never the result.
 TICKS = "☑✓√✔▣■"
+#: (a colon after the label may be read 、: 鉴定意见、合格)
 _RESULT = re.compile(
-    f"(?:{RESULT_LABELS}|考核)(?:为|是)?[:：]*(?:[{TICKS}]\\s*)?({GRADES})"
-    f"|(?:{RESULT_LABELS})[:：]*(?:[□☐]\\s*(?:{GRADES})\\s*)+[{TICKS}]\\s*({GRADES})"
+    f"(?:{RESULT_LABELS}|考核)(?:为|是)?[:：、]*(?:[{TICKS}]\\s*)?({GRADES})"
+    f"|(?:{RESULT_LABELS})[:：、]*(?:[□☐]\\s*(?:{GRADES})\\s*)+[{TICKS}]\\s*({GRADES})"
 )
 
 #: Two dates joined as a period (2024年7月1日至2025年6月30日, 2024.07.01-2025.06.30); a

@@ -775,6 +775,12 @@ def test_a_ticked_grade_is_the_result_and_an_open_box_is_only_a_choice() -> None
     assert "result" not in materials.extract("probation_cert", rows("考核结论：□合格 □不合格"))
 
 
+def test_a_colon_read_as_a_list_comma_still_ends_the_grades_label() -> None:
+    # 鉴定意见：合格 read 鉴定意见、合格 (a tuned photocopied proof)
+    page = rows("执业助理医师执业期考核证明", "鉴定意见、合格")
+    assert materials.extract("practice_period_cert", page)["result"].value == "合格"
+
+
 def test_名字_labels_the_name_and_曰_read_for_日_still_labels_a_date() -> None:
     assert (
         materials.extract("probation_cert", rows("名字 咎倩雪 性别 女"))["name"].value == "咎倩雪"
