@@ -238,6 +238,7 @@ def recognise_lines(
     # of its last continuation
     skipped_at: tuple[int, int, int, int] | None = None
     columns: list[Column] = []  # the table header's, once one is seen
+    starts: list[int] = []  # where the previous row's boxes after its first begin
     for row in _row_groups(boxes):
         x0, y0, _x1, y1 = boxes[row[0]]
         if skipped_at is not None:
@@ -255,8 +256,9 @@ def recognise_lines(
                 continue
         first = read(row[:1])
         out.extend(first)
+        starts, above = [boxes[i][0] for i in row[1:]], starts
         if first and skip_labels and clean(first[0].text).startswith(tuple(skip_labels)):
-            beside = _other_column(row, boxes, x0, y1 - y0)
+            beside = _other_column(row, boxes, x0, y1 - y0, above)
             value = [i for i in row[1:] if i not in beside]
             indent = boxes[value[0]][0] if value else x0 + GAP_COLUMN * (y1 - y0)
             skipped_at = (x0, y1 - y0, y1, indent)
@@ -314,21 +316,28 @@ def _far(box: tuple[int, int, int, int], left: int, height: int) -> bool:
 
 
 def _other_column(
-    row: Sequence[int], boxes: Sequence[tuple[int, int, int, int]], left: int, height: int
+    row: Sequence[int],
+    boxes: Sequence[tuple[int, int, int, int]],
+    left: int,
+    height: int,
+    above: Sequence[int] = (),
 ) -> list[int]:
     """The boxes of a skipped label's row (left to right) that stand in another column:
-    beyond FAR_COLUMN, right of a gap of GAP_COLUMN line heights, or past the label's value
-    by a gap of CELL_GAP (登记号 | its number | 有效期限 | 自2022年3月1日: the next cell's)."""
+    beyond FAR_COLUMN, right of a gap of GAP_COLUMN line heights, past the label's value by a
+    gap of CELL_GAP (登记号 | its number | 有效期限 | 自2022年3月1日: the next cell's), or past a
+    gap of CELL_GAP where a box of the row above began (`above`: 地址：… | the first line of
+    the 诊疗科目 whose label stands above it, in the right column)."""
     out: list[int] = []
     right = boxes[row[0]][2]
     beyond = False
     for n, i in enumerate(row[1:]):
         box = boxes[i]
         gap = box[0] - right
+        aligned = any(abs(box[0] - x) <= height for x in above)
         beyond = (
             beyond
             or gap > GAP_COLUMN * max(1, height)
-            or (n > 0 and gap > CELL_GAP * max(1, height))
+            or ((n > 0 or aligned) and gap > CELL_GAP * max(1, height))
         )
         if beyond or _far(box, left, height):
             out.append(i)

@@ -472,6 +472,24 @@ def test_a_box_far_right_of_a_skipped_label_is_another_column_and_is_read() -> N
     assert "PDY6458621201" not in engine.asked
 
 
+def test_a_box_where_the_row_above_began_a_column_is_that_columns_and_is_read() -> None:
+    """A 正本 in two columns: 诊疗科目： heads the right one, its running list's first line on
+    地址's row, three line heights past the address (the twelfth report's `hanzi` licence)."""
+    page = [
+        (80, 210, 350, 260, "机构名称：北京中医医院"),
+        (685, 210, 800, 260, "诊疗科目："),
+        (80, 270, 510, 320, "地址：北京市东城区美术馆后街23号"),
+        (680, 265, 1180, 315, "预防保健科；内科；中医科；外科；"),
+        (80, 330, 300, 380, "主要负责人：金洋泽"),
+        (680, 325, 1180, 375, "妇产科；儿科；眼科"),
+    ]
+    engine = Scripted(page)
+    lines = recognise_lines(np.zeros((500, 1300, 3), np.uint8), _quads(page), engine, ("地址",))
+    texts = [ln.text for ln in lines]
+    assert "预防保健科；内科；中医科；外科；" in texts and "妇产科；儿科；眼科" in texts
+    assert "地址：北京市东城区美术馆后街23号" in texts  # the label's line itself is read
+
+
 class _UnderSealEngine:
     """Finds one line across the middle of whatever it is shown; reads it as `text`."""
 
