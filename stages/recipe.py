@@ -202,6 +202,7 @@ def read_page(
     skip = material.skip_labels if material else ()
     columns = material.skip_columns if material else ()
     lines = read.without_leaders(read.recognise_lines(image, tuple(quads), engine, skip, columns))
+    lines = read.drop_faint(image, lines)
     short = material.short_value_labels if material else ()
     if short:
         lines = read.fill_lone_labels(image, lines, short, engine)
@@ -215,7 +216,7 @@ def read_page(
     lines = read.reread_sealed_names(image, read.join_overlapping(lines), engine)
     # last: the pieces a seal split a date into, as the reads near and under seals left them
     # and the re-reads' leaders taken out too
-    return read.without_leaders(read.read_split_dates(image, lines, engine))
+    return read.drop_faint(image, read.without_leaders(read.read_split_dates(image, lines, engine)))
 
 
 def _lost_header(slot: str, found: dict[str, Reading]) -> bool:

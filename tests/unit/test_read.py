@@ -902,3 +902,16 @@ def test_a_line_of_leaders_alone_is_dropped() -> None:
         TextLine("性别…男", 0.9, (0, 20, 90, 30), "x"),
     ]
     assert [ln.text for ln in read.without_leaders(lines)] == ["性别：男"]
+
+
+def test_a_background_patterns_text_is_dropped_and_grey_labels_stay() -> None:
+    # a certificate on a 底纹 of its title's words: the pattern's text stands 10 grey levels
+    # off its paper, the grey labels 60, the values 120 and more
+    image = np.full((300, 600), 235, np.uint8)
+    boxes = {"姓名": (10, 10, 90, 40), "张三": (110, 10, 200, 40), "医师执业证书": (220, 10, 400, 40),
+             "性别": (10, 60, 90, 90), "男": (110, 60, 140, 90)}  # fmt: skip
+    ink = {"姓名": 175, "张三": 40, "医师执业证书": 225, "性别": 175, "男": 40}
+    for text, (x0, y0, x1, y1) in boxes.items():
+        image[y0 + 8 : y1 - 8, x0 + 4 : x1 - 4 : 3] = ink[text]
+    lines = [TextLine(t, 0.9, b, "x") for t, b in boxes.items()]
+    assert [ln.text for ln in read.drop_faint(image, lines)] == ["姓名", "张三", "性别", "男"]
