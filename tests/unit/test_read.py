@@ -908,8 +908,13 @@ def test_a_background_patterns_text_is_dropped_and_grey_labels_stay() -> None:
     # a certificate on a 底纹 of its title's words: the pattern's text stands 10 grey levels
     # off its paper, the grey labels 60, the values 120 and more
     image = np.full((300, 600), 235, np.uint8)
-    boxes = {"姓名": (10, 10, 90, 40), "张三": (110, 10, 200, 40), "医师执业证书": (220, 10, 400, 40),
-             "性别": (10, 60, 90, 90), "男": (110, 60, 140, 90)}  # fmt: skip
+    boxes = {
+        "姓名": (10, 10, 90, 40),
+        "张三": (110, 10, 200, 40),
+        "医师执业证书": (220, 10, 400, 40),
+        "性别": (10, 60, 90, 90),
+        "男": (110, 60, 140, 90),
+    }
     ink = {"姓名": 175, "张三": 40, "医师执业证书": 225, "性别": 175, "男": 40}
     for text, (x0, y0, x1, y1) in boxes.items():
         image[y0 + 8 : y1 - 8, x0 + 4 : x1 - 4 : 3] = ink[text]
