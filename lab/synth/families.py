@@ -197,6 +197,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "voucher"),
         ("assistant_qualification", "screenshot"),
         ("assistant_practice", "redhead"),
+        # the fifteenth families (families_15.py), reported on with seed 20261152
+        ("diploma", "crest"),
+        ("degree", "statute"),
+        ("diploma_record", "greyprint"),
+        ("mentorship_cert", "logoband"),
+        ("pledge", "receipt"),
+        ("probation_cert", "bilingual"),
+        ("practice_period_cert", "slip"),
+        ("licence", "hanzi"),
+        ("social_insurance", "months"),
+        ("assistant_qualification", "landscape"),
+        ("assistant_practice", "guilloche"),
     }
 )
 
