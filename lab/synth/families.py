@@ -335,6 +335,7 @@ ROUNDS = (
     "families_13",
     "families_14",
     "families_15",
+    "families_16",
 )
 
 
