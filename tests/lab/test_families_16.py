@@ -1,0 +1,81 @@
+"""The sixteenth, held-out layout families (lab/synth/families_16.py), one each for three
+materials: what is particular to each (the shared checks, every compared value printed for two
+people, the title and the seals, are test_family_layouts') and that a held-out window draws only
+these families for their materials (generated only, never run)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import numpy as np
+
+from lab.synth import families, families_16
+from lab.synth import render as rnd
+from lab.synth.window import generate_window
+from tests.lab.test_families_more import doc_for
+
+OURS = [(t[0], t[1]) for t in families_16.HELD_OUT]
+
+
+def _run(out: rnd.Rendered, text: str) -> rnd.TextRun:
+    return next(r for r in out.texts if r.text == text)
+
+
+def test_these_families_are_held_out_and_the_only_held_out_ones() -> None:
+    for material, name in OURS:
+        fam = families.FAMILIES[material][name]
+        assert fam.held_out and fam.note and (material, name) not in families.LOOKED_AT
+        assert fam.render is not None and fam.render.__module__ == families_16.__name__
+        assert families.choices(material, "held-out") == [name]
+
+
+def test_the_printout_follows_the_systems_order_and_has_a_page_footer() -> None:
+    doc = doc_for("probation_cert", "printout")
+    out = rnd.render(doc, random.Random(1))
+    labels = [label for label, _ in families_16.probation_rows(doc.fields)]
+    assert labels[0] == "所在单位" and labels.index("名　　字") > labels.index("所在科室")
+    unit, name = _run(out, doc.fields["work_unit"]), _run(out, doc.fields["name"])
+    assert unit.y < name.y
+    footer = _run(out, "第1页 共1页")
+    assert footer.y > out.image.height - 150
+    assert out.box_of(families_16.PRINT_TIME) is not None
+
+
+def test_the_register_puts_small_grey_labels_above_values_in_landscape() -> None:
+    doc = doc_for("practice_period_cert", "register")
+    out = rnd.render(doc, random.Random(1))
+    assert out.image.width > out.image.height
+    assert out.box_of("执业期考核证明") is not None
+    pairs = (("身份证号码", "id_number"), ("执业地点", "work_unit"), ("考核结论", "result"))
+    for label, key in pairs:
+        lab, value = _run(out, label), _run(out, doc.fields[key])
+        assert abs(lab.x - value.x) < 2 and 0 < value.y - lab.y < 80, label
+        assert lab.size < value.size
+
+
+def test_the_sans_pledge_is_dated_by_hand_with_hyphens() -> None:
+    doc = doc_for("pledge", "sansbox")
+    out = rnd.render(doc, random.Random(1))
+    date = _run(out, rnd.iso(doc.fields["date"]).isoformat())
+    assert date.kind == "kai"
+    a = np.asarray(out.image)[..., :3].astype(int)
+    x, y = int(date.x), int(date.y)
+    patch = a[y - 40 : y + 5, x : x + 200]
+    assert ((patch[..., 2] > patch[..., 0] + 25) & (patch[..., 0] < 60)).sum() > 50  # blue-black
+
+
+def test_a_held_out_window_draws_only_these_families(tmp_path: Path) -> None:
+    """Generated only (the pipeline is never run on held-out layouts while developing); the
+    materials without a sixteenth family fall back to tuned ones (families.choices)."""
+    truth = generate_window(tmp_path / "w", 3, 12, fault_rate=0.0, families="held-out")
+    ours = dict(OURS)
+    seen = 0
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        for u in json.loads(line)["uploads"]:
+            fam = (u.get("fields") or {}).get("family")
+            if u.get("doc_type") in ours and fam is not None:
+                assert fam == ours[u["doc_type"]], (u["doc_type"], fam)
+                seen += 1
+    assert seen > 0
