@@ -2,11 +2,14 @@
 
 Every family of the earlier modules has been run and looked at (`families.LOOKED_AT`), so these
 are the new *held-out* ones, written without running the readers on them and never adjusted to
-suit the readers. This round covers three materials (the rest keep their earlier families): a
+suit the readers. This round covers seven materials (diploma, degree, diploma_record and
+social_insurance have none yet; a held-out window falls back to their tuned families): a
 probation proof printed from a hospital's personnel system with its page footer (第1页 共1页,
 打印时间), a landscape practice-period 考核登记表 whose labels sit in small grey type above each
-value in a ruled grid, and a pledge typed in Sans as a short letter whose particulars sit in a
-two-column ruled box, signed and dated by hand (2026-01-15 written with hyphens). Every value
+value in a ruled grid, a pledge typed in Sans whose particulars sit in a ruled box, signed and
+dated by hand (2026-01-15 written with hyphens), a Sans licence 副本 grid with slashed dates and
+numbered subjects, a Hei 专长 certificate grid with its number in red, and Serif qualification and
+practice certificates whose labels carry no colons. Every value
 the material's checks compare is printed whole, exactly as the form's truth holds it; a typeface
 lacking a character of a value gives way to Noto.
 """
@@ -15,19 +18,21 @@ from __future__ import annotations
 
 import random
 
-from lab.synth.families_5 import pair
+from lab.synth.families_5 import pair, slash
 from lab.synth.families_6 import BLUE_BLACK, GREY, RULE
 from lab.synth.families_work import (
     LANDSCAPE,
     PORTRAIT,
+    _portrait,
     face,
     fit,
     fmt_date,
+    health_authority,
     paragraph,
     scrawl,
     sign_off,
 )
-from lab.synth.render import INK, Canvas, Doc, Rendered, iso, paper
+from lab.synth.render import INK, RED, Canvas, Doc, Rendered, iso, paper
 
 # --------------------------------------------------------------------------------------------
 # 试用期考核证明: printed from the hospital's personnel system, with a page footer
@@ -182,6 +187,164 @@ def pledge_sansbox(doc: Doc, rng: random.Random) -> Rendered:
 
 
 # --------------------------------------------------------------------------------------------
+# 医疗机构执业许可证 副本: a Sans ruled grid, slashed dates, the subjects in a merged cell
+
+
+def licence_slashgrid(doc: Doc, rng: random.Random) -> Rendered:
+    """A licence 副本 (portrait, Sans) as a ruled grid with grey label cells: the title and
+    （副本）, 登记号 first, then 机构名称, 地址, 主要负责人, 有效期限 2022/5/1至2027/4/30 in
+    slashed dates, the 诊疗科目 numbered two to a line in one tall merged cell, the seal over
+    the authority's name and a slashed date."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (255, 255, 253), rng, 0.6)
+    cv = Canvas(img)
+    d = cv.draw
+    cv.centered(w / 2, 190, "医疗机构执业许可证", "sans_bold", 58, INK, spacing=6, body=False)
+    cv.centered(w / 2, 250, "（副本）", "sans", 32, GREY, body=False)
+    vk = face("sans", *f.values())
+    x0, x1, split = 100.0, w - 100.0, 320.0
+    rows = [("登记号", f["registration_number"]), ("机构名称", f["work_unit"]),
+            ("地址", f["address"]), ("主要负责人", f["head"]),
+            ("有效期限", f"{slash(f['valid_from'])}至{slash(f['valid_until'])}")]  # fmt: skip
+    y = 300.0
+    rh = 84.0
+    for label, value in rows:
+        pair(cv, (x0, y, x1, y + rh), label, value, "sans", vk, 28, split)
+        y += rh
+    subjects = f["subjects"].split("；")
+    lines = (len(subjects) + 1) // 2
+    tall = max(rh, 30 + lines * 60.0)
+    d.rectangle((x0, y, split, y + tall), fill=(236, 236, 232))
+    d.rectangle((x0, y, split, y + tall), outline=RULE, width=2)
+    d.rectangle((split, y, x1, y + tall), outline=RULE, width=2)
+    cv.text((x0 + 14, y + tall / 2 + 10), "诊疗科目", "sans", 28)
+    half = (x1 - split) / 2
+    for i, subject in enumerate(subjects):
+        text = f"{i + 1}. {subject}"
+        k = face(vk, text)
+        sx = split + 16 + (i % 2) * half
+        cv.text((sx, y + 50 + (i // 2) * 60), text, k, fit(k, 28, text, half - 24, 26))
+    y += tall + 120
+    issuer = f["issuer"]
+    ik = face("sans", issuer)
+    sign_off(img, cv, rng, ["发证机关：" + issuer, slash(f["issue_date"])], x1 - 10, y, ik,
+             fit(ik, 30, "发证机关：" + issuer, 700, 26), issuer, radius=125,
+             lead=60)  # fmt: skip
+    return Rendered(img, None, cv.min_glyph, "licence")
+
+
+# --------------------------------------------------------------------------------------------
+# 确有专长/出师 certificate: a Hei grid under the photo, the number top right in red
+
+
+def mentorship_higrid(doc: Doc, rng: random.Random) -> Rendered:
+    """A certificate (portrait, Hei): 编号 top right in red, the title, the photo centred under
+    it, a ruled grid with grey label cells (姓名 | 性别 on one row, 证件号码, 专长内容 or
+    出师专业), a sentence, the issuer's seal over its name and a padded date 2020年12月13日."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (255, 255, 250), rng, 0.8)
+    cv = Canvas(img)
+    num = f["cert_number"]
+    cv.text((w - 460, 110), f"编号：{num}", "hei", fit("hei", 28, f"编号：{num}", 380, 26), RED)
+    title = f.get("title") or "传统医学医术确有专长证书"
+    cv.centered(w / 2, 230, title, "hei", fit("hei", 56, title, w - 200, 36), INK, body=False)
+    _portrait(img, doc, (int(w / 2 - 110), 290, int(w / 2 + 110), 560), (236, 238, 240))
+    taught = "师承" in title or "出师" in title
+    vk = face("hei", *f.values())
+    x0, x1, mid = 110.0, w - 110.0, w / 2
+    rh = 88.0
+    y = 620.0
+    pair(cv, (x0, y, mid, y + rh), "姓名", f["name"], "hei", vk, 30, x0 + 150)
+    pair(cv, (mid, y, x1, y + rh), "性别", f["gender"], "hei", vk, 30, mid + 150)
+    for label, value in (("证件号码", f["id_number"]),
+                         ("出师专业" if taught else "专长内容", f["major"])):  # fmt: skip
+        y += rh
+        pair(cv, (x0, y, x1, y + rh), label, value, "hei", vk, 30, x0 + 200)
+    text = "经考核合格，准予出师，特发此证。" if taught else "经考核合格，特发此证。"
+    y = paragraph(cv, text, (), x0, x1, y + rh + 90, "hei", 32, 58)
+    issuer = f["issuer"]
+    ik = face("hei", issuer)
+    sign_off(img, cv, rng, [issuer, fmt_date(f["issue_date"], "pad")], x1 - 10, y + 160, ik,
+             fit(ik, 32, issuer, 620, 26), issuer, radius=125, lead=64)  # fmt: skip
+    return Rendered(img, None, cv.min_glyph, "mentorship_cert")
+
+
+# --------------------------------------------------------------------------------------------
+# 医师资格证书 / 医师执业证书: Serif label lists without colons
+
+
+def _spaced_rows(cv: Canvas, rows: list[tuple[str, str]], x: float, vx: float, y: float,
+                 right: float, lead: float, vk: str, size: int) -> float:  # fmt: skip
+    """Label and value separated by space only (no colon), the label in grey Serif; returns
+    the y below."""
+    for label, value in rows:
+        cv.text((x, y), label, "serif", size - 2, GREY)
+        k = face(vk, value)
+        cv.text((vx, y), value, k, fit(k, size, value, right - vx, 26))
+        y += lead
+    return y
+
+
+def qualification_serif(doc: Doc, rng: random.Random) -> Rendered:
+    """A qualification certificate (portrait, Serif) under 中华人民共和国 in small type: the
+    title, the photo top left beside 管理号 and 证书编码, then the fields as label  value lines
+    with no colons (姓名, 性别, 出生日期 1996.12.06, 身份证号, 资格类别, 资格级别), a sentence,
+    the authority's seal over its name and a dotted date."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (252, 250, 244), rng, 0.8)
+    cv = Canvas(img)
+    cv.centered(w / 2, 150, "中华人民共和国", "serif", 34, GREY, spacing=8, body=False)
+    cv.centered(w / 2, 240, "医师资格证书", "serif_bold", 66, INK, spacing=16, body=False)
+    _portrait(img, doc, (130, 320, 330, 570), (234, 236, 240))
+    vk = face("serif", *f.values())
+    num = f["qualification_number"]
+    cv.text((380, 380), "证书编码", "serif", 28, GREY)
+    cv.text((380, 430), num, "serif", fit("serif", 32, num, w - 500, 26))
+    rows = [("姓　　名", f["name"]), ("性　　别", f["gender"]),
+            ("出生日期", fmt_date(f["birth_date"], "dot")), ("身份证号", f["id_number"]),
+            ("资格类别", f["qual_category"]), ("资格级别", f["qualification"])]  # fmt: skip
+    y = _spaced_rows(cv, rows, 140, 400, 680, w - 130, 82, vk, 34)
+    q = f["qualification"]
+    y = paragraph(cv, f"经国家医师资格考试合格，具有{q}资格。", (q,), 140, w - 130, y + 40,
+                  face(vk, q), 32, 58)  # fmt: skip
+    authority = health_authority(iso(f["issue_date"]))
+    ak = face("serif", authority)
+    sign_off(img, cv, rng, [authority, fmt_date(f["issue_date"], "dot")], w - 130, y + 170, ak,
+             fit(ak, 32, authority, 640, 26), authority, radius=120, lead=64)  # fmt: skip
+    return Rendered(img, None, cv.min_glyph, "assistant_qualification")
+
+
+def practice_serif(doc: Doc, rng: random.Random) -> Rendered:
+    """A practice certificate page (portrait, Serif, cream paper with a brown rule frame):
+    the title, the fields as label  value lines with no colons in the order 证书编码 first, then
+    姓名, 性别, 身份证号, 医师级别, 执业类别, 执业范围, 执业地点, 注册日期 二〇一六年四月六日
+    in Chinese numerals, the photo top right, the seal over 发证机关."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (250, 246, 234), rng, 0.8)
+    cv = Canvas(img)
+    cv.draw.rectangle((60, 60, w - 61, h - 61), outline=(140, 100, 60), width=3)
+    cv.centered(w / 2, 200, "医师执业证书", "serif_bold", 64, INK, spacing=14, body=False)
+    _portrait(img, doc, (w - 330, 280, w - 130, 530), None)
+    vk = face("serif", *f.values())
+    rows = [("证书编码", f["practice_number"]), ("姓　　名", f["name"]),
+            ("性　　别", f["gender"]), ("身份证号", f["id_number"]),
+            ("医师级别", f["practice_level"]), ("执业类别", f["practice_category"]),
+            ("执业范围", f["scope"]), ("执业地点", f["work_unit"]),
+            ("注册日期", fmt_date(f["registration_date"], "hanzi"))]  # fmt: skip
+    y = _spaced_rows(cv, rows[:4], 130, 340, 320, w - 360, 78, vk, 32)
+    y = _spaced_rows(cv, rows[4:], 130, 340, y, w - 130, 78, vk, 32)
+    issuer = f["issuer"]
+    ik = face("serif", issuer)
+    sign_off(img, cv, rng, ["发证机关", issuer], w - 130, y + 150, ik,
+             fit(ik, 32, issuer, 620, 26), issuer, radius=120, lead=64)  # fmt: skip
+    return Rendered(img, None, cv.min_glyph, "assistant_practice")
+
+
+# --------------------------------------------------------------------------------------------
 # Registration
 
 HELD_OUT = (
@@ -197,4 +360,19 @@ HELD_OUT = (
     ("pledge", "sansbox", pledge_sansbox, None,
      "Sans 考生承诺书: particulars in a ruled box (姓名 | 预计毕业, 公民身份号码, 就读学校, 专业), "
      "numbered promises 1. 2. 3., 考生签名 in blue-black and a handwritten ISO date; no seal"),
+    ("licence", "slashgrid", licence_slashgrid, None,
+     "Sans 副本 as a ruled grid with grey label cells: 登记号 first, 有效期限 2022/5/1至2027/4/30 "
+     "in slashed dates, 诊疗科目 numbered two to a line in one tall merged cell, seal over "
+     "发证机关 and a slashed date"),
+    ("mentorship_cert", "higrid", mentorship_higrid, None,
+     "portrait Hei certificate: 编号 top right in red, photo centred under the title, ruled grid "
+     "with grey label cells (姓名 | 性别, 证件号码, 专长内容/出师专业), seal over the issuer and a "
+     "padded date"),
+    ("assistant_qualification", "serif", qualification_serif, None,
+     "portrait Serif certificate under 中华人民共和国: 证书编码 beside the photo, label  value "
+     "lines without colons (出生日期 dotted, 身份证号, 资格类别, 资格级别), seal over the "
+     "authority and a dotted date"),
+    ("assistant_practice", "serif", practice_serif, None,
+     "portrait Serif page on cream paper in a brown rule frame: 证书编码 first, label  value "
+     "lines without colons, 执业地点, 注册日期 in Chinese numerals, seal over 发证机关"),
 )  # fmt: skip

@@ -1,4 +1,4 @@
-"""The sixteenth, held-out layout families (lab/synth/families_16.py), one each for three
+"""The sixteenth, held-out layout families (lab/synth/families_16.py), one each for seven
 materials: what is particular to each (the shared checks, every compared value printed for two
 people, the title and the seals, are test_family_layouts') and that a held-out window draws only
 these families for their materials (generated only, never run)."""
@@ -10,9 +10,11 @@ import random
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from lab.synth import families, families_16
 from lab.synth import render as rnd
+from lab.synth.families_5 import slash
 from lab.synth.window import generate_window
 from tests.lab.test_families_more import doc_for
 
@@ -79,3 +81,33 @@ def test_a_held_out_window_draws_only_these_families(tmp_path: Path) -> None:
                 assert fam == ours[u["doc_type"]], (u["doc_type"], fam)
                 seen += 1
     assert seen > 0
+
+
+def test_the_slash_grid_licence_numbers_its_subjects_in_one_merged_cell() -> None:
+    doc = doc_for("licence", "slashgrid")
+    out = rnd.render(doc, random.Random(1))
+    f = doc.fields
+    assert out.box_of(f"{slash(f['valid_from'])}至{slash(f['valid_until'])}") is not None
+    first = f["subjects"].split("；")[0]
+    assert _run(out, f"1. {first}").y > _run(out, f["registration_number"]).y
+    assert _run(out, "（副本）").y < _run(out, "登记号").y
+
+
+def test_the_hei_grid_mentorship_prints_its_number_in_red_above_the_title() -> None:
+    doc = doc_for("mentorship_cert", "higrid")
+    out = rnd.render(doc, random.Random(1))
+    num = _run(out, f"编号：{doc.fields['cert_number']}")
+    assert num.y < _run(out, doc.fields["title"]).y and num.kind == "hei"
+    assert _run(out, "证件号码").y < _run(out, doc.fields["major"]).y + 2
+
+
+@pytest.mark.parametrize(
+    ("material", "first"),
+    [("assistant_qualification", "姓　　名"), ("assistant_practice", "证书编码")],
+)
+def test_the_serif_certificates_print_labels_without_colons(material: str, first: str) -> None:
+    doc = doc_for(material, "serif")
+    out = rnd.render(doc, random.Random(1))
+    assert not any(r.text.endswith("：") for r in out.texts)
+    label = _run(out, first)
+    assert label.kind == "serif" and label.x < 200
