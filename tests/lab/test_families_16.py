@@ -1,4 +1,4 @@
-"""The sixteenth, held-out layout families (lab/synth/families_16.py), one each for seven
+"""The sixteenth, held-out layout families (lab/synth/families_16.py), one each for nine
 materials: what is particular to each (the shared checks, every compared value printed for two
 people, the title and the seals, are test_family_layouts') and that a held-out window draws only
 these families for their materials (generated only, never run)."""
@@ -111,3 +111,19 @@ def test_the_serif_certificates_print_labels_without_colons(material: str, first
     assert not any(r.text.endswith("：") for r in out.texts)
     label = _run(out, first)
     assert label.kind == "serif" and label.x < 200
+
+
+def test_the_hei_diploma_runs_its_particulars_in_one_sentence_in_a_grey_frame() -> None:
+    doc = doc_for("diploma", "heitext")
+    out = rnd.render(doc, random.Random(1))
+    assert _run(out, doc.fields["diploma_number"]).y < _run(out, "毕业证书").y
+    a = np.asarray(out.image)[..., :3].astype(int)
+    assert (abs(a[60, 300] - 230) < 12).all()  # the 底纹 frame, not the white page
+
+
+def test_the_dotted_degree_prints_a_dotted_birth_date_and_its_number_at_the_foot() -> None:
+    doc = doc_for("degree", "dotted", 8)
+    out = rnd.render(doc, random.Random(1))
+    born = rnd.iso(doc.fields["birth_date"])
+    assert out.box_of(f"{born:%Y.%m.%d}生") is not None
+    assert _run(out, f"证书编号：{doc.fields['degree_number']}").y > out.image.height - 200
