@@ -2,8 +2,7 @@
 
 Every family of the earlier modules has been run and looked at (`families.LOOKED_AT`), so these
 are the new *held-out* ones, written without running the readers on them and never adjusted to
-suit the readers. This round covers nine materials (diploma_record and social_insurance
-have none yet; a held-out window falls back to their tuned families): a
+suit the readers. This round covers every material: a
 probation proof printed from a hospital's personnel system with its page footer (第1页 共1页,
 打印时间), a landscape practice-period 考核登记表 whose labels sit in small grey type above each
 value in a ruled grid, a pledge typed in Sans whose particulars sit in a ruled box, signed and
@@ -23,6 +22,7 @@ from lab.synth.families_6 import BLUE_BLACK, GREY, RULE
 from lab.synth.families_work import (
     LANDSCAPE,
     PORTRAIT,
+    _payments,
     _portrait,
     face,
     fit,
@@ -423,6 +423,153 @@ def degree_dotted(doc: Doc, rng: random.Random) -> Rendered:
 
 
 # --------------------------------------------------------------------------------------------
+# 学历证书电子注册备案表: a Ming label list with dates in Chinese numerals, born-digital PDF
+
+
+def record_rows(f: dict[str, str]) -> list[tuple[str, str]]:
+    """The 备案表's fields as this layout lists them: the person, then the school and dates."""
+    return [("姓　　名", f["name"]), ("性　　别", f["gender"]), ("证件号码", f["id_number"]),
+            ("院校名称", f["school"]), ("专业名称", f["major"]), ("学历层次", f["record_level"]),
+            ("学历类别", f["record_category"]),
+            ("入学时间", fmt_date(f["enrol_date"], "hanzi")),
+            ("毕业时间", fmt_date(f["graduation_date"], "hanzi")),
+            ("证书编号", f["diploma_number"])]  # fmt: skip
+
+
+def record_hanzi(doc: Doc, rng: random.Random) -> Rendered:
+    """A 备案表 (portrait, Ming): the title, the photo top right, the fields as label：value
+    lines in one column (姓名 … 证书编号), the dates in Chinese numerals (二〇一四年七月一日),
+    the 在线验证码 and 有效期至 in a grey strip at the foot."""
+    w, h = PORTRAIT
+    f = doc.fields
+    img = paper(w, h, (255, 255, 255), rng, 0.5)
+    cv = Canvas(img)
+    title = f["title"]
+    cv.centered(w / 2, 180, title, "ming", fit("ming", 52, title, w - 220, 30), INK, body=False)
+    cv.text((120, 250), f"更新日期：{fmt_date(f['update_date'], 'hanzi')}", "ming", 26, GREY)
+    _portrait(img, doc, (w - 330, 310, w - 130, 560), None)
+    vk = face("ming", *f.values())
+    y = 350.0
+    for label, value in record_rows(f):
+        x = cv.text((120, y), f"{label}：", "ming", 30, GREY)
+        k = face(vk, value)
+        right = w - 360 if y < 580 else w - 120
+        cv.text((x + 6, y), value, k, fit(k, 32, value, right - x - 6, 26))
+        y += 78
+    cv.draw.rectangle((100, y + 20, w - 100, y + 200), fill=(236, 236, 236))
+    cv.text((130, y + 90), f"在线验证码：{f['verification_code']}", "ming", 32)
+    cv.text((130, y + 160), f"有效期至：{fmt_date(f['valid_until'], 'hanzi')}", "ming", 30)
+    return Rendered(img, None, cv.min_glyph, "diploma_record")
+
+
+def record_hanzi_pdf(fields: dict[str, str]) -> bytes:
+    """The 备案表 as downloaded: a born-digital PDF with a text layer, one line a field."""
+    from lab.synth import pdfdoc
+    from lab.synth.families_edu import FIXED_DATE
+
+    title = fields["title"]
+    lines = [f"{label}：{value}" for label, value in record_rows(fields)]
+    lines += [f"在线验证码：{fields['verification_code']}",
+              f"有效期至：{fmt_date(fields['valid_until'], 'hanzi')}"]  # fmt: skip
+    pdf = pdfdoc._new_pdf(title, FIXED_DATE, [title, *lines])
+    pdf.set_font("noto", size=16)
+    pdf.set_xy(15, 18)
+    pdf.cell(180, 10, title, align="C")
+    pdf.set_font("noto", size=11)
+    y = 36.0
+    for line in lines:
+        pdf.set_xy(22, y)
+        pdf.cell(170, 7, line)
+        y += 9
+    return pdfdoc._finish(pdf)
+
+
+# --------------------------------------------------------------------------------------------
+# 社会保险: a landscape Sans list, one row per month with each insurance's status, scanned
+
+
+def month_status_rows(f: dict[str, str]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The insurances (as columns) and one row per month: 2025年08月, the base and each
+    insurance's 已缴/欠缴 (— where the person has none of it that month)."""
+    pay = _payments(f)
+    kinds: list[str] = []
+    for _, kind, _, _ in pay:
+        if kind not in kinds:
+            kinds.append(kind)
+    by: dict[str, dict[str, tuple[str, str]]] = {}
+    for month, kind, base, status in pay:
+        by.setdefault(month, {})[kind] = (base, status)
+    rows = []
+    for month in sorted(by):
+        cells = by[month]
+        base = next(iter(cells.values()))[0]
+        marks = [cells[k][1] if k in cells else "—" for k in kinds]
+        rows.append((f"{month[:4]}年{month[4:]}月", base, *marks))
+    return kinds, rows
+
+
+def si_landscape(doc: Doc, rng: random.Random) -> Rendered:
+    """A landscape 社会保险缴费信息 print (Sans): the title, 姓名 / 证件号码 / 工作单位 on one line
+    each under it, a table of one row per month (2025年08月 | 缴费基数 | one column per
+    insurance with 已缴/欠缴) under a grey header row, the agency's seal over its name and an
+    ISO date."""
+    w, h = LANDSCAPE
+    f = doc.fields
+    img = paper(w, h, (255, 255, 255), rng, 0.5)
+    cv = Canvas(img)
+    d = cv.draw
+    title = f["title"]
+    cv.centered(w / 2, 140, title, "sans_bold", fit("sans_bold", 46, title, w - 300, 30), INK,
+                body=False)  # fmt: skip
+    vk = face("sans", f["name"], f["work_unit"])
+    x = cv.text((100, 220), "姓名：", "sans", 28, GREY)
+    x = cv.text((x, 220), f["name"], face(vk, f["name"]), 30) + 60
+    x = cv.text((x, 220), "证件号码：", "sans", 28, GREY)
+    cv.text((x, 220), f["id_number"], "sans", 30)
+    x = cv.text((100, 275), "工作单位：", "sans", 28, GREY)
+    unit = f["work_unit"]
+    cv.text((x, 275), unit, face(vk, unit), fit(face(vk, unit), 30, unit, w - 200 - x, 26))
+    kinds, rows = month_status_rows(f)
+    head = ("缴费月份", "缴费基数", *kinds)
+    x0, x1 = 100.0, w - 100.0
+    widths = [250.0, 200.0] + [(x1 - x0 - 450.0) / max(1, len(kinds))] * len(kinds)
+    edges = [x0]
+    for wd in widths:
+        edges.append(edges[-1] + wd)
+    rh = min(60.0, 640.0 / (len(rows) + 1))
+    size = max(24, min(26, int(rh * 0.5)))
+    top = 320.0
+    d.rectangle((x0, top, x1, top + rh), fill=(210, 210, 210))
+    for r, row in enumerate((head, *rows)):
+        y = top + r * rh
+        d.line((x0, y + rh, x1, y + rh), fill=RULE, width=1)
+        for c, cell in enumerate(row):
+            k = face("sans", cell)
+            cv.text((edges[c] + 12, y + rh / 2 + size * 0.36), cell, k,
+                    fit(k, size, cell, edges[c + 1] - edges[c] - 20, 24))  # fmt: skip
+    bottom = top + rh * (len(rows) + 1)
+    d.rectangle((x0, top, x1, bottom), outline=INK, width=2)
+    for e in edges[1:-1]:
+        d.line((e, top, e, bottom), fill=RULE, width=1)
+    agency = f["agency"]
+    ak = face("sans", agency)
+    sign_off(img, cv, rng, [agency, f["print_date"]], x1 - 10, min(bottom + 120, h - 130), ak,
+             fit(ak, 28, agency, 560, 26), agency, radius=110, lead=52)  # fmt: skip
+    return Rendered(img, None, cv.min_glyph, "social_insurance")
+
+
+def si_landscape_pdf(fields: dict[str, str]) -> bytes:
+    """The print scanned back to PDF (landscape, no text layer)."""
+    from PIL import Image
+
+    from lab.synth.families_6 import scan_pdf
+
+    rng = random.Random(f"si-landscape/{fields['id_number']}/{fields['print_date']}")
+    page = si_landscape(Doc("social_insurance", fields), rng).image
+    return scan_pdf(page.resize((1403, 992), Image.Resampling.LANCZOS), rng, landscape=True)
+
+
+# --------------------------------------------------------------------------------------------
 # Registration
 
 HELD_OUT = (
@@ -461,4 +608,12 @@ HELD_OUT = (
      "portrait Hei …学位证书 with the photo centred, sentence …，1997.12.07生。在…完成了…培养计划，"
      "经…学位评定委员会审核，授予医学…学位, 主席 printed, 证书编号 bottom left, seal over the "
      "school and a dotted date"),
+    ("diploma_record", "hanzi", record_hanzi, record_hanzi_pdf,
+     "Ming 备案表 as one label：value column (证件号码, 院校名称, 学历层次 …, 证书编号 last), "
+     "dates in Chinese numerals, photo top right, 在线验证码 and 有效期至 in a grey strip; "
+     "PDF born-digital with a text layer"),
+    ("social_insurance", "landscape", si_landscape, si_landscape_pdf,
+     "landscape Sans print: 姓名 / 证件号码 / 工作单位 lines, one row per month (2025年08月 | "
+     "缴费基数 | each insurance 已缴/欠缴) under a grey header row, seal over the agency and an "
+     "ISO date; PDF a landscape scan without text layer"),
 )  # fmt: skip

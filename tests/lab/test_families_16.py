@@ -1,22 +1,25 @@
-"""The sixteenth, held-out layout families (lab/synth/families_16.py), one each for nine
-materials: what is particular to each (the shared checks, every compared value printed for two
-people, the title and the seals, are test_family_layouts') and that a held-out window draws only
-these families for their materials (generated only, never run)."""
+"""The sixteenth, held-out layout family per material (lab/synth/families_16.py): what is
+particular to each (the shared checks, every compared value printed for two people, the title
+and the seals, are test_family_layouts'), that the PDFs build, and that a held-out window draws
+only these families (generated only, never run)."""
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from pathlib import Path
 
 import numpy as np
+import pdfplumber
 import pytest
 
 from lab.synth import families, families_16
 from lab.synth import render as rnd
 from lab.synth.families_5 import slash
+from lab.synth.families_work import fmt_date
 from lab.synth.window import generate_window
-from tests.lab.test_families_more import doc_for
+from tests.lab.test_families_more import COMPARED, doc_for
 
 OURS = [(t[0], t[1]) for t in families_16.HELD_OUT]
 
@@ -26,6 +29,7 @@ def _run(out: rnd.Rendered, text: str) -> rnd.TextRun:
 
 
 def test_these_families_are_held_out_and_the_only_held_out_ones() -> None:
+    assert sorted(m for m, _ in OURS) == sorted(COMPARED)
     for material, name in OURS:
         fam = families.FAMILIES[material][name]
         assert fam.held_out and fam.note and (material, name) not in families.LOOKED_AT
@@ -69,8 +73,7 @@ def test_the_sans_pledge_is_dated_by_hand_with_hyphens() -> None:
 
 
 def test_a_held_out_window_draws_only_these_families(tmp_path: Path) -> None:
-    """Generated only (the pipeline is never run on held-out layouts while developing); the
-    materials without a sixteenth family fall back to tuned ones (families.choices)."""
+    """Generated only (the pipeline is never run on held-out layouts while developing)."""
     truth = generate_window(tmp_path / "w", 3, 12, fault_rate=0.0, families="held-out")
     ours = dict(OURS)
     seen = 0
@@ -127,3 +130,39 @@ def test_the_dotted_degree_prints_a_dotted_birth_date_and_its_number_at_the_foot
     born = rnd.iso(doc.fields["birth_date"])
     assert out.box_of(f"{born:%Y.%m.%d}生") is not None
     assert _run(out, f"证书编号：{doc.fields['degree_number']}").y > out.image.height - 200
+
+
+def test_pdfs_build() -> None:
+    """The 备案表 comes born-digital with a text layer; the 社保 print as a landscape scan
+    without one; both under 200 KB and the same for the same fields."""
+    for material, keys in (
+        ("diploma_record", ("name", "id_number", "school", "diploma_number", "verification_code")),
+        ("social_insurance", ()),
+    ):
+        family = dict(OURS)[material]
+        doc = doc_for(material, family)
+        build = families.pdf_builder(material, family)
+        assert build is not None and build.__module__ == families_16.__name__
+        data = build(doc.fields)
+        assert data.startswith(b"%PDF-") and len(data) < 200_000
+        assert build(dict(doc.fields)) == data
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            assert len(pdf.pages) == 1
+            page = pdf.pages[0]
+            text = page.extract_text() or ""
+            if not keys:
+                assert not text.strip() and page.images and page.width > page.height
+        for key in keys:
+            assert doc.fields[key] in text, (material, key)
+        if keys:
+            assert fmt_date(doc.fields["graduation_date"], "hanzi") in text
+
+
+def test_the_landscape_statement_marks_an_unpaid_month_per_insurance() -> None:
+    doc = doc_for("social_insurance", "landscape")
+    doc.fields["payments"] = doc.fields["payments"].replace("已缴", "欠缴", 1)
+    out = rnd.render(doc, random.Random(1))
+    kinds, rows = families_16.month_status_rows(doc.fields)
+    assert rows[0][2] == "欠缴" and out.box_of("欠缴") is not None
+    assert len(rows) == len({p.split("|")[0] for p in doc.fields["payments"].split(";")})
+    assert out.image.width > out.image.height and all(out.box_of(k) for k in kinds)
