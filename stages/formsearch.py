@@ -113,13 +113,19 @@ def _alone(
 ) -> bool:
     """The match is a whole value, not a piece of a longer number or name. `cell`: whether
     it starts and ends a recognised line (a table cell, or the value after a label);
-    `follows`: the form's other values, one of which may follow it whole in running text
-    ("系天津医科大学临床医学专业……": the school, then the major)."""
+    `follows`: the form's other values, one of which may follow (or precede) it whole in
+    running text ("系天津医科大学临床医学专业……": the school, then the major)."""
     before, after = text[start - 1 : start], text[end : end + 1]
     if field in NUMBERS:
         return not _DIGITISH.match(before) and not _DIGITISH.match(after)
     opens = not before or not _CJK.match(before) or cell[0] or text[:start].endswith(LABEL_ENDS)
-    before_ok = opens or text[:start].endswith(BEFORE)
+    # …or another of the form's values ends just before it ("在锦州医科大学口腔医学专业……":
+    # the school, then the major)
+    before_ok = (
+        opens
+        or text[:start].endswith(BEFORE)
+        or any(f and text[:start].endswith(f) for f in follows)
+    )
     # a value that opens its line (or follows a colon or its label) and ends it fills its
     # cell: what the next line holds is another cell's or the next row's
     after_ok = (

@@ -423,3 +423,14 @@ def test_an_institution_read_one_character_off_is_offered_as_read_for_the_crop_t
     )
     far = rows("工作单位：天津市第一中心医院分院")  # two characters more: not offered
     assert "work_unit" not in formsearch.complete(("work_unit",), FORM, far, {})
+
+
+def test_a_major_after_the_forms_school_in_running_text_is_found() -> None:
+    """ "在天津医科大学医学影像学专业五年制本科学习": the school named where 本校 would stand,
+    then the major."""
+    page = rows("学生王芳，于2019年9月至2024年6月在天津医科大学医学影像学", "专业五年制本科学习")
+    out = formsearch.complete(("major",), FORM, page, {})
+    assert out["major"].value == "医学影像学"
+    # another word before it is still no boundary
+    other = rows("在天津医科大学中西医学影像学专业学习")
+    assert "major" not in formsearch.complete(("major",), FORM, other, {})
