@@ -209,6 +209,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "months"),
         ("assistant_qualification", "landscape"),
         ("assistant_practice", "guilloche"),
+        # the sixteenth families (families_16.py), reported on with seed 20261153
+        ("diploma", "heitext"),
+        ("degree", "dotted"),
+        ("diploma_record", "hanzi"),
+        ("mentorship_cert", "higrid"),
+        ("pledge", "sansbox"),
+        ("probation_cert", "printout"),
+        ("practice_period_cert", "register"),
+        ("licence", "slashgrid"),
+        ("social_insurance", "landscape"),
+        ("assistant_qualification", "serif"),
+        ("assistant_practice", "serif"),
     }
 )
 
