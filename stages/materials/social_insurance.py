@@ -182,10 +182,20 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
     months: dict[str, str] = {}
     used: list[Row] = []
     below_header = spans = blocks = counted = False
+    stray: str | None = None  # the last row's text: states read without their month
     heads: list[tuple[str, int]] = []  # month headings over cards: (month, left x)
     for row in rows:
         text = spaced_text(row)
         found_heads = _month_headings(row)
+        if len(found_heads) == 1 and stray is not None:
+            # not a card's heading: a table row's month cell grouped into a row of its own
+            # below its states (a table photographed a little askew)
+            key = found_heads[0][0]
+            if months.get(key) != "已缴":
+                months[key] = payment_state(stray)
+            used.append(row)
+            stray = None
+            continue
         if found_heads:
             heads = found_heads
             continue
@@ -208,11 +218,20 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
             continue
         if blocks and not spans and _is_payment_row(text, below_header):
             found = _block_months(text)
+            stray = None
         else:
             keys = _months_in(text, spans)
-            if not keys or not _is_payment_row(text, below_header):
+            if not keys:
+                # a row of states with no month: its month's cell may have been grouped
+                # into a row of its own just below (a table photographed a little askew)
+                stray = text if below_header and _table_states(text) else None
+                continue
+            if not _is_payment_row(text, below_header):
                 continue
             state = payment_state(text)
+            if state == "?" and stray is not None and _months_in(stray, spans) == []:
+                state = payment_state(stray)  # the month's cell alone; its states above
+            stray = None
             found = [(key, state) for key in keys]
             if (counted and state == "?") or INLINE_COUNT_RE.search(text):
                 found = _counted_states(text, keys) or found
@@ -257,6 +276,18 @@ def _card_states(row: Row, heads: Sequence[tuple[str, int]]) -> list[tuple[str, 
         left = [key for key, x in heads if x <= centre]
         out.append((left[-1] if left else heads[0][0], state))
     return out
+
+
+_AMOUNT = re.compile(r"\d+\.\d{2}(?!\d)")
+_STATE_WORD = re.compile("|".join(sorted((*PAID_WORDS, *UNPAID_WORDS), key=len, reverse=True)))
+
+
+def _table_states(text: str) -> bool:
+    """A row of a payment table's cells without its month: a status, and an amount or a
+    second status (not a summary line's one 已缴)."""
+    if payment_state(text) == "?":
+        return False
+    return bool(_AMOUNT.search(text)) or len(_STATE_WORD.findall(text)) >= 2
 
 
 def _repeats_a_column(header: str) -> bool:

@@ -290,6 +290,21 @@ def test_two_blocks_are_read_as_such_when_one_blocks_month_heading_is_lost() -> 
     assert table["period"].value == "2025-09:已缴;2025-10:已缴;2025-11:已缴;2025-12:已缴"
 
 
+def test_a_month_cell_grouped_below_its_rows_states_takes_them() -> None:
+    # a table photographed a little askew: the last row's month cell grouped into a row of
+    # its own under the row of its amount and states (the fourteenth report's 社保 list)
+    from stages import materials
+
+    page = rows("缴费月份 缴费基数 养老保险 医疗保险", "2025年11月 4500.00 已缴 已缴",
+                "4500.00 欠缴 已缴", "2025年12月")  # fmt: skip
+    value = materials.extract("social_insurance", page)["period"].value
+    assert value == "2025-11:已缴;2025-12:欠缴"
+    # a summary line's one status is no row of the table: the month below it stays unknown
+    summary = rows("缴费月份 缴费基数 养老保险", "2025年11月 4500.00 已缴", "合计：已实缴1条",
+                   "2025年12月")  # fmt: skip
+    assert materials.extract("social_insurance", summary)["period"].value.endswith("2025-12:?")
+
+
 def test_a_month_printed_beyond_the_months_read_is_unknown_not_absent() -> None:
     # a row's second month, in a second block the header does not announce: read as the
     # row's first month only, the other is printed all the same, so its state is unknown
