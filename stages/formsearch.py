@@ -25,7 +25,7 @@ from models import ApplicantForm, Reading
 from .crosscheck import CLEAR_MISMATCH_FLOOR
 from .extract import Joined
 from .names import UNTYPABLE
-from .read import Row
+from .read import CJK_CHAR, CJK_RANGE, Row
 from .textnorm import comparable, edit_distance
 
 #: Where each searched field's value is on the form.
@@ -75,8 +75,6 @@ AFTER = (
 _DIGITISH = re.compile(r"[0-9A-Za-z]")
 #: A date in Chinese numerals starting right after a value (二〇一六年…) is not part of it.
 _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年")
-_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
-_ANY_CHAR = r"[\u3400-\u9fff\U00020000-\U0003134f]"
 
 
 def form_value(form: ApplicantForm, field: str) -> str:
@@ -100,7 +98,7 @@ def _ends_word(text: str, end: int) -> bool:
     """What follows position `end` does not continue a name: nothing, not a CJK character,
     or a word that goes on with the sentence."""
     after = text[end : end + 1]
-    return not after or not _CJK.match(after) or text[end:].startswith(AFTER)
+    return not after or not CJK_CHAR.match(after) or text[end:].startswith(AFTER)
 
 
 def _alone(
@@ -118,7 +116,7 @@ def _alone(
     before, after = text[start - 1 : start], text[end : end + 1]
     if field in NUMBERS:
         return not _DIGITISH.match(before) and not _DIGITISH.match(after)
-    opens = not before or not _CJK.match(before) or cell[0] or text[:start].endswith(LABEL_ENDS)
+    opens = not before or not CJK_CHAR.match(before) or cell[0] or text[:start].endswith(LABEL_ENDS)
     # …or another of the form's values ends just before it ("在锦州医科大学口腔医学专业……":
     # the school, then the major)
     before_ok = (
@@ -130,7 +128,7 @@ def _alone(
     # cell: what the next line holds is another cell's or the next row's
     after_ok = (
         not after
-        or not _CJK.match(after)
+        or not CJK_CHAR.match(after)
         or text[end:].startswith(AFTER)
         or _CN_DATE.match(text, end) is not None
         or (opens and cell[1])
@@ -151,7 +149,7 @@ def supported(
     joined = Joined.of(rows)
     text, where = _comparable_text(joined)
     # a "?" on the form stands for one character it could not type (names.same_name)
-    value = "".join(_ANY_CHAR if c in UNTYPABLE else re.escape(c) for c in want)
+    value = "".join(CJK_RANGE if c in UNTYPABLE else re.escape(c) for c in want)
     for m in re.finditer(f"(?=({value}))", text):  # overlapping: each place it could start
         at, end = m.start(1), m.end(1)
         start_j, end_j = where[at], where[end - 1] + 1

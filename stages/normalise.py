@@ -697,11 +697,15 @@ def _letters(crop: np.ndarray) -> np.ndarray | None:
     rows = np.flatnonzero(letters.mean(axis=1) > 0.01)
     if not rows.size or (rows[-1] - rows[0] + 1) / grey.shape[0] < LETTER_EXTENT:
         return None
-    if not dots.any():
-        return crop
-    paper = np.median(crop[ink == 0], axis=0)
-    out = crop.copy()
-    out[cv2.dilate(dots.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0] = paper
+    return _painted_over(crop, dots, ink) if dots.any() else crop
+
+
+def _painted_over(image: np.ndarray, specks: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """A copy of `image` with the `specks` mask (and a pixel round it) painted the paper's
+    colour (the median of what `ink` leaves uncovered)."""
+    out = image.copy()
+    paper = np.median(image[ink == 0], axis=0) if (ink == 0).any() else 255
+    out[cv2.dilate(specks.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0] = paper
     return out
 
 
@@ -874,22 +878,19 @@ def leaders_out(image: np.ndarray) -> np.ndarray:
     of a page laid out 医师姓名…………潘超 were not found."""
     grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    _, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     size = max(2, round(LEADER_DOT * max(grey.shape)))
     sums = cv2.integral((ink > 0).astype(np.uint8))
     h, w = grey.shape
-    small = []
-    for k in range(1, n):
-        x, y, bw, bh, area = (int(v) for v in stats[k])
-        if bw > size or bh > size:
-            continue
-        # alone on the paper: no other ink within a dot's size of it (a stroke of a small
-        # character has its neighbours close by)
-        x0, y0 = max(0, x - size), max(0, y - size)
-        x1, y1 = min(w, x + bw + size), min(h, y + bh + size)
-        around = int(sums[y1, x1] - sums[y0, x1] - sums[y1, x0] + sums[y0, x0]) - area
-        if around <= 0:
-            small.append(k)
+    x, y = stats[1:, cv2.CC_STAT_LEFT], stats[1:, cv2.CC_STAT_TOP]
+    bw, bh = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    # alone on the paper: no other ink within a dot's size of it (a stroke of a small
+    # character has its neighbours close by)
+    x0, y0 = np.maximum(0, x - size), np.maximum(0, y - size)
+    x1, y1 = np.minimum(w, x + bw + size), np.minimum(h, y + bh + size)
+    around = sums[y1, x1] - sums[y0, x1] - sums[y1, x0] + sums[y0, x0] - stats[1:, cv2.CC_STAT_AREA]
+    alone = (bw <= size) & (bh <= size) & (around <= 0)
+    small = [int(k) + 1 for k in np.flatnonzero(alone)]
     if len(small) < LEADER_RUN:
         return image
     # the page may lie turned by 90° here (it is turned upright after detection): runs
@@ -903,10 +904,7 @@ def leaders_out(image: np.ndarray) -> np.ndarray:
     ]
     if not dots:
         return image
-    mask = cv2.dilate(np.isin(labels, dots).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    out = image.copy()
-    out[mask] = np.median(image[ink == 0], axis=0) if (ink == 0).any() else 255
-    return out
+    return _painted_over(image, np.isin(labels, dots), ink)
 
 
 def _chains(specks: list[int], centres: np.ndarray, size: int) -> list[list[int]]:

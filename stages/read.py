@@ -69,7 +69,9 @@ def clean(text: str) -> str:
 _LEADER_CHARS = "…‥⋯.．·・"
 _LEADER_RUN = re.compile(f"[{re.escape(_LEADER_CHARS)}]+")
 _STOPS = ".．"
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+#: One CJK character (the unified ideographs and their extensions), as a pattern and compiled.
+CJK_RANGE = r"[\u3400-\u9fff\U00020000-\U0003134f]"
+CJK_CHAR = re.compile(CJK_RANGE)
 
 
 def strip_leaders(text: str) -> str:
@@ -80,7 +82,7 @@ def strip_leaders(text: str) -> str:
         leader = len(run) >= 2 or run in "…‥⋯"
         if start == 0 or end == len(text):
             beside = text[end : end + 1] if start == 0 else text[start - 1 : start]
-            lone_stop = run in _STOPS and _CJK_CHAR.match(beside) is not None
+            lone_stop = run in _STOPS and CJK_CHAR.match(beside) is not None
             return "" if leader or lone_stop else run
         if not leader:
             return run
@@ -653,7 +655,7 @@ def _washed_finds(
     for q in quads:
         bx0, by0, bx1, by1 = quad_box(q)
         box = (bx0 + at[0], by0 + at[1], bx1 + at[0], by1 + at[1])
-        if not _overlaps_seal(box, seal):
+        if not _overlaps(box, seal):
             continue
         under = sorted(
             (i for i, ln in enumerate(out) if _inside(ln.box, box)),
@@ -697,7 +699,7 @@ def _reread_washed(
     with the red washed out, kept when the washed read is the more confident."""
     out = list(lines)
     h_img = image.shape[0]
-    over = [i for i, ln in enumerate(out) if any(_overlaps_seal(ln.box, s) for s in seals)]
+    over = [i for i, ln in enumerate(out) if any(_overlaps(ln.box, s) for s in seals)]
     if not over:
         return out
     crops = []
@@ -779,11 +781,6 @@ def _union(boxes: Sequence[tuple[int, int, int, int]]) -> tuple[int, int, int, i
     )
 
 
-def _overlaps_seal(box: tuple[int, int, int, int], seal: tuple[int, int, int, int]) -> bool:
-    """The line's box reaches into the seal's (what lies beside the seal was read before)."""
-    return box[0] < seal[2] and seal[0] < box[2] and box[1] < seal[3] and seal[1] < box[3]
-
-
 def _covered(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
     """Half of the box's height and a third of its width lie within a line read already."""
     ix = min(box[2], other[2]) - max(box[0], other[0])
@@ -863,6 +860,7 @@ GUESS_CONFIDENCE = 0.45
 
 
 def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    """The two boxes share some area (a line's box reaching into a seal's or a strip's)."""
     return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 

@@ -229,7 +229,7 @@ def payment_months(rows: Sequence[Row]) -> tuple[dict[str, str], list[Row]]:
             if not _is_payment_row(text, below_header):
                 continue
             state = payment_state(text)
-            if state == "?" and stray is not None and _months_in(stray, spans) == []:
+            if state == "?" and stray is not None:
                 state = payment_state(stray)  # the month's cell alone; its states above
             stray = None
             found = [(key, state) for key in keys]
