@@ -348,6 +348,7 @@ ROUNDS = (
     "families_14",
     "families_15",
     "families_16",
+    "families_17",
 )
 
 
