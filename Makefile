@@ -89,12 +89,18 @@ bench: install
 # issue 19: the same PP-OCR models run cheaper? fp32 against int8 (dynamic, static QDQ),
 # onnxruntime session options and OpenVINO, on one thread, on the crops and pages the product
 # asked for on a tuning window (lab/bench_models.py); OpenVINO is installed when missing
+# The smaller PP-OCRv4 mobile models ("v4" variants) come from the rapidocr_onnxruntime wheel,
+# fetched into eval/bench-models/wheels when missing (pip download --no-deps: never installed).
+# MODELS_ONLY picks variants, e.g. `make bench-models MODELS_ONLY=v4` (plus the fp32 reference).
 MODELS_SEED ?= 4450
 MODELS_CALIB_SEED ?= 4451
+MODELS_ONLY ?=
 bench-models: install
 	@$(BIN)/python -c "import openvino" 2>/dev/null || $(BIN)/pip install -q 'openvino>=2024.0'
+	@test -n "$$(ls eval/bench-models/wheels/rapidocr_onnxruntime-1.4.4-*.whl 2>/dev/null)" || \
+	  $(BIN)/pip download -q --no-deps 'rapidocr_onnxruntime==1.4.4' -d eval/bench-models/wheels
 	$(BIN)/python -m lab.bench_models --seed $(MODELS_SEED) --calib-seed $(MODELS_CALIB_SEED) \
-	  --work eval/bench-models
+	  --work eval/bench-models $(foreach o,$(MODELS_ONLY),--only $(o))
 
 # issue 19: the same-image check at scale on document-like uploads (fingerprints generated
 # once and cached under eval/similar): CPU-s per upload, candidates, recall on true re-uploads.

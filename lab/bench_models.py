@@ -15,6 +15,13 @@ detects on the same pages:
   crop) are equal.
 
 Static (QDQ) quantisation is calibrated on the inputs of another tuning seed's window.
+
+The "v4 mobile" variants are smaller models, not the same ones: the PP-OCRv4 mobile det/rec of
+the PyPI wheel `rapidocr_onnxruntime==1.4.4`, fetched into `<work>/wheels` when missing (`pip
+download --no-deps`: never installed, it needs opencv-python) and read out of the zip. Their
+recogniser has its own character list (its ONNX metadata), so its output is decoded with that
+list by RapidOCR's own CTC decoder and compared as text with the v6 fp32 read; its row also
+says how many v6 reads hold a character the v4 list lacks.
 """
 
 from __future__ import annotations
@@ -22,8 +29,10 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +45,15 @@ from stages.textnorm import edit_distance
 Session = Callable[[np.ndarray], np.ndarray]
 
 IOU_MATCH = 0.7
+
+#: The PyPI wheel with the PP-OCRv4 mobile models, and where they are inside it.
+V4_WHEEL = "rapidocr_onnxruntime==1.4.4"
+V4_MEMBERS = {
+    "rec": "rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx",
+    "det": "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
+}
+#: Rare characters of names that the recogniser must be able to say (checked in each list).
+RARE_NAME_CHARS = "䶮玙彧"
 
 
 @dataclass
@@ -144,6 +162,74 @@ def ort_session(
     return run
 
 
+class OwnCharacters:
+    """A recogniser session whose model has its own character list (not the engine's)."""
+
+    def __init__(self, run: Session, characters: Sequence[str]) -> None:
+        self.run = run
+        self.characters = list(characters)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return self.run(x)
+
+
+def model_characters(path: Path) -> list[str]:
+    """The character list a PaddleOCR recogniser carries in its ONNX metadata ("character")."""
+    import onnx
+
+    meta = {p.key: p.value for p in onnx.load(str(path), load_external_data=False).metadata_props}
+    if "character" not in meta:
+        raise ValueError(f"{path.name} has no character list in its metadata")
+    return meta["character"].splitlines()
+
+
+def ctc_decoder(characters: Sequence[str]) -> Any:
+    """RapidOCR's own CTC greedy decoder (`CTCLabelDecode`, what the engine's recogniser
+    decodes with) over `characters` (blank and space added as RapidOCR adds them)."""
+    from rapidocr.ch_ppocr_rec.utils import CTCLabelDecode
+
+    return CTCLabelDecode(character=list(characters))
+
+
+def v4_models(work: Path) -> dict[str, Path]:
+    """The PP-OCRv4 mobile models ("rec", "det") of `V4_WHEEL`, read out of the wheel (fetched
+    into `work/wheels` with `pip download --no-deps` when missing) into `work/models/v4`."""
+    out = work / "models" / "v4"
+    paths = {role: out / Path(member).name for role, member in V4_MEMBERS.items()}
+    if all(p.is_file() for p in paths.values()):
+        return paths
+    wheels = work / "wheels"
+    name, version = V4_WHEEL.split("==")
+    found = sorted(wheels.glob(f"{name}-{version}-*.whl"))
+    if not found:
+        cmd = [sys.executable, "-m", "pip", "download", "-q", "--no-deps", V4_WHEEL]
+        subprocess.run([*cmd, "-d", str(wheels)], check=True)
+        found = sorted(wheels.glob(f"{name}-{version}-*.whl"))
+    if not found:
+        raise FileNotFoundError(f"no {V4_WHEEL} wheel in {wheels}")
+    out.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(found[0]) as z:
+        for role, member in V4_MEMBERS.items():
+            tmp = paths[role].with_suffix(".tmp")
+            tmp.write_bytes(z.read(member))
+            tmp.replace(paths[role])
+    return paths
+
+
+def outside(texts: Sequence[str], characters: Sequence[str]) -> tuple[float, dict[str, int]]:
+    """Share of `texts` holding a character not in `characters`, and those characters (how
+    many texts hold each)."""
+    known = set(characters) | {" "}
+    missing: dict[str, int] = {}
+    hit = 0
+    for text in texts:
+        lost = {c for c in text if c not in known}
+        hit += bool(lost)
+        for c in lost:
+            missing[c] = missing.get(c, 0) + 1
+    return hit / max(1, len(texts)), dict(sorted(missing.items(), key=lambda kv: -kv[1]))
+
+
 def openvino_session(path: Path) -> Session:
     import openvino as ov
 
@@ -247,6 +333,8 @@ class Measured:
     det_cpu: float = 0.0
     texts: list[str] = field(default_factory=list)
     boxes: list[list[np.ndarray]] = field(default_factory=list)
+    #: the recogniser's own CTC decoder, where its model has its own character list
+    decode: Any = None
 
 
 def _with(engine: Any, part: str, session: Session) -> Any:
@@ -257,15 +345,30 @@ def _with(engine: Any, part: str, session: Session) -> Any:
     return own
 
 
+def _with_rec(engine: Any, session: Session, decode: Any) -> tuple[Any, Any]:
+    """Put `session` (and its own decoder, when given) into the engine's recogniser;
+    returns the session and decoder it had."""
+    rec = engine._rec
+    own = (rec.session, rec.postprocess_op)
+    rec.session = session
+    if decode is not None:
+        rec.postprocess_op = decode
+    return own
+
+
+def _rec_back(engine: Any, own: tuple[Any, Any]) -> None:
+    engine._rec.session, engine._rec.postprocess_op = own
+
+
 def measure(
     engine: Any, runs: list[Measured], crops: Sequence[np.ndarray], pages: Sequence[np.ndarray]
 ) -> None:
     """Every variant on each chunk of crops and pages in turn, so that a change in the
     machine's load falls on all variants alike (CPU time, one thread)."""
     for m in runs:  # warm-up, not counted
-        own = _with(engine, "rec", m.rec)
+        own_rec = _with_rec(engine, m.rec, m.decode)
         engine.recognise(crops[:3])
-        _with(engine, "rec", own)
+        _rec_back(engine, own_rec)
         own = _with(engine, "det", m.det)
         engine.detect(pages[0])
         _with(engine, "det", own)
@@ -273,14 +376,14 @@ def measure(
     for start in range(0, len(crops), 25):
         chunk = crops[start : start + 25]
         for m in runs:
-            own = _with(engine, "rec", m.rec)
+            own_rec = _with_rec(engine, m.rec, m.decode)
             try:
                 t0 = time.process_time()
                 for crop in chunk:
                     m.texts.extend(r.text for r in engine.recognise([crop]))
                 m.rec_cpu += time.process_time() - t0
             finally:
-                _with(engine, "rec", own)
+                _rec_back(engine, own_rec)
     for start in range(0, len(pages), 3):
         chunk = pages[start : start + 3]
         for m in runs:
@@ -345,7 +448,16 @@ def _det_inputs(engine: Any, pages: Sequence[np.ndarray]) -> list[np.ndarray]:
 def variants(
     rec_src: Path, det_src: Path, models: Path, calib: Harvest, engine: Any, only: set[str]
 ) -> Iterator[tuple[str, Callable[[], tuple[Session, Session]]]]:
-    """(name, maker of the (rec, det) sessions); makers run lazily so a failure is one row."""
+    """(name, maker of the (rec, det) sessions); makers run lazily so a failure is one row.
+    A recogniser with its own character list comes as `OwnCharacters`."""
+
+    def v4(det: str) -> Callable[[], tuple[Session, Session]]:
+        def make() -> tuple[Session, Session]:
+            paths = v4_models(models.parent)
+            rec = OwnCharacters(ort_session(paths["rec"]), model_characters(paths["rec"]))
+            return rec, ort_session(paths["det"] if det == "v4" else det_src)
+
+        return make
 
     def dyn(weight: str, pc: bool, ops: str) -> Callable[[], tuple[Session, Session]]:
         tag = f"dyn-{weight}-{'pc' if pc else 'pt'}-{ops.replace(',', '+')}"
@@ -404,6 +516,9 @@ def variants(
         # OpenVINO on the QDQ models is not here: compiling them raised a RuntimeError in one
         # run and ended the process with a segmentation fault in the next (OpenVINO 2026.4)
         ("openvino fp32", lambda: (openvino_session(rec_src), openvino_session(det_src))),
+        # smaller models (PP-OCRv4 mobile, their own character list), fp32
+        ("v4 mobile rec+det", v4("v4")),
+        ("v4 mobile rec, v6 det", v4("v6")),
     ]
     for name, make in table:
         if not only or name == "fp32" or any(o in name for o in only):  # fp32: the reference
@@ -456,7 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name:<32} failed: {msg}", flush=True)
             rows.append({"variant": name, "error": msg})
             continue
-        runs.append(Measured(name, Timed(rec_s), Timed(det_s)))
+        decode = ctc_decoder(rec_s.characters) if isinstance(rec_s, OwnCharacters) else None
+        runs.append(Measured(name, Timed(rec_s), Timed(det_s), decode=decode))
     measure(engine, runs, crops, pages)
     header = (
         f"{'variant':<32} {'rec ms/crop':>11} {'(session)':>9} {'rec =fp32':>9} "
@@ -480,6 +596,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             "det_boxes_matched": round(boxes, 4),
             "det_reads_equal": round(reads, 4),
         }
+        if m.decode is not None:  # its own character list: what the fp32 (v6) reads lose
+            chars = m.decode.character[1:-1]  # less the blank and space RapidOCR adds
+            share, missing = outside(ref.texts, chars)
+            row["text_equal_v6"] = row["rec_equal"]
+            row["characters"] = len(chars)
+            row["v6_reads_outside"] = round(share, 4)
+            row["v6_chars_outside"] = missing
+            row["rare_name_chars_known"] = {c: c in set(chars) for c in RARE_NAME_CHARS}
         rows.append(row)
         print(
             f"{m.name:<32} {row['rec_ms_per_crop']:>11.2f} {row['rec_session_ms']:>9.2f} "
@@ -488,6 +612,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{row['det_boxes_matched']:>6.1%} {row['det_reads_equal']:>6.1%}",
             flush=True,
         )
+    for done in rows:
+        if "v6_reads_outside" in done:
+            lost = "".join(list(done["v6_chars_outside"])[:30])
+            print(
+                f"{done['variant']}: {done['characters']} characters; text = v6 "
+                f"{done['text_equal_v6']:.1%}; v6 reads with a character not in its list "
+                f"{done['v6_reads_outside']:.1%} ({lost or 'none'}); "
+                f"rare name characters known: {done['rare_name_chars_known']}",
+                flush=True,
+            )
     result = {
         "seed": args.seed,
         "calib_seed": args.calib_seed,
