@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from .ocr.base import Quad
 from .textnorm import fold_variants
 
 if TYPE_CHECKING:
-    from .seals import SealMap
+    from .seals import GreySeal, SealMap
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,22 +597,26 @@ def read_under_seals(
     name = str(getattr(engine, "name", "ocr"))
     if seal_map is None or not seal_map.is_of(image):
         seal_map = SealMap(image)
-    seals = seal_map.find(line_px)
-    if not seals:
+    boxes = [s.box for s in seal_map.find(line_px)]
+    wash: Wash = _washed
+    if not boxes:  # a photocopy's seals are grey: washed by their level, not their colour
+        grey = seal_map.grey(line_px)
+        boxes, wash = [s.box for s in grey], _grey_wash(grey)
+    if not boxes:
         return out
 
-    out = _reread_washed(image, out, [s.box for s in seals], engine)
-    for seal in seals:
-        sx0, sy0, sx1, sy1 = seal.box
+    out = _reread_washed(image, out, boxes, engine, wash)
+    for seal in boxes:
+        sx0, sy0, sx1, sy1 = seal
         side, updown = round(UNDER_SEAL_SIDE * line_px), round(UNDER_SEAL_UPDOWN * line_px)
         x0, y0 = max(0, sx0 - side), max(0, sy0 - updown)
         x1, y1 = min(w_img, sx1 + side), min(h_img, sy1 + updown)
-        plain = _washed(image, y0, y1, x0, x1)
-        new = _washed_finds(engine.detect(plain), (x0, y0), seal.box, out, line_px)  # type: ignore[attr-defined]
+        plain = wash(image, y0, y1, x0, x1)
+        new = _washed_finds(engine.detect(plain), (x0, y0), seal, out, line_px)  # type: ignore[attr-defined]
         if not new:
             continue
         crops = [
-            _washed_line(image, box, [out[i].box for i in split])
+            _washed_line(image, box, [out[i].box for i in split], wash)
             if split
             else engine.crop(plain, q)  # type: ignore[attr-defined]
             for box, q, split in new
@@ -674,13 +678,20 @@ def _washed_finds(
 
 
 def _washed_line(
-    image: np.ndarray, box: tuple[int, int, int, int], lines: Sequence[tuple[int, int, int, int]]
+    image: np.ndarray,
+    box: tuple[int, int, int, int],
+    lines: Sequence[tuple[int, int, int, int]],
+    wash: Wash,
 ) -> np.ndarray:
     """The whole line washed: from the start of the box found washed to the end of the
     line(s) read before, which may run on past the patch looked at round the seal."""
     x0, _y0, x1, _y1 = _union([box, *lines])
     pad = max(2, (box[3] - box[1]) // 8)
-    return _washed(image, max(0, box[1] - pad), min(image.shape[0], box[3] + pad), x0, x1)
+    return wash(image, max(0, box[1] - pad), min(image.shape[0], box[3] + pad), x0, x1)
+
+
+#: A patch of the page (image, y0, y1, x0, x1) with the seals' ink washed out.
+Wash = Callable[[np.ndarray, int, int, int, int], np.ndarray]
 
 
 def _washed(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
@@ -689,11 +700,37 @@ def _washed(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray
     return np.ascontiguousarray(np.repeat(image[ya:yb, xa:xb, 2:3], 3, axis=2))
 
 
+def _grey_wash(seals: Sequence[GreySeal]) -> Wash:
+    """Washing for a photocopy's grey seals: inside each ring (and its ink's width round it),
+    what is at least as light as the seal's `wash` level turns to the paper; darker print
+    under it stays (the copier turned the red a lighter grey than the black)."""
+
+    def wash(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
+        patch = image[ya:yb, xa:xb]
+        grey = patch if patch.ndim == 2 else cv2.cvtColor(patch, cv2.COLOR_BGR2GRAY)
+        grey = grey.copy()
+        if grey.size:
+            yy, xx = np.mgrid[ya:yb, xa:xb]
+            for seal in seals:
+                cx, cy = seal.centre
+                rim = seal.radius + GREY_RIM_PX
+                disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= rim * rim
+                grey[disc & (grey >= seal.wash)] = seal.paper
+        return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
+
+    return wash
+
+
+#: A grey seal's ring is washed this many pixels past the radius its middle was found at.
+GREY_RIM_PX = 8
+
+
 def _reread_washed(
     image: np.ndarray,
     lines: list[TextLine],
     seals: Sequence[tuple[int, int, int, int]],
     engine: object,
+    wash: Wash = _washed,
 ) -> list[TextLine]:
     """A line read through a seal's ink (注册日期：2021.5.27 read 202185.27) is read again
     with the red washed out, kept when the washed read is the more confident."""
@@ -706,7 +743,7 @@ def _reread_washed(
     for i in over:
         x0, y0, x1, y1 = out[i].box
         pad = max(2, (y1 - y0) // 8)
-        crops.append(_washed(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
+        crops.append(wash(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
     recs = engine.recognise(crops)  # type: ignore[attr-defined]
     for i, rec in zip(over, recs, strict=True):
         if rec.text.strip() and rec.confidence > out[i].confidence:

@@ -93,6 +93,15 @@ class SealMap:
         self._blobs: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}
         #: (closing size, blob) -> ring share
         self._rings: dict[tuple[int, int], float] = {}
+        #: rounded line height -> grey seals
+        self._grey: dict[int, list[GreySeal]] = {}
+
+    def grey(self, line_px: float) -> list[GreySeal]:
+        """Photocopied (grey) seals of the page, for print of this line height (cached)."""
+        key = round(line_px)
+        if key not in self._grey:
+            self._grey[key] = grey_seals(self.image, line_px)
+        return self._grey[key]
 
     def is_of(self, image: np.ndarray) -> bool:
         """The map was measured on this very image (not a copy: a second look's page)."""
@@ -131,6 +140,103 @@ class SealMap:
             if ring >= SEAL_RING_SHARE:
                 out.append(Seal((x, y, x + w, y + h), round(ring, 2)))
         return out
+
+
+#: A photocopy's seal (issue 15): the copier turns red ink grey, so no red is left to find.
+#: Pages whose pixels carry no more colour than this (99th percentile of max - min channel)
+#: are looked at for grey rings.
+GREY_PAGE_CHROMA = 24
+#: The detector's circles are found on the page shrunk by this factor (cost: ~13 ms a page).
+GREY_SHRINK = 2
+#: A ring: at its radius this share of 360 points at least GREY_INK levels under the paper,
+#: and its median this many levels under the paper's both inside and outside it (a photo's
+#: dark disc or a text block has no light band either side).
+GREY_RING_INK = 0.7
+GREY_INK = 25
+GREY_RING_CONTRAST = 20
+#: Where the ring is looked for round the detector's radius, and how far either side of it
+#: the paper is measured (pixels of the page).
+GREY_RING_SEARCH = 6
+GREY_RING_BESIDE = 12
+#: Ink at least this lighter-than-the-ring share of the way from the ring's median to the
+#: paper is taken for the seal's (its ring, star and lettering print as one grey); print
+#: under it, darker, stays.
+GREY_WASH_SHARE = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class GreySeal:
+    """A photocopied seal: its ring's centre and radius, and the grey level from which ink
+    inside it is the seal's (`wash`), the paper's level round it."""
+
+    box: Box
+    centre: tuple[int, int]
+    radius: int
+    wash: int
+    paper: int
+
+
+def colourless(image: np.ndarray) -> bool:
+    """A grey page (a photocopy, a greyscale scan): no colour anywhere to speak of."""
+    if image.ndim != 3:
+        return True
+    small = image[::4, ::4].astype(np.int16)
+    chroma = small.max(axis=2) - small.min(axis=2)
+    return float(np.percentile(chroma, 99)) <= GREY_PAGE_CHROMA
+
+
+def _ring_profile(grey: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, float]:
+    """(share of 360 points on the circle of radius r at least GREY_INK under the paper,
+    their median grey level)."""
+    ang = np.linspace(0, 2 * math.pi, 360, endpoint=False)
+    h, w = grey.shape
+    xs = np.clip((cx + r * np.cos(ang)).astype(int), 0, w - 1)
+    ys = np.clip((cy + r * np.sin(ang)).astype(int), 0, h - 1)
+    v = grey[ys, xs].astype(np.int16)
+    return float((v < _paper_level(grey) - GREY_INK).mean()), float(np.median(v))
+
+
+def _paper_level(grey: np.ndarray) -> float:
+    return float(np.percentile(grey[::4, ::4], 90))
+
+
+def grey_seals(image: np.ndarray, line_px: float) -> list[GreySeal]:
+    """Grey rings of a seal's size on a colourless page (a photocopied seal): circles the
+    Hough detector proposes, kept where a thin grey ring stands between lighter paper inside
+    and outside it. Empty on a page with colour (its seals are red: `SealMap.find`)."""
+    if line_px <= 0 or not colourless(image):
+        return []
+    grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    f = GREY_SHRINK
+    small = cv2.resize(grey, (grey.shape[1] // f, grey.shape[0] // f), interpolation=cv2.INTER_AREA)
+    rmin = max(4, int(SEAL_MIN_LINES * line_px / 2 / f))
+    rmax = max(rmin + 1, int(SEAL_MAX_LINES * line_px / 2 / f))
+    found = cv2.HoughCircles(
+        cv2.medianBlur(small, 3), cv2.HOUGH_GRADIENT, dp=1, minDist=2 * rmin,
+        param1=80, param2=30, minRadius=rmin, maxRadius=rmax,
+    )  # fmt: skip
+    if found is None:
+        return []
+    paper = _paper_level(grey)
+    out: list[GreySeal] = []
+    for cx, cy, r0 in found[0]:
+        cx, cy, r0 = float(cx) * f, float(cy) * f, float(r0) * f
+        # the ring's radius: the darkest circle near the detector's
+        r = min(
+            (r0 + d for d in range(-GREY_RING_SEARCH, GREY_RING_SEARCH + 1)),
+            key=lambda rr: _ring_profile(grey, cx, cy, rr)[1],
+        )
+        ink, ring = _ring_profile(grey, cx, cy, r)
+        inside = _ring_profile(grey, cx, cy, max(1.0, r - GREY_RING_BESIDE))[1]
+        outside = _ring_profile(grey, cx, cy, r + GREY_RING_BESIDE)[1]
+        if ink < GREY_RING_INK or ring > min(inside, outside) - GREY_RING_CONTRAST:
+            continue
+        h, w = grey.shape
+        box = (max(0, int(cx - r)), max(0, int(cy - r)), min(w, int(cx + r) + 1),
+               min(h, int(cy + r) + 1))  # fmt: skip
+        wash = round(ring - GREY_WASH_SHARE * (paper - ring))
+        out.append(GreySeal(box, (round(cx), round(cy)), round(r), wash, round(paper)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -224,3 +224,42 @@ def test_a_desk_a_slanted_line_and_the_lines_around_are_no_signature() -> None:
         assert [(f.field, f.status) for f in found] == [
             ("signature", "pass" if signed else "missing")
         ]
+
+
+def _photocopy(ring: int = 170, text: int = 60) -> np.ndarray:
+    """A grey page: a seal's ring and star in light grey over a line of dark print."""
+    page = np.full((700, 900), 232, np.uint8)
+    cv2.circle(page, (600, 400), 110, ring, 6)
+    cv2.fillPoly(page, [np.array([(600, 330), (620, 390), (580, 390)], np.int32)], ring)
+    cv2.putText(page, "SCHOOL", (470, 420), cv2.FONT_HERSHEY_SIMPLEX, 2.0, text, 6)
+    cv2.circle(page, (180, 200), 80, 90, -1)  # a photo's dark disc: no ring
+    return cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)
+
+
+def test_a_photocopied_grey_ring_is_a_grey_seal_and_a_dark_disc_is_not() -> None:
+    found = seals.grey_seals(_photocopy(), 30.0)
+    assert len(found) == 1
+    seal = found[0]
+    assert abs(seal.centre[0] - 600) <= 3 and abs(seal.centre[1] - 400) <= 3
+    assert abs(seal.radius - 110) <= 3
+    assert 60 < seal.wash < 170 < seal.paper  # between the print and the ring's grey
+    # the same page in colour has its seals found red, never grey
+    coloured = _photocopy()
+    cv2.circle(coloured, (600, 400), 110, (40, 40, 220), 6)
+    assert seals.grey_seals(coloured, 30.0) == []
+    # and a page without a ring has none
+    assert seals.grey_seals(np.full((700, 900, 3), 232, np.uint8), 30.0) == []
+
+
+def test_the_grey_wash_takes_the_ring_and_keeps_the_print_under_it() -> None:
+    from stages.read import _grey_wash
+
+    page = _photocopy()
+    seal = seals.grey_seals(page, 30.0)[0]
+    patch = _grey_wash([seal])(page, 250, 550, 450, 750)
+    grey = patch[:, :, 0]
+    assert page[400, 710, 0] == 170  # the ring's right side, on the page
+    assert grey[400 - 250, 710 - 450] == seal.paper  # washed to the paper in the patch
+    before = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)[250:550, 450:750]
+    assert (grey < 100).sum() == (before < 100).sum()  # every pixel of the print kept
+    assert not ((grey > 120) & (grey < 200)).sum() > 0.01 * grey.size  # the ring and star are gone
