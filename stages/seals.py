@@ -162,6 +162,9 @@ GREY_RING_BESIDE = 12
 #: paper is taken for the seal's (its ring, star and lettering print as one grey); print
 #: under it, darker, stays.
 GREY_WASH_SHARE = 0.25
+#: A ring no lighter than this many levels above the page's darkest print (its 1st
+#: percentile) cannot be told from the print by its level: not washed.
+GREY_RING_OVER_PRINT = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +221,7 @@ def grey_seals(image: np.ndarray, line_px: float) -> list[GreySeal]:
     if found is None:
         return []
     paper = _paper_level(grey)
+    darkest = float(np.percentile(grey[::2, ::2], 1))
     out: list[GreySeal] = []
     for cx, cy, r0 in found[0]:
         cx, cy, r0 = float(cx) * f, float(cy) * f, float(r0) * f
@@ -231,6 +235,8 @@ def grey_seals(image: np.ndarray, line_px: float) -> list[GreySeal]:
         outside = _ring_profile(grey, cx, cy, r + GREY_RING_BESIDE)[1]
         if ink < GREY_RING_INK or ring > min(inside, outside) - GREY_RING_CONTRAST:
             continue
+        if ring < darkest + GREY_RING_OVER_PRINT:
+            continue  # as dark as the print: its level tells nothing
         h, w = grey.shape
         box = (max(0, int(cx - r)), max(0, int(cy - r)), min(w, int(cx + r) + 1),
                min(h, int(cy + r) + 1))  # fmt: skip

@@ -247,6 +247,8 @@ def test_a_photocopied_grey_ring_is_a_grey_seal_and_a_dark_disc_is_not() -> None
     coloured = _photocopy()
     cv2.circle(coloured, (600, 400), 110, (40, 40, 220), 6)
     assert seals.grey_seals(coloured, 30.0) == []
+    # a ring as dark as the print cannot be washed by its level: not taken
+    assert seals.grey_seals(_photocopy(ring=70), 30.0) == []
     # and a page without a ring has none
     assert seals.grey_seals(np.full((700, 900, 3), 232, np.uint8), 30.0) == []
 
