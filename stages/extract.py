@@ -8,14 +8,14 @@ label and value and sometimes reads 别 as 別, which the label patterns allow f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
 from models import Reading
 
-from . import dates
+from . import dates, idnumber
 from .dates import find_dates
 from .read import Row, clean
 from .textnorm import fold_variants
@@ -134,10 +134,16 @@ def single_lines(rows: Sequence[Row]) -> list[Row]:
 
 
 def number_field(
-    rows: Sequence[Row], field: str, label: str, pattern: re.Pattern[str], upper: bool = False
+    rows: Sequence[Row],
+    field: str,
+    label: str,
+    pattern: re.Pattern[str],
+    upper: bool = False,
+    unlabelled: Callable[[str], bool] | None = None,
 ) -> Reading | None:
     """A number after its label on the same line, else the first line holding such a number
-    (the label may sit in its own box or be misread)."""
+    (the label may sit in its own box or be misread) that `unlabelled` accepts, where given
+    (a certificate prints other numbers of the same shape: its own 证书编号)."""
     lines = single_lines(rows)
     for only_labelled in (True, False):
         for i, row in enumerate(lines):
@@ -146,6 +152,8 @@ def number_field(
             if only_labelled and not lab:
                 continue
             m = pattern.search(joined.text, lab.end() if lab else 0)
+            if m and not lab and unlabelled is not None and not unlabelled(m.group(1).upper()):
+                continue
             if m is None and lab and i + 1 < len(lines):  # value in the next box
                 nxt = Joined.of([lines[i + 1]])
                 m2 = pattern.search(nxt.text)
@@ -472,7 +480,7 @@ def put_reading(out: dict[str, Reading], reading: Reading | None) -> None:
 #: Labels that can share a name's row on any issuer's form, whatever the material's own
 #: label table says: a name never runs on into them (慕容 | 联系电话).
 #: Every wording of the ID number's label issuers print (公民身份号码 on the card itself).
-ID_LABEL_RE = r"(?:公民|居民)?身份(?:证件?)?号码?|证件号码"
+ID_LABEL_RE = r"(?:公民|居民)?身份(?:证件?)?号码?|证件号码?"
 #: What ends a name besides the document's own labels: the labels a name stands beside or
 #: over on any form (the ID number's too: 证件号码 under a name's empty cell is no name).
 NAME_STOPS = (
@@ -485,8 +493,15 @@ def person_fields(rows: Sequence[Row], labels: Sequence[str], id_label: str) -> 
     """Name and ID number, the two things every certificate prints about its holder."""
     out: dict[str, Reading] = {}
     put_reading(out, labelled_name(rows, labels))
-    put_reading(out, number_field(rows, "id_number", id_label, ID_RE, upper=True))
+    label = f"{id_label}|{ID_LABEL_RE}"  # any issuer's wording of the ID number's label
+    put_reading(out, number_field(rows, "id_number", label, ID_RE, True, _checks_out))
     return out
+
+
+def _checks_out(number: str) -> bool:
+    """An ID number found without its label counts only where its check digit holds: an
+    18-digit certificate number (a 备案表's 证书编号) is no ID number."""
+    return idnumber.check_char(number[:17]) == number[17]
 
 
 #: The holder's name's labels: 姓名, and 名字 on some issuers' forms (名字 | 咎倩雪).
@@ -507,7 +522,11 @@ ID_LABELS = ("身份证号", "身份证号码")
 
 #: How assessment proofs label the grade (考核结果 in the national form, 考核意见/等级/结论/情况
 #: elsewhere) and the grades they print: a pass grade, a fail grade, or one a person judges.
-RESULT_LABELS = r"考核(?:结果|意见|等级|结论|情况)|鉴定意见"
+RESULT_LABELS = (
+    r"考核(?:结果|意见|等级|结论|情况|成绩)|鉴定意见"
+    # running text: 经考核，结果为合格 / 经考核，其成绩为优秀
+    r"|考核[，,]\s*(?:其|该同志)?(?:结果|成绩|结论|等级)"
+)
 GRADES = r"不合格|不称职|基本合格|基本称职|合格|优秀|良好|称职"
 #: A ticked box before a grade (考核结论：☑合格 □不合格): the grade ticked is the result; an
 #: open box's grade is one of the choices printed, never the result.

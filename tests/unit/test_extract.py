@@ -831,3 +831,20 @@ def test_a_label_inside_a_bracketed_remark_is_no_label() -> None:
     """(由执业机构填写) under the title names who fills the form in, not the unit."""
     page = rows("医师执业期考核证明", "(由执业机构填写)", "执业地点 天津市人民医院")
     assert materials.extract("practice_period_cert", page)["work_unit"].value == "天津市人民医院"
+
+
+def test_a_grade_after_a_comma_in_running_text_is_the_result() -> None:
+    # 经考核，结果为合格 (a proof in one sentence, wrapped before 结果)
+    page = rows("2025年10月31日在我单位口腔颌面外科试用，经考核，", "结果为合格。")
+    assert materials.extract("probation_cert", page)["result"].value == "合格"
+    page = rows("经考核，其成绩为优秀。")
+    assert materials.extract("probation_cert", page)["result"].value == "优秀"
+
+
+def test_an_unlabelled_id_number_counts_only_where_its_check_digit_holds() -> None:
+    # a 学历认证报告 labels the ID 身份证件号 and prints its 18-digit 证书编号 first
+    page = rows("证书编号 312011201607007061", "姓名 李文明", "身份证件号 210103199703160778")
+    assert materials.extract("diploma_record", page)["id_number"].value == "210103199703160778"
+    # the label misread: the certificate number (check digit 0, printed 1) is no ID number
+    page = rows("证书编号 312011201607007061", "姓名 李文明", "身份证忤号 210103199703160778")
+    assert materials.extract("diploma_record", page)["id_number"].value == "210103199703160778"
