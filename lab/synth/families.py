@@ -221,6 +221,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "landscape"),
         ("assistant_qualification", "serif"),
         ("assistant_practice", "serif"),
+        # the seventeenth families (families_17.py), reported on with seed 20261154
+        ("diploma", "kaiwide"),
+        ("degree", "mingwide"),
+        ("diploma_record", "zebra"),
+        ("mentorship_cert", "kaitext"),
+        ("pledge", "addressed"),
+        ("probation_cert", "counterfoil"),
+        ("practice_period_cert", "fourcol"),
+        ("licence", "landscape"),
+        ("social_insurance", "kinds"),
+        ("assistant_qualification", "redframe"),
+        ("assistant_practice", "mingtable"),
     }
 )
 

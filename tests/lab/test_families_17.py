@@ -1,4 +1,5 @@
-"""The seventeenth layout family per material (lab/synth/families_17.py), held out: what is
+"""The seventeenth layout family per material (lab/synth/families_17.py), held out until the
+fifteenth report (seed 20261154) and looked at since: what is
 particular to each (the shared checks, every compared value printed for two people, the title
 and the seals, are test_family_layouts') and that the PDFs build."""
 
@@ -21,14 +22,6 @@ OURS = [(t[0], t[1]) for t in families_17.HELD_OUT]
 
 def _run(out: rnd.Rendered, text: str) -> rnd.TextRun:
     return next(r for r in out.texts if r.text == text)
-
-
-def test_each_material_has_one_new_held_out_family() -> None:
-    assert sorted(m for m, _ in OURS) == sorted(families.FAMILIES.keys() - families.NATIONAL)
-    for material, name in OURS:
-        fam = families.FAMILIES[material][name]
-        assert fam.held_out and fam.note
-        assert name in families.choices(material, "held-out")
 
 
 def test_the_counterfoil_repeats_its_number_above_and_below_the_tear_line() -> None:
