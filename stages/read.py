@@ -746,7 +746,18 @@ def _reread_washed(
         crops.append(wash(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
     recs = engine.recognise(crops)  # type: ignore[attr-defined]
     for i, rec in zip(over, recs, strict=True):
-        if rec.text.strip() and rec.confidence > out[i].confidence:
+        washed, read = clean(rec.text), clean(out[i].text)
+        if not washed:
+            continue
+        if rec.confidence > out[i].confidence or (
+            # the washed read, when sure, is the print's: the seal's lettering read through
+            # adds or swaps a character (北京大学第一医院 read 第健 at 0.999, 健 of the seal's
+            # 卫生健康委员会); the same box holds the same print, so a read that lost or
+            # gained more than a character is not taken (red print washed out with the seal)
+            washed != read
+            and rec.confidence >= SEAL_READ_CONFIDENCE
+            and abs(len(washed) - len(read)) <= 1
+        ):
             out[i] = TextLine(rec.text, rec.confidence, out[i].box, out[i].engine)
     return out
 

@@ -920,3 +920,20 @@ def test_a_background_patterns_text_is_dropped_and_grey_labels_stay() -> None:
         image[y0 + 8 : y1 - 8, x0 + 4 : x1 - 4 : 3] = ink[text]
     lines = [TextLine(t, 0.9, b, "x") for t, b in boxes.items()]
     assert [ln.text for ln in read.drop_faint(image, lines)] == ["姓名", "张三", "性别", "男"]
+
+
+def test_a_line_read_through_a_seal_takes_the_washed_read_when_sure() -> None:
+    """北京大学第一医院 under a seal read 北京大学第健医院 at 0.999 (健 of the seal's lettering):
+    the washed read, sure and as long, is the print's, even less sure than the first."""
+    from stages.read import _reread_washed
+
+    page = _sealed_page(True)
+    line = TextLine("北京大学第健医院", 0.999, (330, 388, 600, 412), "fake")
+    seal = [(425, 325, 576, 476)]
+    out = _reread_washed(page, [line], seal, _UnderSealEngine("北京大学第一医院", 0.93))
+    assert [ln.text for ln in out] == ["北京大学第一医院"]
+    unsure = _reread_washed(page, [line], seal, _UnderSealEngine("北京大学第一医院", 0.6))
+    assert [ln.text for ln in unsure] == ["北京大学第健医院"]
+    # red print washed out with the seal leaves a shorter read: kept as first read
+    shorter = _reread_washed(page, [line], seal, _UnderSealEngine("北京大学", 0.95))
+    assert [ln.text for ln in shorter] == ["北京大学第健医院"]
