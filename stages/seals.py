@@ -50,13 +50,19 @@ class Seal:
     ring: float  # share of the rim's sectors with red ink
 
 
-def red_mask(image: np.ndarray) -> np.ndarray:
+#: A seal's red faded by an overexposed capture (its saturation mostly 30-57 where print
+#: stays black): looked for only when the seal check finds no seal of RED_MIN_SAT, the
+#: outline's size and ring still required.
+RED_FAINT_SAT = 30
+
+
+def red_mask(image: np.ndarray, min_sat: int = RED_MIN_SAT) -> np.ndarray:
     """Where seal red is (BGR image in; uint8 0/1 mask out)."""
     if image.ndim != 3:
         return np.zeros(image.shape[:2], np.uint8)
     hsv = cv2.cvtColor(image, cv2.COLOR_BGR2HSV)
     h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    red = ((h <= RED_HUE) | (h >= 180 - RED_HUE)) & (s >= RED_MIN_SAT) & (v >= RED_MIN_VAL)
+    red = ((h <= RED_HUE) | (h >= 180 - RED_HUE)) & (s >= min_sat) & (v >= RED_MIN_VAL)
     return red.astype(np.uint8)
 
 
@@ -86,8 +92,9 @@ class SealMap:
     with its own line height. The red mask is computed once; its joined blobs once per
     closing size; a blob's ring once. `find(line_px)` is exactly `find_seals`' answer."""
 
-    def __init__(self, image: np.ndarray) -> None:
+    def __init__(self, image: np.ndarray, min_sat: int = RED_MIN_SAT) -> None:
         self.image = image
+        self.min_sat = min_sat
         self._mask: np.ndarray | None = None
         #: closing size -> (blob count, labels, stats)
         self._blobs: dict[int, tuple[int, np.ndarray, np.ndarray]] = {}
@@ -110,7 +117,7 @@ class SealMap:
     @property
     def mask(self) -> np.ndarray:
         if self._mask is None:
-            self._mask = red_mask(self.image)
+            self._mask = red_mask(self.image, self.min_sat)
         return self._mask
 
     def find(self, line_px: float) -> list[Seal]:
@@ -470,6 +477,8 @@ def check_marks(
         seals = (page_map or SealMap(image)).find(line_px)
         if not seals and frame is not None:
             seals = find_seals(*frame)
+        if not seals:  # a seal's red faded by the capture is still a seal
+            seals = SealMap(image, RED_FAINT_SAT).find(line_px)
         if seals:
             yield _finding(
                 checks.SEAL[slot], applicant_id, upload, slot, "seal", "pass", "加盖公章",

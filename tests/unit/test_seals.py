@@ -156,7 +156,7 @@ def test_a_pages_seal_map_answers_as_find_seals_and_measures_red_once(
     expected = {px: seals.find_seals(page, px) for px in (12, 20, 30, 31, 45)}
     calls = []
     real = seals.red_mask
-    monkeypatch.setattr(seals, "red_mask", lambda img: calls.append(1) or real(img))
+    monkeypatch.setattr(seals, "red_mask", lambda img, *sat: calls.append(sat) or real(img, *sat))
     seal_map = seals.SealMap(page)
     assert {px: seal_map.find(px) for px in expected} == expected
     found = list(
@@ -170,7 +170,9 @@ def test_a_pages_seal_map_answers_as_find_seals_and_measures_red_once(
     found = list(
         seals.check_marks("a1", UPLOAD, "probation_cert", RULES, other, [], LINE, seal_map=seal_map)
     )
-    assert [f.status for f in found] == ["missing"] and len(calls) == 2
+    # measured again for it, then once more for a faded seal's paler red
+    assert [f.status for f in found] == ["missing"] and len(calls) == 3
+    assert calls[-1] == (seals.RED_FAINT_SAT,)
 
 
 def test_the_line_to_sign_on_with_specks_on_it_is_no_signature() -> None:
@@ -265,3 +267,23 @@ def test_the_grey_wash_takes_the_ring_and_keeps_the_print_under_it() -> None:
     before = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)[250:550, 450:750]
     assert (grey < 100).sum() == (before < 100).sum()  # every pixel of the print kept
     assert not ((grey > 120) & (grey < 200)).sum() > 0.01 * grey.size  # the ring and star are gone
+
+
+def _pale(img: np.ndarray, cx: int, cy: int, r: int) -> np.ndarray:
+    """A seal whose red an overexposed capture faded to pink (saturation about 45)."""
+    out = img.copy()
+    cv2.circle(out, (cx, cy), r, (200, 195, 240), 6)
+    cv2.putText(out, "SEAL", (cx - r // 2, cy), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (200, 195, 240), 2)
+    return out
+
+
+def test_a_seal_faded_pink_by_the_capture_still_passes_the_seal_check() -> None:
+    page = _paper()
+    pale = _pale(page, 650, 450, 90)
+    assert not seals.find_seals(pale, LINE)  # too pale for the reader's red
+    ok = list(seals.check_marks("a1", UPLOAD, "probation_cert", RULES, pale, [], LINE))
+    assert [(f.field, f.status) for f in ok] == [("seal", "pass")]
+    # a pink banner is no seal, faint or not
+    cv2.rectangle(page, (100, 500), (800, 540), (200, 195, 240), -1)
+    bad = list(seals.check_marks("a1", UPLOAD, "probation_cert", RULES, page, [], LINE))
+    assert [(f.field, f.status) for f in bad] == [("seal", "missing")]
