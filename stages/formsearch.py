@@ -192,6 +192,9 @@ def complete(
         reading = supported(rows, field, expected, follows)
         if reading is None and field in INSTITUTIONS:
             reading = near_institution(rows, field, expected)
+        if reading is None and field in FRAMED:
+            lead, after, word = FRAMED[field]
+            reading = framed(rows, field, lead, others.get(after, ""), word)
         if reading is not None:
             out[field] = reading
     return out
@@ -219,6 +222,32 @@ def near_institution(rows: Sequence[Row], field: str, expected: str) -> Reading 
                     field, value, line.confidence, line.engine, box=line.box, source=line.text
                 )
     return None
+
+
+#: A field running text prints between another of the form's values and a word: 在<school>
+#: <major>专业学习 (the diploma's wording where 本校 would stand).
+FRAMED = {"major": ("在", "school", "专业")}
+#: The most characters such a value holds.
+FRAMED_MAX = 12
+
+
+def framed(rows: Sequence[Row], field: str, lead: str, after: str, word: str) -> Reading | None:
+    """What the page prints between `lead` and the form's value `after` (found whole) and
+    `word` (在 新疆医科大学 … 专业), as read: the place the value stands in the sentence,
+    even where a character of it was misread (监床医学 for 临床医学, the line read in traditional forms), so that the crop is
+    scored for the form's value (stages.crosscheck) instead of nothing being found. A real
+    other value printed there is read as what it is."""
+    if len(after) < DEFAULT_MIN_LENGTH:
+        return None
+    joined = Joined.of(rows)
+    text, where = _comparable_text(joined)
+    lead, word = re.escape(comparable(lead)), re.escape(comparable(word))
+    pattern = f"{lead}{re.escape(after)}({CJK_RANGE}{{2,{FRAMED_MAX}}}?){word}"
+    m = re.search(pattern, text)
+    if m is None:
+        return None
+    start_j, end_j = where[m.start(1)], where[m.end(1) - 1] + 1
+    return joined.span_reading(field, start_j, end_j, joined.value(start_j, end_j))
 
 
 def _runs_on(parsed: str, expected: str) -> bool:

@@ -446,6 +446,22 @@ def test_a_major_after_the_forms_school_in_running_text_is_found() -> None:
     page = rows("学生王芳，于2019年9月至2024年6月在天津医科大学医学影像学", "专业五年制本科学习")
     out = formsearch.complete(("major",), FORM, page, {})
     assert out["major"].value == "医学影像学"
-    # another word before it is still no boundary
+    # another word before it is still no boundary: the major printed there is read whole,
+    # never as the form's
     other = rows("在天津医科大学中西医学影像学专业学习")
-    assert "major" not in formsearch.complete(("major",), FORM, other, {})
+    assert formsearch.complete(("major",), FORM, other, {})["major"].value == "中西医学影像学"
+
+
+def test_the_major_between_the_school_and_its_word_is_offered_as_read() -> None:
+    """在天津医科大学医学影象学专业…: the major misread by a character is read where the
+    sentence prints it (the crop then decides), not left unfound."""
+    page = rows("于2019年9月至2024年6月在天津医科大学医学影象学专业五年制", "本科学习")
+    out = formsearch.complete(("major",), FORM, page, {})
+    assert out["major"].value == "医学影象学"
+    # another major printed there is read as what it is
+    other = rows("在天津医科大学口腔医学专业学习")
+    assert formsearch.complete(("major",), FORM, other, {})["major"].value == "口腔医学"
+    # no school of the form's before it (本校), or labels between: nothing offered
+    assert "major" not in formsearch.complete(("major",), FORM, rows("在本校医学影象学专业"), {})
+    table = rows("院校名称 天津医科大学", "学历层次 本科", "专业 医学影象学")
+    assert "major" not in formsearch.complete(("major",), FORM, table, {})
