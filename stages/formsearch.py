@@ -234,9 +234,10 @@ FRAMED_MAX = 12
 def framed(rows: Sequence[Row], field: str, lead: str, after: str, word: str) -> Reading | None:
     """What the page prints between `lead` and the form's value `after` (found whole) and
     `word` (在 新疆医科大学 … 专业), as read: the place the value stands in the sentence,
-    even where a character of it was misread (监床医学 for 临床医学, the line read in traditional forms), so that the crop is
-    scored for the form's value (stages.crosscheck) instead of nothing being found. A real
-    other value printed there is read as what it is."""
+    even where a character of it was misread (监床医学 for 临床医学, the line read in
+    traditional forms), so that the crop is scored for the form's value (stages.crosscheck)
+    instead of nothing being found. A real other value printed there is read as what it
+    is."""
     if len(after) < DEFAULT_MIN_LENGTH:
         return None
     joined = Joined.of(rows)

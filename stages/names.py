@@ -50,9 +50,17 @@ def rarity(ch: str) -> int:
     return 0 if len(code) == 2 and code[0] < 0xD8 else 1
 
 
+#: A dash between two CJK characters of a name is the middle dot read as a dash (吐尔逊-吐尔洪):
+#: no Chinese name holds a dash. (一, a character of its own, is never taken for one.)
+_CJK = r"[\u3400-\u9fff\U00020000-\U0003134f]"
+_DASH_AS_DOT = re.compile(f"(?<={_CJK})[-‐‑‒–—―−﹣－](?={_CJK})")
+
+
 def normalise_name(s: str) -> str:
-    """For comparison only: NFKC, no whitespace, every middle-dot variant as U+00B7."""
-    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", s)).translate(_DOTS)
+    """For comparison only: NFKC, no whitespace, every middle-dot variant as U+00B7 (a dash
+    between two CJK characters included)."""
+    t = _WHITESPACE.sub("", unicodedata.normalize("NFKC", s)).translate(_DOTS)
+    return _DASH_AS_DOT.sub(MIDDLE_DOT, t)
 
 
 def _describe(chars: list[str]) -> list[str]:

@@ -67,6 +67,15 @@ def test_normalise_name_unifies_dots_and_width() -> None:
     assert normalise_name("王？") == "王?"
 
 
+def test_a_dash_between_a_names_characters_is_its_middle_dot() -> None:
+    """吐尔逊·吐尔洪 on a 社保 print read 吐尔逊-吐尔洪: the dot read as a dash."""
+    for dash in "-－—":
+        assert normalise_name(f"吐尔逊{dash}吐尔洪") == f"吐尔逊{MIDDLE_DOT}吐尔洪"
+    assert name_matches("吐尔逊·吐尔洪", "吐尔逊-吐尔洪")
+    assert normalise_name("王一") == "王一"  # 一 is a character, never a dash
+    assert normalise_name("A-1") == "A-1"  # only between CJK characters
+
+
 @given(names, st.data())
 def test_question_mark_matches_exactly_one_character(name: str, data: st.DataObject) -> None:
     pos = data.draw(st.integers(0, len(name) - 1))
