@@ -513,7 +513,9 @@ def labelled_name(rows: Sequence[Row], labels: Sequence[str]) -> Reading | None:
     # a name holds no Latin letters or digits: a short run of them after it is a seal's
     # lettering or a speck, not part of the name
     stops = (*labels, *NAME_STOPS)
-    return labelled(rows, "name", NAME_LABEL, stops, r"[^\x00-\x7f]{1,20}?", r"[0-9A-Za-z]{0,2}")
+    # (a minority name's middle dot may be read as a dash: 吐尔逊-吐尔洪, names.normalise_name)
+    value = r"(?:[^\x00-\x7f]|(?<=[^\x00-\x7f])-(?=[^\x00-\x7f])){1,20}?"
+    return labelled(rows, "name", NAME_LABEL, stops, value, r"[0-9A-Za-z]{0,2}")
 
 
 #: The ID number's labels of the certificates (its value can sit under a seal's ring).

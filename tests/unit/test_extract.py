@@ -848,3 +848,8 @@ def test_an_unlabelled_id_number_counts_only_where_its_check_digit_holds() -> No
     # the label misread: the certificate number (check digit 0, printed 1) is no ID number
     page = rows("证书编号 312011201607007061", "姓名 李文明", "身份证忤号 210103199703160778")
     assert materials.extract("diploma_record", page)["id_number"].value == "210103199703160778"
+
+
+def test_a_minority_name_whose_dot_was_read_as_a_dash_is_read_whole() -> None:
+    page = rows("姓名：吐尔逊-吐尔洪", "身份证号码：650102198805254434")
+    assert materials.extract("social_insurance", page)["name"].value == "吐尔逊-吐尔洪"
