@@ -232,18 +232,22 @@ FRAMED_MAX = 12
 
 
 def framed(rows: Sequence[Row], field: str, lead: str, after: str, word: str) -> Reading | None:
-    """What the page prints between `lead` and the form's value `after` (found whole) and
-    `word` (在 新疆医科大学 … 专业), as read: the place the value stands in the sentence,
-    even where a character of it was misread (监床医学 for 临床医学, the line read in
-    traditional forms), so that the crop is scored for the form's value (stages.crosscheck)
-    instead of nothing being found. A real other value printed there is read as what it
-    is."""
+    """What the page prints between `lead` and the form's value `after` (found whole, or
+    with one character misread) and `word` (在 新疆医科大学 … 专业), as read: the place the
+    value stands in the sentence, even where a character of it was misread (监床医学 for
+    临床医学, the line read in traditional forms), so that the crop is scored for the form's
+    value (stages.crosscheck) instead of nothing being found. A real other value printed
+    there is read as what it is."""
     if len(after) < DEFAULT_MIN_LENGTH:
         return None
     joined = Joined.of(rows)
     text, where = _comparable_text(joined)
     lead, word = re.escape(comparable(lead)), re.escape(comparable(word))
-    pattern = f"{lead}{re.escape(after)}({CJK_RANGE}{{2,{FRAMED_MAX}}}?){word}"
+    # the form's value as printed, or read with one character wrong (南开关学 for 南开大学)
+    one_off = "|".join(
+        re.escape(after[:i]) + CJK_RANGE + re.escape(after[i + 1 :]) for i in range(len(after))
+    )
+    pattern = f"{lead}(?:{one_off})({CJK_RANGE}{{2,{FRAMED_MAX}}}?){word}"
     m = re.search(pattern, text)
     if m is None:
         return None

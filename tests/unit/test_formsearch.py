@@ -461,6 +461,9 @@ def test_the_major_between_the_school_and_its_word_is_offered_as_read() -> None:
     # another major printed there is read as what it is
     other = rows("在天津医科大学口腔医学专业学习")
     assert formsearch.complete(("major",), FORM, other, {})["major"].value == "口腔医学"
+    # the school itself read a character wrong
+    misread = rows("在天津医料大学医学影象学专业学习")
+    assert formsearch.complete(("major",), FORM, misread, {})["major"].value == "医学影象学"
     # no school of the form's before it (本校), or labels between: nothing offered
     assert "major" not in formsearch.complete(("major",), FORM, rows("在本校医学影象学专业"), {})
     table = rows("院校名称 天津医科大学", "学历层次 本科", "专业 医学影象学")
