@@ -32,8 +32,9 @@ def extract_degree(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
     for line in single_lines(rows):
         one = Joined.of([line])
-        # "陆娜霞，女" can end a detected line, the birth date on the next
-        m = re.match(r"([^\d，,。:：()]{2,20}?)[,，][男女](?:[,，]|$)", one.text)
+        # "陆娜霞，女" can end a detected line, the birth date on the next; 学生 before the
+        # name is the sentence's word for the holder (学生禚璐蕾，女，…), not the name's
+        m = re.match(r"(?:学生[:：]?)?([^\d，,。:：()]{2,20}?)[,，][男女](?:[,，]|$)", one.text)
         if m and "name" not in out:
             out["name"] = one.reading("name", m)
     joined = Joined.of(rows)

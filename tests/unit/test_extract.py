@@ -853,3 +853,8 @@ def test_an_unlabelled_id_number_counts_only_where_its_check_digit_holds() -> No
 def test_a_minority_name_whose_dot_was_read_as_a_dash_is_read_whole() -> None:
     page = rows("姓名：吐尔逊-吐尔洪", "身份证号码：650102198805254434")
     assert materials.extract("social_insurance", page)["name"].value == "吐尔逊-吐尔洪"
+
+
+def test_a_degree_names_its_holder_after_the_word_for_student() -> None:
+    page = rows("学生禚璐蕾，女，1996年8月27日生，在", "首都医科大学修完临床医学专业")
+    assert materials.extract("degree", page)["name"].value == "禚璐蕾"
