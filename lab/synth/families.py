@@ -361,6 +361,7 @@ ROUNDS = (
     "families_15",
     "families_16",
     "families_17",
+    "families_18",
 )
 
 
