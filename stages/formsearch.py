@@ -192,6 +192,8 @@ def complete(
         reading = supported(rows, field, expected, follows)
         if reading is None and field in INSTITUTIONS:
             reading = near_institution(rows, field, expected)
+        if reading is None and field in NUMBERS:
+            reading = near_number(rows, field, expected)
         if reading is None and field in FRAMED:
             lead, after, word = FRAMED[field]
             reading = framed(rows, field, lead, others.get(after, ""), word)
@@ -253,6 +255,30 @@ def framed(rows: Sequence[Row], field: str, lead: str, after: str, word: str) ->
         return None
     start_j, end_j = where[m.start(1)], where[m.end(1) - 1] + 1
     return joined.span_reading(field, start_j, end_j, joined.value(start_j, end_j))
+
+
+_DIGIT_RUN = re.compile(r"(?<![0-9A-Za-z])[0-9][0-9Xx]*(?![0-9A-Za-z])")
+
+
+def near_number(rows: Sequence[Row], field: str, expected: str) -> Reading | None:
+    """A run of digits that reads the form's number with one digit wrong, missing or extra
+    (1201198199912016169 for 120118199912016169: a digit read twice), as read: the place the
+    page prints the number, so that the crop is scored for the form's number instead of
+    nothing being found. Such a read is not well formed or not the form's, so it is never a
+    pass by itself; a real other number is a mismatch only where the crop says so."""
+    want = comparable(expected).upper()
+    if len(want) < DEFAULT_MIN_LENGTH:
+        return None
+    for row in rows:
+        for line in row.lines:
+            for m in _DIGIT_RUN.finditer(line.text):
+                got = m.group(0).upper()
+                if got != want and abs(len(got) - len(want)) <= 1 and edit_distance(got, want) == 1:
+                    return Reading(
+                        field, m.group(0), line.confidence, line.engine, box=line.box,
+                        source=line.text,
+                    )  # fmt: skip
+    return None
 
 
 def _runs_on(parsed: str, expected: str) -> bool:

@@ -468,3 +468,15 @@ def test_the_major_between_the_school_and_its_word_is_offered_as_read() -> None:
     assert "major" not in formsearch.complete(("major",), FORM, rows("在本校医学影象学专业"), {})
     table = rows("院校名称 天津医科大学", "学历层次 本科", "专业 医学影象学")
     assert "major" not in formsearch.complete(("major",), FORM, table, {})
+
+
+def test_a_number_read_a_digit_off_is_offered_as_read_for_the_crop_to_decide() -> None:
+    """The form's ID number read with a digit twice (19 digits) where a table prints it."""
+    page = rows("1 王芳 1201011997701257460 临床 合格")
+    out = formsearch.complete(("id_number",), FORM, page, {})
+    assert out["id_number"].value == "1201011997701257460"
+    # two digits off, or no such number: nothing offered
+    assert "id_number" not in formsearch.complete(
+        ("id_number",), FORM, rows("120101199701257999"), {}
+    )
+    assert "id_number" not in formsearch.complete(("id_number",), FORM, rows("王芳 临床"), {})
