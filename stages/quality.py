@@ -91,6 +91,11 @@ FEW_LINES = 8
 #: A text line's ink (the rows its print darkens) is about this share of the detector's box
 #: round it (tuning window 4441: six clean licences and diplomas, 0.44-0.61).
 INK_PER_BOX = 0.55
+#: A document page whose long side is under this many px once cut from the capture (the
+#: page small in the frame, never enlarged): its body lines are measured from the ink too, as
+#: on a page with FEW_LINES. The too-small pages of the fifteenth and sixteenth reports'
+#: windows and of a tuning window measured 269-703 px; 160 other pages sampled, 788 or more.
+SMALL_PAGE_PX = 760
 #: Ink strips: the page is cut into this many vertical strips, so lines of two columns, or a
 #: skew, do not merge into one run of rows.
 INK_STRIPS = 8
@@ -413,8 +418,9 @@ def measure(
         return Measures(0, None, None, None, 0.0, None, 0, None)
     line_px = float(np.median([min(b[2] - b[0], b[3] - b[1]) for b in boxes]))
     body_px = line_px  # the print's size for blur and too-small
-    if len(boxes) < FEW_LINES and not few_lines_by_design:
-        # the detector may have found only the title: the body's lines as the ink shows them
+    if (len(boxes) < FEW_LINES or max(grey.shape[:2]) < SMALL_PAGE_PX) and not few_lines_by_design:
+        # the detector may have found only the title (or, on a page this small, only its
+        # larger print and blobs of several body lines): the body's lines as the ink shows them
         ink = ink_line_px(grey)
         if ink is not None and ink / INK_PER_BOX < line_px:
             body_px = ink / INK_PER_BOX

@@ -129,6 +129,23 @@ def test_the_ink_measures_the_body_print_the_detector_missed() -> None:
     assert ink is not None and 14 <= ink <= 24  # 0.9 × cv2's ~22 px capitals
 
 
+def test_a_small_page_measures_its_body_from_the_ink_however_many_lines_were_found() -> None:
+    """A diploma small in the frame (453 px tall once cut out): the detector's boxes on it
+    are its larger print and blobs of several body lines, nine of them, 23 px tall."""
+    page, _ = _title_over_small_print(0.35)
+    small = cv2.resize(page, (350, 450), interpolation=cv2.INTER_AREA)
+    blobs = [
+        np.array([[40, 60 + 40 * i], [300, 60 + 40 * i], [300, 83 + 40 * i], [40, 83 + 40 * i]],
+                 np.float32)
+        for i in range(9)
+    ]  # fmt: skip
+    m = quality.measure(small, blobs, 1.0)
+    assert m.line_px == 23 and m.glyph_px is not None and m.glyph_px < quality.SMALL_MIN_PX
+    # the same boxes on a page of a usual size are taken as they are
+    large = cv2.resize(page, (700, 900), interpolation=cv2.INTER_AREA)
+    assert quality.measure(large, blobs, 1.0).glyph_px == 23
+
+
 def test_printed_words_cut_at_the_left_border_are_cut_off() -> None:
     """An ID card's back framed through its labels: 机关 | … and 期限 | … at the border."""
     from models import TextLine
