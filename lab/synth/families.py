@@ -233,6 +233,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "kinds"),
         ("assistant_qualification", "redframe"),
         ("assistant_practice", "mingtable"),
+        # the eighteenth families (families_18.py), reported on with seed 20261155
+        ("diploma", "redno"),
+        ("degree", "centred"),
+        ("diploma_record", "axis"),
+        ("mentorship_cert", "landscape"),
+        ("pledge", "clauses"),
+        ("probation_cert", "underlined"),
+        ("practice_period_cert", "landscape"),
+        ("licence", "numbered"),
+        ("social_insurance", "columns"),
+        ("assistant_qualification", "heilist"),
+        ("assistant_practice", "landscape"),
     }
 )
 
