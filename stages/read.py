@@ -733,10 +733,7 @@ def _reread_washed(
     wash: Wash = _washed,
 ) -> list[TextLine]:
     """A line read through a seal's ink (注册日期：2021.5.27 read 202185.27) is read again
-    with the red washed out, and washed with its levels stretched (`levelled`: on a
-    low-resolution capture the seal's lettering stays mid-grey when washed, 1101021999092011北京
-    for …41); the surer of the two is kept when it is surer than the first read (or sure and
-    as long, below)."""
+    with the red washed out, kept when the washed read is the more confident."""
     out = list(lines)
     h_img = image.shape[0]
     over = [i for i, ln in enumerate(out) if any(_overlaps(ln.box, s) for s in seals)]
@@ -746,11 +743,8 @@ def _reread_washed(
     for i in over:
         x0, y0, x1, y1 = out[i].box
         pad = max(2, (y1 - y0) // 8)
-        plain = wash(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1)
-        crops += [plain, levelled(plain) if plain.size else plain]
-    both = engine.recognise(crops)  # type: ignore[attr-defined]
-    pairs = zip(both[::2], both[1::2], strict=True)
-    recs = [max(pair, key=lambda r: r.confidence) for pair in pairs]
+        crops.append(wash(image, max(0, y0 - pad), min(h_img, y1 + pad), max(0, x0), x1))
+    recs = engine.recognise(crops)  # type: ignore[attr-defined]
     for i, rec in zip(over, recs, strict=True):
         washed, read = clean(rec.text), clean(out[i].text)
         if not washed:

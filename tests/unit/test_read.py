@@ -937,35 +937,3 @@ def test_a_line_read_through_a_seal_takes_the_washed_read_when_sure() -> None:
     # red print washed out with the seal leaves a shorter read: kept as first read
     shorter = _reread_washed(page, [line], seal, _UnderSealEngine("北京大学", 0.95))
     assert [ln.text for ln in shorter] == ["北京大学第健医院"]
-
-
-class _WashedThenLevelled(_UnderSealEngine):
-    """Reads each line's washed crop as `washed` and its levelled crop as `levelled`."""
-
-    def __init__(self, washed: Recognition, levelled: Recognition) -> None:
-        super().__init__("")
-        self.pair = [washed, levelled]
-
-    def recognise(self, crops: list[np.ndarray]) -> list[Recognition]:
-        return [self.pair[i % 2] for i in range(len(crops))]
-
-
-def test_a_line_through_a_seal_takes_the_surer_of_its_washed_and_levelled_reads() -> None:
-    """110102199909201141 with the seal's lettering over 41, on a low-resolution capture:
-    washed, the lettering stays mid-grey and reads 北京; levelled, it is gone."""
-    from stages.read import _reread_washed
-
-    page = _sealed_page(True)
-    line = TextLine("身份证号：1101021999092011北京", 0.90, (330, 388, 600, 412), "fake")
-    seal = [(425, 325, 576, 476)]
-    engine = _WashedThenLevelled(
-        Recognition("身份证号：1101021999092011北京", 0.90),
-        Recognition("身份证号：110102199909201141", 0.956),
-    )
-    out = _reread_washed(page, [line], seal, engine)
-    assert [ln.text for ln in out] == ["身份证号：110102199909201141"]
-    # the levelled read unsure: the first read stays
-    engine = _WashedThenLevelled(
-        Recognition("身份证号：1101021999092011北京", 0.90), Recognition("身份证号：1101", 0.5)
-    )
-    assert [ln.text for ln in _reread_washed(page, [line], seal, engine)] == [line.text]
