@@ -195,15 +195,17 @@ def colourless(image: np.ndarray) -> bool:
     return float(np.percentile(chroma, 99)) <= GREY_PAGE_CHROMA
 
 
-def _ring_profile(grey: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, float]:
-    """(share of 360 points on the circle of radius r at least GREY_INK under the paper,
-    their median grey level)."""
+def _ring_profile(
+    grey: np.ndarray, cx: float, cy: float, r: float, paper: float
+) -> tuple[float, float]:
+    """(share of 360 points on the circle of radius r at least GREY_INK under the `paper`
+    level, their median grey level)."""
     ang = np.linspace(0, 2 * math.pi, 360, endpoint=False)
     h, w = grey.shape
     xs = np.clip((cx + r * np.cos(ang)).astype(int), 0, w - 1)
     ys = np.clip((cy + r * np.sin(ang)).astype(int), 0, h - 1)
     v = grey[ys, xs].astype(np.int16)
-    return float((v < _paper_level(grey) - GREY_INK).mean()), float(np.median(v))
+    return float((v < paper - GREY_INK).mean()), float(np.median(v))
 
 
 def _paper_level(grey: np.ndarray) -> float:
@@ -235,11 +237,11 @@ def grey_seals(image: np.ndarray, line_px: float) -> list[GreySeal]:
         # the ring's radius: the darkest circle near the detector's
         r = min(
             (r0 + d for d in range(-GREY_RING_SEARCH, GREY_RING_SEARCH + 1)),
-            key=lambda rr: _ring_profile(grey, cx, cy, rr)[1],
+            key=lambda rr: _ring_profile(grey, cx, cy, rr, paper)[1],
         )
-        ink, ring = _ring_profile(grey, cx, cy, r)
-        inside = _ring_profile(grey, cx, cy, max(1.0, r - GREY_RING_BESIDE))[1]
-        outside = _ring_profile(grey, cx, cy, r + GREY_RING_BESIDE)[1]
+        ink, ring = _ring_profile(grey, cx, cy, r, paper)
+        inside = _ring_profile(grey, cx, cy, max(1.0, r - GREY_RING_BESIDE), paper)[1]
+        outside = _ring_profile(grey, cx, cy, r + GREY_RING_BESIDE, paper)[1]
         if ink < GREY_RING_INK or ring > min(inside, outside) - GREY_RING_CONTRAST:
             continue
         if ring < darkest + GREY_RING_OVER_PRINT:
