@@ -707,6 +707,8 @@ def _grey_wash(seals: Sequence[GreySeal]) -> Wash:
 
     def wash(image: np.ndarray, ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
         patch = image[ya:yb, xa:xb]
+        if patch.size == 0:  # a patch cut to nothing at the page's edge: nothing to wash
+            return np.zeros((*patch.shape[:2], 3), np.uint8)
         grey = patch if patch.ndim == 2 else cv2.cvtColor(patch, cv2.COLOR_BGR2GRAY)
         grey = grey.copy()
         if grey.size:

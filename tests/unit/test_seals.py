@@ -267,6 +267,7 @@ def test_the_grey_wash_takes_the_ring_and_keeps_the_print_under_it() -> None:
     before = cv2.cvtColor(page, cv2.COLOR_BGR2GRAY)[250:550, 450:750]
     assert (grey < 100).sum() == (before < 100).sum()  # every pixel of the print kept
     assert not ((grey > 120) & (grey < 200)).sum() > 0.01 * grey.size  # the ring and star are gone
+    assert _grey_wash([seal])(page, 300, 300, 450, 750).shape == (0, 300, 3)  # nothing cut
 
 
 def _pale(img: np.ndarray, cx: int, cy: int, r: int) -> np.ndarray:
