@@ -52,8 +52,10 @@ def rarity(ch: str) -> int:
 
 #: A dash between two CJK characters of a name is the middle dot read as a dash (吐尔逊-吐尔洪):
 #: no Chinese name holds a dash. (一, a character of its own, is never taken for one.)
-_CJK = r"[\u3400-\u9fff\U00020000-\U0003134f]"
-_DASH_AS_DOT = re.compile(f"(?<={_CJK})[-‐‑‒–—―−﹣－](?={_CJK})")
+#: One CJK character (the unified ideographs and their extensions), as a pattern (shared by
+#: stages.read and stages.formsearch).
+CJK_RANGE = r"[\u3400-\u9fff\U00020000-\U0003134f]"
+_DASH_AS_DOT = re.compile(f"(?<={CJK_RANGE})[-‐‑‒–—―−﹣－](?={CJK_RANGE})")
 
 
 def normalise_name(s: str) -> str:

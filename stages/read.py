@@ -19,6 +19,7 @@ import numpy as np
 from models import TextLine
 
 from .dates import find_dates, find_year_month
+from .names import CJK_RANGE
 from .ocr.base import Quad
 from .textnorm import fold_variants
 
@@ -69,8 +70,7 @@ def clean(text: str) -> str:
 _LEADER_CHARS = "…‥⋯.．·・"
 _LEADER_RUN = re.compile(f"[{re.escape(_LEADER_CHARS)}]+")
 _STOPS = ".．"
-#: One CJK character (the unified ideographs and their extensions), as a pattern and compiled.
-CJK_RANGE = r"[\u3400-\u9fff\U00020000-\U0003134f]"
+#: One CJK character, compiled (the pattern lives in stages.names, a module without imports).
 CJK_CHAR = re.compile(CJK_RANGE)
 
 
