@@ -374,6 +374,7 @@ ROUNDS = (
     "families_16",
     "families_17",
     "families_18",
+    "families_19",
 )
 
 
