@@ -75,7 +75,7 @@ def practice_period_ruledform(doc: Doc, rng: random.Random) -> Rendered:
     f = doc.fields
     img = paper(w, h, (255, 255, 254), rng, 0.5)
     cv = Canvas(img)
-    cv.centered(w / 2, 210, "医师定期考核执业期证明", "serif_bold", 54, INK, spacing=4,
+    cv.centered(w / 2, 210, "医师执业期考核证明", "serif_bold", 54, INK, spacing=4,
                 body=False)  # fmt: skip
     vk = face("serif", *f.values())
     span = f"{f['period_start']}至{f['period_end']}"
