@@ -525,7 +525,7 @@ ID_LABELS = ("身份证号", "身份证号码")
 #: How assessment proofs label the grade (考核结果 in the national form, 考核意见/等级/结论/情况
 #: elsewhere) and the grades they print: a pass grade, a fail grade, or one a person judges.
 RESULT_LABELS = (
-    r"考核(?:结果|意见|等级|结论|情况|成绩)|鉴定意见"
+    r"考核(?:结果|意见|等级|等次|结论|情况|成绩)|鉴定意见"
     # running text: 经考核，结果为合格 / 经考核，其成绩为优秀
     r"|考核[，,]\s*(?:其|该同志)?(?:结果|成绩|结论|等级)"
 )

@@ -66,8 +66,11 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
         dates = find_dates(m.group(1))
         if dates:
             out["birth_date"] = joined.reading("birth_date", m, value=iso_date(dates[0]))
-    # the study period, wherever its row starts (the portrait beside it can add marks)
-    m = re.search(r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?[至到\-—]?(\d{4})年(\d{1,2})月", t)
+    # the study period, wherever its row starts (the portrait beside it can add marks), or
+    # its start and end apart (于2017年9月入学，2022年6月在…修业期满)
+    m = re.search(
+        r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:入学[,，]?)?[至到\-—]?(\d{4})年(\d{1,2})月", t
+    )
     if m:
         grad = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}"
         out["graduation"] = joined.reading("graduation", m, group=3, value=grad)

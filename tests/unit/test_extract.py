@@ -858,3 +858,15 @@ def test_a_minority_name_whose_dot_was_read_as_a_dash_is_read_whole() -> None:
 def test_a_degree_names_its_holder_after_the_word_for_student() -> None:
     page = rows("学生禚璐蕾，女，1996年8月27日生，在", "首都医科大学修完临床医学专业")
     assert materials.extract("degree", page)["name"].value == "禚璐蕾"
+
+
+def test_a_grade_under_its_kaohe_dengci_label_is_the_result() -> None:
+    page = rows("试用期 2024年7月1日至2025年6月30日", "考核等次 合格")
+    assert materials.extract("probation_cert", page)["result"].value == "合格"
+
+
+def test_a_diploma_dating_entry_and_graduation_apart_gives_its_graduation() -> None:
+    page = rows(
+        "学生乔琳芳，女，于2017年9月入学，2022年6月在", "滨州医学院临床医学专业五年制本科修业期满"
+    )
+    assert materials.extract("diploma", page)["graduation"].value == "2022-06"
