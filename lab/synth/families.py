@@ -245,6 +245,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "columns"),
         ("assistant_qualification", "heilist"),
         ("assistant_practice", "landscape"),
+        # the nineteenth families (families_19.py), reported on with seed 20261156
+        ("diploma", "hanzidate"),
+        ("degree", "kai"),
+        ("diploma_record", "ruledcells"),
+        ("mentorship_cert", "sentence"),
+        ("pledge", "heitext"),
+        ("probation_cert", "mingrule"),
+        ("practice_period_cert", "ruledform"),
+        ("licence", "heiruled"),
+        ("social_insurance", "dash"),
+        ("assistant_qualification", "mingtable"),
+        ("assistant_practice", "sans"),
     }
 )
 
