@@ -711,13 +711,12 @@ def _grey_wash(seals: Sequence[GreySeal]) -> Wash:
             return np.zeros((*patch.shape[:2], 3), np.uint8)
         grey = patch if patch.ndim == 2 else cv2.cvtColor(patch, cv2.COLOR_BGR2GRAY)
         grey = grey.copy()
-        if grey.size:
-            yy, xx = np.mgrid[ya:yb, xa:xb]
-            for seal in seals:
-                cx, cy = seal.centre
-                rim = seal.radius + GREY_RIM_PX
-                disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= rim * rim
-                grey[disc & (grey >= seal.wash)] = seal.paper
+        yy, xx = np.mgrid[ya:yb, xa:xb]
+        for seal in seals:
+            cx, cy = seal.centre
+            rim = seal.radius + GREY_RIM_PX
+            disc = (xx - cx) ** 2 + (yy - cy) ** 2 <= rim * rim
+            grey[disc & (grey >= seal.wash)] = seal.paper
         return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
 
     return wash
