@@ -58,6 +58,39 @@ def test_a_red_seal_is_found_and_its_absence_is_missing() -> None:
     assert "公章" in bad[0].message
 
 
+def _desk(w: int = 1100, h: int = 900) -> np.ndarray:
+    """A wooden desk: a tan ground (hue ~15, not seal red) with darker grain, and redder knots
+    of a seal's size (on real photos the grain's red streaks close into such rings)."""
+    rng = np.random.default_rng(3)
+    img = np.zeros((h, w, 3), np.uint8)
+    img[:] = (60, 110, 160)  # BGR tan: saturation ~160
+    for y in range(0, h, 14):
+        wobble = int(rng.integers(-15, 15))
+        cv2.line(img, (0, y), (w, y + wobble), (50, 90, 140), 2)
+    for cx, cy in ((120, 200), (980, 650)):  # knots: red-brown, hue ~4
+        cv2.circle(img, (cx, cy), 80, (45, 60, 160), 9)
+    return img
+
+
+def test_a_wooden_desks_grain_is_no_seal_but_a_seal_on_the_paper_on_it_is() -> None:
+    desk = _desk()
+    assert seals.find_seals(desk, LINE)  # red rings of a seal's size: the red alone says seal
+    ring_only = list(seals.check_marks("a1", UPLOAD, "probation_cert", RULES, desk, [], LINE))
+    assert [(f.field, f.status) for f in ring_only] == [("seal", "missing")]
+    # the page cut out of the photo holds no seal; the whole photo (the frame) holds knots
+    page = _paper()
+    on_desk = list(
+        seals.check_marks("a1", UPLOAD, "probation_cert", RULES, page, [], LINE, (desk, LINE))
+    )
+    assert [(f.field, f.status) for f in on_desk] == [("seal", "missing")]
+    framed = desk.copy()
+    framed[100:800, 150:1050] = _stamp(page, 650, 450, 90)
+    sealed = list(
+        seals.check_marks("a1", UPLOAD, "probation_cert", RULES, page, [], LINE, (framed, LINE))
+    )
+    assert [(f.field, f.status) for f in sealed] == [("seal", "pass")]
+
+
 def test_red_print_that_is_not_round_or_not_seal_sized_is_no_seal() -> None:
     page = _paper()
     cv2.rectangle(page, (100, 500), (800, 540), (32, 28, 200), -1)  # a red banner
