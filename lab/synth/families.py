@@ -387,6 +387,7 @@ ROUNDS = (
     "families_17",
     "families_18",
     "families_19",
+    "families_20",
 )
 
 
