@@ -296,3 +296,22 @@ def test_the_recipe_reports_the_gates_and_names_the_cause_on_unreadable_findings
     (doc,) = [f for f in blurred if f.field == "doc_type"]
     assert doc.status == "unreadable" and "可能原因：图片模糊" in doc.message
     assert not [f for f in _recipe(img, "photo") if f.field == "quality"]  # not a document
+
+
+def test_legible_print_is_held_to_a_stricter_blur_bar_than_small_print() -> None:
+    """A document page of legible print whose edges spread 7% of a line is blurred (the 16th
+    report's tuned licence: 20 px glyphs under σ 5.4 px measured 0.070); small print's edges
+    are that soft by its size alone, so only the too-small gate speaks for it; and a crop of
+    a line or two is not measured against the document bar."""
+
+    def gates(glyph_px: float, lines: int, blur: float) -> set[str]:
+        m = quality.Measures(lines, glyph_px, glyph_px, blur, 0.0, None, 0, None)
+        return {p.gate for p in quality.problems(m, "医疗机构执业许可证")}
+
+    assert gates(56.0, 11, 0.070) == {"blur"}
+    assert gates(56.0, 11, 0.046) == set()  # the softest real document scan measured
+    assert gates(14.0, 30, 0.070) == {"too_small"}
+    assert gates(27.0, 1, 0.070) == set()
+    assert gates(27.0, 1, 0.090) == {"blur"}
+    (found,) = quality.problems(quality.Measures(11, 56.0, 56.0, 0.07, 0.0, None, 0, None), "证")
+    assert "上限 0.06" in found.observed
