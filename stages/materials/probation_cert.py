@@ -19,12 +19,16 @@ from ..crosscheck import (
 )
 from ..dates import months_between, parse_date, parse_period
 from ..extract import (
+    GRADES,
     ID_LABEL_RE,
     ID_LABELS,
     ID_RE,
     NAME_LABEL,
+    RESULT_LABELS,
     assessment_result,
     iso_date,
+    labelled,
+    labelled_name,
     number_field,
     row_value,
     service_period,
@@ -33,10 +37,28 @@ from ..looks import Look
 from ..read import Row
 from . import Material
 
+#: The labels a probation proof prints beside its holder's particulars: a value never runs on
+#: into one (a table's head row 姓名 | 公民身份号码 | 所在科室 | 考核结果 over its value row).
+PROBATION_LABELS = (
+    r"性[别別]",
+    ID_LABEL_RE,
+    r"(?:所在|试用)?科\s*室",
+    r"试用(?:机构|单位|时间|期限|起止时间)",
+    r"用人单位",
+    r"工作单位",
+    r"职\s*[务称]",
+    r"专\s*业",
+    r"学\s*历",
+    RESULT_LABELS,
+)
+
 
 def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
     out: dict[str, Reading] = {}
-    name = row_value(rows, "name", f"(?:{NAME_LABEL})", r"(?!性[别別])(.+?)(?:性[别別]|$)")
+    # the name up to the next of the proof's labels, or under its label; else up to 性别
+    name = labelled_name(rows, PROBATION_LABELS) or row_value(
+        rows, "name", f"(?:{NAME_LABEL})", r"(?!性[别別])(.+?)(?:性[别別]|$)"
+    )
     if name:
         out["name"] = name
     gender = row_value(rows, "gender", r"性[别別]", r"[^男女\d]{0,2}([男女])")
@@ -56,7 +78,12 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
         if start and end:
             out["period"] = replace(period, value=f"{iso_date(start)}/{iso_date(end)}")
     # the grade read across line breaks first (a letter's "考核结果为合" / "格。")
-    result = assessment_result(rows) or row_value(rows, "result", r"考核结果", r"(.+)")
+    # (under its label only a grade is the result: a head row over its value row)
+    result = (
+        assessment_result(rows)
+        or row_value(rows, "result", r"考核结果", r"(.+)")
+        or labelled(rows, "result", RESULT_LABELS, PROBATION_LABELS, GRADES)
+    )
     if result:
         out["result"] = result
     return out

@@ -870,3 +870,24 @@ def test_a_diploma_dating_entry_and_graduation_apart_gives_its_graduation() -> N
         "学生乔琳芳，女，于2017年9月入学，2022年6月在", "滨州医学院临床医学专业五年制本科修业期满"
     )
     assert materials.extract("diploma", page)["graduation"].value == "2022-06"
+
+
+def test_a_probation_tables_head_row_over_its_value_row_gives_name_and_grade() -> None:
+    """姓名 | 公民身份号码 | 所在科室 | 考核结果 across the top, one row of values under them:
+    the recogniser joins the head row into one row of labels, so the name is no run of the
+    other labels but the line under 姓名, and the grade the line under 考核结果."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 40), "fake")
+
+    head = (("姓名", 64), ("公民身份号码", 242), ("所在科室", 503), ("考核结果", 672))
+    values = (("贺昊斌", 64), ("120221199409202195", 242), ("麻醉科", 501), ("合格", 668))
+    page = [
+        Row((line("试用期考核证明", 273, 100),)),
+        Row(tuple(line(text, x, 217) for text, x in head)),
+        Row(tuple(line(text, x, 280) for text, x in values)),
+        Row((line("用人单位：天津市宝坻区人民医院", 57, 363),)),
+    ]
+    r = materials.extract("probation_cert", page)
+    assert (r["name"].value, r["result"].value) == ("贺昊斌", "合格")
+    assert r["id_number"].value == "120221199409202195"
