@@ -257,6 +257,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "dash"),
         ("assistant_qualification", "mingtable"),
         ("assistant_practice", "sans"),
+        # the twentieth families (families_20.py), reported on with seed 20261157
+        ("diploma", "ming"),
+        ("degree", "ownline"),
+        ("diploma_record", "headed"),
+        ("mentorship_cert", "stampedno"),
+        ("pledge", "ming"),
+        ("probation_cert", "opinions"),
+        ("practice_period_cert", "listrow"),
+        ("licence", "kaiwrap"),
+        ("social_insurance", "grouped"),
+        ("assistant_qualification", "hanzi"),
+        ("assistant_practice", "heiright"),
     }
 )
 

@@ -1,4 +1,5 @@
-"""The twentieth layout family per material (lab/synth/families_20.py), held out: what is
+"""The twentieth layout family per material (lab/synth/families_20.py), held out until the
+eighteenth report (seed 20261157) and looked at since: what is
 particular to each (the shared checks, every compared value printed for two people, the title
 and the seals, are test_family_layouts') and that the PDFs build."""
 
@@ -19,12 +20,6 @@ OURS = [(t[0], t[1]) for t in families_20.HELD_OUT]
 
 def _run(out: rnd.Rendered, text: str) -> rnd.TextRun:
     return next(r for r in out.texts if r.text == text)
-
-
-def test_the_round_is_held_out() -> None:
-    for material, name in OURS:
-        assert families.FAMILIES[material][name].held_out, (material, name)
-        assert name in families.choices(material, "held-out")
 
 
 def test_the_opinions_probation_heads_its_values_and_pads_the_period() -> None:
