@@ -400,6 +400,7 @@ ROUNDS = (
     "families_18",
     "families_19",
     "families_20",
+    "families_21",
 )
 
 
