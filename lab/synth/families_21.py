@@ -614,7 +614,7 @@ def si_shares_pdf(fields: dict[str, str]) -> bytes:
               f"单位名称：{fields['work_unit']}"]  # fmt: skip
     rows = shares_rows(fields)
     heads = ("缴费月份", "险种", "缴费基数", "单位缴纳", "个人缴纳", "状态")
-    texts = [title, *person, *(" ".join(r) for r in rows)]
+    texts = [title, *person, *heads, *(" ".join(r) for r in rows)]
     pdf = pdfdoc._new_pdf(title, FIXED_DATE, texts)
     pdf.set_font("noto", size=14)
     pdf.set_xy(15, 14)

@@ -72,6 +72,7 @@ def _subset_font() -> tuple[str, frozenset[str]]:
         for value in vars(module).values():
             _strings(value, chars)
     chars.update(_TEMPLATE_CHARS)
+    chars.add("\u3000")  # the ideographic space some templates align with
     font = TTFont(FULL_FONT, fontNumber=2, lazy=True)
     opts = subset.Options()
     opts.name_IDs = ["*"]
