@@ -34,6 +34,9 @@ SEAL_MAX_ASPECT = 1.6
 SEAL_RING_SHARE = 0.55
 #: Labels beside which the signer signs (a 承诺书's signer is its 承诺人).
 SIGN_LABELS = ("签字", "签名", "承诺人")
+#: A label word followed by one of these is running text going on to another clause (a
+#: notice's 须本人签名；… or 签字，…), not a label beside which one signs.
+IN_CLAUSE = frozenset("；;，,、")
 #: Signature ink: this much darker than the paper beside it, covering at least this many
 #: square line heights and spanning at least this many line heights.
 SIGN_CONTRAST = 50.0
@@ -297,6 +300,8 @@ def _label(line: TextLine) -> tuple[int, str] | None:
     at, end = max(((text.find(w), text.find(w) + len(w)) for w in SIGN_LABELS), default=(-1, 0))
     if at < 0:
         return None
+    if text[end : end + 1] in IN_CLAUSE:
+        return None  # an instruction's words (须由考生本人手写签名；2.…), no place to sign
     while end < len(text) and text[end] in "）)]】:：.。 ":
         end += 1
     return end, text[end:].strip(" _-—.:：")

@@ -158,6 +158,24 @@ def test_signature_strokes_read_into_the_label_line_still_count() -> None:
     assert ink is not None and not ink.signed
 
 
+def test_a_notice_asking_for_a_signature_is_no_place_to_sign() -> None:
+    """注意事项: 1.本承诺书须由考生本人手写签名；2.考生须…: the notice's words run on after
+    签名 into the next clause, print the reader reads after it; only the blank beside the real
+    label decides."""
+    img, lines = _pledge(signed=False)
+    for k in range(20):  # the notice's print, two lines below the label
+        x = 100 + 25 * k
+        cv2.rectangle(img, (x, 644), (x + 21, 665), (20, 20, 20), 2)
+    notice = TextLine("1.本承诺书须由考生本人手写签名；2.考生须在报名审核时提交承诺书原件。",
+                      0.99, (96, 640, 600, 670), "rapid")  # fmt: skip
+    up = replace(UPLOAD, slot="pledge")
+    bad = list(seals.check_marks("a1", up, "pledge", RULES, img, [*lines, notice], LINE))
+    assert [(f.field, f.status) for f in bad] == [("signature", "missing")]
+    signed, _ = _pledge(signed=True)
+    ok = list(seals.check_marks("a1", up, "pledge", RULES, signed, [*lines, notice], LINE))
+    assert [(f.field, f.status) for f in ok] == [("signature", "pass")]
+
+
 def test_no_signature_label_read_is_unreadable_not_missing() -> None:
     up = replace(UPLOAD, slot="pledge")
     img, _ = _pledge(signed=True)
