@@ -73,6 +73,8 @@ AFTER = (
 )  # fmt: skip
 
 _DIGITISH = re.compile(r"[0-9A-Za-z]")
+#: How far past a value a speck between the halves of the word after it is looked through.
+SPECK_SPAN = 4
 #: A date in Chinese numerals starting right after a value (二〇一六年…) is not part of it.
 _CN_DATE = re.compile(r"[〇零一二三四五六七八九]{4}年")
 
@@ -130,6 +132,9 @@ def _alone(
         not after
         or not CJK_CHAR.match(after)
         or text[end:].startswith(AFTER)
+        # a speck read as a digit or letter between a word's halves at a line break (临床医学专
+        # | 8 | 业: a mark beside the line's end joined into the row) is no part of the word
+        or _DIGITISH.sub("", text[end : end + SPECK_SPAN]).startswith(AFTER)
         or _CN_DATE.match(text, end) is not None
         or (opens and cell[1])
         or any(f and text.startswith(f, end) and _ends_word(text, end + len(f)) for f in follows)

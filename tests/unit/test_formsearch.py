@@ -480,3 +480,15 @@ def test_a_number_read_a_digit_off_is_offered_as_read_for_the_crop_to_decide() -
         ("id_number",), FORM, rows("120101199701257999"), {}
     )
     assert "id_number" not in formsearch.complete(("id_number",), FORM, rows("王芳 临床"), {})
+
+
+def test_a_speck_read_between_the_halves_of_the_word_after_a_value_is_no_part_of_it() -> None:
+    """…在本校医学影像学专 | 8 | 业（五年制本科）: a mark beside the line's end (a
+    glare's edge, a photo's corner) is read as 8 and joined into the row between 专 and 业;
+    the major still ends at 专业, and a longer major with a speck inside stays longer."""
+    assert found(
+        "于2019年9月至2024年6月在本校医学影像学专8", "业（五年制本科）学习", field="major"
+    ) == ("医学影像学")
+    assert found("在本校医学影像学专业学习", field="major") == "医学影像学"
+    # a longer major with a speck inside it is still a longer major
+    assert found("在本校医学影像学技8术专业学习", field="major") is None
