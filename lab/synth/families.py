@@ -269,6 +269,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "grouped"),
         ("assistant_qualification", "hanzi"),
         ("assistant_practice", "heiright"),
+        # the twenty-first families (families_21.py), reported on with seed 20261158
+        ("diploma", "photoright"),
+        ("degree", "foottable"),
+        ("diploma_record", "sidebar"),
+        ("mentorship_cert", "embossed"),
+        ("pledge", "notes"),
+        ("probation_cert", "signatories"),
+        ("practice_period_cert", "kaicentre"),
+        ("licence", "sidebox"),
+        ("social_insurance", "shares"),
+        ("assistant_qualification", "footcode"),
+        ("assistant_practice", "stampdate"),
     }
 )
 

@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to twentieth rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_20.py): render for
+"""What every layout family of the fourth to twenty-first rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_21.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -34,6 +34,7 @@ from lab.synth import (
     families_18,
     families_19,
     families_20,
+    families_21,
     families_more,
 )
 from lab.synth import render as rnd
@@ -145,6 +146,7 @@ REPORTED = (
     (families_18, 20261155),
     (families_19, 20261156),
     (families_20, 20261157),
+    (families_21, 20261158),
 )
 
 
