@@ -413,6 +413,7 @@ ROUNDS = (
     "families_19",
     "families_20",
     "families_21",
+    "families_22",
 )
 
 
