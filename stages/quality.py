@@ -366,13 +366,16 @@ def cut_labels(lines: Sequence[TextLine], words: Sequence[str], line_px: float) 
     A tail that is itself one of the words (期限 beside 有效期限) says nothing; nor does a
     line set in from the border, or one starting with a whole word."""
     tails = {w[i:] for w in words for i in range(1, len(w) - CUT_LABEL_TAIL + 1)} - set(words)
+    # a two-character label's last character standing alone (名 of 姓名, 址 of 住址: a card's
+    # labels, each a line of its own left of its value)
+    singles = {w[-1] for w in words if len(w) == 2} - set(words)
     reach = CUT_LABEL_REACH * line_px
     count = 0
     for ln in lines:
         text = "".join(ln.text.split())
         if ln.box[0] > reach or text.startswith(tuple(words)):
             continue
-        if text.startswith(tuple(tails)):
+        if text.startswith(tuple(tails)) or text in singles:
             count += 1
     return count
 

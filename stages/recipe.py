@@ -357,7 +357,7 @@ def _scanned_page(
                     norm.scale,
                     raw,
                     lines,
-                    _printed_words(material),
+                    _printed_words(material, slot in quality.FEW_LINES_BY_DESIGN),
                     slot in quality.FEW_LINES_BY_DESIGN,
                     not norm.document_found,
                 ),
@@ -371,10 +371,12 @@ def _scanned_page(
     )
 
 
-def _printed_words(material: materials.Material) -> tuple[str, ...]:
+def _printed_words(material: materials.Material, card: bool = False) -> tuple[str, ...]:
     """The material's markers that are words as printed (not patterns), for a label the
-    frame cut (stages.quality.cut_labels)."""
-    return tuple(m for m in material.markers if re.fullmatch(r"[\u4e00-\u9fff]{3,}", m))
+    frame cut (stages.quality.cut_labels); a card's two-character labels too (姓名, 住址:
+    each printed alone at the card's left edge, so its last character alone is a cut one)."""
+    shortest = 2 if card else 3
+    return tuple(m for m in material.markers if re.fullmatch(f"[\u4e00-\u9fff]{{{shortest},}}", m))
 
 
 def _look_again(

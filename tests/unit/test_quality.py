@@ -315,3 +315,27 @@ def test_legible_print_is_held_to_a_stricter_blur_bar_than_small_print() -> None
     assert gates(27.0, 1, 0.090) == {"blur"}
     (found,) = quality.problems(quality.Measures(11, 56.0, 56.0, 0.07, 0.0, None, 0, None), "证")
     assert "上限 0.06" in found.observed
+
+
+def test_a_cards_two_character_labels_cut_to_their_last_character() -> None:
+    """An ID card's front framed through its label column: 名, 生, 址 stand alone at the
+    border where the card prints 姓名, 出生, 住址 (the slow e2e window's missed cut-off). A
+    word's last character counts only standing alone, and only among a card's words."""
+    from models import TextLine
+    from stages import materials
+    from stages.recipe import _printed_words
+
+    def line(text: str, x0: int, y: int = 100) -> TextLine:
+        return TextLine(text, 0.99, (x0, y, x0 + 40 * len(text), y + LINE), "fake")
+
+    card = _printed_words(materials.get("id_front"), card=True)  # type: ignore[arg-type]
+    assert {"姓名", "出生", "住址"} <= set(card)
+    cut = [line("名", 12), line("史辰沨", 132), line("生", 15, 200), line("址", 12, 300)]
+    assert quality.cut_labels(cut, card, LINE) == 3
+    # set in from the border, or the whole label: nothing cut; a lone character inside a
+    # value's line is no label
+    assert quality.cut_labels([line("名", 3 * LINE), line("姓名", 4)], card, LINE) == 0
+    assert quality.cut_labels([line("名人", 4)], card, LINE) == 0
+    # other materials' words: three characters and more, as before
+    diploma = _printed_words(materials.get("diploma"))  # type: ignore[arg-type]
+    assert all(len(w) >= 3 for w in diploma)
