@@ -302,6 +302,11 @@ def _label(line: TextLine) -> tuple[int, str] | None:
         return None
     if text[end : end + 1] in IN_CLAUSE:
         return None  # an instruction's words (须由考生本人手写签名；2.…), no place to sign
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    if opened > max(text.rfind("）", 0, at), text.rfind(")", 0, at)):
+        # the label is a remark in brackets (承诺人（签名并按手印）：): it ends where they close
+        closes = [i for i in (text.find("）", end), text.find(")", end)) if i >= 0]
+        end = min(closes) if closes else end
     while end < len(text) and text[end] in "）)]】:：.。 ":
         end += 1
     return end, text[end:].strip(" _-—.:：")
@@ -442,7 +447,9 @@ def signature_ink(image: np.ndarray, lines: Sequence[TextLine], line_px: float) 
             if image.ndim == 3:
                 # red is a seal's or a thumbprint's (签名并按手印), never a pen's: documents are
                 # signed in black or blue ink
-                ink &= red_mask(image[ya:yb, xa:xb]) == 0
+                # (a thumbprint's paler ridges and fringe too: faint red, and a pixel round it)
+                red = red_mask(image[ya:yb, xa:xb], RED_FAINT_SAT)
+                ink &= cv2.dilate(red, np.ones((3, 3), np.uint8)) == 0
             ink &= ~_rules(ink, hgt)
             ink &= ~_broad(ink, hgt)
             ink &= ~_off_paper(area, ground, round(0.25 * hgt))

@@ -176,6 +176,22 @@ def test_a_notice_asking_for_a_signature_is_no_place_to_sign() -> None:
     assert [(f.field, f.status) for f in ok] == [("signature", "pass")]
 
 
+def test_a_bracketed_label_ends_where_its_brackets_close() -> None:
+    """承诺人（签名并按手印）：read whole: the words after 签名 inside the brackets are the
+    label's, not a signature read into its line; the blank beside it is missing."""
+    blank, _ = _pledge(signed=False)
+    label = [TextLine("承诺人（签名并按手印）：", 0.99, (300, 560, 540, 590), "rapid")]
+    ink = seals.signature_ink(blank, label, LINE)
+    assert ink is not None and ink.after == "" and not ink.signed
+    signed, _ = _pledge(signed=True)
+    ink = seals.signature_ink(signed, label, LINE)
+    assert ink is not None and ink.signed
+    # a scribble read into the line after the brackets still counts
+    joined = [TextLine("承诺人（签名并按手印）：一", 0.7, (300, 560, 760, 590), "rapid")]
+    ink = seals.signature_ink(signed, joined, LINE)
+    assert ink is not None and ink.after == "一"
+
+
 def test_no_signature_label_read_is_unreadable_not_missing() -> None:
     up = replace(UPLOAD, slot="pledge")
     img, _ = _pledge(signed=True)
