@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from models import Reading
+from models import Reading, TextLine
 
 from . import dates, idnumber
 from .dates import find_dates
@@ -431,6 +431,7 @@ def _under_label(
                 continue
             x0, _y0, x1, _y1 = line.box
             width = max(1, x1 - x0)
+            over = _captioned(rows, r, line, other, whole)
             # the first line in the label's column on the rows below (a tall merged cell
             # may hold its value a row or two down): the value, if it is one
             for below in rows[r + 1 : r + 1 + UNDER_ROWS]:
@@ -443,7 +444,39 @@ def _under_label(
                     continue  # the label's English sub-label (单位名称 over Employer)
                 if any(o.match(text) for o in other) or not whole.fullmatch(text):
                     break
+                if over is not None and over[1] < cand.box[1] - line.box[3]:
+                    break  # the label is a caption under its value (below: the next one's)
                 return Joined.of([Row((cand,))]).span_reading(field, 0, len(text), text)
+            if over is not None:
+                text = clean(over[0].text)
+                return Joined.of([Row((over[0],))]).span_reading(field, 0, len(text), text)
+    return None
+
+
+def _captioned(
+    rows: Sequence[Row],
+    r: int,
+    label: TextLine,
+    other: Sequence[re.Pattern[str]],
+    whole: re.Pattern[str],
+) -> tuple[TextLine, int] | None:
+    """The value a label is the caption of, and the gap between them: the line just above
+    the label, over its middle, closer to it than half a line's height (a certificate
+    printing each value over a rule with its grey caption beneath: 郗浩 over 姓名). The
+    caller takes it where the line under the label stands farther off (that is the next
+    row's value, over its own caption)."""
+    x0, y0, x1, y1 = label.box
+    middle, tall = (x0 + x1) / 2, max(1, y1 - y0)
+    for above in reversed(rows[max(0, r - 1) : r + 1]):
+        for cand in above.lines:
+            cx0, cy0, cx1, cy1 = cand.box
+            text = clean(cand.text)
+            if cand is label or not text or cy1 > y1 or not cx0 <= middle <= cx1:
+                continue
+            gap = y0 - cy1
+            if gap > tall / 2 or any(o.match(text) for o in other) or not whole.fullmatch(text):
+                continue
+            return cand, gap
     return None
 
 

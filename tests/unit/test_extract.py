@@ -891,3 +891,48 @@ def test_a_probation_tables_head_row_over_its_value_row_gives_name_and_grade() -
     r = materials.extract("probation_cert", page)
     assert (r["name"].value, r["result"].value) == ("贺昊斌", "合格")
     assert r["id_number"].value == "120221199409202195"
+
+
+def test_a_value_over_its_caption_is_the_labels_not_the_next_rows_value() -> None:
+    """A certificate printing each value over a rule with its grey caption beneath (郗浩 over
+    姓名, 执业助理医师 over 资格名称): the name is the line just over 姓名, not the next row's
+    value under it; a form printing the label over its value keeps the value under it."""
+
+    def line(text: str, x: int, y: int, h: int = 50) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + h), "fake")
+
+    captioned = [
+        Row((line("郗浩", 361, 585), line("男", 787, 590))),
+        Row((line("姓名", 370, 633), line("性别", 780, 639))),
+        Row((line("210105199901230936", 468, 710),)),
+        Row((line("身份证件号码", 538, 757),)),
+        Row((line("执业助理医师", 311, 826), line("临床", 771, 823))),
+        Row((line("资格名称", 346, 871), line("类别", 780, 874))),
+    ]
+    r = materials.extract("assistant_qualification", captioned)
+    assert r["name"].value == "郗浩"
+    stacked = [
+        Row((line("医师资格证书", 300, 300),)),
+        Row((line("姓名", 370, 450),)),
+        Row((line("郗浩", 361, 505),)),
+        Row((line("资格名称", 346, 620),)),
+        Row((line("执业助理医师", 311, 675),)),
+    ]
+    assert materials.extract("assistant_qualification", stacked)["name"].value == "郗浩"
+
+
+def test_an_approval_letters_unlabelled_date_is_the_registration() -> None:
+    """经审核，准予在北京市海淀医院注册执业 … 北京市海淀区卫生健康委员会 / 二〇二〇年十二月十日:
+    no 发证日期 label; the date standing alone under the issuer is when it was granted."""
+
+    def line(text: str, y: int) -> TextLine:
+        return TextLine(text, 0.99, (100, y, 100 + 30 * len(text), y + 40), "fake")
+
+    page = [
+        Row((line("姜蕾欣，女，身份证号120101199903090941，经审核，准予", 384),)),
+        Row((line("在北京市海淀医院注册执业。执业级别：执业助理医师；执", 430),)),
+        Row((line("证书编码：211120202971242", 576),)),
+        Row((line("北京市海淀区卫生健康委员会", 722),)),
+        Row((line("二〇二○年十二月十日", 772),)),
+    ]
+    assert materials.extract("assistant_practice", page)["registration"].value == "2020-12-10"
