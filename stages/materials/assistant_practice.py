@@ -19,9 +19,10 @@ from ..crosscheck import (
     same_id,
     same_month,
 )
-from ..dates import parse_date
+from ..dates import find_dates, parse_date
 from ..extract import (
     ID_LABELS,
+    Joined,
     date_reading,
     labelled,
     number_field,
@@ -56,10 +57,26 @@ def extract_practice(rows: Sequence[Row]) -> dict[str, Reading]:
     put_reading(out, number_field(rows, "practice_number", r"执业证书编码|证书编码", PRACTICE_RE))
     put_reading(out, labelled(rows, "work_unit", r"执业地点|主要执业机构", AP_LABELS))
     # (a booklet's date under its label is read by `labelled`, from the cell below)
-    registered = labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS)
+    registered = labelled(rows, "registration", r"发证日期|注册日期", AP_LABELS) or _dated(rows)
     # a booklet may print the month only (二○一九年二月): the form's registration is a month too
     put_reading(out, date_reading(registered) or date_reading(registered, month_only=True))
     return out
+
+
+#: A line that is nothing but a date (2020年12月10日, 二〇二〇年十二月十日, 2020.12.10).
+_DATE_LINE = re.compile(r"[0-9〇○零一二三四五六七八九十年月日./\-\s]{6,}")
+
+
+def _dated(rows: Sequence[Row]) -> Reading | None:
+    """The certificate's own date where no label names it: the last line that is nothing but
+    a date (under the issuer of an approval letter: 经审核，准予在…注册执业 … 二〇二〇年十二月十日),
+    the date the registration was granted."""
+    for row in reversed(rows):
+        for line in reversed(row.lines):
+            text = "".join(line.text.split())
+            if _DATE_LINE.fullmatch(text) and find_dates(text):
+                return Joined.of([Row((line,))]).span_reading("registration", 0, len(text), text)
+    return None
 
 
 def _cutoff(ctx: Context) -> date | None:

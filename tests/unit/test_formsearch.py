@@ -492,3 +492,11 @@ def test_a_speck_read_between_the_halves_of_the_word_after_a_value_is_no_part_of
     assert found("在本校医学影像学专业学习", field="major") == "医学影像学"
     # a longer major with a speck inside it is still a longer major
     assert found("在本校医学影像学技8术专业学习", field="major") is None
+
+
+def test_a_unit_before_注册执业_is_found() -> None:
+    """准予在天津市第一中心医院注册执业: 注册 goes on with the sentence after the unit."""
+    assert (
+        found("经审核，准予在天津市第一中心医院注册执业。", field="work_unit")
+        == "天津市第一中心医院"
+    )
