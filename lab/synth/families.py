@@ -281,6 +281,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "shares"),
         ("assistant_qualification", "footcode"),
         ("assistant_practice", "stampdate"),
+        # the twenty-second families (families_22.py), reported on with seed 20261159
+        ("diploma", "seam"),
+        ("degree", "photofoot"),
+        ("diploma_record", "qrfoot"),
+        ("mentorship_cert", "cosigned"),
+        ("pledge", "signblock"),
+        ("probation_cert", "docket"),
+        ("practice_period_cert", "headrow"),
+        ("licence", "validband"),
+        ("social_insurance", "checkcode"),
+        ("assistant_qualification", "caption"),
+        ("assistant_practice", "approval"),
     }
 )
 
