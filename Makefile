@@ -18,7 +18,7 @@ OCR_PRECISION ?=
 APT_PKGS := tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-osd fonts-noto-cjk fonts-babelstone-han fonts-hanazono \
 	fonts-arphic-ukai fonts-arphic-uming fonts-wqy-zenhei strace postgresql chromium
 
-.PHONY: install system-deps demo test test-all lint eval eval-real bench calibrate samples clean \
+.PHONY: install system-deps demo test test-all test-slow lint eval eval-real bench calibrate samples clean \
 	reliability bench-desk bench-audit bench-scale bench-similar bench-models
 
 install: $(STAMP)
@@ -59,6 +59,11 @@ test: install
 
 test-all: install
 	$(BIN)/python -m pytest -q
+
+# The slow tests `make test` leaves out (real processes killed, real schedulers, the hostile
+# corpus and every fault kind end to end); CI runs them after `make test`.
+test-slow: install
+	$(BIN)/python -m pytest -m slow -q
 
 lint: install
 	$(BIN)/ruff check models stages pipeline lab tests

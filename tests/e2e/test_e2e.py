@@ -109,7 +109,8 @@ def _free_port() -> int:
 
 
 # two workers: ~60-110 s on this 2-core machine (two clusters' start, OCR engines in each)
-@pytest.mark.parametrize("nworkers", [1, pytest.param(2, marks=pytest.mark.slow)])
+@pytest.mark.slow  # real scheduler and worker processes: ~25-30 s each (CI: make test-slow)
+@pytest.mark.parametrize("nworkers", [1, 2])
 def test_external_scheduler_matches_local_run(tmp_path: Path, nworkers: int) -> None:
     """A real `dask scheduler` and `dask worker` processes (`--nthreads 1` each, one per
     worker as on separate machines) on 127.0.0.1, started as docs/cluster.md says, write

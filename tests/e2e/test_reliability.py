@@ -1,5 +1,5 @@
-"""The core of `make reliability` in the default suite: the whole hostile corpus (104 kinds,
-6 window probes) through `certcheck run` under strace and a memory sampler, every target met
+"""The core of `make reliability` in CI's slow suite (`make test-slow`): the whole hostile
+corpus (104 kinds, 6 window probes) through `certcheck run` under strace and a memory sampler, every target met
 (issue 16). The kill tests are tests/pipeline/test_kill.py."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 
+@pytest.mark.slow  # the whole hostile corpus through `certcheck run`: ~40-55 s (CI: make test-slow)
 def test_the_hostile_corpus_meets_every_target(tmp_path: Path) -> None:
     if shutil.which("strace") is None:
         pytest.fail("strace is needed to watch reads and writes (make install installs it)")

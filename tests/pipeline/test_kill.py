@@ -152,6 +152,7 @@ def finish_and_compare(out: Path, sample_run: Path) -> None:
     assert not list(out.rglob("*.tmp")) and not (out / ".work").exists()
 
 
+@pytest.mark.slow  # a run with OCR killed and finished: ~30 s (CI: make test-slow)
 def test_kill_9_of_the_main_process_while_it_writes_the_outputs(
     sample_run: Path, tmp_path: Path
 ) -> None:
@@ -166,6 +167,7 @@ def test_kill_9_of_the_main_process_while_it_writes_the_outputs(
     finish_and_compare(out, sample_run)
 
 
+@pytest.mark.slow  # four applicants read again after the kill: ~40-50 s (CI: make test-slow)
 def test_kill_9_of_one_worker_and_the_run_still_completes(sample_run: Path, tmp_path: Path) -> None:
     out = seeded_out(sample_run, tmp_path / "out", drop=applicant_ids()[:4])
     run = Run(out)
