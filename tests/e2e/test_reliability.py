@@ -1,6 +1,6 @@
 """The core of `make reliability` in CI's slow suite (`make test-slow`): the whole hostile
-corpus (104 kinds, 6 window probes) through `certcheck run` under strace and a memory sampler, every target met
-(issue 16). The kill tests are tests/pipeline/test_kill.py."""
+corpus (104 kinds, 6 window probes) through `certcheck run` under strace and a memory
+sampler, every target met (issue 16). The kill tests are tests/pipeline/test_kill.py."""
 
 from __future__ import annotations
 
