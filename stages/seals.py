@@ -35,8 +35,11 @@ SEAL_RING_SHARE = 0.55
 #: Labels beside which the signer signs (a 承诺书's signer is its 承诺人).
 SIGN_LABELS = ("签字", "签名", "承诺人")
 #: A label word followed by one of these is running text going on to another clause (a
-#: notice's 须本人签名；… or 签字，…), not a label beside which one signs.
-IN_CLAUSE = frozenset("；;，,、")
+#: notice's 须本人签名；… or 签字，…), not a label beside which one signs. (Not 、: a label
+#: may list what goes beside it, 签字、按手印：.)
+IN_CLAUSE = frozenset("；;，,")
+#: … and what such a list may hold before its colon (、按手印, 、盖章).
+LISTED_MAX = 6
 #: Signature ink: this much darker than the paper beside it, covering at least this many
 #: square line heights and spanning at least this many line heights.
 SIGN_CONTRAST = 50.0
@@ -302,6 +305,9 @@ def _label(line: TextLine) -> tuple[int, str] | None:
         return None
     if text[end : end + 1] in IN_CLAUSE:
         return None  # an instruction's words (须由考生本人手写签名；2.…), no place to sign
+    if text[end : end + 1] == "、":  # 签字、按手印：: the label lists what goes beside it
+        colon = min((i for i in (text.find("：", end), text.find(":", end)) if i >= 0), default=-1)
+        end = colon if 0 <= colon - end <= LISTED_MAX else end
     opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
     if opened > max(text.rfind("）", 0, at), text.rfind(")", 0, at)):
         # the label is a remark in brackets (承诺人（签名并按手印）：): it ends where they close

@@ -174,6 +174,13 @@ def test_a_notice_asking_for_a_signature_is_no_place_to_sign() -> None:
     signed, _ = _pledge(signed=True)
     ok = list(seals.check_marks("a1", up, "pledge", RULES, signed, [*lines, notice], LINE))
     assert [(f.field, f.status) for f in ok] == [("signature", "pass")]
+    # a label listing what goes beside it is still a label
+    listed = [TextLine("考生签字、按手印：", 0.95, (300, 560, 540, 590), "rapid")]
+    ink = seals.signature_ink(signed, listed, LINE)
+    assert ink is not None and ink.signed
+    blank, _ = _pledge(signed=False)
+    ink = seals.signature_ink(blank, listed, LINE)
+    assert ink is not None and ink.after == "" and not ink.signed
 
 
 def test_a_bracketed_label_ends_where_its_brackets_close() -> None:
