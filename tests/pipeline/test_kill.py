@@ -32,6 +32,10 @@ CONTRACT = ("applicants.csv", "findings.jsonl")
 LIVENESS = 300
 
 
+def _terminal_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Run:
     """`certcheck -v run SAMPLE --out OUT --workers 2` as a subprocess in its own session, its
     log lines gathered by a thread (so the pipe never fills)."""
@@ -45,6 +49,9 @@ class Run:
             stderr=subprocess.PIPE,
             text=True,
             start_new_session=True,
+            # Ctrl-C as at a terminal: a runner that started the tests in the background
+            # (nohup …, `cmd &` without job control) passes SIGINT down ignored
+            preexec_fn=_terminal_sigint,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
