@@ -99,6 +99,11 @@ class Joined:
         )
 
 
+def line_reading(field: str, line: TextLine, value: str) -> Reading:
+    """The reading of one recognised line as a whole, valued `value` (its text cleaned)."""
+    return Joined.of([Row((line,))]).span_reading(field, 0, len(value), value)
+
+
 def row_value(rows: Sequence[Row], field: str, label: str, value: str) -> Reading | None:
     """The first row matching `label` followed by `value` (a regex with one group)."""
     pattern = re.compile(label + r"[:：]?(?![:：])" + value)  # the colon is not the value
@@ -338,7 +343,7 @@ def _beside_block(
                     continue
                 if any(o.match(got) for o in other) or not whole.fullmatch(got):
                     break
-                return Joined.of([Row((cand,))]).span_reading(field, 0, len(got), got)
+                return line_reading(field, cand, got)
     return None
 
 
@@ -446,10 +451,9 @@ def _under_label(
                     break
                 if over is not None and over[1] < cand.box[1] - line.box[3]:
                     break  # the label is a caption under its value (below: the next one's)
-                return Joined.of([Row((cand,))]).span_reading(field, 0, len(text), text)
+                return line_reading(field, cand, text)
             if over is not None:
-                text = clean(over[0].text)
-                return Joined.of([Row((over[0],))]).span_reading(field, 0, len(text), text)
+                return line_reading(field, over[0], clean(over[0].text))
     return None
 
 

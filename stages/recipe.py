@@ -376,7 +376,8 @@ def _printed_words(material: materials.Material, card: bool = False) -> tuple[st
     frame cut (stages.quality.cut_labels); a card's two-character labels too (姓名, 住址:
     each printed alone at the card's left edge, so its last character alone is a cut one)."""
     shortest = 2 if card else 3
-    return tuple(m for m in material.markers if re.fullmatch(f"[\u4e00-\u9fff]{{{shortest},}}", m))
+    words = (m for m in material.markers if re.fullmatch(r"[\u4e00-\u9fff]+", m))
+    return tuple(m for m in words if len(m) >= shortest)
 
 
 def _look_again(

@@ -296,6 +296,12 @@ class Ink:
         return bool(self.after) or (self.area >= SIGN_MIN_AREA and self.span >= SIGN_MIN_SPAN)
 
 
+def _first_of(text: str, marks: str, start: int) -> int:
+    """Where the first of `marks` stands in `text` from `start` on (-1: none does)."""
+    found = [i for i in (text.find(m, start) for m in marks) if i >= 0]
+    return min(found) if found else -1
+
+
 def _label(line: TextLine) -> tuple[int, str] | None:
     """Where a line's 签字/签名 label ends (with a closing bracket and colon, as a character
     index) and the text after it, or None."""
@@ -306,13 +312,13 @@ def _label(line: TextLine) -> tuple[int, str] | None:
     if text[end : end + 1] in IN_CLAUSE:
         return None  # an instruction's words (须由考生本人手写签名；2.…), no place to sign
     if text[end : end + 1] == "、":  # 签字、按手印：: the label lists what goes beside it
-        colon = min((i for i in (text.find("：", end), text.find(":", end)) if i >= 0), default=-1)
+        colon = _first_of(text, "：:", end)
         end = colon if 0 <= colon - end <= LISTED_MAX else end
     opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
     if opened > max(text.rfind("）", 0, at), text.rfind(")", 0, at)):
         # the label is a remark in brackets (承诺人（签名并按手印）：): it ends where they close
-        closes = [i for i in (text.find("）", end), text.find(")", end)) if i >= 0]
-        end = min(closes) if closes else end
+        closes = _first_of(text, "）)", end)
+        end = closes if closes >= 0 else end
     while end < len(text) and text[end] in "）)]】:：.。 ":
         end += 1
     return end, text[end:].strip(" _-—.:：")

@@ -22,9 +22,9 @@ from ..crosscheck import (
 from ..dates import find_dates, parse_date
 from ..extract import (
     ID_LABELS,
-    Joined,
     date_reading,
     labelled,
+    line_reading,
     number_field,
     person_fields,
     put_reading,
@@ -75,7 +75,7 @@ def _dated(rows: Sequence[Row]) -> Reading | None:
         for line in reversed(row.lines):
             text = "".join(line.text.split())
             if _DATE_LINE.fullmatch(text) and find_dates(text):
-                return Joined.of([Row((line,))]).span_reading("registration", 0, len(text), text)
+                return line_reading("registration", line, text)
     return None
 
 
