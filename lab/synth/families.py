@@ -426,6 +426,7 @@ ROUNDS = (
     "families_20",
     "families_21",
     "families_22",
+    "families_23",
 )
 
 

@@ -1,4 +1,5 @@
-"""A twenty-third layout family per material (issue 15, twenty-first round): other issuers, held out.
+"""A twenty-third layout family per material (issue 15, twenty-first round): other issuers,
+held out.
 
 Every family of the earlier modules has been run and looked at (`families.LOOKED_AT`), so these
 are the new *held-out* ones, written without running the readers on them and never adjusted to
@@ -541,7 +542,9 @@ def si_securityno(doc: Doc, rng: random.Random) -> Rendered:
         x = x0
         for wd, cell in zip(widths, row, strict=True):
             kind = "serif_bold" if i == 0 else "serif"
-            cv.text((x + 10, top + i * rh + rh * 0.72), cell, kind, fit(kind, 26, cell, wd - 16, 26))
+            cv.text(
+                (x + 10, top + i * rh + rh * 0.72), cell, kind, fit(kind, 26, cell, wd - 16, 26)
+            )
             x += wd
         d.line((x0, top + (i + 1) * rh, x1, top + (i + 1) * rh), fill=RULE, width=1)
     d.line((x0, top, x1, top), fill=INK, width=2)
@@ -616,7 +619,8 @@ HELD_OUT = (
      "right"),
     ("assistant_qualification", "vrule", qualification_vrule, None,
      "Serif certificate: photo top left, grey labels right-aligned to a vertical rule with "
-     "the values after it (资格级别, 资格类别, 管理号码), seal over the authority and a hanzi date"),
+     "the values after it (资格级别, 资格类别, 管理号码), seal over the authority and a hanzi "
+     "date"),
     ("assistant_practice", "isodate", practice_isodate, None,
      "Serif electronic-registration print: photo top right, label lines (公民身份号码, "
      "主要执业机构, 证书编码), dates ISO (注册日期 2018-06-21), seal over 发证机关：…"),
