@@ -293,6 +293,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "checkcode"),
         ("assistant_qualification", "caption"),
         ("assistant_practice", "approval"),
+        # the twenty-third families (families_23.py), reported on with seed 20261160
+        ("diploma", "signed"),
+        ("degree", "boardseal"),
+        ("diploma_record", "isodates"),
+        ("mentorship_cert", "leftseal"),
+        ("pledge", "headstrip"),
+        ("probation_cert", "resultbox"),
+        ("practice_period_cert", "underscored"),
+        ("licence", "runon"),
+        ("social_insurance", "securityno"),
+        ("assistant_qualification", "vrule"),
+        ("assistant_practice", "isodate"),
     }
 )
 

@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to twenty-second rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_22.py): render for
+"""What every layout family of the fourth to twenty-third rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_23.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -36,6 +36,7 @@ from lab.synth import (
     families_20,
     families_21,
     families_22,
+    families_23,
     families_more,
 )
 from lab.synth import render as rnd
@@ -149,6 +150,7 @@ REPORTED = (
     (families_20, 20261157),
     (families_21, 20261158),
     (families_22, 20261159),
+    (families_23, 20261160),
 )
 
 
