@@ -68,8 +68,11 @@ def extract_diploma(rows: Sequence[Row]) -> dict[str, Reading]:
             out["birth_date"] = joined.reading("birth_date", m, value=iso_date(dates[0]))
     # the study period, wherever its row starts (the portrait beside it can add marks), or
     # its start and end apart (于2017年9月入学，2022年6月在…修业期满)
+    # (a speck by the line's start read as a letter or two can stand between its halves)
     m = re.search(
-        r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:入学[,，]?)?[至到\-—]?(\d{4})年(\d{1,2})月", t
+        r"(\d{4})年(\d{1,2})月(?:\d{1,2}日)?(?:入学[,，]?)?[A-Za-z]{0,2}"
+        r"[至到\-—]?(\d{4})年(\d{1,2})月",
+        t,
     )
     if m:
         grad = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}"

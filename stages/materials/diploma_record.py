@@ -73,7 +73,9 @@ def extract_record(rows: Sequence[Row]) -> dict[str, Reading]:
         out,
         labelled(rows, "verification_code", r"在线验证码|验证码", RECORD_LABELS, r"[0-9A-Za-z]+"),
     )
-    put_reading(out, date_reading(labelled(rows, "validity", r"有效期至|有效期", RECORD_LABELS)))
+    # (the label whole, 报告有效期至, so that it is found alone over its value's cell)
+    validity = labelled(rows, "validity", r"(?:报告|验证)?有效期至|有效期", RECORD_LABELS)
+    put_reading(out, date_reading(validity))
     return out
 
 

@@ -77,12 +77,14 @@ def extract_probation(rows: Sequence[Row]) -> dict[str, Reading]:
         start, end, _open = parse_period(period.value)
         if start and end:
             out["period"] = replace(period, value=f"{iso_date(start)}/{iso_date(end)}")
-    # the grade read across line breaks first (a letter's "考核结果为合" / "格。")
-    # (under its label only a grade is the result: a head row over its value row)
+    # the grade read across line breaks first (a letter's "考核结果为合" / "格。"), then a
+    # grade after or under a label (a head row over its value row; a boxed 考核结果 caption
+    # over its grade), and only then whatever follows 考核结果 (经评定不合格): the running
+    # text's 考核结果如上 is no result where the grade stands in its box
     result = (
         assessment_result(rows)
-        or row_value(rows, "result", r"考核结果", r"(.+)")
         or labelled(rows, "result", RESULT_LABELS, PROBATION_LABELS, GRADES)
+        or row_value(rows, "result", r"考核结果", r"(.+)")
     )
     if result:
         out["result"] = result

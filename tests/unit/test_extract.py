@@ -893,6 +893,56 @@ def test_a_probation_tables_head_row_over_its_value_row_gives_name_and_grade() -
     assert r["id_number"].value == "120221199409202195"
 
 
+def test_a_boxed_grade_is_the_result_not_the_running_texts_考核结果如上() -> None:
+    """A proof printing the grade in a ruled box on the right, 考核结果 a caption over it,
+    and closing with ……该同志试用期考核结果如上。特此证明: the grade under the caption is the
+    result, not the words after 考核结果 in the sentence; words before a fail grade after
+    the label (考核结果：经评定不合格) are still read where no grade stands alone."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 40), "fake")
+
+    page = [
+        Row((line("试用期考核证明", 250, 101),)),
+        Row((line("姓名：刘芳", 71, 220), line("考核结果", 645, 214))),
+        Row((line("性别：女", 69, 280), line("合格", 649, 299))),
+        Row((line("公民身份号码：120114199410193581", 76, 343),)),
+        Row((line("经科室考核、医院考核小组审定，该同志试用期考核结果如上。特", 120, 619),)),
+        Row((line("此证明。", 71, 666),)),
+    ]
+    assert materials.extract("probation_cert", page)["result"].value == "合格"
+    worded = materials.extract("probation_cert", rows("姓名：刘芳", "考核结果：经评定不合格"))
+    assert worded["result"].value == "经评定不合格"
+
+
+def test_a_speck_read_as_letters_between_a_diplomas_study_dates_is_no_break() -> None:
+    """于2021年9月 | aa (a speck by the next line's start) | 至2024年6月在…: the period is
+    read whole."""
+    page = rows(
+        "学生亓磊一，性别男，二○○四年二月八日生，于2021年9月",
+        "aa",
+        "至2024年6月在天津醫學高等專科學校臨床醫學專業三年製專",
+        "科学习，修完教学计划规定的全部课程，成绩合格，准予毕业。",
+    )
+    assert materials.extract("diploma", page)["graduation"].value == "2024-06"
+
+
+def test_a_records_validity_in_a_head_row_of_two_labels_is_the_date_under_it() -> None:
+    """A 备案表 printing each pair as a grey label over its value, two to a row (报告有效期至 |
+    更新日期 over 2026-11-01 | 2025-10-06): the validity is the date under its label."""
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 20 * len(text), y + 24), "fake")
+
+    page = [
+        Row((line("毕业日期", 80, 600), line("校长姓名", 620, 600))),
+        Row((line("2014-06-30", 80, 640), line("欧阳娟婧", 620, 640))),
+        Row((line("报告有效期至", 80, 700), line("更新日期", 620, 700))),
+        Row((line("2026-11-01", 80, 740), line("2025-10-06", 620, 740))),
+    ]
+    assert materials.extract("diploma_record", page)["validity"].value == "2026-11-01"
+
+
 def test_a_value_over_its_caption_is_the_labels_not_the_next_rows_value() -> None:
     """A certificate printing each value over a rule with its grey caption beneath (郗浩 over
     姓名, 执业助理医师 over 资格名称): the name is the line just over 姓名, not the next row's
