@@ -439,6 +439,7 @@ ROUNDS = (
     "families_21",
     "families_22",
     "families_23",
+    "families_24",
 )
 
 
