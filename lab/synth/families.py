@@ -305,6 +305,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "securityno"),
         ("assistant_qualification", "vrule"),
         ("assistant_practice", "isodate"),
+        # the twenty-fourth families (families_24.py), reported on with seed 20261161
+        ("diploma", "kaiterm"),
+        ("degree", "topno"),
+        ("diploma_record", "triple"),
+        ("mentorship_cert", "holder"),
+        ("pledge", "kaiprose"),
+        ("probation_cert", "confirm"),
+        ("practice_period_cert", "verdicts"),
+        ("licence", "subjectbox"),
+        ("social_insurance", "belong"),
+        ("assistant_qualification", "midline"),
+        ("assistant_practice", "hanzireg"),
     }
 )
 

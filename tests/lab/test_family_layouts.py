@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to twenty-third rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_23.py): render for
+"""What every layout family of the fourth to twenty-fourth rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_24.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -37,6 +37,7 @@ from lab.synth import (
     families_21,
     families_22,
     families_23,
+    families_24,
     families_more,
 )
 from lab.synth import render as rnd
@@ -151,6 +152,7 @@ REPORTED = (
     (families_21, 20261158),
     (families_22, 20261159),
     (families_23, 20261160),
+    (families_24, 20261161),
 )
 
 
