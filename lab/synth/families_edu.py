@@ -35,6 +35,7 @@ from lab.synth.render import (
     cn_date,
     draw_portrait,
     draw_stamp,
+    drawn,
     font,
     group4,
     iso,
@@ -59,7 +60,7 @@ def _cmap(kind: str) -> frozenset[int]:
 
 def face(kind: str, text: str) -> str:
     """`kind`, or its Noto fallback when the typeface cannot print every character."""
-    if kind in FALLBACK and any(ord(c) not in _cmap(kind) for c in text if not c.isspace()):
+    if kind in FALLBACK and not all(c.isspace() or drawn(kind, c) for c in text):
         return FALLBACK[kind]
     return kind
 

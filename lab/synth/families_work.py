@@ -26,8 +26,6 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFilter
 
 from lab.synth.render import (
-    FONT_DIR,
-    FONTS,
     INK,
     Canvas,
     Doc,
@@ -37,7 +35,9 @@ from lab.synth.render import (
     cn_number,
     draw_portrait,
     draw_stamp,
+    drawn,
     font,
+    font_file,
     iso,
     paper,
     wrap,
@@ -68,11 +68,7 @@ def fmt_date(s: str, style: str) -> str:
 
 @lru_cache(maxsize=16)
 def _cmap(kind: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    name, index = FONTS[kind]
-    path = name if name.startswith("/") else FONT_DIR + name
-    return frozenset(TTFont(path, fontNumber=index, lazy=True).getBestCmap())
+    return frozenset(font_file(kind).getBestCmap())
 
 
 def face(kind: str, *texts: str) -> str:
@@ -80,8 +76,7 @@ def face(kind: str, *texts: str) -> str:
     a value is never printed with a missing glyph."""
     if kind not in ("kai", "ming", "hei"):
         return kind
-    cmap = _cmap(kind)
-    if all(ord(c) in cmap or c.isspace() for t in texts for c in t):
+    if all(c.isspace() or drawn(kind, c) for t in texts for c in t):
         return kind
     return "sans" if kind == "hei" else "serif"
 

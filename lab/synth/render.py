@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 import cv2
 import numpy as np
@@ -34,6 +35,34 @@ FONTS = {
     "ming": ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
     "hei": ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
 }
+
+
+@lru_cache(maxsize=16)
+def font_file(kind: str) -> Any:
+    """The typeface `kind` as fontTools reads it (lazily)."""
+    from fontTools.ttLib import TTFont
+
+    name, index = FONTS[kind]
+    path = name if name.startswith("/") else FONT_DIR + name
+    return TTFont(path, fontNumber=index, lazy=True)
+
+
+@lru_cache(maxsize=8192)
+def drawn(kind: str, char: str) -> bool:
+    """`kind` draws `char`: it maps the character to a glyph with an outline (AR PL UKai maps
+    䶮 to an empty glyph, so a name printed in it lost that character)."""
+    from fontTools.pens.boundsPen import BoundsPen
+
+    typeface = font_file(kind)
+    glyph = typeface.getBestCmap().get(ord(char))
+    if glyph is None:
+        return False
+    glyphs = typeface.getGlyphSet()
+    pen = BoundsPen(glyphs)
+    glyphs[glyph].draw(pen)
+    return pen.bounds is not None
+
+
 INK = (18, 18, 20)
 RED = (200, 28, 32)
 
