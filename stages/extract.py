@@ -449,12 +449,18 @@ def _under_label(
                     continue  # the label's English sub-label (单位名称 over Employer)
                 if any(o.match(text) for o in other) or not whole.fullmatch(text):
                     break
-                if over is not None and over[1] < cand.box[1] - line.box[3]:
+                if over is not None and over[1] < CAPTION_CLOSER * (cand.box[1] - line.box[3]):
                     break  # the label is a caption under its value (below: the next one's)
                 return line_reading(field, cand, text)
             if over is not None:
                 return line_reading(field, over[0], clean(over[0].text))
     return None
+
+
+#: A label is a caption under the value just above it only where that value stands this
+#: much closer to it than the line below does (a grid of label bands over value rows sets
+#: the previous row's values about as close above a label as its own value below it).
+CAPTION_CLOSER = 0.5
 
 
 def _captioned(

@@ -13,6 +13,7 @@ import io
 import itertools
 import logging
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -170,8 +171,11 @@ def _page_lines(page: Any) -> list[tuple[str, tuple[float, ...]]]:
     try:
         if not page.rotation % 360:
             w, h = float(page.width), float(page.height)
+            # (a line's characters leave its spaces out: they tell a string's words apart
+            # from strings set by their own positions)
+            blanks = [c for c in page.chars if not str(c.get("text", "")).strip()]
             for line in page.extract_text_lines(return_chars=True):
-                for text, (x0, top, x1, bottom) in _pieces(line):
+                for text, (x0, top, x1, bottom) in _pieces(line, blanks):
                     lines.append((text, (x0 / w, top / h, x1 / w, bottom / h)))
     except Exception:  # noqa: BLE001 - a broken text layer is as good as none
         lines = []
@@ -191,6 +195,12 @@ BACK_STEP = 0.3
 #: A character whose start lies within this many character heights of another's end was
 #: placed by that one's advance: the next character of the same string.
 CHAINED = 0.05
+#: A digit or Latin letter is at most this many character heights wide; one the file makes
+#: wider (a CID font with no widths of its own takes 1 em for every glyph) overstates where
+#: its string ends, and so understates the gap to what the file set after it.
+NARROW = 0.6
+#: Where the file overstates the widths, a width over this many heights is overstated.
+OVERSTATED = 0.8
 
 
 def _in_strings(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -212,7 +222,27 @@ def _in_strings(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [c for string in strings for c in string]
 
 
-def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, float]]]:
+def _own_place(char: dict[str, Any], ends: Sequence[float], height: float) -> bool:
+    """No character of the line (a space included) ends where `char` starts: the file set
+    it by its own position, not by the previous one's advance."""
+    x0 = float(char["x0"])
+    return all(abs(x1 - x0) > CHAINED * height for x1 in ends)
+
+
+def _overstated(run: Sequence[dict[str, Any]], height: float) -> float:
+    """How much further the run's digits and Latin letters reach than such glyphs do (0
+    where the file's widths are true)."""
+    wide = [
+        float(c["x1"]) - float(c["x0"])
+        for c in run
+        if str(c["text"]).isascii() and float(c["x1"]) - float(c["x0"]) > OVERSTATED * height
+    ]
+    return sum(w - NARROW * height for w in wide)
+
+
+def _pieces(
+    line: dict[str, Any], blanks: Sequence[dict[str, Any]] = ()
+) -> list[tuple[str, tuple[float, float, float, float]]]:
     """A text-layer line cut where its characters are far apart, as a scan's text
     detector cuts it: a table row comes as one line, and what stands in which column
     (a √ under a month number, a value under its header) is known only from the
@@ -238,10 +268,25 @@ def _pieces(line: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, 
         bottom = max(float(c["bottom"]) for c in run)
         out.append((text, (x0, top, x1, bottom)))
 
+    top, bottom = float(line["top"]), float(line["bottom"])
+    ends = [float(c["x1"]) for c in chars] + [
+        float(c["x1"])
+        for c in blanks
+        if top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom
+    ]
+
     for prev, char in itertools.pairwise(chars):
         height = max(float(prev["bottom"]) - float(prev["top"]), 1.0)
         gap = float(char["x0"]) - float(prev["x1"])
-        if gap > PIECE_GAP * height or gap < -BACK_STEP * height:
+        if (
+            gap > PIECE_GAP * height
+            or gap < -BACK_STEP * height
+            or (
+                gap > 0
+                and _own_place(char, ends, height)
+                and gap + _overstated(run, height) > PIECE_GAP * height
+            )
+        ):
             # far apart, or placed back over the previous character: a character set by
             # its own position (a table cell's text) where the file's glyph widths are
             # wider than its glyphs (pdfplumber places a string's characters by them)

@@ -28,6 +28,10 @@ from ..looks import Look
 from ..read import Row
 from . import Material
 
+#: A date's value as printed after or under its label (2026年8月14日, 2026-08-14, 二〇二六年…;
+#: 至 may stand between: 有效期：至2026年…).
+_DATE_VALUE = r"至?\s*[0-9〇○零一二].+?"
+
 RECORD_LABELS = (
     r"姓名",
     r"性[别別]",
@@ -73,8 +77,11 @@ def extract_record(rows: Sequence[Row]) -> dict[str, Reading]:
         out,
         labelled(rows, "verification_code", r"在线验证码|验证码", RECORD_LABELS, r"[0-9A-Za-z]+"),
     )
-    # (the label whole, 报告有效期至, so that it is found alone over its value's cell)
-    validity = labelled(rows, "validity", r"(?:报告|验证)?有效期至|有效期", RECORD_LABELS)
+    # (the label whole, 报告有效期至, so that it is found alone over its value's cell; its
+    # value a date, not the words after 有效期 in a note: 本表在有效期内可凭…)
+    validity = labelled(
+        rows, "validity", r"(?:报告|验证)?有效期至|有效期", RECORD_LABELS, _DATE_VALUE
+    )
     put_reading(out, date_reading(validity))
     return out
 

@@ -35,9 +35,14 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
     # the unit's name up to the next label: a two-column 副本 prints 诊疗科目 on its row
     name = labelled(rows, "work_unit", r"(?:机构)?名称", (*LICENCE_LABELS, "诊疗科目"))
     if name is not None:
-        # the 诊疗科目 column's first line run on into the unit's (…人民医院预防保健科;内科;)
-        m = _UNIT_THEN_SUBJECTS.fullmatch(name.value)
-        out["work_unit"] = replace(name, value=m.group(1)) if m else name
+        # the 诊疗科目 column's first line run on into the unit's (…人民医院预防保健科;内科;):
+        # where the recogniser read that line on its own, the unit ends where it starts
+        # (…卫生院分院 | 全科医疗科；内科；); else where a list of subjects follows a name
+        # ending as institutions' names end
+        unit = _before_subject_line(rows, name.value)
+        m = None if unit else _UNIT_THEN_SUBJECTS.fullmatch(name.value)
+        unit = unit or (m.group(1) if m else None)
+        out["work_unit"] = replace(name, value=unit) if unit else name
     period = _validity_text(rows)
     if period:
         _start, end, open_ended = parse_period(period.value)
@@ -116,6 +121,21 @@ def _period_under_label(rows: Sequence[Row], i: int) -> Reading | None:
 
 #: A period's text that stops at its joining word: its end is on the next line.
 _WRAPPED_END = re.compile(r"(?:至|到|[-—~～])\s*$")
+
+
+#: A line that is nothing but a list of subjects (全科医疗科；内科；预防保健科；).
+_SUBJECT_LINE = re.compile(r"(?:(?:\d{1,2}[.．、]?)?[^；;、，,:：\d]{1,12}科[；;、，,]?){2,}")
+
+
+def _before_subject_line(rows: Sequence[Row], value: str) -> str | None:
+    """`value` up to a line of subjects read on its own and run on into it, if one was."""
+    for row in rows:
+        for line in row.lines:
+            text = clean(line.text)
+            at = value.find(text) if text and _SUBJECT_LINE.fullmatch(text) else -1
+            if at > 0:
+                return value[:at]
+    return None
 
 
 #: A unit's name (ending as institutions' names end) followed by a list of subjects.

@@ -49,3 +49,22 @@ def test_a_cell_placed_back_over_overstated_widths_is_a_piece_of_its_own(count_a
     assert [t for t, _ in page][1:] == ["2025.05-2025.12", "8", "0"]
     boxes = dict(page)
     assert boxes["2025.05-2025.12"][2] <= boxes["8"][0] < boxes["0"][0]
+
+
+@pytest.mark.parametrize("gap_em", [0.9, 1.5])
+def test_a_cell_just_after_overstated_widths_is_a_piece_of_its_own(gap_em: float) -> None:
+    # 1 em a glyph (a CID font without widths): an 18-digit number seems to end 0.9 or 1.5
+    # em before the code set at the next column, where its digits end far earlier; the
+    # number and the code were read as one piece (and then neither)
+    number = "321011202307005965"
+    code_at = 60 + 10 * len(number) + int(10 * gap_em)
+    row = [(60, number), (code_at, "323EUWSCZCTMNS4Z")]
+    label = _row([(60, "Certificate number")], y=740)
+    (page,) = text_lines(_pdf(_row(row) + b" " + label, widths=1000))
+    assert [t for t, _ in page][1:] == [number, "323EUWSCZCTMNS4Z"]
+
+
+def test_letter_spaced_words_with_true_widths_stay_whole() -> None:
+    # the same gap after glyphs of their own widths is a wide word space, not a column
+    (page,) = text_lines(_pdf(_row([(60, "Name"), (100, "Zhang San, born 1997 in Tianjin")])))
+    assert [t for t, _ in page] == ["Name Zhang San, born 1997 in Tianjin"]

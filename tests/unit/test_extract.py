@@ -943,6 +943,37 @@ def test_a_records_validity_in_a_head_row_of_two_labels_is_the_date_under_it() -
     assert materials.extract("diploma_record", page)["validity"].value == "2026-11-01"
 
 
+def test_a_grid_of_label_bands_over_values_keeps_each_value_under_its_label() -> None:
+    """Three label bands a row, each over its value (入学日期 | 毕(结)业日期 | 校(院)长姓名 over
+    2021年9月1日 | 2024年7月1日 | 杨辰浩): the previous row's value stands about as close above
+    a label as its own below it, so the label is no caption of the one above; the validity
+    is the date under 有效期至, not the words after 有效期 in the note (本表在有效期内…)."""
+
+    def line(text: str, x: int, y0: int, y1: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y0, x + 30 * len(text), y1), "fake")
+
+    page = [
+        Row(
+            (
+                line("专业", 375, 416, 464),
+                line("学制", 666, 416, 464),
+                line("院校名称", 85, 418, 462),
+            )
+        ),
+        Row((line("北京市实验职业学校", 92, 476, 512), line("临床医学", 378, 471, 517))),
+        Row((line("入学日期", 87, 523, 567), line("毕（结)业日期", 375, 523, 567))),
+        Row((line("2021年9月1日", 87, 578, 622), line("2024年7月1日", 378, 578, 622))),
+        Row((line("证书编号", 85, 629, 672), line("有效期至", 669, 629, 675))),
+        Row((line("311011202407008827", 87, 686, 727), line("2026年7月19日", 666, 686, 730))),
+        Row(
+            (line("本表在有效期内可凭在线验证码于学信网查询,更新日期:2025年10月6日", 80, 754, 795),)
+        ),
+    ]
+    r = materials.extract("diploma_record", page)
+    assert r["graduation"].value == "2024-07"
+    assert r["validity"].value == "2026-07-19"
+
+
 def test_a_value_over_its_caption_is_the_labels_not_the_next_rows_value() -> None:
     """A certificate printing each value over a rule with its grey caption beneath (郗浩 over
     姓名, 执业助理医师 over 资格名称): the name is the line just over 姓名, not the next row's

@@ -736,6 +736,26 @@ def test_a_licence_unit_run_on_into_its_subjects_column_is_cut_before_them() -> 
     assert alone["work_unit"].value == "天津市口腔医院"
 
 
+def test_a_licence_unit_ends_where_its_subjects_line_read_on_its_own_starts() -> None:
+    """…卫生院分院 | 全科医疗科；内科；预防保健科；: the subjects' first line, read as a line of
+    its own, ends the unit; 分院 is no subject (a branch's licence names the branch)."""
+    from models import TextLine
+    from stages.read import Row
+
+    def line(text: str, x: int, y: int) -> TextLine:
+        return TextLine(text, 0.99, (x, y, x + 30 * len(text), y + 36), "fake")
+
+    row = Row(
+        (
+            line("机构名称", 119, 227),
+            line("北京市密云区溪翁庄镇卫生院分院", 262, 225),
+            line("全科医疗科；内科；预防保健科；", 715, 205),
+        )
+    )
+    got = materials.extract("licence", [row])
+    assert got["work_unit"].value == "北京市密云区溪翁庄镇卫生院分院"
+
+
 def test_a_subjects_label_read_in_two_boxes_does_not_stop_the_reading() -> None:
     """诊疗 | 科目 in two boxes: no label box to place a column by; the list is still read."""
     from models import TextLine
