@@ -452,6 +452,7 @@ ROUNDS = (
     "families_22",
     "families_23",
     "families_24",
+    "families_25",
 )
 
 
