@@ -317,6 +317,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "belong"),
         ("assistant_qualification", "midline"),
         ("assistant_practice", "hanzireg"),
+        # the twenty-fifth families (families_25.py), reported on with seed 20261162
+        ("diploma", "landscape"),
+        ("degree", "photonum"),
+        ("diploma_record", "colon"),
+        ("mentorship_cert", "ruledlines"),
+        ("pledge", "pairs"),
+        ("probation_cert", "transfer"),
+        ("practice_period_cert", "circular"),
+        ("licence", "shaded"),
+        ("social_insurance", "kindfirst"),
+        ("assistant_qualification", "leaderdots"),
+        ("assistant_practice", "dotreg"),
     }
 )
 

@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to twenty-fourth rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_24.py): render for
+"""What every layout family of the fourth to twenty-fifth rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_25.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -38,6 +38,7 @@ from lab.synth import (
     families_22,
     families_23,
     families_24,
+    families_25,
     families_more,
 )
 from lab.synth import render as rnd
@@ -153,6 +154,7 @@ REPORTED = (
     (families_22, 20261159),
     (families_23, 20261160),
     (families_24, 20261161),
+    (families_25, 20261162),
 )
 
 
