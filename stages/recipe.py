@@ -214,6 +214,8 @@ def read_page(
         lines = read.read_under_seals(image, lines, engine, seal_map)
         lines = read.drop_seal_lettering(image, lines, seal_map)
     lines = read.reread_sealed_names(image, read.join_overlapping(lines), engine)
+    # a date cut inside its day, as the re-reads near seals left the line
+    lines = read.read_cut_days(image, lines, engine)
     # last: the pieces a seal split a date into, as the reads near and under seals left them
     # and the re-reads' leaders taken out too
     return read.drop_faint(image, read.without_leaders(read.read_split_dates(image, lines, engine)))

@@ -832,6 +832,27 @@ def test_a_line_cut_after_a_year_reads_the_month_right_of_it() -> None:
     assert read_cut_dates(image, whole, _Stretched("6月毕业")) == whole
 
 
+def test_a_date_cut_inside_its_day_is_read_again_wider() -> None:
+    """…至2025-06-3 at a line's end, its month padded (2025-06-30在 printed): the line read
+    again over a wider crop gives the day whole; a re-read that does not, a day printed
+    with one digit in an unpadded date, or a line with a neighbour right of it, change
+    nothing."""
+    from models import TextLine
+    from stages.read import read_cut_days
+
+    image = np.full((300, 1400, 3), 240, np.uint8)
+    cut = [TextLine("110105199901226503自2024-07-01至2025-06-3", 0.99, (149, 100, 886, 135), "x")]
+    engine = _Stretched("110105199901226503自2024-07-01至2025-06-30在")
+    (row,) = group_rows(read_cut_days(image, cut, engine))
+    assert row.text == "110105199901226503自2024-07-01至2025-06-30在"
+    assert row.lines[0].box[2] > 886
+    assert read_cut_days(image, cut, _Stretched("110105199901226503自2024-07-01至2025-06-3")) == cut
+    unpadded = [TextLine("自2024-7-1至2025-6-3", 0.99, (149, 100, 500, 135), "x")]
+    assert read_cut_days(image, unpadded, engine) == unpadded
+    beside = [*cut, TextLine("在", 0.99, (890, 100, 925, 135), "x")]
+    assert read_cut_days(image, beside, engine) == beside
+
+
 def test_a_date_a_seal_split_is_read_whole_from_its_label_on() -> None:
     """注册日期 | (二 〇 lost as specks under a seal) 一九年二月 | 八日: the strip from the
     label's end to the date's last piece is read as one line when it gives a whole date;
