@@ -958,8 +958,8 @@ _CUT_DAY = re.compile(r"(?:19|20)[0-9]{2}([-./])[01][0-9]\1[0-9]$")
 def read_cut_days(image: np.ndarray, lines: Sequence[TextLine], engine: object) -> list[TextLine]:
     """A line ending in a date cut inside its day, with nothing read right of it on its
     row: the line is recognised again over a crop reaching further right (the seal's red
-    washed out) and kept in its place when it reads the same text with the day whole.
-    Costs one crop, and only when it happens."""
+    washed out) and kept in its place when it reads the same text on, the day whole and at
+    most two characters after it (…至2025-06-30在). Costs one crop, and only when it happens."""
     out = list(lines)
     h_img, w_img = image.shape[:2]
     for row in group_rows(lines):
@@ -980,11 +980,7 @@ def read_cut_days(image: np.ndarray, lines: Sequence[TextLine], engine: object) 
             plain = without_seal(crop)
             (rec,) = engine.recognise([crop if plain is None else plain])  # type: ignore[attr-defined]
             again = clean(rec.text)
-            cut = _CUT_DAY.search(text)
-            # the cut date read again with one more digit of its day, where the line ends
-            # (the text before it may read a little differently: what a seal lies over)
-            whole = re.search(re.escape(cut.group(0)) + r"[0-9](?![0-9])", again) if cut else None
-            if whole is None or len(again) - whole.end() > 2:
+            if not re.fullmatch(re.escape(text) + r"[0-9](?![0-9]).{0,2}", again):
                 continue
             out[out.index(line)] = TextLine(
                 rec.text.strip(),

@@ -40,8 +40,9 @@ def extract_licence(rows: Sequence[Row]) -> dict[str, Reading]:
         # (…卫生院分院 | 全科医疗科；内科；); else where a list of subjects follows a name
         # ending as institutions' names end
         unit = _before_subject_line(rows, name.value)
-        m = None if unit else _UNIT_THEN_SUBJECTS.fullmatch(name.value)
-        unit = unit or (m.group(1) if m else None)
+        if unit is None:
+            m = _UNIT_THEN_SUBJECTS.fullmatch(name.value)
+            unit = m.group(1) if m else None
         out["work_unit"] = replace(name, value=unit) if unit else name
     period = _validity_text(rows)
     if period:
