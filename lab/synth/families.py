@@ -465,6 +465,7 @@ ROUNDS = (
     "families_23",
     "families_24",
     "families_25",
+    "families_26",
 )
 
 
