@@ -586,7 +586,7 @@ _RESULT = re.compile(
 #: dash the recogniser read as 一 joins them only before a year in digits.
 _PERIOD = re.compile(
     r"(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)\s*"
-    r"(?:至|到|起至|—|-|~|－|一(?=\s*\d{4}))\s*(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)"
+    r"(?:(?:至|到|起至)[:：]?|—|-|~|－|一(?=\s*\d{4}))\s*(\d{4}\s*[年./\-]\s*\d{1,2}\s*(?:[月./\-]\s*\d{1,2}\s*日?|月)?)"
 )
 
 
@@ -639,4 +639,5 @@ def _period_in_table(rows: Sequence[Row], field: str) -> Reading | None:
 
 
 #: what joins two dates in Chinese numerals (一 is a numeral there, never a dash)
-_JOINER = re.compile(r"\s*(?:至|到|起至|-|~|—|－)\s*")
+#: (至 may be printed as a label of its own: 试用期自：… | 至：…)
+_JOINER = re.compile(r"\s*(?:(?:至|到|起至)[:：]?|-|~|—|－)\s*")

@@ -893,6 +893,15 @@ def test_a_probation_tables_head_row_over_its_value_row_gives_name_and_grade() -
     assert r["id_number"].value == "120221199409202195"
 
 
+def test_a_period_whose_至_is_a_label_of_its_own_is_read() -> None:
+    """试用期自：二〇二三年一月一日 | 至：二〇二三年十二月三十一日, each on a line of its own, and
+    the same in digits: 至： joins the two dates as 至 does."""
+    hanzi = rows("姓名：邱颖欣", "试用期自：二〇二三年一月一日", "至：二〇二三年十二月三十一日")
+    assert materials.extract("probation_cert", hanzi)["period"].value == "2023-01-01/2023-12-31"
+    digits = rows("姓名：邱颖欣", "试用期自：2023年1月1日", "至：2023年12月31日")
+    assert materials.extract("probation_cert", digits)["period"].value == "2023-01-01/2023-12-31"
+
+
 def test_a_boxed_grade_is_the_result_not_the_running_texts_考核结果如上() -> None:
     """A proof printing the grade in a ruled box on the right, 考核结果 a caption over it,
     and closing with ……该同志试用期考核结果如上。特此证明: the grade under the caption is the
