@@ -329,6 +329,18 @@ LOOKED_AT = frozenset(
         ("social_insurance", "kindfirst"),
         ("assistant_qualification", "leaderdots"),
         ("assistant_practice", "dotreg"),
+        # the twenty-sixth families (families_26.py), reported on with seed 20261163
+        ("diploma", "topright"),
+        ("degree", "mingside"),
+        ("diploma_record", "codebox"),
+        ("mentorship_cert", "centrelines"),
+        ("pledge", "tablefoot"),
+        ("probation_cert", "hanzispan"),
+        ("practice_period_cert", "twoblocks"),
+        ("licence", "captions"),
+        ("social_insurance", "yearheads"),
+        ("assistant_qualification", "sidebyside"),
+        ("assistant_practice", "slashdate"),
     }
 )
 

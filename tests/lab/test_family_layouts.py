@@ -1,5 +1,5 @@
-"""What every layout family of the fourth to twenty-fifth rounds must do, whichever helper wrote
-it (lab/synth/families_more.py, families_5.py … families_25.py): render for
+"""What every layout family of the fourth to twenty-sixth rounds must do, whichever helper wrote
+it (lab/synth/families_more.py, families_5.py … families_26.py): render for
 generated people at A4 with no glyph under 24 px and nothing off the page, print every value
 its material's checks compare (the table is test_families_more's), its title (from the fifth
 round on), a licence's subjects and a record's title; print a failed assessment's grade;
@@ -39,6 +39,7 @@ from lab.synth import (
     families_23,
     families_24,
     families_25,
+    families_26,
     families_more,
 )
 from lab.synth import render as rnd
@@ -118,6 +119,7 @@ def test_a_failed_assessment_prints_its_result(material: str, family: str) -> No
     assert out.box_of("不合格") is not None, (material, family)
 
 
+@pytest.mark.slow  # four renders of every family (about 30 s): `make test-slow`, in CI
 @pytest.mark.parametrize(("material", "family"), [f for f in FAMILIES if f[0] != "licence"])
 def test_rare_and_minority_names_keep_every_glyph(material: str, family: str) -> None:
     """A licence names no person; 𠮷 is in none of Kai, Ming or Hei, and Kai maps 䶮 to an
@@ -155,6 +157,7 @@ REPORTED = (
     (families_23, 20261160),
     (families_24, 20261161),
     (families_25, 20261162),
+    (families_26, 20261163),
 )
 
 
