@@ -20,7 +20,7 @@ from models import TextLine
 
 from .dates import find_dates, find_year_month
 from .names import CJK_RANGE
-from .ocr.base import Quad
+from .ocr.base import Quad, Recognition
 from .textnorm import fold_variants
 
 if TYPE_CHECKING:
@@ -391,6 +391,14 @@ def without_seal(crop: np.ndarray, share: float = SEAL_SHARE) -> np.ndarray | No
     return np.ascontiguousarray(np.repeat(grey[:, :, None], 3, axis=2))
 
 
+def _read_washed(engine: object, crop: np.ndarray) -> Recognition:
+    """The recogniser's read of `crop` with a seal's red washed out where one lies over it
+    (the crop as it is where none does)."""
+    plain = without_seal(crop)
+    (rec,) = engine.recognise([crop if plain is None else plain])  # type: ignore[attr-defined]
+    return rec
+
+
 #: Where `levelled` puts white: this share of the way from the print's darkest (3rd
 #: percentile) to the paper (90th percentile) of the red channel.
 LEVEL_WHITE = 0.5
@@ -534,8 +542,7 @@ def reread_near_seals(
             y0, y1 = min(y0, nxt.box[1]), max(y1, nxt.box[3])
             pad = max(2, (y1 - y0) // 8)
             crop = image[max(0, y0 - pad) : min(h_img, y1 + pad), x0 : min(w_img, nxt.box[2])]
-            plain = without_seal(crop)
-            (rec,) = engine.recognise([crop if plain is None else plain])  # type: ignore[attr-defined]
+            rec = _read_washed(engine, crop)
             before = clean(line.text) + clean(nxt.text)
             if rec.confidence >= SEAL_READ_CONFIDENCE and len(clean(rec.text)) > len(before):
                 out.append(
@@ -888,8 +895,7 @@ def fill_lone_labels(
             if strip.size == 0:
                 continue
             # a seal stamped over the value is what usually hides it from the detector
-            plain = without_seal(strip)
-            (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
+            rec = _read_washed(engine, strip)
             text = rec.text.strip().strip("()（）[]【】|:：")
             box = (x1, y0, right, y1)
             if text and not _speck(text, rec.confidence) and not _read_already(text, box, lines):
@@ -940,8 +946,7 @@ def read_cut_dates(image: np.ndarray, lines: Sequence[TextLine], engine: object)
             strip = image[max(0, y0 - pad) : min(h_img, y1 + pad), x1:right]
             if strip.size == 0:
                 continue
-            plain = without_seal(strip)
-            (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
+            rec = _read_washed(engine, strip)
             text = rec.text.strip()
             if _MONTH_START.match(clean(text)) and not _speck(text, rec.confidence):
                 out.append(TextLine(text, rec.confidence, (x1, y0, right, y1), line.engine))
@@ -977,8 +982,7 @@ def read_cut_days(image: np.ndarray, lines: Sequence[TextLine], engine: object) 
             crop = image[max(0, y0 - pad) : min(h_img, y1 + pad), max(0, x0 - pad) : right]
             if crop.size == 0:
                 continue
-            plain = without_seal(crop)
-            (rec,) = engine.recognise([crop if plain is None else plain])  # type: ignore[attr-defined]
+            rec = _read_washed(engine, crop)
             again = clean(rec.text)
             if not re.fullmatch(re.escape(text) + r"[0-9](?![0-9]).{0,2}", again):
                 continue
@@ -1031,8 +1035,7 @@ def read_split_dates(
             ]
             if strip.size == 0:
                 continue
-            plain = without_seal(strip)
-            (rec,) = engine.recognise([strip if plain is None else plain])  # type: ignore[attr-defined]
+            rec = _read_washed(engine, strip)
             text = rec.text.strip()
             whole = find_dates(text) or find_year_month(text)
             if not whole or _speck(text, rec.confidence) or not _holds_in_order(text, pieces):
